@@ -1,0 +1,7 @@
+import { MigrationInterface } from 'typeorm';
+
+import { Initial1795392610181 } from './1795392610181-Initial.js';
+/**
+ * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
+ */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795392610181];

@@ -1,0 +1,78 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter.js';
+import { createHttpLogger, PinoNestLogger } from './common/logger.js';
+import { apiRateLimit, loginRateLimit } from './common/rate-limit.js';
+import { requestContext } from './common/request-context.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+
+export const API_PREFIX = 'api';
+
+/** Builds the Nest application with every cross-cutting piece; used by main.ts and by the e2e tests. */
+export async function createApp(
+  config: AppConfig & { databaseUrl: string },
+  logger: Logger,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(createHttpLogger(logger));
+  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) =>
+    requestContext.run({ requestId: String(req.id ?? '') }, next),
+  );
+  app.use(
+    helmet({
+      // Swagger UI needs inline scripts and styles on /docs.
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
+  app.useBodyParser('json', { limit: '10mb' });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
+  const login = loginRateLimit(config.rateLimit.loginPerMinute);
+  app.use(`/${API_PREFIX}/auth/login`, login);
+  app.use(`/${API_PREFIX}/auth/refresh`, login);
+  app.use(`/${API_PREFIX}`, apiRateLimit(config.rateLimit.perMinute));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  setupOpenApi(app);
+  await app.init();
+  // Errors raised before routing (malformed JSON, body too large) get the same JSON error shape.
+  app.use((err: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const body = toErrorBody(err, String(req.id ?? ''));
+    res.status(body.statusCode).json(body);
+  });
+  return app;
+}
+
+export function setupOpenApi(app: INestApplication): void {
+  const doc = new DocumentBuilder()
+    .setTitle('ungpho API')
+    .setDescription(
+      'Ứng phó sự cố, khủng hoảng truyền thông: phát hiện, phòng tác chiến, Tổ công tác, thông cáo, báo cáo. ' +
+        'Mọi lỗi có dạng { statusCode, code, message, details?, correlationId }.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { Person } from '../directory/entities/person.entity.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { User } from './entities/user.entity.js';
+import { hashPassword } from './password.js';
+import { Role } from './role.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListUsersQueryDto): Promise<{ items: User[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.person', 'p')
+      .orderBy('u.email', 'ASC')
+      .take(query.limit ?? 50)
+      .skip(query.offset ?? 0);
+    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: `%${query.q}%` });
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id }, relations: { person: true } });
+    if (!user) throw AppError.notFound('người dùng', id);
+    return user;
+  }
+
+  async create(dto: CreateUserDto): Promise<User> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(User, { email: dto.email })) {
+        throw new AppError(ErrorCode.CONFLICT, `E-mail ${dto.email} đã được dùng cho tài khoản khác`, [
+          { field: 'email', messages: ['email: đã tồn tại'] },
+        ]);
+      }
+      if (dto.personId) await this.assertPersonFree(manager, dto.personId);
+      const user = await manager.save(
+        manager.create(User, {
+          email: dto.email,
+          displayName: dto.displayName,
+          passwordHash,
+          roles: dto.roles,
+          personId: dto.personId ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        data: { email: user.email, roles: user.roles, personId: user.personId },
+      });
+      const { passwordHash: _omit, ...safe } = user;
+      return safe as User;
+    });
+  }
+
+  async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw AppError.notFound('người dùng', id);
+      if (id === actorId && (dto.active === false || (dto.roles && !dto.roles.includes(Role.Admin)))) {
+        throw new AppError(ErrorCode.CONFLICT, 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình');
+      }
+      if (dto.personId) await this.assertPersonFree(manager, dto.personId, id);
+      const patch: Partial<User> = {};
+      if (dto.displayName !== undefined) patch.displayName = dto.displayName;
+      if (dto.roles !== undefined) patch.roles = dto.roles;
+      if (dto.active !== undefined) patch.active = dto.active;
+      if (dto.personId !== undefined) patch.personId = dto.personId;
+      if (passwordHash) patch.passwordHash = passwordHash;
+      if (Object.keys(patch).length) await manager.update(User, id, patch);
+      // Losing access or changing the password ends every open session.
+      if (dto.active === false || passwordHash) {
+        await manager.update(RefreshToken, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      const { passwordHash: _pw, ...logged } = patch;
+      await this.audit.record(manager, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        data: { ...logged, passwordChanged: Boolean(passwordHash) },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Creates the first administrator if no user holds the admin role; returns the password when generated. */
+  async ensureAdmin(email: string, password: string): Promise<{ created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM users WHERE 'admin' = ANY(roles)`,
+      );
+      if (count > 0) return { created: false };
+      const user = await manager.save(
+        manager.create(User, {
+          email: email.toLowerCase(),
+          displayName: 'Quản trị hệ thống',
+          passwordHash: await hashPassword(password),
+          roles: [Role.Admin],
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: null,
+        data: { email: user.email, roles: user.roles, bootstrap: true },
+      });
+      return { created: true };
+    });
+  }
+
+  private async assertPersonFree(manager: EntityManager, personId: string, exceptUserId?: string) {
+    if (!(await manager.existsBy(Person, { id: personId }))) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy người trong danh bạ', [
+        { field: 'personId', messages: ['personId: không tồn tại trong danh bạ'] },
+      ]);
+    }
+    const holder = await manager.findOneBy(User, { personId });
+    if (holder && holder.id !== exceptUserId) {
+      throw new AppError(ErrorCode.CONFLICT, 'Người này đã gắn với một tài khoản khác', [
+        { field: 'personId', messages: ['personId: đã gắn với tài khoản khác'] },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+      ? true
+      : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+        ? false
+        : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** The environment the service reads; validated once at boot (see loadConfig). */
+export class EnvDto {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], { message: 'phải là development, production hoặc test' })
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(0, { message: 'phải từ 0 đến 65535' })
+  @Max(65535, { message: 'phải từ 0 đến 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'phải là URL PostgreSQL dạng postgres://user:pass@host:port/db',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  EMBEDDED_PG_DIR?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'phải dài ít nhất 32 ký tự' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số giây (số nguyên)' })
+  @Min(30, { message: 'phải từ 30 giây trở lên' })
+  @Max(86400, { message: 'không quá 86400 giây' })
+  JWT_ACCESS_TTL?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số giây (số nguyên)' })
+  @Min(300, { message: 'phải từ 300 giây trở lên' })
+  JWT_REFRESH_TTL?: number;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'phải là địa chỉ e-mail hợp lệ' })
+  UNGPHO_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'phải dài ít nhất 10 ký tự' })
+  UNGPHO_ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'phải là true hoặc false' })
+  UNGPHO_DEMO?: boolean;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'phải là fatal, error, warn, info, debug, trace hoặc silent',
+  })
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải lớn hơn 0' })
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải lớn hơn 0' })
+  LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'phải là URL Redis dạng redis://host:port' })
+  REDIS_URL?: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Undefined means: start an embedded PostgreSQL in embeddedPgDir. */
+  databaseUrl?: string;
+  embeddedPgDir: string;
+  jwt: { secret?: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  corsOrigins: string[] | true;
+  admin: { email: string; password?: string };
+  demo: boolean;
+  logLevel: string;
+  rateLimit: { perMinute: number; loginPerMinute: number };
+  redisUrl?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment and returns typed config; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
+  const dto = plainToInstance(EnvDto, { ...env });
+  const errors = validateSync(dto, { whitelist: false, skipMissingProperties: false });
+  const problems = errors.map(
+    (e) =>
+      `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (giá trị: ${JSON.stringify(e.value)})`,
+  );
+  const nodeEnv = (dto.NODE_ENV ?? 'development') as AppConfig['env'];
+  if (nodeEnv === 'production' && !dto.JWT_SECRET) {
+    problems.push('JWT_SECRET: bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const cors = dto.CORS_ORIGINS?.trim();
+  return {
+    env: nodeEnv,
+    port: dto.PORT ?? 3000,
+    host: dto.HOST ?? '0.0.0.0',
+    databaseUrl: dto.DATABASE_URL,
+    embeddedPgDir: dto.EMBEDDED_PG_DIR ?? '.data/postgres',
+    jwt: {
+      secret: dto.JWT_SECRET,
+      accessTtlSeconds: dto.JWT_ACCESS_TTL ?? 900,
+      refreshTtlSeconds: dto.JWT_REFRESH_TTL ?? 14 * 24 * 3600,
+    },
+    corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
+    admin: { email: dto.UNGPHO_ADMIN_EMAIL ?? 'admin@ungpho.local', password: dto.UNGPHO_ADMIN_PASSWORD },
+    demo: dto.UNGPHO_DEMO ?? argv.includes('--demo'),
+    logLevel: dto.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    rateLimit: {
+      perMinute: dto.RATE_LIMIT_PER_MINUTE ?? 600,
+      loginPerMinute: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
+    },
+    redisUrl: dto.REDIS_URL,
+  };
+}

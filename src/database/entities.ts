@@ -1,0 +1,23 @@
+import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
+import { RefreshToken } from '../auth/entities/refresh-token.entity.js';
+import { User } from '../auth/entities/user.entity.js';
+import { OrgUnitCapability } from '../directory/entities/org-unit-capability.entity.js';
+import { OrgUnitSuccession } from '../directory/entities/org-unit-succession.entity.js';
+import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { Person } from '../directory/entities/person.entity.js';
+import { SpokespersonDesignation } from '../directory/entities/spokesperson-designation.entity.js';
+
+/**
+ * Every TypeORM entity of the service, listed once. The app, the migration scripts and the tests all load
+ * this list (no globs), so compiled and TypeScript runs see the same schema.
+ */
+export const ENTITIES: Function[] = [
+  AuditEntry,
+  User,
+  RefreshToken,
+  OrgUnit,
+  OrgUnitSuccession,
+  OrgUnitCapability,
+  Person,
+  SpokespersonDesignation,
+];
