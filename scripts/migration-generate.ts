@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDataSource } from '../src/database/data-source.js';
+import { runMigrationsLocked } from '../src/database/migrate.js';
 import { withDatabaseUrl } from './database-url.js';
 
 const name = process.argv[2];
@@ -22,7 +23,7 @@ await withDatabaseUrl(async (url) => {
   const ds = createDataSource(url);
   await ds.initialize();
   try {
-    await ds.runMigrations();
+    await runMigrationsLocked(ds);
     const sql = await ds.driver.createSchemaBuilder().log();
     if (!sql.upQueries.length) {
       console.log('Không có thay đổi nào giữa entity và cơ sở dữ liệu: không tạo migration.');

@@ -15,7 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config.databaseUrl),
+        DatabaseModule.forRoot(config.databaseUrl, { logQueries: config.logLevel === 'trace' }),
         AuditModule,
         AuthModule,
         DirectoryModule,

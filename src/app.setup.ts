@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, NotFoundException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -28,7 +28,7 @@ export async function createApp(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(createHttpLogger(logger));
-  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) =>
+  app.use((req: Request, _res: Response, next: NextFunction) =>
     requestContext.run({ requestId: String(req.id ?? '') }, next),
   );
   app.use(
@@ -54,8 +54,12 @@ export async function createApp(
   app.useGlobalFilters(new HttpExceptionFilter());
   setupOpenApi(app);
   await app.init();
+  // Paths nobody serves (outside /api too) get the JSON error shape rather than Express's HTML page.
+  app.use((req: Request, res: Response) => {
+    res.status(404).json(toErrorBody(new NotFoundException(), String(req.id ?? '')));
+  });
   // Errors raised before routing (malformed JSON, body too large) get the same JSON error shape.
-  app.use((err: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const body = toErrorBody(err, String(req.id ?? ''));
     res.status(body.statusCode).json(body);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { requestContext } from '../common/request-context.js';
 import { auditHash, GENESIS_HASH } from './audit-hash.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
@@ -57,7 +56,23 @@ export class AuditService {
       prevHash: last?.hash ?? GENESIS_HASH,
     });
     row.hash = auditHash(row);
-    await manager.insert(AuditEntry, row as QueryDeepPartialEntity<AuditEntry>);
+    // Raw insert: the id is part of the hash, and TypeORM would let the sequence pick a new one.
+    await manager.query(
+      `INSERT INTO audit_log (id, occurred_at, actor_user_id, action, entity_type, entity_id, data, correlation_id, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        row.id,
+        row.occurredAt,
+        row.actorUserId,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.data,
+        row.correlationId,
+        row.prevHash,
+        row.hash,
+      ],
+    );
     return row;
   }
 

@@ -40,14 +40,6 @@ export function toErrorBody(error: unknown, correlationId: string): ErrorBody {
       correlationId,
     };
   }
-  if (error instanceof ThrottlerException) {
-    return {
-      statusCode: 429,
-      code: ErrorCode.RATE_LIMITED,
-      message: MESSAGE_BY_CODE.RATE_LIMITED!,
-      correlationId,
-    };
-  }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const code =
@@ -91,7 +83,7 @@ export function toErrorBody(error: unknown, correlationId: string): ErrorBody {
 export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: string; log?: { error: (o: object, m: string) => void } }>();
+    const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const body = toErrorBody(exception, String(req.id ?? ''));
     if (body.statusCode >= 500) req.log?.error({ err: exception }, 'unhandled error');

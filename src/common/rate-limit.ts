@@ -2,12 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { ErrorCode } from './app-error.js';
 
-const rejected = (
-  req: Request & { id?: string },
-  res: Response,
-  _next: NextFunction,
-  options: { statusCode: number },
-) => {
+const rejected = (req: Request, res: Response, _next: NextFunction, options: { statusCode: number }) => {
   res.status(options.statusCode).json({
     statusCode: options.statusCode,
     code: ErrorCode.RATE_LIMITED,

@@ -5,7 +5,7 @@ import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The one place the database connection is described; the app, the scripts and the tests use it. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, opts: { logQueries?: boolean } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,7 +16,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as errors through the exception filter; full query logs only when asked.
+    logging: opts.logQueries ? 'all' : false,
     extra: { max: 20, application_name: 'ungpho' },
   };
 }

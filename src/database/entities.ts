@@ -7,11 +7,15 @@ import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { Person } from '../directory/entities/person.entity.js';
 import { SpokespersonDesignation } from '../directory/entities/spokesperson-designation.entity.js';
 
+// Entity classes as TypeORM takes them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type EntitySchemaTarget = new (...args: any[]) => object;
+
 /**
  * Every TypeORM entity of the service, listed once. The app, the migration scripts and the tests all load
  * this list (no globs), so compiled and TypeScript runs see the same schema.
  */
-export const ENTITIES: Function[] = [
+export const ENTITIES: EntitySchemaTarget[] = [
   AuditEntry,
   User,
   RefreshToken,

@@ -4,6 +4,7 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDataSource } from '../../src/database/data-source.js';
+import { runMigrationsLocked } from '../../src/database/migrate.js';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
 import { databaseUrl, withAdminClient } from './test-database.js';
 
@@ -27,7 +28,7 @@ export default async function globalSetup() {
   await withAdminClient(adminUrl, (c) => c.query(`CREATE DATABASE "${template}"`));
   const ds = createDataSource(databaseUrl(adminUrl, template));
   await ds.initialize();
-  await ds.runMigrations();
+  await runMigrationsLocked(ds);
   await ds.destroy();
 
   process.env.UNGPHO_TEST_ADMIN_URL = adminUrl;
