@@ -1,6 +1,12 @@
 import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
 import { RefreshToken } from '../auth/entities/refresh-token.entity.js';
 import { User } from '../auth/entities/user.entity.js';
+import { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
+import { IncidentEvent } from '../incidents/entities/incident-event.entity.js';
+import { IncidentFact } from '../incidents/entities/incident-fact.entity.js';
+import { IncidentTask } from '../incidents/entities/incident-task.entity.js';
+import { IncidentUnit } from '../incidents/entities/incident-unit.entity.js';
+import { Incident } from '../incidents/entities/incident.entity.js';
 import { OrgUnitCapability } from '../directory/entities/org-unit-capability.entity.js';
 import { OrgUnitSuccession } from '../directory/entities/org-unit-succession.entity.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
@@ -24,4 +30,10 @@ export const ENTITIES: EntitySchemaTarget[] = [
   OrgUnitCapability,
   Person,
   SpokespersonDesignation,
+  Incident,
+  IncidentEvent,
+  IncidentUnit,
+  IncidentTask,
+  IncidentFact,
+  DeadlineRule,
 ];

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { CreateDeadlineRuleDto, UpdateDeadlineRuleDto } from './dto/deadline-rule.dto.js';
+import { DeadlineRule } from './entities/deadline-rule.entity.js';
+
+/**
+ * Administrators keep the legal deadlines current. A rule's value never changes in place (that would rewrite the
+ * clocks of past incidents): end the old rule with effectiveTo and add a new one from the next day.
+ */
+@Injectable()
+export class DeadlineRulesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<DeadlineRule[]> {
+    return this.dataSource.getRepository(DeadlineRule).find({ order: { key: 'ASC', effectiveFrom: 'ASC' } });
+  }
+
+  create(dto: CreateDeadlineRuleDto): Promise<DeadlineRule> {
+    return this.dataSource.transaction(async (manager) => {
+      if (dto.effectiveTo && dto.effectiveTo < dto.effectiveFrom) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày hết hiệu lực phải sau ngày bắt đầu', [
+          { field: 'effectiveTo', messages: ['effectiveTo: phải từ effectiveFrom trở đi'] },
+        ]);
+      }
+      const overlap = await manager
+        .getRepository(DeadlineRule)
+        .createQueryBuilder('r')
+        .where('r.key = :key', { key: dto.key })
+        .andWhere('r.categories = :categories', { categories: dto.categories ?? [] })
+        .andWhere('(r.effectiveTo IS NULL OR r.effectiveTo >= :from)', { from: dto.effectiveFrom })
+        .andWhere('(CAST(:to AS date) IS NULL OR r.effectiveFrom <= CAST(:to AS date))', {
+          to: dto.effectiveTo ?? null,
+        })
+        .getOne();
+      if (overlap) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `Quy định "${dto.key}" đang có hiệu lực từ ${overlap.effectiveFrom}${overlap.effectiveTo ? ` đến ${overlap.effectiveTo}` : ''}; hãy đặt ngày hết hiệu lực cho quy định cũ trước`,
+          { overlappingRuleId: overlap.id },
+        );
+      }
+      const rule = await manager.save(
+        manager.create(DeadlineRule, {
+          ...dto,
+          anchor: dto.anchor ?? 'detected',
+          categories: dto.categories ?? [],
+          minSeverity: dto.minSeverity ?? null,
+          effectiveTo: dto.effectiveTo ?? null,
+          note: dto.note ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'deadline_rule.create',
+        entityType: 'deadline_rule',
+        entityId: rule.id,
+        data: { ...dto },
+      });
+      return rule;
+    });
+  }
+
+  update(id: string, dto: UpdateDeadlineRuleDto): Promise<DeadlineRule> {
+    return this.dataSource.transaction(async (manager) => {
+      const rule = await manager.findOneBy(DeadlineRule, { id });
+      if (!rule) throw AppError.notFound('quy định thời hạn', id);
+      if (dto.effectiveTo && dto.effectiveTo < rule.effectiveFrom) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày hết hiệu lực phải sau ngày bắt đầu', [
+          { field: 'effectiveTo', messages: [`effectiveTo: phải từ ${rule.effectiveFrom} trở đi`] },
+        ]);
+      }
+      Object.assign(rule, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
+      await manager.save(rule);
+      await this.audit.record(manager, {
+        action: 'deadline_rule.update',
+        entityType: 'deadline_rule',
+        entityId: id,
+        data: { ...dto },
+      });
+      return rule;
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { requestContext } from '../common/request-context.js';
+import { IncidentEvent } from './entities/incident-event.entity.js';
+import { Incident } from './entities/incident.entity.js';
+import { CommittedIncidentEvent, IncidentEventsPublisher } from './incident-events.publisher.js';
+
+/** What a change inside an incident can do: touch rows through `manager`, and emit timeline events. */
+export interface IncidentChange {
+  manager: EntityManager;
+  /** The incident, locked (SELECT … FOR UPDATE) for the whole transaction. */
+  incident: Incident;
+  /**
+   * Appends a timeline event (and its audit row) to this transaction. `entity` names what the audit row is
+   * about when it is not the incident itself (a task, a fact).
+   */
+  emit(type: string, payload?: Record<string, unknown>, entity?: { type: string; id: string }): void;
+}
+
+interface PendingEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  entity?: { type: string; id: string };
+}
+
+/**
+ * The one write path (ARCHITECTURE.md): every change to an incident or anything inside it happens in one
+ * transaction that applies the change, appends `incident_events` rows with the next per-incident seq, and
+ * writes the audit record. Only after commit are the events handed to the publisher.
+ */
+@Injectable()
+export class IncidentTimeline {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly publisher: IncidentEventsPublisher,
+  ) {}
+
+  /** Changes an existing incident. */
+  async change<T>(incidentId: string, work: (change: IncidentChange) => Promise<T>): Promise<T> {
+    return this.run(async (manager) => {
+      const incident = await manager.findOne(Incident, {
+        where: { id: incidentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!incident) throw AppError.notFound('sự cố', incidentId);
+      return incident;
+    }, work);
+  }
+
+  /** Creates an incident and its first events in the same transaction. */
+  async create<T>(
+    build: (manager: EntityManager) => Promise<Incident>,
+    work: (change: IncidentChange) => Promise<T>,
+  ): Promise<T> {
+    return this.run(build, work);
+  }
+
+  private async run<T>(
+    load: (manager: EntityManager) => Promise<Incident>,
+    work: (change: IncidentChange) => Promise<T>,
+  ): Promise<T> {
+    const committed: CommittedIncidentEvent[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const incident = await load(manager);
+      const pending: PendingEvent[] = [];
+      const value = await work({
+        manager,
+        incident,
+        emit: (type, payload = {}, entity) => pending.push({ type, payload, entity }),
+      });
+      const events = await this.append(manager, incident.id, pending);
+      if (events.length) incident.lastSeq = events[events.length - 1].seq;
+      committed.push(...events);
+      return value;
+    });
+    await this.publisher.publish(committed);
+    return result;
+  }
+
+  private async append(
+    manager: EntityManager,
+    incidentId: string,
+    pending: PendingEvent[],
+  ): Promise<CommittedIncidentEvent[]> {
+    if (!pending.length) return [];
+    const actorUserId = requestContext.get()?.userId ?? null;
+    const [{ last_seq }] = await manager.query(
+      `WITH bumped AS (UPDATE incidents SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+       SELECT last_seq FROM bumped`,
+      [incidentId, pending.length],
+    );
+    const firstSeq = Number(last_seq) - pending.length + 1;
+    const occurredAt = new Date();
+    const rows = pending.map((p, i) => ({
+      incidentId,
+      seq: firstSeq + i,
+      type: p.type,
+      actorUserId,
+      payload: JSON.parse(JSON.stringify(p.payload)) as Record<string, unknown>,
+      occurredAt,
+    }));
+    await manager.insert(IncidentEvent, rows as QueryDeepPartialEntity<IncidentEvent>[]);
+    for (const [i, row] of rows.entries()) {
+      const entity = pending[i].entity;
+      await this.audit.record(manager, {
+        action: row.type,
+        entityType: entity?.type ?? 'incident',
+        entityId: entity?.id ?? incidentId,
+        data: { incidentId, seq: row.seq, ...row.payload },
+      });
+    }
+    return rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() }));
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { DeadlineRulesController } from './deadline-rules.controller.js';
+import { DeadlineRulesService } from './deadline-rules.service.js';
+import { IncidentEventsPublisher } from './incident-events.publisher.js';
+import { IncidentFactsService } from './incident-facts.service.js';
+import { IncidentTasksService } from './incident-tasks.service.js';
+import { IncidentTimeline } from './incident-timeline.js';
+import { IncidentsController } from './incidents.controller.js';
+import { IncidentsRepository } from './incidents.repository.js';
+import { IncidentsService } from './incidents.service.js';
+
+/** Incident aggregate, lifecycle, legal clock, tasks, verified facts and the timeline (the one write path). */
+@Module({
+  controllers: [IncidentsController, DeadlineRulesController],
+  providers: [
+    IncidentsService,
+    IncidentsRepository,
+    IncidentTimeline,
+    IncidentEventsPublisher,
+    IncidentTasksService,
+    IncidentFactsService,
+    DeadlineRulesService,
+  ],
+  exports: [IncidentsService, IncidentTimeline, IncidentEventsPublisher],
+})
+export class IncidentsModule {}

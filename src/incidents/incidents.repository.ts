@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Incident } from './entities/incident.entity.js';
+import { IncidentStatus } from './incident-types.js';
+
+export interface IncidentListFilter {
+  status?: IncidentStatus[];
+  severity?: string;
+  category?: string;
+  orgUnitId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+  /** Null: everything (admins); otherwise only incidents whose responsible unit lies under these units. */
+  visibleUnderUnitIds: string[] | null;
+}
+
+/** Custom SQL of the incidents module (recursive unit trees, visibility, topic lookups). */
+@Injectable()
+export class IncidentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** True when `unitId` is `ancestorId` itself or lies anywhere below it in the unit tree. */
+  async isUnitWithin(
+    unitId: string,
+    ancestorId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows = await manager.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM org_units WHERE id = $1
+         UNION ALL
+         SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
+       )
+       SELECT 1 FROM up WHERE id = $2 LIMIT 1`,
+      [unitId, ancestorId],
+    );
+    return rows.length > 0;
+  }
+
+  async list(filter: IncidentListFilter): Promise<{ items: Incident[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(Incident)
+      .createQueryBuilder('i')
+      .orderBy('i.detectedAt', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.visibleUnderUnitIds !== null) {
+      if (!filter.visibleUnderUnitIds.length) return { items: [], total: 0 };
+      qb.andWhere(
+        `i.responsibleOrgUnitId IN (
+          WITH RECURSIVE down AS (
+            SELECT id, 0 AS depth FROM org_units WHERE id = ANY(:roots)
+            UNION ALL
+            SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
+          ) SELECT id FROM down)`,
+        { roots: filter.visibleUnderUnitIds },
+      );
+    }
+    if (filter.status?.length) qb.andWhere('i.status IN (:...status)', { status: filter.status });
+    if (filter.severity) qb.andWhere('i.severity = :severity', { severity: filter.severity });
+    if (filter.category) qb.andWhere('i.category = :category', { category: filter.category });
+    if (filter.orgUnitId) qb.andWhere('i.responsibleOrgUnitId = :orgUnitId', { orgUnitId: filter.orgUnitId });
+    if (filter.q) {
+      qb.andWhere(`(unaccent(lower(i.title)) LIKE unaccent(lower(:q)) OR i.code ILIKE :q)`, {
+        q: `%${filter.q}%`,
+      });
+    }
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  async nextCode(manager: EntityManager, at: Date): Promise<string> {
+    const [{ n }] = await manager.query(`SELECT nextval('incident_code_seq') AS n`);
+    return `SC-${at.getUTCFullYear()}-${String(n).padStart(4, '0')}`;
+  }
+}

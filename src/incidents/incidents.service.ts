@@ -1,0 +1,368 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { Person } from '../directory/entities/person.entity.js';
+import {
+  CreateIncidentDto,
+  EventsQueryDto,
+  ListIncidentsQueryDto,
+  TransitionDto,
+  UpdateIncidentDto,
+} from './dto/incident.dto.js';
+import { DeadlineRule } from './entities/deadline-rule.entity.js';
+import { IncidentEvent } from './entities/incident-event.entity.js';
+import { IncidentUnit } from './entities/incident-unit.entity.js';
+import { Incident, OrgUnitSnapshot } from './entities/incident.entity.js';
+import { allowedTargets, findTransition } from './incident-state-machine.js';
+import { IncidentChange, IncidentTimeline } from './incident-timeline.js';
+import {
+  IncidentCategory,
+  IncidentStatus,
+  Severity,
+  SEVERITY_RANK,
+  STATUS_LABEL_VI,
+} from './incident-types.js';
+import { IncidentsRepository } from './incidents.repository.js';
+import { computeDeadlines } from './legal-clock.js';
+
+/** Roles that may change an incident they can see; analysts and observers read. */
+const WRITER_ROLES = [Role.Admin, Role.Leader, Role.Officer];
+
+export interface OpenIncidentInput {
+  title: string;
+  summary?: string | null;
+  category: IncidentCategory;
+  severity: Severity;
+  responsibleOrgUnitId: string;
+  concernedOrgUnitIds?: string[];
+  detectedAt?: Date;
+  origin: 'detection' | 'manual';
+  createdByUserId?: string | null;
+  /** Extra payload for the `incident.opened` event (e.g. the detection that opened it). */
+  openedPayload?: Record<string, unknown>;
+}
+
+export function snapshotOf(unit: OrgUnit): OrgUnitSnapshot {
+  return { id: unit.id, code: unit.code, name: unit.name, unitType: unit.unitType };
+}
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: IncidentTimeline,
+    private readonly repository: IncidentsRepository,
+  ) {}
+
+  // ---- access -------------------------------------------------------------------------------------------
+
+  /** The units under which a user sees incidents: null for admins (everything). */
+  async visibilityRoots(user: AuthUser): Promise<string[] | null> {
+    if (user.roles.includes(Role.Admin)) return null;
+    if (!user.roles.some((r) => r === Role.Leader || r === Role.Officer) || !user.personId) return [];
+    const person = await this.dataSource.getRepository(Person).findOneBy({ id: user.personId });
+    return person ? [person.orgUnitId] : [];
+  }
+
+  async canSee(user: AuthUser, incident: Incident): Promise<boolean> {
+    const roots = await this.visibilityRoots(user);
+    if (roots === null) return true;
+    for (const root of roots) {
+      if (await this.repository.isUnitWithin(incident.responsibleOrgUnitId, root)) return true;
+    }
+    return false;
+  }
+
+  /** Loads an incident the user may see; anyone else gets the same 404 as for a missing one. */
+  async getVisible(user: AuthUser, id: string): Promise<Incident> {
+    const incident = await this.dataSource.getRepository(Incident).findOneBy({ id });
+    if (!incident || !(await this.canSee(user, incident))) throw AppError.notFound('sự cố', id);
+    return incident;
+  }
+
+  /** Runs a change through the one write path after checking the user may see and change the incident. */
+  async changeAs<T>(user: AuthUser, id: string, work: (change: IncidentChange) => Promise<T>): Promise<T> {
+    // Checked before the transaction: it must not hold a connection while waiting for another one.
+    await this.getVisible(user, id);
+    if (!user.roles.some((r) => WRITER_ROLES.includes(r))) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn chỉ được xem sự cố, không được thay đổi');
+    }
+    return this.timeline.change(id, work);
+  }
+
+  // ---- queries ------------------------------------------------------------------------------------------
+
+  async list(user: AuthUser, query: ListIncidentsQueryDto) {
+    const { items, total } = await this.repository.list({
+      ...query,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+      visibleUnderUnitIds: await this.visibilityRoots(user),
+    });
+    const rules = await this.rules();
+    return { items: items.map((i) => this.present(i, rules)), total };
+  }
+
+  async get(user: AuthUser, id: string) {
+    const incident = await this.getVisible(user, id);
+    const units = await this.dataSource.getRepository(IncidentUnit).findBy({ incidentId: id });
+    return { ...this.present(incident, await this.rules()), concernedUnits: units.map((u) => u.snapshot) };
+  }
+
+  async events(user: AuthUser, id: string, query: EventsQueryDto) {
+    const incident = await this.getVisible(user, id);
+    const limit = query.limit ?? 200;
+    const items = await this.dataSource.getRepository(IncidentEvent).find({
+      where: { incidentId: id, seq: MoreThan(query.after ?? 0) },
+      order: { seq: 'ASC' },
+      take: limit,
+    });
+    return {
+      items: items.map(({ id: _rowId, ...e }) => e),
+      lastSeq: incident.lastSeq,
+      hasMore: items.length === limit && items[items.length - 1].seq < incident.lastSeq,
+    };
+  }
+
+  // ---- commands -----------------------------------------------------------------------------------------
+
+  async create(user: AuthUser, dto: CreateIncidentDto) {
+    if (!user.roles.some((r) => WRITER_ROLES.includes(r))) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn không được khai báo sự cố');
+    }
+    const roots = await this.visibilityRoots(user);
+    if (roots !== null) {
+      const within = await Promise.all(
+        roots.map((r) => this.repository.isUnitWithin(dto.responsibleOrgUnitId, r)),
+      );
+      if (!within.some(Boolean)) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
+        );
+      }
+    }
+    const incident = await this.open({
+      ...dto,
+      detectedAt: dto.detectedAt ? new Date(dto.detectedAt) : undefined,
+      origin: 'manual',
+      createdByUserId: user.id,
+    });
+    return this.get(user, incident.id);
+  }
+
+  /** Opens an incident (manual declaration or detection): the row, its units and `incident.opened`, atomically. */
+  async open(input: OpenIncidentInput, extra?: (change: IncidentChange) => Promise<void>): Promise<Incident> {
+    const detectedAt = input.detectedAt ?? new Date();
+    if (detectedAt.getTime() > Date.now() + 60_000) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thời điểm phát hiện không thể ở tương lai', [
+        { field: 'detectedAt', messages: ['detectedAt: không thể ở tương lai'] },
+      ]);
+    }
+    return this.timeline.create(
+      async (manager) => {
+        const unit = await this.activeUnit(
+          manager,
+          input.responsibleOrgUnitId,
+          detectedAt,
+          'responsibleOrgUnitId',
+        );
+        const now = new Date();
+        return manager.save(
+          manager.create(Incident, {
+            code: await this.repository.nextCode(manager, detectedAt),
+            title: input.title,
+            summary: input.summary ?? null,
+            category: input.category,
+            severity: input.severity,
+            status: IncidentStatus.Detected,
+            responsibleOrgUnitId: unit.id,
+            responsibleUnitSnapshot: snapshotOf(unit),
+            origin: input.origin,
+            detectedAt,
+            statusChangedAt: now,
+            createdByUserId: input.createdByUserId ?? null,
+            lastSeq: 0,
+          }),
+        );
+      },
+      async (change) => {
+        const { incident, manager } = change;
+        const concerned = await this.replaceConcernedUnits(
+          manager,
+          incident,
+          input.concernedOrgUnitIds ?? [],
+        );
+        change.emit('incident.opened', {
+          code: incident.code,
+          title: incident.title,
+          category: incident.category,
+          severity: incident.severity,
+          origin: incident.origin,
+          detectedAt: incident.detectedAt.toISOString(),
+          responsibleUnit: incident.responsibleUnitSnapshot,
+          concernedUnits: concerned,
+          ...input.openedPayload,
+        });
+        if (extra) await extra(change);
+        return incident;
+      },
+    );
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateIncidentDto) {
+    await this.changeAs(user, id, async (change) => {
+      const { incident, manager } = change;
+      this.assertNotFinal(incident);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of ['title', 'summary', 'category'] as const) {
+        if (dto[key] !== undefined && dto[key] !== incident[key]) {
+          changes[key] = { from: incident[key], to: dto[key] };
+          (incident as unknown as Record<string, unknown>)[key] = dto[key];
+        }
+      }
+      if (dto.responsibleOrgUnitId && dto.responsibleOrgUnitId !== incident.responsibleOrgUnitId) {
+        const unit = await this.activeUnit(
+          manager,
+          dto.responsibleOrgUnitId,
+          new Date(),
+          'responsibleOrgUnitId',
+        );
+        changes.responsibleUnit = { from: incident.responsibleUnitSnapshot, to: snapshotOf(unit) };
+        incident.responsibleOrgUnitId = unit.id;
+        incident.responsibleUnitSnapshot = snapshotOf(unit);
+      }
+      if (dto.severity && dto.severity !== incident.severity) {
+        change.emit('incident.severity_changed', { from: incident.severity, to: dto.severity });
+        incident.severity = dto.severity;
+      }
+      await manager.save(incident);
+      if (dto.concernedOrgUnitIds) {
+        const units = await this.replaceConcernedUnits(manager, incident, dto.concernedOrgUnitIds);
+        change.emit('incident.units_changed', { concernedUnits: units });
+      }
+      if (Object.keys(changes).length) change.emit('incident.updated', { changes });
+    });
+    return this.get(user, id);
+  }
+
+  async transition(user: AuthUser, id: string, dto: TransitionDto) {
+    await this.changeAs(user, id, async (change) => {
+      const { incident, manager } = change;
+      const rule = findTransition(incident.status, dto.to);
+      if (!rule) {
+        const allowed = allowedTargets(incident.status);
+        throw new AppError(
+          ErrorCode.INVALID_TRANSITION,
+          `Không thể chuyển sự cố từ "${STATUS_LABEL_VI[incident.status]}" sang "${STATUS_LABEL_VI[dto.to]}"` +
+            (allowed.length ? `; được phép: ${allowed.map((s) => STATUS_LABEL_VI[s]).join(', ')}` : ''),
+          { from: incident.status, to: dto.to, allowed },
+        );
+      }
+      if (rule.requiresReason && !dto.reason) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Cần ghi rõ lý do cho bước chuyển này', [
+          { field: 'reason', messages: ['reason: bắt buộc khi bác bỏ hoặc mở lại sự cố'] },
+        ]);
+      }
+      const from = incident.status;
+      incident.status = dto.to;
+      incident.statusChangedAt = new Date();
+      // Detection reads dismissals (reason and time) to stay quiet on the same topics for a while.
+      if (dto.to === IncidentStatus.Dismissed) incident.dismissedReason = dto.reason!;
+      await manager.save(incident);
+      change.emit('incident.status_changed', {
+        from,
+        to: dto.to,
+        reason: dto.reason ?? null,
+      });
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * Raises severity from a later detection (never lowers it: lowering is a human decision). Used inside an
+   * open change, so the caller's transaction and events stay one unit.
+   */
+  raiseSeverity(change: IncidentChange, to: Severity, reason: string): boolean {
+    const { incident } = change;
+    if (SEVERITY_RANK[to] <= SEVERITY_RANK[incident.severity]) return false;
+    change.emit('incident.severity_changed', { from: incident.severity, to, reason });
+    incident.severity = to;
+    return true;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------------
+
+  private assertNotFinal(incident: Incident) {
+    if (
+      [IncidentStatus.Closed, IncidentStatus.Archived, IncidentStatus.Dismissed].includes(incident.status)
+    ) {
+      throw new AppError(
+        ErrorCode.INCIDENT_READ_ONLY,
+        `Sự cố ở trạng thái "${STATUS_LABEL_VI[incident.status]}" chỉ được xem, không được sửa`,
+      );
+    }
+  }
+
+  assertWritable(incident: Incident) {
+    this.assertNotFinal(incident);
+  }
+
+  private async activeUnit(
+    manager: EntityManager,
+    unitId: string,
+    at: Date,
+    field: string,
+  ): Promise<OrgUnit> {
+    const unit = await manager.findOneBy(OrgUnit, { id: unitId });
+    const day = at.toISOString().slice(0, 10);
+    if (!unit) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị', [
+        { field, messages: [`${field}: không tồn tại trong danh bạ`] },
+      ]);
+    }
+    if (unit.validFrom > day || (unit.validTo !== null && unit.validTo < day)) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        `Đơn vị "${unit.name}" không còn hiệu lực vào ngày ${day}`,
+        [{ field, messages: [`${field}: đơn vị không có hiệu lực vào ngày ${day}`] }],
+      );
+    }
+    return unit;
+  }
+
+  private async replaceConcernedUnits(manager: EntityManager, incident: Incident, unitIds: string[]) {
+    await manager.delete(IncidentUnit, { incidentId: incident.id });
+    const ids = unitIds.filter((u) => u !== incident.responsibleOrgUnitId);
+    if (!ids.length) return [];
+    const units = await manager.findBy(OrgUnit, { id: In(ids) });
+    const missing = ids.filter((u) => !units.some((x) => x.id === u));
+    if (missing.length) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Có đơn vị liên quan không tồn tại', [
+        {
+          field: 'concernedOrgUnitIds',
+          messages: [`concernedOrgUnitIds: không tồn tại: ${missing.join(', ')}`],
+        },
+      ]);
+    }
+    const rows = units.map((u) => ({ incidentId: incident.id, orgUnitId: u.id, snapshot: snapshotOf(u) }));
+    await manager.insert(IncidentUnit, rows);
+    return rows.map((r) => r.snapshot);
+  }
+
+  private rules(): Promise<DeadlineRule[]> {
+    return this.dataSource.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
+  }
+
+  private present(incident: Incident, rules: DeadlineRule[]) {
+    return {
+      ...incident,
+      deadlines: computeDeadlines(rules, incident),
+      allowedTransitions: allowedTargets(incident.status),
+    };
+  }
+}
