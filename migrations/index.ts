@@ -2,7 +2,14 @@ import { MigrationInterface } from 'typeorm';
 
 import { Initial1795392610181 } from './1795392610181-Initial.js';
 import { Incidents1795393305710 } from './1795393305710-Incidents.js';
+import { Signals1795393782508 } from './1795393782508-Signals.js';
+import { Detection1795393937949 } from './1795393937949-Detection.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795392610181, Incidents1795393305710];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795392610181,
+  Incidents1795393305710,
+  Signals1795393782508,
+  Detection1795393937949,
+];

@@ -4,9 +4,11 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DetectionModule } from './detection/detection.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
+import { SignalsModule } from './signals/signals.module.js';
 
 @Module({})
 export class AppModule {
@@ -21,6 +23,8 @@ export class AppModule {
         AuthModule,
         DirectoryModule,
         IncidentsModule,
+        SignalsModule,
+        DetectionModule,
         HealthModule,
       ],
     };

@@ -22,6 +22,8 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
+    // Keeps req.rawBody: signed webhooks (signals) verify the HMAC over the exact bytes received.
+    rawBody: true,
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });

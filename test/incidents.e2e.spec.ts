@@ -170,15 +170,11 @@ describe(`${IncidentsService.name} (e2e)`, () => {
 
   it('tasks and verified facts change through the timeline', async () => {
     const { body } = await declare(healthOfficer);
-    const task = await t
-      .http()
-      .post(`/api/incidents/${body.id}/tasks`)
-      .set(healthOfficer.auth)
-      .send({
-        title: 'Xác minh với Ban giám hiệu nhà trường',
-        assigneeUserId: healthOfficer.user.id,
-        dueAt: '2026-11-24T10:00:00+07:00',
-      });
+    const task = await t.http().post(`/api/incidents/${body.id}/tasks`).set(healthOfficer.auth).send({
+      title: 'Xác minh với Ban giám hiệu nhà trường',
+      assigneeUserId: healthOfficer.user.id,
+      dueAt: '2026-11-24T10:00:00+07:00',
+    });
     expect(task.status).toBe(201);
     const done = await t
       .http()
@@ -187,14 +183,10 @@ describe(`${IncidentsService.name} (e2e)`, () => {
       .send({ status: 'done' });
     expect(done.body).toMatchObject({ status: 'done', completedAt: expect.any(String) });
 
-    const fact = await t
-      .http()
-      .post(`/api/incidents/${body.id}/facts`)
-      .set(healthOfficer.auth)
-      .send({
-        statement: 'Có 12 học sinh đau bụng nhẹ, đã được khám và về nhà trong ngày.',
-        source: 'Báo cáo của Trung tâm Y tế khu vực',
-      });
+    const fact = await t.http().post(`/api/incidents/${body.id}/facts`).set(healthOfficer.auth).send({
+      statement: 'Có 12 học sinh đau bụng nhẹ, đã được khám và về nhà trong ngày.',
+      source: 'Báo cáo của Trung tâm Y tế khu vực',
+    });
     expect(fact.body.status).toBe('unverified');
     const verified = await t
       .http()
@@ -250,14 +242,10 @@ describe(`${IncidentsService.name} (e2e)`, () => {
   it('a failed change writes no event and no audit row', async () => {
     const { body } = await declare(healthOfficer);
     const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
-    const res = await t
-      .http()
-      .post(`/api/incidents/${body.id}/tasks`)
-      .set(healthOfficer.auth)
-      .send({
-        title: 'Giao cho người không tồn tại',
-        assigneeUserId: '00000000-0000-4000-8000-000000000000',
-      });
+    const res = await t.http().post(`/api/incidents/${body.id}/tasks`).set(healthOfficer.auth).send({
+      title: 'Giao cho người không tồn tại',
+      assigneeUserId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(res.status).toBe(400);
     const events = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM incident_events WHERE incident_id = $1`,

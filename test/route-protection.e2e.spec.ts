@@ -6,6 +6,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login', // obtaining a token
   'POST /api/auth/refresh', // rotating a refresh token (the token itself is the credential)
   'GET /health', // load balancers and monitoring
+  // monitoring feeds push mentions; authenticated by the source's HMAC signature instead of a user token
+  'POST /api/signal-sources/:id/webhook',
 ]);
 
 interface Layer {

@@ -1,8 +1,12 @@
 import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
 import { RefreshToken } from '../auth/entities/refresh-token.entity.js';
 import { User } from '../auth/entities/user.entity.js';
+import { DetectionSettings } from '../detection/entities/detection-settings.entity.js';
+import { Detection } from '../detection/entities/detection.entity.js';
 import { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
 import { IncidentEvent } from '../incidents/entities/incident-event.entity.js';
+import { IncidentMention } from '../incidents/entities/incident-mention.entity.js';
+import { IncidentTopic } from '../incidents/entities/incident-topic.entity.js';
 import { IncidentFact } from '../incidents/entities/incident-fact.entity.js';
 import { IncidentTask } from '../incidents/entities/incident-task.entity.js';
 import { IncidentUnit } from '../incidents/entities/incident-unit.entity.js';
@@ -12,6 +16,12 @@ import { OrgUnitSuccession } from '../directory/entities/org-unit-succession.ent
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { Person } from '../directory/entities/person.entity.js';
 import { SpokespersonDesignation } from '../directory/entities/spokesperson-designation.entity.js';
+import { MentionTopic } from '../signals/entities/mention-topic.entity.js';
+import { Mention } from '../signals/entities/mention.entity.js';
+import { SignalSource } from '../signals/entities/signal-source.entity.js';
+import { SignalWebhookReceipt } from '../signals/entities/signal-webhook-receipt.entity.js';
+import { TopicBucket } from '../signals/entities/topic-bucket.entity.js';
+import { Topic } from '../signals/entities/topic.entity.js';
 
 // Entity classes as TypeORM takes them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,4 +46,14 @@ export const ENTITIES: EntitySchemaTarget[] = [
   IncidentTask,
   IncidentFact,
   DeadlineRule,
+  IncidentTopic,
+  IncidentMention,
+  Detection,
+  DetectionSettings,
+  SignalSource,
+  Mention,
+  Topic,
+  MentionTopic,
+  TopicBucket,
+  SignalWebhookReceipt,
 ];

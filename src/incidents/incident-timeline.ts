@@ -21,6 +21,12 @@ export interface IncidentChange {
   emit(type: string, payload?: Record<string, unknown>, entity?: { type: string; id: string }): void;
 }
 
+/** A transaction's result and the events to publish once it has committed. */
+export interface Committable<T> {
+  value: T;
+  events: CommittedIncidentEvent[];
+}
+
 interface PendingEvent {
   type: string;
   payload: Record<string, unknown>;
@@ -40,46 +46,69 @@ export class IncidentTimeline {
     private readonly publisher: IncidentEventsPublisher,
   ) {}
 
-  /** Changes an existing incident. */
+  /** Changes an existing incident in its own transaction; publishes after commit. */
   async change<T>(incidentId: string, work: (change: IncidentChange) => Promise<T>): Promise<T> {
-    return this.run(async (manager) => {
-      const incident = await manager.findOne(Incident, {
-        where: { id: incidentId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!incident) throw AppError.notFound('sự cố', incidentId);
-      return incident;
-    }, work);
+    return this.own((manager) => this.changeWithin(manager, incidentId, work));
   }
 
-  /** Creates an incident and its first events in the same transaction. */
+  /** Creates an incident and its first events in one transaction; publishes after commit. */
   async create<T>(
     build: (manager: EntityManager) => Promise<Incident>,
     work: (change: IncidentChange) => Promise<T>,
   ): Promise<T> {
-    return this.run(build, work);
+    return this.own((manager) => this.createWithin(manager, build, work));
   }
 
-  private async run<T>(
-    load: (manager: EntityManager) => Promise<Incident>,
+  /**
+   * For flows that must decide and change atomically in a transaction of their own (detection: lock the
+   * topic, find or open the incident): the caller commits, then hands the events to `publish`.
+   */
+  async changeWithin<T>(
+    manager: EntityManager,
+    incidentId: string,
     work: (change: IncidentChange) => Promise<T>,
-  ): Promise<T> {
-    const committed: CommittedIncidentEvent[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const incident = await load(manager);
-      const pending: PendingEvent[] = [];
-      const value = await work({
-        manager,
-        incident,
-        emit: (type, payload = {}, entity) => pending.push({ type, payload, entity }),
-      });
-      const events = await this.append(manager, incident.id, pending);
-      if (events.length) incident.lastSeq = events[events.length - 1].seq;
-      committed.push(...events);
-      return value;
+  ): Promise<Committable<T>> {
+    const incident = await manager.findOne(Incident, {
+      where: { id: incidentId },
+      lock: { mode: 'pessimistic_write' },
     });
-    await this.publisher.publish(committed);
-    return result;
+    if (!incident) throw AppError.notFound('sự cố', incidentId);
+    return this.apply(manager, incident, work);
+  }
+
+  async createWithin<T>(
+    manager: EntityManager,
+    build: (manager: EntityManager) => Promise<Incident>,
+    work: (change: IncidentChange) => Promise<T>,
+  ): Promise<Committable<T>> {
+    return this.apply(manager, await build(manager), work);
+  }
+
+  /** Hands committed events to the rest of the app. Call only after the transaction committed. */
+  publish(events: CommittedIncidentEvent[]): Promise<void> {
+    return this.publisher.publish(events);
+  }
+
+  private async own<T>(inTx: (manager: EntityManager) => Promise<Committable<T>>): Promise<T> {
+    const { value, events } = await this.dataSource.transaction(inTx);
+    await this.publisher.publish(events);
+    return value;
+  }
+
+  private async apply<T>(
+    manager: EntityManager,
+    incident: Incident,
+    work: (change: IncidentChange) => Promise<T>,
+  ): Promise<Committable<T>> {
+    const pending: PendingEvent[] = [];
+    const value = await work({
+      manager,
+      incident,
+      emit: (type, payload = {}, entity) => pending.push({ type, payload, entity }),
+    });
+    const events = await this.append(manager, incident.id, pending);
+    if (events.length) incident.lastSeq = events[events.length - 1].seq;
+    return { value, events };
   }
 
   private async append(

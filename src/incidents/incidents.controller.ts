@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/decorators.js';
+import { PageQueryDto } from '../common/page-query.dto.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { CreateFactDto, UpdateFactDto } from './dto/fact.dto.js';
 import {
@@ -73,6 +74,16 @@ export class IncidentsController {
     @Query() query: EventsQueryDto,
   ) {
     return this.incidents.events(user, id, query);
+  }
+
+  @Get(':id/mentions')
+  @ApiOperation({ summary: 'Các đề cập (tín hiệu) gắn với sự cố làm bằng chứng' })
+  mentions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.incidents.mentions(user, id, query);
   }
 
   @Get(':id/tasks')

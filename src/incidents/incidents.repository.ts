@@ -71,6 +71,24 @@ export class IncidentsRepository {
     return { items, total };
   }
 
+  async mentionsOf(incidentId: string, limit: number, offset: number) {
+    const items = await this.dataSource.query(
+      `SELECT m.id, m.source_type AS "sourceType", m.platform, m.outlet, m.url, m.title, left(m.text, 500) AS snippet,
+         m.published_at AS "publishedAt", m.reach, m.sentiment, m.fake_news_label AS "fakeNewsLabel",
+         m.evidence_url AS "evidenceUrl", im.linked_at AS "linkedAt"
+       FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
+       WHERE im.incident_id = $1
+       ORDER BY coalesce(m.reach, 0) DESC, m.published_at DESC NULLS LAST, m.id
+       LIMIT $2 OFFSET $3`,
+      [incidentId, limit, offset],
+    );
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM incident_mentions WHERE incident_id = $1`,
+      [incidentId],
+    );
+    return { items, total: n };
+  }
+
   async nextCode(manager: EntityManager, at: Date): Promise<string> {
     const [{ n }] = await manager.query(`SELECT nextval('incident_code_seq') AS n`);
     return `SC-${at.getUTCFullYear()}-${String(n).padStart(4, '0')}`;

@@ -15,6 +15,8 @@ import {
 } from './dto/incident.dto.js';
 import { DeadlineRule } from './entities/deadline-rule.entity.js';
 import { IncidentEvent } from './entities/incident-event.entity.js';
+import { IncidentMention } from './entities/incident-mention.entity.js';
+import { IncidentTopic } from './entities/incident-topic.entity.js';
 import { IncidentUnit } from './entities/incident-unit.entity.js';
 import { Incident, OrgUnitSnapshot } from './entities/incident.entity.js';
 import { allowedTargets, findTransition } from './incident-state-machine.js';
@@ -22,6 +24,7 @@ import { IncidentChange, IncidentTimeline } from './incident-timeline.js';
 import {
   IncidentCategory,
   IncidentStatus,
+  OPEN_STATUSES,
   Severity,
   SEVERITY_RANK,
   STATUS_LABEL_VI,
@@ -94,6 +97,10 @@ export class IncidentsService {
     return this.timeline.change(id, work);
   }
 
+  isUnitWithin(unitId: string, ancestorId: string): Promise<boolean> {
+    return this.repository.isUnitWithin(unitId, ancestorId);
+  }
+
   // ---- queries ------------------------------------------------------------------------------------------
 
   async list(user: AuthUser, query: ListIncidentsQueryDto) {
@@ -109,8 +116,25 @@ export class IncidentsService {
 
   async get(user: AuthUser, id: string) {
     const incident = await this.getVisible(user, id);
-    const units = await this.dataSource.getRepository(IncidentUnit).findBy({ incidentId: id });
-    return { ...this.present(incident, await this.rules()), concernedUnits: units.map((u) => u.snapshot) };
+    const [units, topicLinks, mentionCount] = await Promise.all([
+      this.dataSource.getRepository(IncidentUnit).findBy({ incidentId: id }),
+      this.dataSource
+        .getRepository(IncidentTopic)
+        .find({ where: { incidentId: id }, relations: { topic: true } }),
+      this.dataSource.getRepository(IncidentMention).countBy({ incidentId: id }),
+    ]);
+    return {
+      ...this.present(incident, await this.rules()),
+      concernedUnits: units.map((u) => u.snapshot),
+      topics: topicLinks.map((l) => ({ id: l.topicId, name: l.topic?.name ?? null, linkedAt: l.linkedAt })),
+      mentionCount,
+    };
+  }
+
+  /** The signals attached to an incident as evidence, widest reach first. */
+  async mentions(user: AuthUser, id: string, query: { limit?: number; offset?: number }) {
+    await this.getVisible(user, id);
+    return this.repository.mentionsOf(id, query.limit ?? 50, query.offset ?? 0);
   }
 
   async events(user: AuthUser, id: string, query: EventsQueryDto) {
@@ -157,61 +181,124 @@ export class IncidentsService {
 
   /** Opens an incident (manual declaration or detection): the row, its units and `incident.opened`, atomically. */
   async open(input: OpenIncidentInput, extra?: (change: IncidentChange) => Promise<void>): Promise<Incident> {
+    const [build, work] = this.opening(input, extra);
+    return this.timeline.create(build, work);
+  }
+
+  /** The same, inside a caller's transaction (the caller publishes the events after its commit). */
+  openWithin(
+    manager: EntityManager,
+    input: OpenIncidentInput,
+    extra?: (change: IncidentChange) => Promise<void>,
+  ) {
+    const [build, work] = this.opening(input, extra);
+    return this.timeline.createWithin(manager, build, work);
+  }
+
+  private opening(
+    input: OpenIncidentInput,
+    extra?: (change: IncidentChange) => Promise<void>,
+  ): [(manager: EntityManager) => Promise<Incident>, (change: IncidentChange) => Promise<Incident>] {
     const detectedAt = input.detectedAt ?? new Date();
     if (detectedAt.getTime() > Date.now() + 60_000) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thời điểm phát hiện không thể ở tương lai', [
         { field: 'detectedAt', messages: ['detectedAt: không thể ở tương lai'] },
       ]);
     }
-    return this.timeline.create(
-      async (manager) => {
-        const unit = await this.activeUnit(
-          manager,
-          input.responsibleOrgUnitId,
+    const build = async (manager: EntityManager) => {
+      const unit = await this.activeUnit(
+        manager,
+        input.responsibleOrgUnitId,
+        detectedAt,
+        'responsibleOrgUnitId',
+      );
+      return manager.save(
+        manager.create(Incident, {
+          code: await this.repository.nextCode(manager, detectedAt),
+          title: input.title,
+          summary: input.summary ?? null,
+          category: input.category,
+          severity: input.severity,
+          status: IncidentStatus.Detected,
+          responsibleOrgUnitId: unit.id,
+          responsibleUnitSnapshot: snapshotOf(unit),
+          origin: input.origin,
           detectedAt,
-          'responsibleOrgUnitId',
-        );
-        const now = new Date();
-        return manager.save(
-          manager.create(Incident, {
-            code: await this.repository.nextCode(manager, detectedAt),
-            title: input.title,
-            summary: input.summary ?? null,
-            category: input.category,
-            severity: input.severity,
-            status: IncidentStatus.Detected,
-            responsibleOrgUnitId: unit.id,
-            responsibleUnitSnapshot: snapshotOf(unit),
-            origin: input.origin,
-            detectedAt,
-            statusChangedAt: now,
-            createdByUserId: input.createdByUserId ?? null,
-            lastSeq: 0,
-          }),
-        );
-      },
-      async (change) => {
-        const { incident, manager } = change;
-        const concerned = await this.replaceConcernedUnits(
-          manager,
-          incident,
-          input.concernedOrgUnitIds ?? [],
-        );
-        change.emit('incident.opened', {
-          code: incident.code,
-          title: incident.title,
-          category: incident.category,
-          severity: incident.severity,
-          origin: incident.origin,
-          detectedAt: incident.detectedAt.toISOString(),
-          responsibleUnit: incident.responsibleUnitSnapshot,
-          concernedUnits: concerned,
-          ...input.openedPayload,
-        });
-        if (extra) await extra(change);
-        return incident;
-      },
+          statusChangedAt: new Date(),
+          createdByUserId: input.createdByUserId ?? null,
+          lastSeq: 0,
+        }),
+      );
+    };
+    const work = async (change: IncidentChange) => {
+      const { incident, manager } = change;
+      const concerned = await this.replaceConcernedUnits(manager, incident, input.concernedOrgUnitIds ?? []);
+      change.emit('incident.opened', {
+        code: incident.code,
+        title: incident.title,
+        category: incident.category,
+        severity: incident.severity,
+        origin: incident.origin,
+        detectedAt: incident.detectedAt.toISOString(),
+        responsibleUnit: incident.responsibleUnitSnapshot,
+        concernedUnits: concerned,
+        ...input.openedPayload,
+      });
+      if (extra) await extra(change);
+      return incident;
+    };
+    return [build, work];
+  }
+
+  // ---- signals attached to incidents (used by detection) --------------------------------------------------
+
+  /** The open incident (newest) that one of these topics belongs to, locked for the caller's transaction. */
+  async findOpenForTopic(manager: EntityManager, topicId: string): Promise<Incident | null> {
+    return manager
+      .getRepository(Incident)
+      .createQueryBuilder('i')
+      .innerJoin(IncidentTopic, 'it', 'it.incidentId = i.id AND it.topicId = :topicId', { topicId })
+      .where('i.status IN (:...open)', { open: OPEN_STATUSES })
+      .orderBy('i.detectedAt', 'DESC')
+      .getOne();
+  }
+
+  /** The latest dismissal of an incident on this topic since `since`, if any. */
+  async findDismissedForTopic(
+    manager: EntityManager,
+    topicId: string,
+    since: Date,
+  ): Promise<Incident | null> {
+    return manager
+      .getRepository(Incident)
+      .createQueryBuilder('i')
+      .innerJoin(IncidentTopic, 'it', 'it.incidentId = i.id AND it.topicId = :topicId', { topicId })
+      .where('i.status = :dismissed', { dismissed: IncidentStatus.Dismissed })
+      .andWhere('i.statusChangedAt >= :since', { since })
+      .orderBy('i.statusChangedAt', 'DESC')
+      .getOne();
+  }
+
+  async linkTopics(manager: EntityManager, incidentId: string, topicIds: string[]): Promise<void> {
+    if (!topicIds.length) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IncidentTopic)
+      .values(topicIds.map((topicId) => ({ incidentId, topicId })))
+      .orIgnore()
+      .execute();
+  }
+
+  /** Attaches mentions as evidence; returns how many were new to the incident. */
+  async linkMentions(manager: EntityManager, incidentId: string, mentionIds: string[]): Promise<number> {
+    if (!mentionIds.length) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO incident_mentions (incident_id, mention_id)
+       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING mention_id`,
+      [incidentId, [...new Set(mentionIds)]],
     );
+    return rows.length;
   }
 
   async update(user: AuthUser, id: string, dto: UpdateIncidentDto) {

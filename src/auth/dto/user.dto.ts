@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,16 +8,14 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { Role } from '../role.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
 const lower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -90,7 +88,7 @@ export class UpdateUserDto {
   personId?: string | null;
 }
 
-export class ListUsersQueryDto {
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Tìm theo e-mail hoặc tên' })
   @IsOptional()
   @IsString()
@@ -101,19 +99,4 @@ export class ListUsersQueryDto {
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DesignationKind } from '../entities/spokesperson-designation.entity.js';
 import { IsDateOnly, Trim } from './validators.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
 export class CreateDesignationDto {
   @ApiProperty()
@@ -96,7 +86,7 @@ export class UpdateDesignationDto {
   matter?: string;
 }
 
-export class ListDesignationsQueryDto {
+export class ListDesignationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -124,21 +114,6 @@ export class ListDesignationsQueryDto {
   @MinLength(1)
   @MaxLength(200)
   matter?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class SpokespersonsQueryDto {

@@ -1,21 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsEmail,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { NormalizeTags, TAG_MESSAGE, TAG_PATTERN, ToBoolean, Trim, TrimLower } from './validators.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
 export class CreatePersonDto {
   @ApiProperty({ example: 'Vũ Thị Hồng Nhung' })
@@ -119,7 +117,7 @@ export class UpdatePersonDto {
   active?: boolean;
 }
 
-export class ListPeopleQueryDto {
+export class ListPeopleQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -150,19 +148,4 @@ export class ListPeopleQueryDto {
   @ToBoolean()
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -16,6 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IncidentCategory, IncidentStatus, Severity } from '../incident-types.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
 export class CreateIncidentDto {
   @ApiProperty({ example: 'Tin giả về việc thu hồi đất tại phường An Hòa' })
@@ -112,7 +113,7 @@ export class TransitionDto {
 const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
-export class ListIncidentsQueryDto {
+export class ListIncidentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Một hoặc nhiều trạng thái, phân cách bằng dấu phẩy' })
   @IsOptional()
   @Transform(csv)
@@ -140,21 +141,6 @@ export class ListIncidentsQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class EventsQueryDto {

@@ -1,0 +1,547 @@
+/**
+ * npm run bench:ingest — ingestion throughput through the HTTP API, with detection on.
+ *
+ * 1. PostgreSQL: DATABASE_URL's server (a fresh database is created on it and dropped at the end), or an
+ *    embedded PostgreSQL in a temporary directory.
+ * 2. The service runs as a child process (`node dist/src/main.js`), as in production, so its memory (RSS) and
+ *    CPU are its own.
+ * 3. Setup over the API: an admin logs in, creates a signal source and the watchlist topics of Tỉnh An Hòa.
+ * 4. BENCH_MENTIONS ordinary mentions (default 1,000,000), spread over the last BENCH_DAYS days (default 1:
+ *    detection evaluates the last 24 hours, so every batch is evaluated) of publication time, are posted in batches of BENCH_BATCH (1,000) by BENCH_CLIENTS concurrent clients. In the middle, a
+ *    burst of BENCH_SPIKE negative mentions on one topic, inside one 5-minute bucket, is posted as one batch;
+ *    the bench then polls the incidents table until an incident exists.
+ * 5. Baseline: the same rows (same ids aside) are loaded with a bare `COPY mentions FROM STDIN` into the same,
+ *    emptied, table, and the ratio printed.
+ *
+ * Output ends with one JSON line:
+ * {"bench":"ingest","mentions":N,"mentionsPerSec":N,"p95BatchMs":N,"spikeToIncidentMs":N,"copyMentionsPerSec":N}
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import pgCopyStreams from 'pg-copy-streams';
+import { freePort, startEmbeddedDatabase } from '../src/database/embedded-database.js';
+import type { EmbeddedDatabase } from '../src/database/embedded-database.js';
+import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
+import { cleanText } from '../src/signals/text-normalizer.js';
+import { ordinaryItem, spikeItem, SPIKE_TOPIC, TOPICS, UNITS } from './ingest-data.js';
+import type { BenchItem, StreamShape } from './ingest-data.js';
+
+const env = (name: string, fallback: number) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} phải là số dương (nhận "${v}")`);
+  return n;
+};
+
+const MENTIONS = Math.floor(env('BENCH_MENTIONS', 1_000_000));
+const BATCH = Math.floor(env('BENCH_BATCH', 1000));
+const CLIENTS = Math.floor(env('BENCH_CLIENTS', 4));
+const DAYS = env('BENCH_DAYS', 1);
+const SPIKE = Math.floor(env('BENCH_SPIKE', 1000));
+const SPIKE_WAIT_MS = env('BENCH_SPIKE_WAIT_MS', 30_000);
+const KEEP = process.env.BENCH_KEEP === '1';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const log = (...args: unknown[]) => console.log(...args);
+const ms = (n: number) => Math.round(n);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+interface Server {
+  adminUrl: string;
+  url: string;
+  name: string;
+  stop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A fresh database, on DATABASE_URL's server or on an embedded PostgreSQL in a temporary directory. */
+async function startServer(): Promise<Server> {
+  const name = `ungpho_bench_${Date.now().toString(36)}`;
+  let embedded: EmbeddedDatabase | undefined;
+  let dir: string | undefined;
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
+    log(`PostgreSQL: máy chủ của DATABASE_URL, cơ sở dữ liệu mới ${name}`);
+  } else {
+    dir = await mkdtemp(path.join(tmpdir(), 'ungpho-bench-pg-'));
+    await chmod(dir, 0o755);
+    embedded = await startEmbeddedDatabase(path.join(dir, 'data'), { databaseName: 'postgres' });
+    adminUrl = embedded.adminUrl;
+    log(`PostgreSQL: nhúng (cổng ${embedded.port}, ${dir})`);
+  }
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  const [{ server_version: version }] = (await query(adminUrl, 'SHOW server_version')) as { server_version: string }[];
+  log(`PostgreSQL ${version}`);
+  return {
+    adminUrl,
+    url: withDatabase(adminUrl, name),
+    name,
+    async stop() {
+      if (!KEEP) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await embedded?.stop();
+      if (dir && !KEEP) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function query(url: string, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+interface App {
+  base: string;
+  child: ChildProcess;
+  logFile: string;
+  rssMb(): number | null;
+  cpuSeconds(): number | null;
+  stop(): Promise<void>;
+}
+
+async function startApp(databaseUrl: string, adminEmail: string, adminPassword: string): Promise<App> {
+  const main = path.join(ROOT, 'dist/src/main.js');
+  if (!existsSync(main)) throw new Error(`Không thấy ${main}: chạy npm run build trước`);
+  const port = await freePort();
+  const logFile = path.join(tmpdir(), `ungpho-bench-app-${process.pid}.log`);
+  const out = createWriteStream(logFile);
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_ACCESS_TTL: '7200',
+      UNGPHO_ADMIN_EMAIL: adminEmail,
+      UNGPHO_ADMIN_PASSWORD: adminPassword,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Dịch vụ dừng khi khởi động; xem ${logFile}`);
+    try {
+      const res = await fetch(`${base}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Dịch vụ không sẵn sàng sau 120 s; xem ${logFile}`);
+    await sleep(200);
+  }
+  const proc = (file: string) => {
+    try {
+      return readFileSync(`/proc/${child.pid}/${file}`, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  return {
+    base,
+    child,
+    logFile,
+    rssMb() {
+      const m = /VmRSS:\s+(\d+) kB/.exec(proc('status') ?? '');
+      return m ? Math.round(Number(m[1]) / 1024) : null;
+    },
+    cpuSeconds() {
+      const stat = proc('stat');
+      if (!stat) return null;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(20_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+const sleep = (n: number) => new Promise((resolve) => setTimeout(resolve, n));
+
+async function api<T>(base: string, method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** How to tell that the spike's incident exists, depending on what the incidents module has. */
+async function incidentProbe(
+  dbUrl: string,
+  topicId: string,
+  incidentsBefore: () => Promise<number>,
+): Promise<{ sql: string; params: unknown[]; how: string } | null> {
+  const [t] = await query(dbUrl, `SELECT to_regclass('public.incidents') IS NOT NULL AS incidents,
+      to_regclass('public.incident_topics') IS NOT NULL AS incident_topics,
+      EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'incidents' AND column_name = 'topic_id') AS topic_column`);
+  if (!t.incidents) return null;
+  if (t.incident_topics) {
+    return {
+      sql: `SELECT EXISTS (SELECT 1 FROM incident_topics WHERE topic_id = $1) AS found`,
+      params: [topicId],
+      how: 'incident_topics.topic_id = chủ đề bị đột biến',
+    };
+  }
+  if (t.topic_column) {
+    return {
+      sql: `SELECT EXISTS (SELECT 1 FROM incidents WHERE topic_id = $1) AS found`,
+      params: [topicId],
+      how: 'incidents.topic_id = chủ đề bị đột biến',
+    };
+  }
+  return {
+    sql: `SELECT count(*) > $1 AS found FROM incidents`,
+    params: [await incidentsBefore()],
+    how: 'số sự cố tăng lên (không có liên kết sự cố–chủ đề để lọc)',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  const s = typeof v === 'string' ? v : String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
+const COPY_COLUMNS =
+  'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, content_hash, ' +
+  'published_at, collected_at, reach, reactions, comments, shares, sentiment, sentiment_score, sentiment_origin, ' +
+  'geo_code, language, fake_news_label, evidence_url';
+
+/** The row the service stores for an item (same normalization, hash and sentiment), as a COPY line. */
+function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentScorer): string {
+  const title = cleanText(item.title);
+  const text = cleanText(item.text);
+  const hash = createHash('sha256').update(title.toLowerCase()).update('\n').update(text.toLowerCase()).digest('hex');
+  let sentiment = item.sentiment ?? null;
+  let score: number | null = null;
+  let origin = 'source';
+  if (!sentiment) {
+    const s = scorer.score(`${title}. ${text}`);
+    sentiment = s.label;
+    score = s.score;
+    origin = 'lexicon';
+  }
+  return (
+    [
+      randomUUID(),
+      sourceId,
+      item.externalId,
+      item.sourceType,
+      item.platform,
+      item.outlet,
+      item.followers,
+      item.verified,
+      new URL(item.url).href,
+      title,
+      text,
+      hash,
+      item.publishedAt,
+      item.collectedAt,
+      item.reach,
+      item.reactions,
+      item.comments,
+      item.shares,
+      sentiment,
+      score,
+      origin,
+      item.geoCode ?? null,
+      item.language,
+      item.fakeNewsLabel ?? null,
+      null,
+    ]
+      .map(copyValue)
+      .join('\t') + '\n'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  log(
+    `bench:ingest — ${fmt(MENTIONS)} đề cập + ${fmt(SPIKE)} đột biến, lô ${fmt(BATCH)}, ${CLIENTS} client, ` +
+      `${DAYS} ngày dữ liệu; node ${process.version}`,
+  );
+  const server = await startServer();
+  let app: App | undefined;
+  try {
+    const adminEmail = 'bench-admin@ungpho.local';
+    const adminPassword = `Bench-${randomBytes(12).toString('base64url')}`;
+    app = await startApp(server.url, adminEmail, adminPassword);
+    log(`Dịch vụ: ${app.base} (pid ${app.child.pid}, nhật ký ${app.logFile})`);
+
+    const login = await api<{ accessToken: string }>(app.base, 'POST', '/api/auth/login', null, {
+      email: adminEmail,
+      password: adminPassword,
+    });
+    const token = login.accessToken;
+
+    // Org units straight into the table (the directory API is not what is measured here).
+    const unitIds = new Map<string, string>();
+    for (const u of UNITS) {
+      const [row] = await query(
+        server.url,
+        `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-07-01') RETURNING id`,
+        [`AH-${u.key.toUpperCase()}`, u.name],
+      );
+      unitIds.set(u.key, row.id as string);
+    }
+    const source = await api<{ source: { id: string } }>(app.base, 'POST', '/api/signal-sources', token, {
+      name: 'SocialBeat An Hòa (bench)',
+      kind: 'social_listening',
+      orgUnitId: unitIds.get('svh'),
+    });
+    const topicIds = new Map<string, string>();
+    for (const t of TOPICS) {
+      const created = await api<{ id: string }>(app.base, 'POST', '/api/topics', token, {
+        orgUnitId: unitIds.get(t.unit),
+        name: t.name,
+        category: t.category,
+        anyTerms: t.anyTerms,
+        unitNames: t.unitNames,
+        leaderNames: t.leaderNames,
+      });
+      topicIds.set(t.key, created.id);
+    }
+    const spikeTopicId = topicIds.get(SPIKE_TOPIC)!;
+    log(`Đã tạo 1 nguồn, ${TOPICS.length} chủ đề, ${UNITS.length} đơn vị`);
+
+    // Publication times run from DAYS ago to now; the spike sits in the bucket reached halfway through.
+    const end = Date.now() - 60_000;
+    const shape: StreamShape = { seed: 20250812, count: MENTIONS, start: end - DAYS * 86_400_000, end };
+    const middle = shape.start + (shape.end - shape.start) / 2;
+    const spikeBucket = Math.floor(middle / 300_000) * 300_000;
+    const batches = Math.ceil(MENTIONS / BATCH);
+    const spikeAfter = Math.floor(batches / 2);
+
+    const batchBody = (b: number): string => {
+      const items: BenchItem[] = [];
+      for (let i = b * BATCH; i < Math.min(MENTIONS, (b + 1) * BATCH); i++) items.push(ordinaryItem(shape, i));
+      return JSON.stringify({ sourceId: source.source.id, items });
+    };
+    const spikeBody = (): string => {
+      const items: BenchItem[] = [];
+      for (let j = 0; j < SPIKE; j++) items.push(spikeItem(shape.seed, j, spikeBucket));
+      return JSON.stringify({ sourceId: source.source.id, items });
+    };
+
+    const countIncidents = async () => Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
+    const probe = await incidentProbe(server.url, spikeTopicId, countIncidents);
+    const incidentsBefore = probe ? await countIncidents() : 0;
+    if (!probe) log('Chưa có bảng incidents: spikeToIncidentMs sẽ là null');
+
+    const rssStart = app.rssMb();
+    const cpuStart = app.cpuSeconds();
+    log(`RSS dịch vụ lúc bắt đầu: ${rssStart} MB`);
+
+    const latencies: number[] = [];
+    let accepted = 0;
+    let duplicates = 0;
+    let rejected = 0;
+    let next = 0;
+    let rssMiddle: number | null = null;
+    let spikeToIncidentMs: number | null = null;
+    let spikeWatch: Promise<void> = Promise.resolve();
+    const tasks: ('spike' | number)[] = [];
+    for (let b = 0; b < batches; b++) {
+      tasks.push(b);
+      if (b === spikeAfter - 1) tasks.push('spike');
+    }
+    if (!tasks.includes('spike')) tasks.push('spike');
+    let lastReport = Date.now();
+
+    const post = async (body: string) => {
+      const t0 = performance.now();
+      const res = await fetch(`${app!.base}/api/signals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      const text = await res.text();
+      const elapsed = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`POST /api/signals → ${res.status} ${text.slice(0, 500)}`);
+      const result = JSON.parse(text) as { accepted: number; duplicates: number; rejected: unknown[] };
+      latencies.push(elapsed);
+      accepted += result.accepted;
+      duplicates += result.duplicates;
+      rejected += result.rejected.length;
+      return result;
+    };
+
+    const ingestStart = performance.now();
+    const client = async () => {
+      for (;;) {
+        const task = tasks[next++];
+        if (task === undefined) return;
+        if (task === 'spike') {
+          const body = spikeBody();
+          const result = await post(body);
+          const acceptedAt = performance.now();
+          rssMiddle = app!.rssMb();
+          log(`Đột biến: ${result.accepted} đề cập tiêu cực về "${TOPICS.find((t) => t.key === SPIKE_TOPIC)!.name}" đã nhận`);
+          if (probe) {
+            spikeWatch = (async () => {
+              const c = new pg.Client({ connectionString: server.url });
+              await c.connect();
+              try {
+                while (performance.now() - acceptedAt < SPIKE_WAIT_MS) {
+                  const { rows } = await c.query(probe.sql, probe.params);
+                  if (rows[0].found) {
+                    spikeToIncidentMs = Math.max(0, performance.now() - acceptedAt);
+                    return;
+                  }
+                  await sleep(10);
+                }
+              } finally {
+                await c.end();
+              }
+            })();
+          }
+          continue;
+        }
+        await post(batchBody(task));
+        if (Date.now() - lastReport > 10_000) {
+          lastReport = Date.now();
+          const secs = (performance.now() - ingestStart) / 1000;
+          log(`  … ${fmt(accepted)} đề cập, ${fmt(accepted / secs)}/s, RSS ${app!.rssMb()} MB`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    const ingestSeconds = (performance.now() - ingestStart) / 1000;
+    await spikeWatch;
+    const rssEnd = app.rssMb();
+    const cpuEnd = app.cpuSeconds();
+
+    const total = MENTIONS + SPIKE;
+    const mentionsPerSec = accepted / ingestSeconds;
+    const p95 = percentile(latencies, 95);
+    const [stored] = await query(server.url, `SELECT count(*)::int AS n FROM mentions`);
+    const [links] = await query(server.url, `SELECT count(*)::int AS n FROM mention_topics`);
+    const [buckets] = await query(server.url, `SELECT count(*)::int AS n FROM topic_buckets`);
+    const incidents = probe ? Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n) : null;
+
+    log('');
+    log(`HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi) trong ${ingestSeconds.toFixed(1)} s`);
+    log(`  ${fmt(mentionsPerSec)} đề cập/s; lô: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(latencies, 99))} ms, max ${ms(Math.max(...latencies))} ms`);
+    log(`  bảng: mentions ${fmt(Number(stored.n))}, mention_topics ${fmt(Number(links.n))}, topic_buckets ${fmt(Number(buckets.n))}`);
+    log(`  CPU dịch vụ: ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s cho ${ingestSeconds.toFixed(1)} s`);
+    log(`  RSS dịch vụ: đầu ${rssStart} MB, giữa ${rssMiddle} MB, cuối ${rssEnd} MB`);
+    log(
+      `Đột biến → sự cố: ${
+        probe ? (spikeToIncidentMs === null ? `không thấy sự cố sau ${SPIKE_WAIT_MS} ms` : `${ms(spikeToIncidentMs)} ms (${probe.how})`) : 'không có bảng incidents'
+      }; tổng số sự cố: ${incidents ?? '—'}${incidents !== null ? ` (trước: ${incidentsBefore})` : ''}`,
+    );
+
+    await app.stop();
+    app = undefined;
+
+    // Baseline: the same rows through a bare COPY into the same table, emptied first.
+    log('');
+    log('Chuẩn bị tệp COPY với cùng các dòng…');
+    const copyFile = path.join(tmpdir(), `ungpho-bench-copy-${process.pid}.tsv`);
+    const scorer = new LexiconSentimentScorer();
+    const out = createWriteStream(copyFile);
+    const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+    for (let i = 0; i < MENTIONS; i++) {
+      const line = copyLine(ordinaryItem(shape, i), source.source.id, scorer);
+      await write(line);
+      if (i === spikeAfter * BATCH - 1) {
+        for (let j = 0; j < SPIKE; j++) await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
+      }
+    }
+    if (spikeAfter * BATCH > MENTIONS) {
+      for (let j = 0; j < SPIKE; j++) await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
+    }
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+
+    const c = new pg.Client({ connectionString: server.url });
+    await c.connect();
+    let copySeconds: number;
+    try {
+      await c.query('TRUNCATE mentions CASCADE');
+      await c.query('CHECKPOINT').catch(() => undefined);
+      const t0 = performance.now();
+      await pipeline(createReadStream(copyFile, { highWaterMark: 1 << 20 }), c.query(pgCopyStreams.from(`COPY mentions (${COPY_COLUMNS}) FROM STDIN`)));
+      copySeconds = (performance.now() - t0) / 1000;
+      const [{ n }] = (await c.query('SELECT count(*)::int AS n FROM mentions')).rows;
+      if (n !== total) throw new Error(`COPY đã nạp ${n} dòng, cần ${total}`);
+    } finally {
+      await c.end();
+      await rm(copyFile, { force: true });
+    }
+    const copyPerSec = total / copySeconds;
+    log(`COPY: ${fmt(total)} dòng vào mentions trong ${copySeconds.toFixed(1)} s = ${fmt(copyPerSec)} dòng/s`);
+    log(`Tỉ lệ HTTP / COPY: ${(mentionsPerSec / copyPerSec).toFixed(2)} (HTTP còn ghi mention_topics, topic_buckets, nhật ký kiểm toán, chạy phát hiện)`);
+    log(`Tổng thời gian bench: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    log(
+      JSON.stringify({
+        bench: 'ingest',
+        mentions: accepted,
+        mentionsPerSec: Math.round(mentionsPerSec),
+        p95BatchMs: Math.round(p95),
+        spikeToIncidentMs: spikeToIncidentMs === null ? null : Math.round(spikeToIncidentMs),
+        copyMentionsPerSec: Math.round(copyPerSec),
+      }),
+    );
+  } finally {
+    await app?.stop();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { DetectionThresholds } from './detection-rules.js';
+import { UpdateDetectionSettingsDto } from './dto/detection-settings.dto.js';
+import { DetectionSettings } from './entities/detection-settings.entity.js';
+
+const CACHE_MS = 10_000;
+
+export interface EffectiveSettings {
+  thresholds: DetectionThresholds;
+  /** Whose row applies: the unit itself, an ancestor, or the defaults (null). */
+  fromOrgUnitId: string | null;
+}
+
+export function toThresholds(row: DetectionSettings): DetectionThresholds {
+  return {
+    enabledRules: row.enabledRules,
+    baselineWindowHours: row.baselineWindowHours,
+    baselineHalfLifeHours: row.baselineHalfLifeHours,
+    evaluationHorizonHours: row.evaluationHorizonHours,
+    spikeZ: row.spikeZ,
+    spikeMinCount: row.spikeMinCount,
+    negativeShareThreshold: row.negativeShareThreshold,
+    negativeMinCount: row.negativeMinCount,
+    negativeWindowMinutes: row.negativeWindowMinutes,
+    authorityReachThreshold: Number(row.authorityReachThreshold),
+    authorityFollowersThreshold: Number(row.authorityFollowersThreshold),
+    majorOutlets: row.majorOutlets,
+    dismissalSuppressionHours: row.dismissalSuppressionHours,
+    severityRules: row.severityRules,
+  };
+}
+
+/** Per-unit detection thresholds: the unit's own row, else its nearest ancestor's, else the defaults. */
+@Injectable()
+export class DetectionSettingsService {
+  private cache = new Map<string, { at: number; value: EffectiveSettings }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async effective(orgUnitId: string): Promise<EffectiveSettings> {
+    const hit = this.cache.get(orgUnitId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const [row] = await this.dataSource.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM org_units WHERE id = $1
+         UNION ALL
+         SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
+       )
+       SELECT s.id FROM detection_settings s
+       LEFT JOIN up ON up.id = s.org_unit_id
+       WHERE up.id IS NOT NULL OR s.is_default
+       ORDER BY s.is_default ASC, up.depth ASC
+       LIMIT 1`,
+      [orgUnitId],
+    );
+    if (!row) throw new Error('detection_settings has no default row (migration not applied?)');
+    const settings = await this.dataSource.getRepository(DetectionSettings).findOneByOrFail({ id: row.id });
+    const value = { thresholds: toThresholds(settings), fromOrgUnitId: settings.orgUnitId };
+    this.cache.set(orgUnitId, { at: Date.now(), value });
+    return value;
+  }
+
+  list(): Promise<DetectionSettings[]> {
+    return this.dataSource
+      .getRepository(DetectionSettings)
+      .find({ order: { isDefault: 'DESC', updatedAt: 'ASC' } });
+  }
+
+  /** Sets a unit's own thresholds (created from its current effective ones), or the defaults when orgUnitId is 'default'. */
+  async update(
+    orgUnitId: string | 'default',
+    dto: UpdateDetectionSettingsDto,
+    actorUserId: string,
+  ): Promise<DetectionSettings> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      let row: DetectionSettings | null;
+      if (orgUnitId === 'default') {
+        row = await manager.findOneBy(DetectionSettings, { isDefault: true });
+      } else {
+        if (!(await manager.existsBy(OrgUnit, { id: orgUnitId })))
+          throw AppError.notFound('đơn vị', orgUnitId);
+        row = await manager.findOneBy(DetectionSettings, { orgUnitId });
+        if (!row) {
+          const base = (await this.effective(orgUnitId)).thresholds;
+          row = manager.create(DetectionSettings, {
+            ...base,
+            authorityReachThreshold: String(base.authorityReachThreshold),
+            authorityFollowersThreshold: String(base.authorityFollowersThreshold),
+            isDefault: false,
+            orgUnitId,
+          });
+        }
+      }
+      if (!row) throw new AppError(ErrorCode.NOT_FOUND, 'Chưa có cấu hình mặc định');
+      const before = toThresholds(row);
+      const { authorityReachThreshold, authorityFollowersThreshold, ...rest } = dto;
+      Object.assign(row, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+      if (authorityReachThreshold !== undefined)
+        row.authorityReachThreshold = String(authorityReachThreshold);
+      if (authorityFollowersThreshold !== undefined)
+        row.authorityFollowersThreshold = String(authorityFollowersThreshold);
+      row.updatedByUserId = actorUserId;
+      const result = await manager.save(row);
+      await this.audit.record(manager, {
+        action: 'detection_settings.update',
+        entityType: 'detection_settings',
+        entityId: result.id,
+        data: { orgUnitId: result.orgUnitId, before: { ...before }, after: { ...toThresholds(result) } },
+      });
+      return result;
+    });
+    this.cache.clear();
+    return saved;
+  }
+}

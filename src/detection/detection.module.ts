@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { SignalsModule } from '../signals/signals.module.js';
+import { DetectionSettingsService } from './detection-settings.service.js';
+import { DetectionController } from './detection.controller.js';
+import { DetectionFlow } from './detection.flow.js';
+import { DetectionsService } from './detections.service.js';
+
+/** Spike, negativity, authority and fake-news rules over topic buckets; evidence; opening or attaching incidents. */
+@Module({
+  imports: [SignalsModule, IncidentsModule],
+  controllers: [DetectionController],
+  providers: [DetectionFlow, DetectionSettingsService, DetectionsService],
+  exports: [DetectionFlow, DetectionSettingsService],
+})
+export class DetectionModule {}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
+import { IncidentTimeline } from '../incidents/incident-timeline.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
+import { SignalsService } from '../signals/signals.service.js';
+import { DeclareDetectionDto, ListDetectionsQueryDto } from './dto/detection.dto.js';
+import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
+
+@Injectable()
+export class DetectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsService,
+    private readonly timeline: IncidentTimeline,
+    private readonly signals: SignalsService,
+  ) {}
+
+  async list(query: ListDetectionsQueryDto) {
+    const qb = this.dataSource
+      .getRepository(Detection)
+      .createQueryBuilder('d')
+      .orderBy('d.createdAt', 'DESC')
+      .take(query.limit ?? 50)
+      .skip(query.offset ?? 0);
+    if (query.topicId) qb.andWhere('d.topicId = :topicId', { topicId: query.topicId });
+    if (query.incidentId) qb.andWhere('d.incidentId = :incidentId', { incidentId: query.incidentId });
+    if (query.rule) qb.andWhere('d.rule = :rule', { rule: query.rule });
+    if (query.outcome) qb.andWhere('d.outcome = :outcome', { outcome: query.outcome });
+    if (query.from) qb.andWhere('d.createdAt >= :from', { from: query.from });
+    if (query.to) qb.andWhere('d.createdAt < :to', { to: query.to });
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Detection> {
+    const d = await this.dataSource.getRepository(Detection).findOneBy({ id });
+    if (!d) throw AppError.notFound('lần phát hiện', id);
+    return d;
+  }
+
+  /**
+   * Manual declaration: recorded as a detection (rule `manual`, the officer's note as evidence) and, like the
+   * automatic rules, attached to the topic's open incident when there is one, else opening a new incident.
+   */
+  async declare(user: AuthUser, dto: DeclareDetectionDto) {
+    const roots = await this.incidents.visibilityRoots(user);
+    if (roots !== null && !user.roles.includes(Role.Analyst)) {
+      const within = await Promise.all(roots.map((r) => this.incidents.isUnitWithin(dto.orgUnitId, r)));
+      if (!within.some(Boolean)) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
+        );
+      }
+    }
+    if (dto.topicId) await this.signals.getTopic(dto.topicId);
+    const now = new Date();
+    const evidence = {
+      rule: 'manual',
+      summary: dto.note,
+      window: { start: now.toISOString(), end: now.toISOString() },
+      observed: { volume: dto.mentionIds?.length ?? 0, negative: 0, reach: 0, velocityPerHour: 0 },
+      thresholds: {},
+      declaredBy: { userId: user.id, displayName: user.displayName },
+    };
+    let events: CommittedIncidentEvent[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (dto.topicId)
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${dto.topicId}`]);
+      const detection = manager.create(Detection, {
+        topicId: dto.topicId ?? null,
+        orgUnitId: dto.orgUnitId,
+        rule: DetectionRuleName.Manual,
+        category: dto.category,
+        severity: dto.severity,
+        windowStart: now,
+        windowEnd: now,
+        evidence,
+        outcome: DetectionOutcome.Opened,
+        incidentId: null,
+        declaredByUserId: user.id,
+      });
+      const open = dto.topicId ? await this.incidents.findOpenForTopic(manager, dto.topicId) : null;
+      if (open) {
+        detection.outcome = DetectionOutcome.Attached;
+        detection.incidentId = open.id;
+        await manager.save(detection);
+        const r = await this.timeline.changeWithin(manager, open.id, async (change) => {
+          const linked = await this.incidents.linkMentions(manager, open.id, dto.mentionIds ?? []);
+          change.emit('detection.attached', {
+            detections: [{ id: detection.id, rule: 'manual', severity: dto.severity, summary: dto.note }],
+            mentionsLinked: linked,
+            topicId: dto.topicId,
+          });
+          this.incidents.raiseSeverity(change, dto.severity, dto.note);
+          await manager.save(change.incident);
+        });
+        events = r.events;
+        return { outcome: detection.outcome, incidentId: open.id, detection };
+      }
+      const r = await this.incidents.openWithin(
+        manager,
+        {
+          title: dto.title,
+          summary: dto.note,
+          category: dto.category,
+          severity: dto.severity,
+          responsibleOrgUnitId: dto.orgUnitId,
+          origin: 'manual',
+          createdByUserId: user.id,
+          openedPayload: { rules: ['manual'], topicId: dto.topicId ?? null },
+        },
+        async (change) => {
+          if (dto.topicId) await this.incidents.linkTopics(manager, change.incident.id, [dto.topicId]);
+          await this.incidents.linkMentions(manager, change.incident.id, dto.mentionIds ?? []);
+          detection.incidentId = change.incident.id;
+          await manager.save(detection);
+          change.emit('detection.recorded', {
+            detections: [{ id: detection.id, rule: 'manual', severity: dto.severity, summary: dto.note }],
+          });
+        },
+      );
+      events = r.events;
+      return { outcome: detection.outcome, incidentId: r.value.id, detection };
+    });
+    await this.timeline.publish(events);
+    return result;
+  }
+}

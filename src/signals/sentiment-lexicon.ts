@@ -1,0 +1,364 @@
+import { foldText } from './text-normalizer.js';
+
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+
+export interface SentimentResult {
+  label: SentimentLabel;
+  /** -1 (very negative) … 1 (very positive). */
+  score: number;
+}
+
+/**
+ * Fills in sentiment for mentions whose source gives none. Replaceable: provide another implementation under
+ * SENTIMENT_SCORER (a trained model, a call to the listening platform's API, …).
+ */
+export interface SentimentScorer {
+  score(text: string): SentimentResult;
+}
+
+export const SENTIMENT_SCORER = Symbol('SENTIMENT_SCORER');
+
+/** A score at or below -threshold is negative, at or above +threshold positive, neutral in between. */
+export const SENTIMENT_THRESHOLD = 0.15;
+
+export function labelForScore(score: number): SentimentLabel {
+  if (score <= -SENTIMENT_THRESHOLD) return 'negative';
+  if (score >= SENTIMENT_THRESHOLD) return 'positive';
+  return 'neutral';
+}
+
+/**
+ * Sentiment words and phrases of Vietnamese public-affairs news and social posts, with weights (negative < 0).
+ * Written with diacritics; matched syllable by syllable, longest phrase first.
+ * `plain: true` marks one-syllable words that stay unambiguous once diacritics are stripped, for posts typed
+ * without diacritics (every phrase of two or more syllables is used there too). "tệ" (bad) is not: without
+ * diacritics it is "te", as in "y tế".
+ */
+const LEXICON: readonly { phrase: string; weight: number; plain?: boolean }[] = [
+  // Anger, complaint, criticism
+  { phrase: 'bức xúc', weight: -2 },
+  { phrase: 'phẫn nộ', weight: -2.5 },
+  { phrase: 'căm phẫn', weight: -2.5 },
+  { phrase: 'phẫn uất', weight: -2 },
+  { phrase: 'bất bình', weight: -2 },
+  { phrase: 'bất công', weight: -2 },
+  { phrase: 'phản đối', weight: -1.5 },
+  { phrase: 'chỉ trích', weight: -1.5 },
+  { phrase: 'khiếu nại', weight: -1 },
+  { phrase: 'tố cáo', weight: -1.5 },
+  { phrase: 'kêu cứu', weight: -2 },
+  { phrase: 'kêu trời', weight: -1.5 },
+  { phrase: 'thất vọng', weight: -2 },
+  { phrase: 'tiêu cực', weight: -1.5 },
+  { phrase: 'tồi tệ', weight: -2 },
+  { phrase: 'tệ', weight: -1.5 },
+  { phrase: 'xấu', weight: -1 },
+  { phrase: 'kém', weight: -1 },
+  { phrase: 'yếu kém', weight: -1.5 },
+  { phrase: 'dở', weight: -1 },
+  // Misconduct
+  { phrase: 'lừa đảo', weight: -2.5 },
+  { phrase: 'lừa', weight: -1.5 },
+  { phrase: 'tham nhũng', weight: -2.5 },
+  { phrase: 'sai phạm', weight: -2 },
+  { phrase: 'vi phạm', weight: -1.5 },
+  { phrase: 'gian lận', weight: -2 },
+  { phrase: 'bê bối', weight: -2 },
+  { phrase: 'nhũng nhiễu', weight: -2 },
+  { phrase: 'hách dịch', weight: -2 },
+  { phrase: 'vòi tiền', weight: -2 },
+  { phrase: 'ăn chặn', weight: -2 },
+  { phrase: 'trục lợi', weight: -2 },
+  { phrase: 'khuất tất', weight: -2 },
+  { phrase: 'mập mờ', weight: -1.5 },
+  { phrase: 'lãng phí', weight: -1.5 },
+  { phrase: 'chặt chém', weight: -2 },
+  { phrase: 'thổi giá', weight: -1.5 },
+  { phrase: 'oan sai', weight: -2 },
+  { phrase: 'vô trách nhiệm', weight: -2 },
+  { phrase: 'thiếu trách nhiệm', weight: -2 },
+  { phrase: 'đùn đẩy', weight: -2 },
+  { phrase: 'né tránh', weight: -1.5 },
+  { phrase: 'thờ ơ', weight: -1.5 },
+  { phrase: 'bỏ mặc', weight: -2 },
+  { phrase: 'dối trá', weight: -2 },
+  { phrase: 'khởi tố', weight: -1.5 },
+  { phrase: 'bắt giữ', weight: -1 },
+  { phrase: 'đình chỉ', weight: -1 },
+  { phrase: 'lộ lọt', weight: -2 },
+  { phrase: 'rò rỉ', weight: -1.5 },
+  // False information
+  { phrase: 'tin giả', weight: -2 },
+  { phrase: 'sai sự thật', weight: -2 },
+  { phrase: 'xuyên tạc', weight: -2 },
+  { phrase: 'bịa đặt', weight: -2 },
+  { phrase: 'sai', weight: -1, plain: true },
+  // Harm, accidents, disasters, public health
+  { phrase: 'tai nạn', weight: -2 },
+  { phrase: 'tử vong', weight: -2.5 },
+  { phrase: 'thiệt mạng', weight: -2.5 },
+  { phrase: 'thương vong', weight: -2 },
+  { phrase: 'chết', weight: -2, plain: true },
+  { phrase: 'bị thương', weight: -1.5 },
+  { phrase: 'ngộ độc', weight: -2 },
+  { phrase: 'cháy', weight: -1.5 },
+  { phrase: 'cháy nổ', weight: -2 },
+  { phrase: 'sập', weight: -2 },
+  { phrase: 'sụp đổ', weight: -2 },
+  { phrase: 'sạt lở', weight: -1.5 },
+  { phrase: 'lũ lụt', weight: -1.5 },
+  { phrase: 'ngập lụt', weight: -1.5 },
+  { phrase: 'ngập', weight: -1 },
+  { phrase: 'ô nhiễm', weight: -2 },
+  { phrase: 'dịch bệnh', weight: -1.5 },
+  { phrase: 'thiệt hại', weight: -1.5 },
+  { phrase: 'mất trắng', weight: -2 },
+  { phrase: 'điêu đứng', weight: -2 },
+  { phrase: 'bạo lực', weight: -2 },
+  { phrase: 'cướp', weight: -2 },
+  { phrase: 'trộm', weight: -1.5 },
+  { phrase: 'nguy hiểm', weight: -1.5 },
+  { phrase: 'khủng hoảng', weight: -2 },
+  { phrase: 'sự cố', weight: -1 },
+  // Service failures
+  { phrase: 'ùn tắc', weight: -1.5 },
+  { phrase: 'kẹt xe', weight: -1.5 },
+  { phrase: 'mất điện', weight: -1.5 },
+  { phrase: 'mất nước', weight: -1.5 },
+  { phrase: 'quá tải', weight: -1.5 },
+  { phrase: 'chậm trễ', weight: -1.5 },
+  { phrase: 'chậm chạp', weight: -1.5 },
+  { phrase: 'xuống cấp', weight: -1.5 },
+  { phrase: 'hư hỏng', weight: -1.5 },
+  { phrase: 'hỏng', weight: -1.2 },
+  { phrase: 'bất cập', weight: -1.5 },
+  { phrase: 'lỗi', weight: -1 },
+  // Worry
+  { phrase: 'lo ngại', weight: -1.5 },
+  { phrase: 'lo lắng', weight: -1.2 },
+  { phrase: 'hoang mang', weight: -1.5 },
+  { phrase: 'bất an', weight: -1.5 },
+  { phrase: 'nghi vấn', weight: -1 },
+  { phrase: 'nghi ngờ', weight: -1 },
+  // Approval, thanks, good service
+  { phrase: 'tốt', weight: 1, plain: true },
+  { phrase: 'tuyệt vời', weight: 2 },
+  { phrase: 'xuất sắc', weight: 2 },
+  { phrase: 'hài lòng', weight: 1.5 },
+  { phrase: 'cảm ơn', weight: 1.5 },
+  { phrase: 'cám ơn', weight: 1.5 },
+  { phrase: 'biết ơn', weight: 1.5 },
+  { phrase: 'ủng hộ', weight: 1.2 },
+  { phrase: 'đồng tình', weight: 1.2 },
+  { phrase: 'hoan nghênh', weight: 1.5 },
+  { phrase: 'khen ngợi', weight: 1.5 },
+  { phrase: 'đánh giá cao', weight: 1.5 },
+  { phrase: 'kịp thời', weight: 1.2 },
+  { phrase: 'nhanh chóng', weight: 1 },
+  { phrase: 'minh bạch', weight: 1.2 },
+  { phrase: 'hiệu quả', weight: 1.2 },
+  { phrase: 'thành công', weight: 1.5 },
+  { phrase: 'chuyên nghiệp', weight: 1.2 },
+  { phrase: 'tận tình', weight: 1.5 },
+  { phrase: 'chu đáo', weight: 1.5 },
+  { phrase: 'an toàn', weight: 1 },
+  { phrase: 'ổn định', weight: 0.8 },
+  { phrase: 'tích cực', weight: 1.2 },
+  { phrase: 'vui mừng', weight: 1.5 },
+  { phrase: 'phấn khởi', weight: 1.5 },
+  { phrase: 'yên tâm', weight: 1.2 },
+  { phrase: 'tin tưởng', weight: 1.2 },
+  { phrase: 'cải thiện', weight: 1 },
+  { phrase: 'khắc phục', weight: 0.8 },
+  { phrase: 'giúp đỡ', weight: 1 },
+  { phrase: 'đúng đắn', weight: 1.2 },
+  { phrase: 'hợp lý', weight: 1 },
+  { phrase: 'thuận lợi', weight: 1 },
+  { phrase: 'thuận tiện', weight: 1 },
+  { phrase: 'sạch sẽ', weight: 1 },
+  { phrase: 'khen', weight: 1 },
+];
+
+/** Words that turn the next sentiment phrase (within NEGATION_REACH words) around: "không tốt", "chưa minh bạch". */
+const NEGATORS = [
+  'không',
+  'chẳng',
+  'chả',
+  'chưa',
+  'đâu có',
+  'không hề',
+  'chẳng hề',
+  'chưa hề',
+  'thiếu',
+  'ko',
+  'k',
+];
+/** Negators safe to use in text without diacritics ("chả" would be "cha", father). */
+const PLAIN_NEGATORS = ['khong', 'ko', 'k', 'chang', 'chua', 'thieu', 'dau co'];
+const NEGATION_REACH = 3;
+/** A negated positive is nearly as bad as the negative word; a negated negative is only mildly good ("không tệ"). */
+const NEGATED_POSITIVE = -0.8;
+const NEGATED_NEGATIVE = -0.4;
+
+const INTENSIFIERS_BEFORE = [
+  'rất',
+  'quá',
+  'cực kỳ',
+  'cực kì',
+  'vô cùng',
+  'hết sức',
+  'thật sự',
+  'cực',
+  'siêu',
+];
+const INTENSIFIERS_AFTER = ['lắm', 'quá', 'vô cùng', 'cực kỳ', 'cực kì'];
+const PLAIN_INTENSIFIERS_BEFORE = ['rat', 'cuc ky', 'cuc ki', 'vo cung', 'het suc', 'that su'];
+const PLAIN_INTENSIFIERS_AFTER = ['lam', 'vo cung', 'cuc ky', 'cuc ki'];
+const INTENSITY = 1.5;
+
+/** "…, nhưng …": what follows the contrast is what the writer means. */
+const CONTRASTS = ['nhưng', 'tuy nhiên', 'thế nhưng'];
+const PLAIN_CONTRASTS = ['nhung', 'tuy nhien'];
+const AFTER_CONTRAST = 1.3;
+
+/** Squashes the weighted sum into (-1, 1): one strong word gives about ±0.5, several pile up towards ±1. */
+const SQUASH = 2;
+
+type PhraseTable = Map<string, { syllables: string[]; weight: number }[]>;
+
+interface Vocabulary {
+  lexicon: PhraseTable;
+  negators: PhraseTable;
+  before: PhraseTable;
+  after: PhraseTable;
+  contrasts: PhraseTable;
+}
+
+function table(entries: { phrase: string; weight: number }[]): PhraseTable {
+  const t: PhraseTable = new Map();
+  for (const e of entries) {
+    const syllables = e.phrase.split(' ');
+    const list = t.get(syllables[0]) ?? [];
+    list.push({ syllables, weight: e.weight });
+    // Longest phrase first, so "thiếu trách nhiệm" wins over the negator "thiếu".
+    list.sort((a, b) => b.syllables.length - a.syllables.length);
+    t.set(syllables[0], list);
+  }
+  return t;
+}
+
+const words = (list: string[]) => list.map((phrase) => ({ phrase, weight: 1 }));
+
+const WITH_DIACRITICS: Vocabulary = {
+  lexicon: table(dedupe(LEXICON.map((e) => ({ phrase: e.phrase, weight: e.weight })))),
+  negators: table(words(NEGATORS)),
+  before: table(words(INTENSIFIERS_BEFORE)),
+  after: table(words(INTENSIFIERS_AFTER)),
+  contrasts: table(words(CONTRASTS)),
+};
+
+const WITHOUT_DIACRITICS: Vocabulary = {
+  lexicon: table(
+    dedupe(
+      LEXICON.filter((e) => e.plain || e.phrase.includes(' ')).map((e) => ({
+        phrase: foldText(e.phrase),
+        weight: e.weight,
+      })),
+    ),
+  ),
+  negators: table(words(PLAIN_NEGATORS)),
+  before: table(words(PLAIN_INTENSIFIERS_BEFORE)),
+  after: table(words(PLAIN_INTENSIFIERS_AFTER)),
+  contrasts: table(words(PLAIN_CONTRASTS)),
+};
+
+function dedupe(entries: { phrase: string; weight: number }[]) {
+  const seen = new Map<string, { phrase: string; weight: number }>();
+  for (const e of entries) if (!seen.has(e.phrase)) seen.set(e.phrase, e);
+  return [...seen.values()];
+}
+
+/** Length of the phrase of `t` that starts at tokens[i], or 0; with its weight. */
+function matchAt(t: PhraseTable, tokens: string[], i: number): { length: number; weight: number } {
+  const candidates = t.get(tokens[i]);
+  if (!candidates) return { length: 0, weight: 0 };
+  outer: for (const c of candidates) {
+    if (i + c.syllables.length > tokens.length) continue;
+    for (let k = 1; k < c.syllables.length; k++) if (tokens[i + k] !== c.syllables[k]) continue outer;
+    return { length: c.syllables.length, weight: c.weight };
+  }
+  return { length: 0, weight: 0 };
+}
+
+const CLAUSE_END = '.';
+const TOKEN = /[\p{L}\p{N}]+|[.;!?]/gu;
+const HAS_VIETNAMESE_LETTER = /[^\x00-\x7f]/;
+
+/**
+ * A lexicon scorer for Vietnamese: sums the weights of the sentiment phrases found, turning a phrase around
+ * after a negator ("không", "chưa", "thiếu", … within three words), strengthening it next to an intensifier
+ * ("rất", "quá", "lắm", …), weighting what follows "nhưng"/"tuy nhiên" more, then squashes the sum into
+ * (-1, 1): score = sum / (|sum| + 2). Negation does not cross the end of a sentence. Text written without any
+ * diacritics is matched against the folded lexicon (phrases only, plus a few unambiguous words).
+ *
+ * It is a heuristic: it misses irony and domain-specific turns of phrase. Sources that carry their own
+ * sentiment always win over it.
+ */
+export class LexiconSentimentScorer implements SentimentScorer {
+  score(text: string): SentimentResult {
+    const lower = text.normalize('NFC').toLowerCase();
+    const vocabulary = HAS_VIETNAMESE_LETTER.test(lower) ? WITH_DIACRITICS : WITHOUT_DIACRITICS;
+    const tokens: string[] = [];
+    for (const m of lower.matchAll(TOKEN))
+      tokens.push(m[0].length === 1 && '.;!?'.includes(m[0]) ? CLAUSE_END : m[0]);
+    return this.scoreTokens(tokens, vocabulary);
+  }
+
+  private scoreTokens(tokens: string[], v: Vocabulary): SentimentResult {
+    let sum = 0;
+    let negatedUntil = -1;
+    let intensifyNext = false;
+    let contrast = 1;
+    for (let i = 0; i < tokens.length;) {
+      if (tokens[i] === CLAUSE_END) {
+        negatedUntil = -1;
+        intensifyNext = false;
+        i++;
+        continue;
+      }
+      const hit = matchAt(v.lexicon, tokens, i);
+      if (hit.length) {
+        let w = hit.weight;
+        if (i <= negatedUntil) w *= w > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+        const next = i + hit.length;
+        if (intensifyNext || (next < tokens.length && matchAt(v.after, tokens, next).length)) w *= INTENSITY;
+        sum += w * contrast;
+        negatedUntil = -1;
+        intensifyNext = false;
+        i = next;
+        continue;
+      }
+      const neg = matchAt(v.negators, tokens, i);
+      if (neg.length) {
+        negatedUntil = i + neg.length - 1 + NEGATION_REACH;
+        i += neg.length;
+        continue;
+      }
+      const before = matchAt(v.before, tokens, i);
+      if (before.length) {
+        intensifyNext = true;
+        i += before.length;
+        continue;
+      }
+      const c = matchAt(v.contrasts, tokens, i);
+      if (c.length) {
+        contrast = AFTER_CONTRAST;
+        i += c.length;
+        continue;
+      }
+      i++;
+    }
+    const score = Math.round((sum / (Math.abs(sum) + SQUASH)) * 1000) / 1000;
+    return { label: labelForScore(score), score: score === 0 ? 0 : score };
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
+import { SignalSourcesService } from './signal-sources.service.js';
+
+@ApiTags('signals')
+@ApiBearerAuth()
+@Controller('signal-sources')
+export class SignalSourcesController {
+  constructor(private readonly sources: SignalSourcesService) {}
+
+  @Post()
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Tạo nguồn tín hiệu (quản trị); trả về khóa bí mật webhook MỘT lần duy nhất',
+  })
+  create(@Body() dto: CreateSignalSourceDto) {
+    return this.sources.create(dto);
+  }
+
+  @Get()
+  @Roles(Role.Admin, Role.Leader, Role.Analyst)
+  @ApiOperation({ summary: 'Danh sách nguồn tín hiệu' })
+  list() {
+    return this.sources.list();
+  }
+
+  @Get(':id')
+  @Roles(Role.Admin, Role.Leader, Role.Analyst)
+  @ApiOperation({ summary: 'Chi tiết nguồn tín hiệu' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.sources.get(id);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Sửa tên, mô tả, đơn vị, bật/tắt nguồn (quản trị)' })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSignalSourceDto) {
+    return this.sources.update(id, dto);
+  }
+
+  @Post(':id/rotate-secret')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Đổi khóa bí mật webhook (quản trị); khóa cũ còn dùng được 1 giờ; khóa mới chỉ hiện một lần',
+  })
+  rotateSecret(@Param('id', ParseUUIDPipe) id: string) {
+    return this.sources.rotateSecret(id);
+  }
+}

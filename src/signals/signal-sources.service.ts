@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
+import { SignalSource } from './entities/signal-source.entity.js';
+import { generateSecret } from './webhook-signature.js';
+
+/** After a rotation, senders still using the previous secret are accepted this long. */
+export const SECRET_ROTATION_GRACE_MS = 60 * 60_000;
+
+/** A source with its secret, returned once, when the secret is created or rotated. */
+export interface SourceWithSecret {
+  source: SignalSource;
+  /** HMAC-SHA256 key of the webhook. Shown only now: store it in the sending system. */
+  secret: string;
+}
+
+/** What ingestion needs to know about a source, including the secrets that verify its webhooks. */
+export interface SourceCredentials {
+  id: string;
+  active: boolean;
+  secrets: string[];
+}
+
+@Injectable()
+export class SignalSourcesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<SignalSource[]> {
+    return this.dataSource.getRepository(SignalSource).find({ order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<SignalSource> {
+    const source = await this.dataSource.getRepository(SignalSource).findOneBy({ id });
+    if (!source) throw AppError.notFound('nguồn tín hiệu', id);
+    return source;
+  }
+
+  async create(dto: CreateSignalSourceDto): Promise<SourceWithSecret> {
+    const secret = generateSecret();
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (dto.orgUnitId) await assertOrgUnit(manager, dto.orgUnitId);
+      await assertNameFree(manager, dto.name);
+      const saved = await manager.save(
+        manager.create(SignalSource, {
+          name: dto.name,
+          kind: dto.kind,
+          description: dto.description ?? null,
+          orgUnitId: dto.orgUnitId ?? null,
+          active: true,
+          secret,
+          previousSecret: null,
+          previousSecretValidUntil: null,
+          secretRotatedAt: new Date(),
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'signal_source.create',
+        entityType: 'signal_source',
+        entityId: saved.id,
+        data: { name: dto.name, kind: dto.kind, orgUnitId: dto.orgUnitId ?? null },
+      });
+      return saved.id;
+    });
+    return { source: await this.get(id), secret };
+  }
+
+  async update(id: string, dto: UpdateSignalSourceDto): Promise<SignalSource> {
+    await this.dataSource.transaction(async (manager) => {
+      const source = await manager.findOne(SignalSource, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!source) throw AppError.notFound('nguồn tín hiệu', id);
+      const patch: Partial<SignalSource> = {};
+      if (dto.name !== undefined && dto.name !== source.name) {
+        await assertNameFree(manager, dto.name);
+        patch.name = dto.name;
+      }
+      if (dto.description !== undefined) patch.description = dto.description;
+      if (dto.orgUnitId !== undefined) {
+        if (dto.orgUnitId) await assertOrgUnit(manager, dto.orgUnitId);
+        patch.orgUnitId = dto.orgUnitId;
+      }
+      if (dto.active !== undefined) patch.active = dto.active;
+      if (Object.keys(patch).length) await manager.update(SignalSource, id, patch);
+      await this.audit.record(manager, {
+        action: 'signal_source.update',
+        entityType: 'signal_source',
+        entityId: id,
+        data: patch,
+      });
+    });
+    return this.get(id);
+  }
+
+  /** New secret at once; the previous one keeps working for SECRET_ROTATION_GRACE_MS so senders can switch. */
+  async rotateSecret(id: string): Promise<SourceWithSecret> {
+    const secret = generateSecret();
+    await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT secret FROM signal_sources WHERE id = $1 FOR UPDATE`, [
+        id,
+      ]);
+      if (!current) throw AppError.notFound('nguồn tín hiệu', id);
+      const now = new Date();
+      const validUntil = new Date(now.getTime() + SECRET_ROTATION_GRACE_MS);
+      await manager.update(SignalSource, id, {
+        secret,
+        previousSecret: current.secret,
+        previousSecretValidUntil: validUntil,
+        secretRotatedAt: now,
+      });
+      await this.audit.record(manager, {
+        action: 'signal_source.rotate_secret',
+        entityType: 'signal_source',
+        entityId: id,
+        data: { previousSecretValidUntil: validUntil.toISOString() },
+      });
+    });
+    return { source: await this.get(id), secret };
+  }
+
+  /** The source and the secrets its webhook signatures may use now; null if there is no such source. */
+  async credentials(id: string): Promise<SourceCredentials | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, active, secret, previous_secret, previous_secret_valid_until > now() AS previous_valid
+       FROM signal_sources WHERE id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const secrets = [row.secret as string];
+    if (row.previous_secret && row.previous_valid) secrets.push(row.previous_secret as string);
+    return { id: row.id, active: row.active, secrets };
+  }
+
+  /** The source a batch is for: 404 when unknown, 409 when switched off. */
+  async assertAcceptsSignals(id: string): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT active FROM signal_sources WHERE id = $1`, [id]);
+    if (!row) throw AppError.notFound('nguồn tín hiệu', id);
+    if (!row.active) throw inactive(id);
+  }
+}
+
+export function inactive(id: string): AppError {
+  return new AppError(ErrorCode.SIGNAL_SOURCE_INACTIVE, `Nguồn tín hiệu ${id} đã ngừng hoạt động`);
+}
+
+async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
+  if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị', [
+      { field: 'orgUnitId', messages: ['orgUnitId: không tồn tại trong danh bạ'] },
+    ]);
+  }
+}
+
+async function assertNameFree(manager: EntityManager, name: string): Promise<void> {
+  if (await manager.existsBy(SignalSource, { name })) {
+    throw new AppError(ErrorCode.CONFLICT, `Đã có nguồn tín hiệu tên "${name}"`, [
+      { field: 'name', messages: ['name: đã tồn tại'] },
+    ]);
+  }
+}

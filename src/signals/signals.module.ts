@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { LexiconSentimentScorer, SENTIMENT_SCORER } from './sentiment-lexicon.js';
+import { SignalSourcesController } from './signal-sources.controller.js';
+import { SignalSourcesService } from './signal-sources.service.js';
+import { SignalsController } from './signals.controller.js';
+import { SignalsEvents } from './signals.events.js';
+import { SignalsRepository } from './signals.repository.js';
+import { SignalsService } from './signals.service.js';
+import { TopicsController } from './topics.controller.js';
+import { TopicsService } from './topics.service.js';
+
+/**
+ * Monitoring signals: sources, ingestion (batch and signed webhook), normalization, watchlist topics and their
+ * time buckets. Detection subscribes through SignalsEvents and reads through SignalsService.
+ */
+@Module({
+  controllers: [SignalSourcesController, SignalsController, TopicsController],
+  providers: [
+    SignalsRepository,
+    SignalSourcesService,
+    TopicsService,
+    SignalsService,
+    SignalsEvents,
+    { provide: SENTIMENT_SCORER, useClass: LexiconSentimentScorer },
+  ],
+  exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService],
+})
+export class SignalsModule {}

@@ -1,0 +1,381 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import type { IngestResult } from './dto/ingest.dto.js';
+import { Topic } from './entities/topic.entity.js';
+import { MAX_BATCH_ITEMS, validateMentionItem } from './mention-item.validator.js';
+import { labelForScore, SENTIMENT_SCORER } from './sentiment-lexicon.js';
+import type { SentimentScorer } from './sentiment-lexicon.js';
+import { inactive, SignalSourcesService } from './signal-sources.service.js';
+import { NOTABLE_LIMIT, SignalsEvents } from './signals.events.js';
+import type { IngestedBatch, NotableMention } from './signals.events.js';
+import { SignalsRepository } from './signals.repository.js';
+import type {
+  MentionSummary,
+  MentionTopicLink,
+  PreparedMention,
+  TopicBucketRow,
+} from './signals.repository.js';
+import { cleanText, foldTokens } from './text-normalizer.js';
+import { BucketAggregator, effectiveReach, isFalseContent } from './topic-buckets.js';
+import type { TopicMatch } from './topic-matcher.js';
+import { TopicsService } from './topics.service.js';
+import type { TopicIndex } from './topics.service.js';
+import {
+  SIGNATURE_FUTURE_SKEW_SECONDS,
+  SIGNATURE_MAX_AGE_SECONDS,
+  verifySignature,
+} from './webhook-signature.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEADLOCK = '40P01';
+const MAX_ATTEMPTS = 3;
+const RECEIPT_CLEANUP_EVERY_MS = 60_000;
+
+interface PreparedItem extends PreparedMention {
+  matches: TopicMatch[];
+}
+
+interface WebhookRequest {
+  sourceId: string;
+  signature?: string | string[];
+  timestamp?: string | string[];
+  rawBody: Buffer | undefined;
+  body: unknown;
+}
+
+/**
+ * Ingestion of mentions (batch API and signed webhook) and the reads detection makes.
+ *
+ * A batch is validated and prepared in memory (normalization, content hash, sentiment when missing, topic
+ * matching), then written in one transaction: the mentions (duplicates skipped by the unique indexes), their
+ * topic links, one aggregated upsert of the topic buckets, and one audit row for the batch. Only after commit
+ * are the listeners (detection) told.
+ */
+@Injectable()
+export class SignalsService {
+  private readonly logger = new Logger(SignalsService.name);
+  private lastReceiptCleanup = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SignalsRepository,
+    private readonly sources: SignalSourcesService,
+    private readonly topics: TopicsService,
+    private readonly events: SignalsEvents,
+    private readonly audit: AuditService,
+    @Inject(SENTIMENT_SCORER) private readonly scorer: SentimentScorer,
+  ) {}
+
+  /** POST /api/signals: `{ sourceId, items }` from an authenticated user or system account. */
+  async ingest(body: unknown): Promise<IngestResult> {
+    const { sourceId, items } = readBatch(body, null);
+    await this.sources.assertAcceptsSignals(sourceId);
+    return this.store(sourceId, items, 'api');
+  }
+
+  /** POST /api/signal-sources/:id/webhook: `{ items }` signed with the source's secret. */
+  async ingestWebhook(req: WebhookRequest): Promise<IngestResult> {
+    const source = await this.sources.credentials(req.sourceId);
+    const refused = () =>
+      new AppError(ErrorCode.SIGNATURE_INVALID, 'Chữ ký webhook không hợp lệ hoặc nguồn không tồn tại');
+    if (!source) throw refused();
+    if (!req.rawBody) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        'Webhook cần nội dung JSON (Content-Type: application/json)',
+      );
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const check = verifySignature(
+      { signature: req.signature, timestamp: req.timestamp },
+      req.rawBody,
+      source.secrets,
+      now,
+    );
+    if (!check.ok) {
+      switch (check.problem) {
+        case 'missing':
+          throw new AppError(
+            ErrorCode.SIGNATURE_INVALID,
+            'Thiếu chữ ký: cần các header X-Ungpho-Signature (sha256=<hex>) và X-Ungpho-Timestamp',
+          );
+        case 'malformed':
+          throw new AppError(
+            ErrorCode.SIGNATURE_INVALID,
+            'Chữ ký sai định dạng: X-Ungpho-Signature là sha256=<64 ký tự hex>, X-Ungpho-Timestamp là giây Unix',
+          );
+        case 'expired':
+          throw new AppError(
+            ErrorCode.SIGNATURE_EXPIRED,
+            `Yêu cầu đã quá hạn (ký trước hơn ${SIGNATURE_MAX_AGE_SECONDS} giây); hãy ký lại với thời điểm hiện tại`,
+          );
+        case 'future':
+          throw new AppError(
+            ErrorCode.SIGNATURE_EXPIRED,
+            `Thời điểm ký ở tương lai (lệch quá ${SIGNATURE_FUTURE_SKEW_SECONDS} giây); hãy kiểm tra đồng hồ hệ thống gửi`,
+          );
+        case 'mismatch':
+          throw refused();
+      }
+    }
+    if (!source.active) throw inactive(source.id);
+    const { items } = readBatch(req.body, source.id);
+    this.cleanupReceipts();
+    const expiresAt = new Date(
+      (check.timestamp + SIGNATURE_MAX_AGE_SECONDS + SIGNATURE_FUTURE_SKEW_SECONDS) * 1000,
+    );
+    return this.store(source.id, items, 'webhook', async (manager) => {
+      if (!(await this.repository.recordWebhookReceipt(manager, source.id, check.signature, expiresAt))) {
+        throw new AppError(
+          ErrorCode.SIGNATURE_REPLAYED,
+          'Yêu cầu này đã được nhận (chữ ký đã dùng): từ chối gửi lại',
+        );
+      }
+    });
+  }
+
+  /** A topic's bucket counters with bucket_start in [from, to), oldest first. */
+  getBuckets(topicId: string, from: Date, to: Date): Promise<TopicBucketRow[]> {
+    return this.repository.getBuckets(topicId, from, to);
+  }
+
+  /** A topic's mentions published in [from, to): negative first, then by reach. */
+  topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
+    return this.repository.topMentions(topicId, from, to, limit);
+  }
+
+  /** The topic (active or not); NOT_FOUND when there is none. */
+  getTopic(topicId: string): Promise<Topic> {
+    return this.topics.get(topicId);
+  }
+
+  private async store(
+    sourceId: string,
+    items: unknown[],
+    via: 'api' | 'webhook',
+    first?: (manager: EntityManager) => Promise<void>,
+  ): Promise<IngestResult> {
+    const t0 = performance.now();
+    const index = await this.topics.current();
+    const { prepared, rejected } = this.prepare(items, index);
+    const t1 = performance.now();
+
+    let outcome!: { inserted: Set<string>; links: MentionTopicLink[]; aggregator: BucketAggregator };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        outcome = await this.dataSource.transaction(async (manager) => {
+          if (first) await first(manager);
+          const inserted = await this.repository.insertMentions(manager, sourceId, prepared);
+          const links: MentionTopicLink[] = [];
+          const aggregator = new BucketAggregator();
+          for (const p of prepared) {
+            if (!p.matches.length || !inserted.has(p.id)) continue;
+            const named = p.matches.some((m) => m.matchedOn !== 'keywords');
+            for (const m of p.matches) {
+              links.push({
+                mentionId: p.id,
+                topicId: m.topicId,
+                matchedOn: m.matchedOn,
+                occurredAt: p.occurredAt,
+              });
+              const minutes = index.bucketMinutes.get(m.topicId) ?? 5;
+              aggregator.add(m.topicId, p.occurredAt, minutes, { ...p.input, sentiment: p.sentiment }, named);
+            }
+          }
+          await this.repository.insertMentionTopics(manager, links);
+          await this.repository.upsertBuckets(manager, aggregator.sorted());
+          await this.audit.record(manager, {
+            action: 'signals.ingest',
+            entityType: 'signal_source',
+            entityId: sourceId,
+            data: {
+              via,
+              items: items.length,
+              accepted: inserted.size,
+              duplicates: prepared.length - inserted.size,
+              rejected: rejected.length,
+            },
+          });
+          return { inserted, links, aggregator };
+        });
+        break;
+      } catch (err) {
+        const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code;
+        if (code === DEADLOCK && attempt < MAX_ATTEMPTS) {
+          this.logger.warn(`Bế tắc khi ghi lô đề cập (nguồn ${sourceId}), thử lại lần ${attempt + 1}`);
+          continue;
+        }
+        throw err;
+      }
+    }
+
+    const { inserted, links, aggregator } = outcome;
+    const t2 = performance.now();
+    if (inserted.size)
+      await this.events.emitIngested(this.describe(sourceId, via, prepared, inserted, links, aggregator));
+    const t3 = performance.now();
+    this.logger.debug(
+      `Lô ${items.length} đề cập (nguồn ${sourceId}, ${via}): chuẩn bị ${(t1 - t0).toFixed(1)} ms, ` +
+        `ghi ${(t2 - t1).toFixed(1)} ms, xử lý sau ${(t3 - t2).toFixed(1)} ms`,
+    );
+    return { accepted: inserted.size, duplicates: prepared.length - inserted.size, rejected };
+  }
+
+  /** Validation and everything that needs no database: normalization, hash, sentiment, topic matching. */
+  private prepare(items: unknown[], index: TopicIndex) {
+    const now = Date.now();
+    const receivedAt = new Date(now);
+    const prepared: PreparedItem[] = [];
+    const rejected: IngestResult['rejected'] = [];
+    for (let i = 0; i < items.length; i++) {
+      const result = validateMentionItem(items[i], i, now);
+      if (!result.ok) {
+        rejected.push(
+          result.field
+            ? { index: i, field: result.field, reason: result.reason }
+            : { index: i, reason: result.reason },
+        );
+        continue;
+      }
+      const input = result.value;
+      const title = input.title === null ? null : cleanText(input.title);
+      const text = input.text === null ? null : cleanText(input.text);
+      const contentHash = createHash('sha256')
+        .update((title ?? '').toLowerCase())
+        .update('\n')
+        .update((text ?? '').toLowerCase())
+        .digest('hex');
+      let sentiment = input.sentiment;
+      let sentimentScore = input.sentimentScore;
+      let sentimentOrigin: 'source' | 'lexicon' = 'source';
+      if (!sentiment && sentimentScore !== null) sentiment = labelForScore(sentimentScore);
+      if (!sentiment) {
+        const scored = this.scorer.score(title && text ? `${title}. ${text}` : (title ?? text ?? ''));
+        sentiment = scored.label;
+        sentimentScore = scored.score;
+        sentimentOrigin = 'lexicon';
+      }
+      // Title and text are matched separately so that a phrase never spans the two.
+      const tokens =
+        title && text ? [...foldTokens(title), '', ...foldTokens(text)] : foldTokens(title ?? text ?? '');
+      const collectedAt = input.collectedAt ?? receivedAt;
+      prepared.push({
+        id: randomUUID(),
+        input,
+        title,
+        text,
+        contentHash,
+        collectedAt,
+        occurredAt: input.publishedAt ?? collectedAt,
+        sentiment,
+        sentimentScore,
+        sentimentOrigin,
+        matches: index.matcher.match(tokens, input.geoCode),
+      });
+    }
+    return { prepared, rejected };
+  }
+
+  private describe(
+    sourceId: string,
+    via: 'api' | 'webhook',
+    prepared: PreparedItem[],
+    inserted: Set<string>,
+    links: MentionTopicLink[],
+    aggregator: BucketAggregator,
+  ): IngestedBatch {
+    const byId = new Map<string, PreparedItem>();
+    for (const p of prepared) if (inserted.has(p.id)) byId.set(p.id, p);
+    const notable: NotableMention[] = [];
+    for (const link of links) {
+      const p = byId.get(link.mentionId)!;
+      if (p.sentiment !== 'negative' && !p.input.fakeNewsLabel) continue;
+      notable.push({
+        mentionId: p.id,
+        topicId: link.topicId,
+        matchedOn: link.matchedOn,
+        sentiment: p.sentiment,
+        sentimentScore: p.sentimentScore,
+        fakeNewsLabel: p.input.fakeNewsLabel,
+        reach: effectiveReach(p.input),
+        followers: p.input.followers ?? 0,
+        verified: p.input.verified ?? false,
+        outlet: p.input.outlet,
+        sourceType: p.input.sourceType,
+        url: p.input.url,
+        occurredAt: p.occurredAt,
+      });
+    }
+    notable.sort(
+      (a, b) =>
+        Number(isFalseContent(b.fakeNewsLabel)) - Number(isFalseContent(a.fakeNewsLabel)) ||
+        Number(b.fakeNewsLabel !== null) - Number(a.fakeNewsLabel !== null) ||
+        b.reach - a.reach,
+    );
+    if (notable.length > NOTABLE_LIMIT) notable.length = NOTABLE_LIMIT;
+    return {
+      sourceId,
+      via,
+      accepted: inserted.size,
+      topicBuckets: aggregator.sorted().map((r) => ({
+        topicId: r.topicId,
+        bucketStart: r.bucketStart,
+        bucketSeconds: r.bucketSeconds,
+      })),
+      notable,
+    };
+  }
+
+  private cleanupReceipts(): void {
+    const now = Date.now();
+    if (now - this.lastReceiptCleanup < RECEIPT_CLEANUP_EVERY_MS) return;
+    this.lastReceiptCleanup = now;
+    this.repository.deleteExpiredReceipts().catch((err) => {
+      this.logger.warn(
+        `Không xóa được chữ ký webhook hết hạn: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    });
+  }
+}
+
+/** Whole-body checks: a clear 400/413 before any item is looked at. */
+function readBatch(body: unknown, pathSourceId: string | null): { sourceId: string; items: unknown[] } {
+  const invalid = (field: string, message: string) =>
+    new AppError(ErrorCode.VALIDATION_FAILED, `Dữ liệu không hợp lệ: ${field}`, [
+      { field, messages: [`${field}: ${message}`], constraints: [] },
+    ]);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalid('body', 'phải là đối tượng JSON { sourceId, items }');
+  }
+  const record = body as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key !== 'sourceId' && key !== 'items') throw invalid(key, 'trường không được phép');
+  }
+  let sourceId: string;
+  if (pathSourceId) {
+    if (record.sourceId !== undefined && record.sourceId !== pathSourceId) {
+      throw invalid('sourceId', 'phải trùng với nguồn trên đường dẫn');
+    }
+    sourceId = pathSourceId;
+  } else {
+    if (typeof record.sourceId !== 'string' || !UUID.test(record.sourceId)) {
+      throw invalid('sourceId', 'phải là UUID của nguồn tín hiệu');
+    }
+    sourceId = record.sourceId;
+  }
+  const items = record.items;
+  if (!Array.isArray(items)) throw invalid('items', 'phải là mảng các đề cập');
+  if (items.length === 0) throw invalid('items', 'phải có ít nhất một đề cập');
+  if (items.length > MAX_BATCH_ITEMS) {
+    throw new AppError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `Một lô có tối đa ${MAX_BATCH_ITEMS} đề cập (nhận ${items.length}); hãy chia nhỏ lô`,
+      { maxItems: MAX_BATCH_ITEMS, received: items.length },
+    );
+  }
+  return { sourceId, items };
+}

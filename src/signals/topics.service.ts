@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { CreateTopicDto, ListTopicsQueryDto, UpdateTopicDto } from './dto/topic.dto.js';
+import { Topic, TopicCategory } from './entities/topic.entity.js';
+import { SignalsRepository } from './signals.repository.js';
+import { termTokens } from './text-normalizer.js';
+import { DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
+import { CompiledTopics } from './topic-matcher.js';
+
+/** The active topics compiled for matching, with what ingestion needs to know about each. */
+export interface TopicIndex {
+  matcher: CompiledTopics;
+  bucketMinutes: Map<string, number>;
+}
+
+/**
+ * How often a node checks whether another node changed the topics. Changes made on this node apply at once;
+ * changes made elsewhere within this delay.
+ */
+const TOPICS_RECHECK_MS = 2000;
+
+const RULE_FIELDS = ['anyTerms', 'allTerms', 'noneTerms', 'unitNames', 'leaderNames'] as const;
+
+@Injectable()
+export class TopicsService {
+  private index: TopicIndex | null = null;
+  private indexVersion: string | null = null;
+  private checkedAt = 0;
+  private refreshing: Promise<TopicIndex> | null = null;
+  /** Bumped by invalidate(): a refresh that started before a change must not be cached as fresh. */
+  private generation = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SignalsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListTopicsQueryDto): Promise<Topic[]> {
+    const where: FindOptionsWhere<Topic> = {};
+    if (query.orgUnitId) where.orgUnitId = query.orgUnitId;
+    if (query.active !== undefined) where.active = query.active;
+    return this.dataSource.getRepository(Topic).find({ where, order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<Topic> {
+    const topic = await this.dataSource.getRepository(Topic).findOneBy({ id });
+    if (!topic) throw AppError.notFound('chủ đề theo dõi', id);
+    return topic;
+  }
+
+  async create(dto: CreateTopicDto): Promise<Topic> {
+    const rules = normalizeRules(dto);
+    assertCanMatch(rules);
+    const topic = await this.dataSource.transaction(async (manager) => {
+      await assertOrgUnit(manager, dto.orgUnitId);
+      await assertNameFree(manager, dto.orgUnitId, dto.name);
+      const saved = await manager.save(
+        manager.create(Topic, {
+          orgUnitId: dto.orgUnitId,
+          name: dto.name,
+          description: dto.description ?? null,
+          category: dto.category ?? TopicCategory.Other,
+          ...rules,
+          bucketMinutes: dto.bucketMinutes ?? DEFAULT_BUCKET_MINUTES,
+          active: dto.active ?? true,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'topic.create',
+        entityType: 'topic',
+        entityId: saved.id,
+        data: { ...dto, ...rules },
+      });
+      return saved;
+    });
+    this.invalidate();
+    return topic;
+  }
+
+  async update(id: string, dto: UpdateTopicDto): Promise<Topic> {
+    await this.dataSource.transaction(async (manager) => {
+      const topic = await manager.findOne(Topic, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!topic) throw AppError.notFound('chủ đề theo dõi', id);
+      const patch: Partial<Topic> = {};
+      if (dto.orgUnitId !== undefined && dto.orgUnitId !== topic.orgUnitId) {
+        await assertOrgUnit(manager, dto.orgUnitId);
+        patch.orgUnitId = dto.orgUnitId;
+      }
+      if (dto.name !== undefined && dto.name !== topic.name) patch.name = dto.name;
+      if (patch.name !== undefined || patch.orgUnitId !== undefined) {
+        await assertNameFree(manager, patch.orgUnitId ?? topic.orgUnitId, patch.name ?? topic.name, id);
+      }
+      if (dto.description !== undefined) patch.description = dto.description;
+      if (dto.category !== undefined) patch.category = dto.category;
+      if (dto.active !== undefined) patch.active = dto.active;
+      const rules = normalizeRules(dto);
+      for (const field of [...RULE_FIELDS, 'geoCodes'] as const) {
+        if (dto[field] !== undefined) patch[field] = rules[field];
+      }
+      assertCanMatch({ ...topic, ...patch });
+      if (Object.keys(patch).length) await manager.update(Topic, id, patch);
+      await this.audit.record(manager, {
+        action: 'topic.update',
+        entityType: 'topic',
+        entityId: id,
+        data: patch,
+      });
+    });
+    this.invalidate();
+    return this.get(id);
+  }
+
+  /**
+   * The compiled active topics. Rebuilt after a change on this node, and when a check (at most every
+   * TOPICS_RECHECK_MS) shows that another node changed them.
+   */
+  async current(): Promise<TopicIndex> {
+    if (this.index && Date.now() - this.checkedAt < TOPICS_RECHECK_MS) return this.index;
+    // One refresh at a time; concurrent batches share it.
+    if (!this.refreshing) {
+      const refreshing = this.refresh().finally(() => {
+        if (this.refreshing === refreshing) this.refreshing = null;
+      });
+      this.refreshing = refreshing;
+    }
+    return this.refreshing;
+  }
+
+  /** Forces the next current() to re-read the topics. */
+  invalidate(): void {
+    this.generation++;
+    this.checkedAt = 0;
+    this.indexVersion = null;
+    this.refreshing = null;
+  }
+
+  private async refresh(): Promise<TopicIndex> {
+    const generation = this.generation;
+    const version = await this.repository.topicsVersion();
+    if (this.index && version === this.indexVersion) {
+      if (generation === this.generation) this.checkedAt = Date.now();
+      return this.index;
+    }
+    const topics = await this.dataSource.getRepository(Topic).find({ where: { active: true } });
+    const index: TopicIndex = {
+      matcher: new CompiledTopics(topics),
+      bucketMinutes: new Map(topics.map((t) => [t.id, t.bucketMinutes])),
+    };
+    if (generation === this.generation) {
+      this.index = index;
+      this.indexVersion = version;
+      this.checkedAt = Date.now();
+    }
+    return index;
+  }
+}
+
+type Rules = Pick<Topic, (typeof RULE_FIELDS)[number] | 'geoCodes'>;
+
+/** Trims, drops empty and repeated entries (ignoring case and diacritics). */
+function normalizeRules(dto: Partial<Rules>): Rules {
+  const clean = (terms: string[] | undefined) => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const raw of terms ?? []) {
+      const term = raw.trim();
+      const key = termTokens(term).join(' ');
+      if (!term || seen.has(key)) continue;
+      seen.add(key);
+      out.push(term);
+    }
+    return out;
+  };
+  const rules = {
+    anyTerms: clean(dto.anyTerms),
+    allTerms: clean(dto.allTerms),
+    noneTerms: clean(dto.noneTerms),
+    unitNames: clean(dto.unitNames),
+    leaderNames: clean(dto.leaderNames),
+    geoCodes: [...new Set(dto.geoCodes ?? [])],
+  };
+  const bad: { field: string; messages: string[] }[] = [];
+  for (const field of RULE_FIELDS) {
+    rules[field].forEach((term, i) => {
+      if (!termTokens(term).length) {
+        bad.push({ field: `${field}[${i}]`, messages: [`${field}[${i}]: phải có chữ hoặc số`] });
+      }
+    });
+  }
+  if (bad.length) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Quy tắc từ khóa không hợp lệ', bad);
+  return rules;
+}
+
+function assertCanMatch(rules: Rules): void {
+  if (
+    !rules.anyTerms.length &&
+    !rules.allTerms.length &&
+    !rules.unitNames.length &&
+    !rules.leaderNames.length
+  ) {
+    throw new AppError(
+      ErrorCode.VALIDATION_FAILED,
+      'Chủ đề cần ít nhất một từ khóa (anyTerms, allTerms), tên đơn vị hoặc tên lãnh đạo',
+      [{ field: 'anyTerms', messages: ['anyTerms: cần ít nhất một quy tắc để khớp'] }],
+    );
+  }
+}
+
+async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
+  if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị chủ quản', [
+      { field: 'orgUnitId', messages: ['orgUnitId: không tồn tại trong danh bạ'] },
+    ]);
+  }
+}
+
+async function assertNameFree(manager: EntityManager, orgUnitId: string, name: string, exceptId?: string) {
+  const other = await manager.findOneBy(Topic, { orgUnitId, name });
+  if (other && other.id !== exceptId) {
+    throw new AppError(ErrorCode.CONFLICT, `Đơn vị đã có chủ đề "${name}"`, [
+      { field: 'name', messages: ['name: đã tồn tại trong đơn vị'] },
+    ]);
+  }
+}

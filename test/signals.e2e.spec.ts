@@ -1,0 +1,647 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Role } from '../src/auth/role.js';
+import { SignalsEvents } from '../src/signals/signals.events.js';
+import type { IngestedBatch } from '../src/signals/signals.events.js';
+import { SignalsService } from '../src/signals/signals.service.js';
+import { signPayload } from '../src/signals/webhook-signature.js';
+import { createTestApp, TestApp, TestUser } from './support/test-app.js';
+
+/** Signals API: sources, batch ingestion, signed webhooks, watchlist topics and their buckets. */
+describe(`${SignalsService.name} (e2e)`, () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let analyst: TestUser;
+  let officer: TestUser;
+  let leader: TestUser;
+  let observer: TestUser;
+  let unitId: string;
+
+  const uid = () => randomBytes(6).toString('hex');
+  let clock = Date.parse('2025-08-12T00:00:00Z');
+  /** A distinct, valid item; each one published a second after the previous. */
+  const item = (over: Record<string, unknown> = {}) => {
+    const id = uid();
+    clock += 1000;
+    return {
+      externalId: `ext-${id}`,
+      sourceType: 'social',
+      platform: 'facebook',
+      outlet: 'Hội cư dân An Hòa',
+      url: `https://facebook.com/groups/anhoa/posts/${id}`,
+      text: `Bài đăng số ${id} về đời sống ở An Hòa`,
+      publishedAt: new Date(clock).toISOString(),
+      sentiment: 'neutral',
+      ...over,
+    };
+  };
+
+  async function createOrgUnit(name: string): Promise<string> {
+    const [row] = await t.dataSource.query(
+      `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-03-01') RETURNING id`,
+      [`T-${uid()}`, name],
+    );
+    return row.id;
+  }
+
+  async function createSource(kind = 'social_listening'): Promise<{ id: string; secret: string }> {
+    const res = await t
+      .http()
+      .post('/api/signal-sources')
+      .set(admin.auth)
+      .send({ name: `Nguồn ${uid()}`, kind, orgUnitId: unitId });
+    expect(res.status).toBe(201);
+    return { id: res.body.source.id, secret: res.body.secret };
+  }
+
+  async function createTopic(body: Record<string, unknown>, user = analyst): Promise<string> {
+    const res = await t
+      .http()
+      .post('/api/topics')
+      .set(user.auth)
+      .send({ orgUnitId: unitId, name: `Chủ đề ${uid()}`, ...body });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  const ingest = (sourceId: string, items: unknown[], user = analyst) =>
+    t.http().post('/api/signals').set(user.auth).send({ sourceId, items });
+
+  const count = async (sql: string, params: unknown[]) =>
+    Number((await t.dataSource.query(sql, params))[0].n);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [admin, analyst, officer, leader, observer] = await Promise.all([
+      t.createUser({ roles: [Role.Admin] }),
+      t.createUser({ roles: [Role.Analyst] }),
+      t.createUser({ roles: [Role.Officer] }),
+      t.createUser({ roles: [Role.Leader] }),
+      t.createUser({ roles: [Role.Observer] }),
+    ]);
+    unitId = await createOrgUnit('Sở Y tế tỉnh An Hòa');
+  });
+
+  afterAll(() => t?.close());
+
+  describe('signal sources', () => {
+    it('shows the secret once on creation and never in listings', async () => {
+      const res = await t
+        .http()
+        .post('/api/signal-sources')
+        .set(admin.auth)
+        .send({ name: 'SocialBeat An Hòa', kind: 'social_listening', description: 'Lắng nghe MXH của tỉnh' });
+      expect(res.status).toBe(201);
+      expect(res.body.secret).toMatch(/^whsec_[\w-]{43}$/);
+      expect(res.body.source).toMatchObject({ name: 'SocialBeat An Hòa', kind: 'social_listening', active: true });
+      expect(res.body.source.secret).toBeUndefined();
+
+      const list = await t.http().get('/api/signal-sources').set(analyst.auth);
+      expect(list.status).toBe(200);
+      expect(list.body.map((s: { name: string }) => s.name)).toContain('SocialBeat An Hòa');
+      expect(JSON.stringify(list.body)).not.toContain(res.body.secret);
+      const one = await t.http().get(`/api/signal-sources/${res.body.source.id}`).set(leader.auth);
+      expect(JSON.stringify(one.body)).not.toContain('whsec_');
+
+      const audit = await t.dataSource.query(
+        `SELECT data FROM audit_log WHERE action = 'signal_source.create' AND entity_id = $1`,
+        [res.body.source.id],
+      );
+      expect(audit).toHaveLength(1);
+      expect(JSON.stringify(audit[0].data)).not.toContain('whsec_');
+    });
+
+    it('refuses a duplicate name, an unknown kind and an unknown org unit', async () => {
+      const name = `Điểm báo ${uid()}`;
+      expect((await t.http().post('/api/signal-sources').set(admin.auth).send({ name, kind: 'press_review' })).status).toBe(201);
+      const dup = await t.http().post('/api/signal-sources').set(admin.auth).send({ name, kind: 'press_review' });
+      expect(dup.status).toBe(409);
+      const kind = await t.http().post('/api/signal-sources').set(admin.auth).send({ name: 'X nguồn', kind: 'rss' });
+      expect(kind.status).toBe(400);
+      const unit = await t
+        .http()
+        .post('/api/signal-sources')
+        .set(admin.auth)
+        .send({ name: 'Y nguồn', kind: 'manual', orgUnitId: randomUUID() });
+      expect(unit.status).toBe(400);
+      expect(unit.body.details[0].field).toBe('orgUnitId');
+    });
+
+    it('checks roles: admin creates; admin, leader, analyst read; others are refused', async () => {
+      const body = { name: `Nguồn ${uid()}`, kind: 'manual' };
+      expect((await t.http().post('/api/signal-sources').send(body)).status).toBe(401);
+      for (const u of [analyst, leader, officer]) {
+        const res = await t.http().post('/api/signal-sources').set(u.auth).send(body);
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('FORBIDDEN');
+      }
+      expect((await t.http().get('/api/signal-sources').set(officer.auth)).status).toBe(403);
+      expect((await t.http().get('/api/signal-sources').set(observer.auth)).status).toBe(403);
+      expect((await t.http().get('/api/signal-sources')).status).toBe(401);
+    });
+
+    it('refuses batches for a switched-off source', async () => {
+      const source = await createSource();
+      const off = await t.http().patch(`/api/signal-sources/${source.id}`).set(admin.auth).send({ active: false });
+      expect(off.status).toBe(200);
+      expect(off.body.active).toBe(false);
+      const res = await ingest(source.id, [item()]);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('SIGNAL_SOURCE_INACTIVE');
+    });
+  });
+
+  describe('topics', () => {
+    it('creates, lists and updates a topic, with audit rows', async () => {
+      const id = await createTopic(
+        {
+          name: 'Ngộ độc thực phẩm trường học',
+          category: 'public_health',
+          anyTerms: ['ngộ độc', '"nhập viện"'],
+          allTerms: ['trường'],
+          unitNames: ['Sở Y tế An Hòa'],
+          leaderNames: ['Trần Thị Bích'],
+          geoCodes: ['26734'],
+        },
+        leader,
+      );
+      const list = await t.http().get(`/api/topics?orgUnitId=${unitId}`).set(officer.auth);
+      expect(list.status).toBe(200);
+      expect(list.body.find((x: { id: string }) => x.id === id)).toMatchObject({
+        category: 'public_health',
+        bucketMinutes: 5,
+        active: true,
+        anyTerms: ['ngộ độc', '"nhập viện"'],
+      });
+      const patched = await t
+        .http()
+        .patch(`/api/topics/${id}`)
+        .set(analyst.auth)
+        .send({ noneTerms: ['diễn tập'], active: false });
+      expect(patched.status).toBe(200);
+      expect(patched.body).toMatchObject({ noneTerms: ['diễn tập'], active: false });
+      const actions = await t.dataSource.query(
+        `SELECT action FROM audit_log WHERE entity_type = 'topic' AND entity_id = $1 ORDER BY id`,
+        [id],
+      );
+      expect(actions.map((a: { action: string }) => a.action)).toEqual(['topic.create', 'topic.update']);
+    });
+
+    it('refuses a topic that can never match, an unknown unit, a fixed field and an unknown field', async () => {
+      const none = await t.http().post('/api/topics').set(analyst.auth).send({ orgUnitId: unitId, name: 'Rỗng' });
+      expect(none.status).toBe(400);
+      const blank = await t
+        .http()
+        .post('/api/topics')
+        .set(analyst.auth)
+        .send({ orgUnitId: unitId, name: 'Dấu câu', anyTerms: ['!!!'] });
+      expect(blank.status).toBe(400);
+      expect(blank.body.details[0].field).toBe('anyTerms[0]');
+      const unit = await t
+        .http()
+        .post('/api/topics')
+        .set(analyst.auth)
+        .send({ orgUnitId: randomUUID(), name: 'Không đơn vị', anyTerms: ['a'] });
+      expect(unit.status).toBe(400);
+      const id = await createTopic({ anyTerms: ['mất điện'] });
+      const fixed = await t.http().patch(`/api/topics/${id}`).set(analyst.auth).send({ bucketMinutes: 15 });
+      expect(fixed.status).toBe(400);
+      const odd = await t
+        .http()
+        .post('/api/topics')
+        .set(analyst.auth)
+        .send({ orgUnitId: unitId, name: 'Lạ', anyTerms: ['a'], colour: 'red' });
+      expect(odd.status).toBe(400);
+    });
+
+    it('checks roles: officers and observers may not write topics', async () => {
+      const body = { orgUnitId: unitId, name: `Chủ đề ${uid()}`, anyTerms: ['lũ'] };
+      expect((await t.http().post('/api/topics').send(body)).status).toBe(401);
+      expect((await t.http().post('/api/topics').set(officer.auth).send(body)).status).toBe(403);
+      expect((await t.http().post('/api/topics').set(observer.auth).send(body)).status).toBe(403);
+      expect((await t.http().get('/api/topics').set(observer.auth)).status).toBe(403);
+      expect((await t.http().get('/api/topics')).status).toBe(401);
+    });
+  });
+
+  describe('batch ingestion', () => {
+    it('matches a watchlist term "tin gia" against "tin giả" and "Đ" against "d"', async () => {
+      const source = await createSource();
+      const fake = await createTopic({ anyTerms: ['tin gia'] });
+      const power = await createTopic({ anyTerms: ['dien luc an hoa'] });
+      const a = item({ text: 'Cảnh báo TIN GIẢ về chính sách hỗ trợ tiền điện' });
+      const b = item({ title: 'ĐIỆN LỰC AN HÒA cắt điện', text: 'Lịch cắt điện tuần này' });
+      const c = item({ text: 'Tin tức giải trí cuối tuần' });
+      const res = await ingest(source.id, [a, b, c]);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+      const matched = await t.dataSource.query(
+        `SELECT m.external_id, mt.topic_id, mt.matched_on FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
+         WHERE mt.topic_id = ANY($1) ORDER BY m.external_id`,
+        [[fake, power]],
+      );
+      expect(matched).toEqual(
+        expect.arrayContaining([
+          { external_id: a.externalId, topic_id: fake, matched_on: 'keywords' },
+          { external_id: b.externalId, topic_id: power, matched_on: 'keywords' },
+        ]),
+      );
+      expect(matched).toHaveLength(2);
+    });
+
+    it('is idempotent: the same batch twice is stored once and reported as duplicates', async () => {
+      const source = await createSource();
+      const batch = [item(), item(), item()];
+      const first = await ingest(source.id, batch);
+      expect(first.body).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+      const second = await ingest(source.id, batch);
+      expect(second.status).toBe(200);
+      expect(second.body).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
+      expect(await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id])).toBe(3);
+    });
+
+    it('treats the same url and content as a duplicate, even from another source or re-spaced', async () => {
+      const [s1, s2] = [await createSource(), await createSource('commercial_platform')];
+      const original = item({ externalId: undefined, title: 'Sập cầu treo', text: 'Hai người  bị thương.' });
+      expect((await ingest(s1.id, [original])).body.accepted).toBe(1);
+      const echoed = { ...original, externalId: 'other-platform-1', title: 'SẬP CẦU TREO', text: 'Hai người bị thương.' };
+      expect((await ingest(s2.id, [echoed])).body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+      const edited = { ...echoed, externalId: 'other-platform-2', text: 'Ba người bị thương.' };
+      expect((await ingest(s2.id, [edited])).body.accepted).toBe(1);
+    });
+
+    it('stores a duplicate inside one batch once', async () => {
+      const source = await createSource();
+      const one = item();
+      const res = await ingest(source.id, [one, { ...one }]);
+      expect(res.body).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    });
+
+    it('reports bad items by index and keeps the good ones', async () => {
+      const source = await createSource();
+      const items = [
+        item(),
+        item({ publishedAt: '12/08/2025 07:45' }),
+        item(),
+        item({ reach: -1, colour: 'red' }),
+        'not an object',
+        item({ sourceType: undefined }),
+        item(),
+      ];
+      const res = await ingest(source.id, items);
+      expect(res.status).toBe(200);
+      expect(res.body.accepted).toBe(3);
+      expect(res.body.duplicates).toBe(0);
+      expect(res.body.rejected).toEqual([
+        {
+          index: 1,
+          field: 'publishedAt',
+          reason: 'items[1].publishedAt: phải là thời điểm ISO 8601 (ví dụ 2025-08-12T07:45:00+07:00)',
+        },
+        { index: 3, field: expect.stringMatching(/^(reach|colour)$/), reason: expect.stringMatching(/^items\[3\]\./) },
+        { index: 4, reason: 'items[4]: phải là một đối tượng JSON' },
+        { index: 5, field: 'sourceType', reason: 'items[5].sourceType: bắt buộc' },
+      ]);
+      expect(await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id])).toBe(3);
+    });
+
+    it('refuses whole-body problems with a clear error', async () => {
+      const source = await createSource();
+      const notArray = await t.http().post('/api/signals').set(analyst.auth).send({ sourceId: source.id, items: {} });
+      expect(notArray.status).toBe(400);
+      expect(notArray.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'items' }] });
+      const empty = await ingest(source.id, []);
+      expect(empty.status).toBe(400);
+      const badId = await t.http().post('/api/signals').set(analyst.auth).send({ sourceId: 'abc', items: [item()] });
+      expect(badId.status).toBe(400);
+      expect(badId.body.details[0].field).toBe('sourceId');
+      const unknown = await ingest(randomUUID(), [item()]);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.code).toBe('NOT_FOUND');
+      const extra = await t
+        .http()
+        .post('/api/signals')
+        .set(analyst.auth)
+        .send({ sourceId: source.id, items: [item()], dryRun: true });
+      expect(extra.status).toBe(400);
+      const tiny = { sourceType: 'social', text: 'x' };
+      const tooMany = await ingest(source.id, Array.from({ length: 5001 }, () => tiny));
+      expect(tooMany.status).toBe(413);
+      expect(tooMany.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(tooMany.body.message).toContain('5000');
+      expect(await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id])).toBe(0);
+    });
+
+    it('scores sentiment with the lexicon only when the source gives none', async () => {
+      const source = await createSource();
+      const items = [
+        item({ sentiment: undefined, text: 'Người dân rất bức xúc vì cán bộ phường nhũng nhiễu, vòi tiền' }),
+        item({ sentiment: undefined, text: 'Cảm ơn các anh công an đã hỗ trợ kịp thời' }),
+        item({ sentiment: 'positive', text: 'Người dân bức xúc' }),
+        item({ sentiment: undefined, sentimentScore: -0.6, text: 'Một bài đăng' }),
+      ];
+      expect((await ingest(source.id, items)).body.accepted).toBe(4);
+      const rows = await t.dataSource.query(
+        `SELECT external_id, sentiment, sentiment_origin FROM mentions WHERE source_id = $1`,
+        [source.id],
+      );
+      const by = (i: number) => rows.find((r: { external_id: string }) => r.external_id === items[i].externalId);
+      expect(by(0)).toMatchObject({ sentiment: 'negative', sentiment_origin: 'lexicon' });
+      expect(by(1)).toMatchObject({ sentiment: 'positive', sentiment_origin: 'lexicon' });
+      expect(by(2)).toMatchObject({ sentiment: 'positive', sentiment_origin: 'source' });
+      expect(by(3)).toMatchObject({ sentiment: 'negative', sentiment_origin: 'source' });
+    });
+
+    it('writes one audit row per batch, not one per mention', async () => {
+      const source = await createSource();
+      await ingest(source.id, [item(), item(), item(), item()]);
+      const rows = await t.dataSource.query(
+        `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingest' AND entity_id = $1`,
+        [source.id],
+      );
+      expect(rows).toEqual([
+        {
+          actor_user_id: analyst.user.id,
+          data: { via: 'api', items: 4, accepted: 4, duplicates: 0, rejected: 0 },
+        },
+      ]);
+    });
+
+    it('checks roles: admin, analyst and officer may send batches', async () => {
+      const source = await createSource();
+      expect((await t.http().post('/api/signals').send({ sourceId: source.id, items: [item()] })).status).toBe(401);
+      for (const u of [leader, observer]) {
+        const res = await ingest(source.id, [item()], u);
+        expect(res.status).toBe(403);
+      }
+      for (const u of [admin, analyst, officer]) {
+        expect((await ingest(source.id, [item()], u)).body.accepted).toBe(1);
+      }
+    });
+  });
+
+  describe('topic buckets', () => {
+    it('counts each batch into the topic buckets, adding up across batches', async () => {
+      const source = await createSource();
+      const topic = await createTopic({
+        anyTerms: ['sạt lở'],
+        unitNames: ['Ban chỉ huy phòng chống thiên tai An Hòa'],
+      });
+      const at = (iso: string) => ({ publishedAt: iso });
+      const first = [
+        item({ ...at('2025-08-12T08:01:00Z'), text: 'Sạt lở đồi ở xã Tây Sơn', sentiment: 'negative', reach: 1000 }),
+        item({ ...at('2025-08-12T08:02:00Z'), text: 'Sạt lở khiến đường bị chia cắt', sentiment: 'negative', reach: 200, verified: true }),
+        item({ ...at('2025-08-12T08:03:00Z'), text: 'Khắc phục sạt lở nhanh chóng', sentiment: 'positive', reach: 50 }),
+        item({
+          ...at('2025-08-12T08:07:00Z'),
+          text: 'Ban chỉ huy phòng chống thiên tai An Hòa cảnh báo sạt lở',
+          sentiment: 'neutral',
+          reach: null,
+          reactions: 7,
+          comments: 2,
+          shares: 1,
+          sourceType: 'online_news',
+          fakeNewsLabel: 'tin_sai_su_that',
+        }),
+        item({ ...at('2025-08-12T08:04:00Z'), text: 'Không liên quan', sentiment: 'negative', reach: 99999 }),
+      ];
+      expect((await ingest(source.id, first)).body.accepted).toBe(5);
+      const from = '2025-08-12T08:00:00Z';
+      const to = '2025-08-12T09:00:00Z';
+      const res = await t.http().get(`/api/topics/${topic}/buckets?from=${from}&to=${to}`).set(officer.auth);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual([
+        {
+          topicId: topic,
+          bucketStart: '2025-08-12T08:00:00.000Z',
+          bucketSeconds: 300,
+          volume: 3,
+          negativeCount: 2,
+          positiveCount: 1,
+          fakeNewsCount: 0,
+          namedCount: 0,
+          reachSum: 1250,
+          negativeReachSum: 1200,
+          // 1000 × 1 + 200 × 1 × 1.5 (verified) + 50 × 0.1
+          weightedReach: 1305,
+          maxNegativeReach: 1000,
+        },
+        {
+          topicId: topic,
+          bucketStart: '2025-08-12T08:05:00.000Z',
+          bucketSeconds: 300,
+          volume: 1,
+          negativeCount: 0,
+          positiveCount: 0,
+          fakeNewsCount: 1,
+          namedCount: 1,
+          reachSum: 10,
+          negativeReachSum: 0,
+          // engagement 10 × 0.3 (neutral) × 1.5 (press)
+          weightedReach: 4.5,
+          maxNegativeReach: 0,
+        },
+      ]);
+
+      const second = [
+        item({ ...at('2025-08-12T08:04:30Z'), text: 'Lại sạt lở', sentiment: 'negative', reach: 5000 }),
+        item({ ...at('2025-08-12T08:12:00Z'), text: 'Sạt lở tiếp diễn', sentiment: 'negative', reach: 10 }),
+      ];
+      expect((await ingest(source.id, second)).body.accepted).toBe(2);
+      // Resending changes nothing.
+      expect((await ingest(source.id, second)).body.duplicates).toBe(2);
+      const buckets = await t.app
+        .get(SignalsService)
+        .getBuckets(topic, new Date(from), new Date(to));
+      expect(buckets.map((b) => [b.bucketStart.toISOString(), b.volume, b.negativeCount, b.maxNegativeReach])).toEqual([
+        ['2025-08-12T08:00:00.000Z', 4, 3, 5000],
+        ['2025-08-12T08:05:00.000Z', 1, 0, 0],
+        ['2025-08-12T08:10:00.000Z', 1, 1, 10],
+      ]);
+      expect(buckets[0].reachSum).toBe(6250);
+    });
+
+    it('lists top mentions negative first, then by reach', async () => {
+      const source = await createSource();
+      const topic = await createTopic({ anyTerms: ['ùn tắc'] });
+      const at = '2025-08-13T02:00:00Z';
+      const items = [
+        item({ publishedAt: at, text: 'Ùn tắc nhẹ', sentiment: 'neutral', reach: 90000 }),
+        item({ publishedAt: at, text: 'Ùn tắc kéo dài, dân bức xúc', sentiment: 'negative', reach: 300 }),
+        item({ publishedAt: at, text: 'Ùn tắc nghiêm trọng', sentiment: 'negative', reach: 4000, outlet: 'Báo An Hòa' }),
+      ];
+      await ingest(source.id, items);
+      const res = await t
+        .http()
+        .get(`/api/topics/${topic}/mentions?from=2025-08-13T00:00:00Z&to=2025-08-13T06:00:00Z&limit=2`)
+        .set(analyst.auth);
+      expect(res.status).toBe(200);
+      expect(res.body.map((m: { reach: number; sentiment: string }) => [m.sentiment, m.reach])).toEqual([
+        ['negative', 4000],
+        ['negative', 300],
+      ]);
+      expect(res.body[0]).toMatchObject({ outlet: 'Báo An Hòa', matchedOn: 'keywords', topicId: topic });
+      const top = await t.app.get(SignalsService).topMentions(topic, new Date('2025-08-13T00:00:00Z'), new Date('2025-08-14T00:00:00Z'), 10);
+      expect(top.map((m) => m.effectiveReach)).toEqual([4000, 300, 90000]);
+    });
+
+    it('applies topic changes to the next batch at once', async () => {
+      const source = await createSource();
+      const topic = await createTopic({ anyTerms: ['cháy chợ'] });
+      await ingest(source.id, [item({ text: 'Cháy chợ Đêm' })]);
+      await t.http().patch(`/api/topics/${topic}`).set(analyst.auth).send({ active: false }).expect(200);
+      await ingest(source.id, [item({ text: 'Cháy chợ lần hai' })]);
+      await t.http().patch(`/api/topics/${topic}`).set(analyst.auth).send({ active: true, anyTerms: ['hỏa hoạn'] }).expect(200);
+      await ingest(source.id, [item({ text: 'Hỏa hoạn ở chợ' }), item({ text: 'Cháy chợ lần ba' })]);
+      expect(await count(`SELECT count(*) AS n FROM mention_topics WHERE topic_id = $1`, [topic])).toBe(2);
+    });
+  });
+
+  describe('after-commit hook', () => {
+    it('tells listeners about committed batches with their buckets and notable mentions', async () => {
+      const source = await createSource();
+      const topic = await createTopic({ anyTerms: ['học phí'], unitNames: ['Sở Giáo dục An Hòa'] });
+      const seen: { batch: IngestedBatch; storedWhenCalled: number }[] = [];
+      const events = t.app.get(SignalsEvents);
+      const off = events.onIngested(async (batch) => {
+        // A separate connection sees the rows: the listener runs after commit.
+        const storedWhenCalled = await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id]);
+        seen.push({ batch, storedWhenCalled });
+      });
+      const failing = events.onIngested(() => {
+        throw new Error('listener failure must not fail the batch');
+      });
+      try {
+        const items = [
+          item({ publishedAt: '2025-08-14T01:02:00Z', text: 'Học phí tăng gấp đôi, phụ huynh bức xúc', sentiment: 'negative', reach: 800 }),
+          item({ publishedAt: '2025-08-14T01:03:00Z', text: 'Sở Giáo dục An Hòa bị tố thu học phí sai', sentiment: 'neutral', fakeNewsLabel: 'tin_gia', reach: 20, verified: true }),
+          item({ publishedAt: '2025-08-14T01:04:00Z', text: 'Học phí được giữ nguyên', sentiment: 'positive' }),
+          item({ publishedAt: '2025-08-14T01:04:00Z', text: 'Không thuộc chủ đề', sentiment: 'negative' }),
+        ];
+        const res = await ingest(source.id, items);
+        expect(res.body.accepted).toBe(4);
+        expect(seen).toHaveLength(1);
+        const { batch, storedWhenCalled } = seen[0];
+        expect(storedWhenCalled).toBe(4);
+        expect(batch).toMatchObject({ sourceId: source.id, via: 'api', accepted: 4 });
+        expect(batch.topicBuckets).toEqual([
+          { topicId: topic, bucketStart: new Date('2025-08-14T01:00:00Z'), bucketSeconds: 300 },
+        ]);
+        expect(batch.notable.map((n) => [n.topicId, n.matchedOn, n.sentiment, n.fakeNewsLabel, n.reach])).toEqual([
+          [topic, 'unit_name', 'neutral', 'tin_gia', 20],
+          [topic, 'keywords', 'negative', null, 800],
+        ]);
+        expect(batch.notable[0]).toMatchObject({ verified: true, outlet: 'Hội cư dân An Hòa', followers: 0 });
+
+        // Duplicates only: nothing new was stored, nobody is told.
+        expect((await ingest(source.id, items)).body.duplicates).toBe(4);
+        expect(seen).toHaveLength(1);
+      } finally {
+        off();
+        failing();
+      }
+    });
+  });
+
+  describe('signed webhook', () => {
+    const send = (sourceId: string, body: string, headers: Record<string, string>) =>
+      t
+        .http()
+        .post(`/api/signal-sources/${sourceId}/webhook`)
+        .set('Content-Type', 'application/json')
+        .set(headers)
+        .send(body);
+    const now = () => Math.floor(Date.now() / 1000);
+    const signed = (secret: string, body: string, ts = now()) => ({
+      'X-Ungpho-Timestamp': String(ts),
+      'X-Ungpho-Signature': `sha256=${signPayload(secret, ts, body)}`,
+    });
+
+    it('accepts a good signature without a user token, and audits the batch with no actor', async () => {
+      const source = await createSource();
+      const body = JSON.stringify({ items: [item(), item()] });
+      const res = await send(source.id, body, signed(source.secret, body));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+      const audit = await t.dataSource.query(
+        `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingest' AND entity_id = $1`,
+        [source.id],
+      );
+      expect(audit).toEqual([{ actor_user_id: null, data: expect.objectContaining({ via: 'webhook', accepted: 2 }) }]);
+    });
+
+    it('refuses a replayed request, even while the first is still valid', async () => {
+      const source = await createSource();
+      const body = JSON.stringify({ items: [item()] });
+      const headers = signed(source.secret, body);
+      expect((await send(source.id, body, headers)).status).toBe(200);
+      const replay = await send(source.id, body, headers);
+      expect(replay.status).toBe(409);
+      expect(replay.body.code).toBe('SIGNATURE_REPLAYED');
+      // The same items signed afresh are a new delivery (and duplicates).
+      const again = await send(source.id, body, signed(source.secret, body, now() - 1));
+      expect(again.body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+    });
+
+    it('refuses bad signatures, old and future timestamps, missing headers and unknown sources', async () => {
+      const source = await createSource();
+      const other = await createSource();
+      const body = JSON.stringify({ items: [item()] });
+      const cases: [Record<string, string>, number, string][] = [
+        [signed(other.secret, body), 401, 'SIGNATURE_INVALID'],
+        [{ ...signed(source.secret, body), 'X-Ungpho-Signature': `sha256=${'ab'.repeat(32)}` }, 401, 'SIGNATURE_INVALID'],
+        [signed(source.secret, JSON.stringify({ items: [item()] })), 401, 'SIGNATURE_INVALID'], // body changed
+        [signed(source.secret, body, now() - 301), 401, 'SIGNATURE_EXPIRED'],
+        [signed(source.secret, body, now() + 120), 401, 'SIGNATURE_EXPIRED'],
+        [{ 'X-Ungpho-Timestamp': String(now()) }, 401, 'SIGNATURE_INVALID'],
+        [{ ...signed(source.secret, body), 'X-Ungpho-Signature': 'md5=abc' }, 401, 'SIGNATURE_INVALID'],
+      ];
+      for (const [headers, status, code] of cases) {
+        const res = await send(source.id, body, headers);
+        expect([res.status, res.body.code]).toEqual([status, code]);
+      }
+      const unknown = await send(randomUUID(), body, signed(source.secret, body));
+      expect([unknown.status, unknown.body.code]).toEqual([401, 'SIGNATURE_INVALID']);
+      // A user token is no substitute for the signature.
+      const withToken = await t
+        .http()
+        .post(`/api/signal-sources/${source.id}/webhook`)
+        .set(admin.auth)
+        .send({ items: [item()] });
+      expect(withToken.status).toBe(401);
+      expect(await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id])).toBe(0);
+    });
+
+    it('refuses a body naming another source, and reports bad items like the batch API', async () => {
+      const source = await createSource();
+      const wrong = JSON.stringify({ sourceId: randomUUID(), items: [item()] });
+      expect((await send(source.id, wrong, signed(source.secret, wrong))).status).toBe(400);
+      const mixed = JSON.stringify({ sourceId: source.id, items: [item(), item({ reach: 'many' })] });
+      const res = await send(source.id, mixed, signed(source.secret, mixed));
+      expect(res.body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+        rejected: [{ index: 1, field: 'reach', reason: 'items[1].reach: phải là số nguyên không âm' }],
+      });
+    });
+
+    it('keeps the previous secret valid for a while after a rotation', async () => {
+      const source = await createSource();
+      const rotated = await t.http().post(`/api/signal-sources/${source.id}/rotate-secret`).set(admin.auth);
+      expect(rotated.status).toBe(201);
+      expect(rotated.body.secret).not.toBe(source.secret);
+      expect(rotated.body.source.previousSecretValidUntil).toEqual(expect.any(String));
+      const a = JSON.stringify({ items: [item()] });
+      expect((await send(source.id, a, signed(source.secret, a))).status).toBe(200);
+      const b = JSON.stringify({ items: [item()] });
+      expect((await send(source.id, b, signed(rotated.body.secret, b))).status).toBe(200);
+      // Once the grace period is over, only the new secret works.
+      await t.dataSource.query(
+        `UPDATE signal_sources SET previous_secret_valid_until = now() - interval '1 second' WHERE id = $1`,
+        [source.id],
+      );
+      const c = JSON.stringify({ items: [item()] });
+      expect((await send(source.id, c, signed(source.secret, c))).status).toBe(401);
+      expect((await t.http().post(`/api/signal-sources/${source.id}/rotate-secret`).set(analyst.auth)).status).toBe(403);
+    });
+  });
+});
