@@ -41,7 +41,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Sở Y tế An Hòa'],
     leaderNames: ['Trần Thị Bích'],
     says: {
-      lead: ['Bếp ăn tập thể trường tiểu học', 'Vụ nghi ngộ độc ở trường mầm non', 'Học sinh nhập viện sau bữa trưa'],
+      lead: ['Kiểm tra an toàn thực phẩm bếp ăn tập thể trường tiểu học', 'Tập huấn phòng chống ngộ độc thực phẩm cho nhà trường', 'Bữa ăn bán trú của học sinh mùa khai giảng'],
       negative: ['phụ huynh rất bức xúc vì nhà trường chậm trễ thông báo', 'nhiều cháu phải nhập viện cấp cứu, gia đình hoang mang'],
       neutral: ['cơ quan chức năng đang lấy mẫu xét nghiệm', 'trung tâm y tế đang theo dõi sức khỏe các cháu'],
       positive: ['các cháu đã được điều trị kịp thời và xuất viện an toàn', 'bệnh viện tỉnh xử lý rất chuyên nghiệp'],
@@ -56,7 +56,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Ban Chỉ huy Phòng thủ dân sự tỉnh'],
     leaderNames: [],
     says: {
-      lead: ['Mưa lớn gây sạt lở đồi ở xã Tây Sơn', 'Lũ quét tràn qua thôn Bản Mạ', 'Ngập lụt sâu tại phường Hòa Bình'],
+      lead: ['Cảnh báo nguy cơ sạt lở đất vùng núi', 'Diễn tập phòng chống lũ quét ở huyện vùng cao', 'Kiểm tra hệ thống thoát nước chống ngập lụt'],
       negative: ['nhiều hộ dân bị thiệt hại nặng, đường bị chia cắt', 'người dân lo lắng vì chưa có phương án di dời'],
       neutral: ['lực lượng chức năng đang khắc phục hậu quả', 'chính quyền khuyến cáo người dân không qua ngầm tràn'],
       positive: ['lực lượng cứu hộ có mặt kịp thời, không có thương vong', 'người dân cảm ơn bộ đội đã hỗ trợ di dời'],
@@ -71,7 +71,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Lan truyền tin giả về việc tỉnh sáp nhập thêm xã', 'Tin đồn cắt giảm phụ cấp giáo viên', 'Tin sai sự thật về giá vé xe buýt'],
+      lead: ['Trung tâm Báo chí tỉnh cải chính tin đồn về sáp nhập xã', 'Cách nhận biết và phòng chống tin giả trên mạng xã hội', 'Thông tin chính thức về giá vé xe buýt sau tin đồn'],
       negative: ['nhiều người chia sẻ khiến dư luận hoang mang', 'tài khoản ảo tiếp tục xuyên tạc chủ trương'],
       neutral: ['cơ quan chức năng đang xác minh nguồn tin', 'Trung tâm Báo chí tỉnh sẽ thông tin chính thức'],
       positive: ['tỉnh đã cải chính kịp thời, người dân yên tâm', 'cộng đồng mạng đồng tình với thông tin chính thức'],
@@ -86,7 +86,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Sở Giáo dục An Hòa'],
     leaderNames: [],
     says: {
-      lead: ['Phụ huynh phản ánh các khoản thu đầu năm', 'Học phí năm học mới tăng', 'Nghi vấn lạm thu ở trường THCS'],
+      lead: ['Công khai các khoản thu đầu năm học mới', 'Hướng dẫn miễn, giảm học phí cho học sinh', 'Họp phụ huynh về học phí năm học 2025-2026'],
       negative: ['nhiều gia đình bất bình vì thu sai quy định', 'phụ huynh phản đối vì chưa được công khai'],
       neutral: ['sở đang rà soát danh mục các khoản thu', 'nhà trường giải trình tại cuộc họp phụ huynh'],
       positive: ['nhà trường đã hoàn trả và công khai minh bạch', 'phụ huynh hài lòng với cách giải quyết'],
@@ -101,7 +101,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Điện lực An Hòa'],
     leaderNames: [],
     says: {
-      lead: ['Mất điện diện rộng ở thành phố', 'Hóa đơn tiền điện tháng này tăng', 'Lịch cắt điện luân phiên'],
+      lead: ['Lịch tạm ngừng cấp điện để bảo trì lưới', 'Hóa đơn tiền điện tháng 7 của hộ gia đình', 'Điện lực thông báo lịch cắt điện cuối tuần'],
       negative: ['người dân kêu trời vì nóng bức, thiệt hại kinh doanh', 'khách hàng bức xúc vì không được báo trước'],
       neutral: ['điện lực thông báo lịch bảo trì đường dây', 'ngành điện giải thích cách tính bậc thang'],
       positive: ['điện lực khắc phục sự cố nhanh chóng', 'người dân cảm ơn đội sửa chữa làm việc xuyên đêm'],
@@ -131,7 +131,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Công an tỉnh An Hòa'],
     leaderNames: [],
     says: {
-      lead: ['Cảnh báo thủ đoạn giả danh cán bộ thuế', 'Lừa đảo cài ứng dụng dịch vụ công giả', 'Chiếm đoạt tiền qua tin nhắn trúng thưởng'],
+      lead: ['Công an khuyến cáo phòng ngừa lừa đảo qua mạng', 'Nhận diện thủ đoạn giả danh cán bộ thuế', 'Ngân hàng hướng dẫn ngăn chặn chiếm đoạt tài khoản'],
       negative: ['nhiều người đã mất trắng tiền tiết kiệm', 'nạn nhân hoang mang vì kẻ gian biết rõ thông tin cá nhân'],
       neutral: ['công an khuyến cáo không cung cấp mã OTP', 'cơ quan điều tra đang xác minh các tài khoản'],
       positive: ['công an đã bắt giữ nhóm đối tượng, người dân yên tâm', 'ngân hàng hỗ trợ phong tỏa tài khoản kịp thời'],
@@ -146,7 +146,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Nhà máy chế biến xả thải ra sông', 'Bãi rác bốc mùi hôi nồng nặc', 'Cá chết hàng loạt nghi do ô nhiễm'],
+      lead: ['Quan trắc chất lượng nước sông Hòa', 'Kiểm tra việc xả thải của khu công nghiệp', 'Thu gom rác thải sinh hoạt giảm mùi hôi'],
       negative: ['người dân bức xúc vì phải sống chung với ô nhiễm', 'cư dân phản đối, đề nghị đình chỉ hoạt động'],
       neutral: ['đoàn kiểm tra đã lấy mẫu nước để phân tích', 'doanh nghiệp cam kết nâng cấp hệ thống xử lý'],
       positive: ['dòng sông đã được cải thiện rõ rệt', 'người dân hoan nghênh quyết định xử phạt'],
@@ -155,14 +155,14 @@ export const TOPICS: BenchTopic[] = [
   {
     key: 'traffic',
     unit: 'sxd',
-    name: 'Giao thông, ùn tắc',
+    name: 'Giao thông đô thị',
     category: 'service_failure',
-    anyTerms: ['ùn tắc', 'kẹt xe', 'tai nạn giao thông'],
+    anyTerms: ['giao thông', 'phân luồng', 'ùn tắc'],
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Ùn tắc kéo dài trên quốc lộ qua thành phố', 'Tai nạn giao thông tại nút giao Ngã Ba Chùa', 'Kẹt xe giờ tan tầm ở cầu Hòa Bình'],
-      negative: ['người dân bức xúc vì công trình thi công chậm trễ', 'tuyến đường xuống cấp nguy hiểm'],
+      lead: ['Phân luồng giao thông quanh công trình cầu Hòa Bình', 'Giao thông giờ cao điểm trên quốc lộ qua thành phố', 'Điều chỉnh tuyến xe buýt nội thành'],
+      negative: ['người dân bức xúc vì ùn tắc kéo dài, công trình chậm trễ', 'tuyến đường xuống cấp nguy hiểm'],
       neutral: ['cảnh sát giao thông phân luồng từ sáng sớm', 'sở xây dựng công bố phương án tổ chức giao thông'],
       positive: ['nút giao mới thông thoáng, thuận lợi', 'người dân khen lực lượng điều tiết chuyên nghiệp'],
     },
@@ -176,7 +176,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Nghi vấn rò rỉ thông tin người bệnh', 'Dữ liệu cá nhân học sinh bị rao bán', 'Lộ lọt dữ liệu cổng dịch vụ công'],
+      lead: ['Hướng dẫn bảo vệ dữ liệu cá nhân khi dùng dịch vụ công', 'Kiểm tra an toàn thông tin cổng dịch vụ công của tỉnh', 'Quy định mới về xử lý dữ liệu cá nhân'],
       negative: ['người dân lo ngại bị lừa đảo, đề nghị làm rõ trách nhiệm', 'phụ huynh hoang mang vì bị gọi điện quấy rối'],
       neutral: ['sở đang phối hợp công an kiểm tra hệ thống', 'đơn vị vận hành đã tạm dừng tính năng tra cứu'],
       positive: ['hệ thống đã được vá lỗi, dữ liệu an toàn', 'việc xử lý minh bạch được dư luận đánh giá cao'],
@@ -206,7 +206,7 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Clip cán bộ địa chính nghi vòi tiền', 'Phản ánh cán bộ xã nhũng nhiễu', 'Đơn tố cáo tham nhũng tại ban quản lý dự án'],
+      lead: ['Hội nghị phòng, chống tham nhũng năm 2025', 'Đường dây nóng tiếp nhận phản ánh nhũng nhiễu', 'Thanh tra tỉnh công bố kết quả phòng chống tham nhũng'],
       negative: ['dư luận phẫn nộ, yêu cầu xử lý nghiêm', 'người dân bức xúc vì bị gây khó dễ'],
       neutral: ['thanh tra tỉnh đã tiếp nhận và xác minh', 'cán bộ liên quan tạm đình chỉ công tác để kiểm điểm'],
       positive: ['việc xử lý nghiêm minh được người dân ủng hộ', 'tỉnh công khai kết quả xác minh minh bạch'],

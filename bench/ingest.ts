@@ -6,10 +6,13 @@
  * 2. The service runs as a child process (`node dist/src/main.js`), as in production, so its memory (RSS) and
  *    CPU are its own.
  * 3. Setup over the API: an admin logs in, creates a signal source and the watchlist topics of Tỉnh An Hòa.
- * 4. BENCH_MENTIONS ordinary mentions (default 1,000,000), spread over the last BENCH_DAYS days (default 1:
- *    detection evaluates the last 24 hours, so every batch is evaluated) of publication time, are posted in batches of BENCH_BATCH (1,000) by BENCH_CLIENTS concurrent clients. In the middle, a
- *    burst of BENCH_SPIKE negative mentions on one topic, inside one 5-minute bucket, is posted as one batch;
- *    the bench then polls the incidents table until an incident exists.
+ * 4. BENCH_MENTIONS ordinary mentions (default 1,000,000), published over the last BENCH_HOURS hours (default
+ *    26: detection evaluates the last 24 hours against a 12-hour baseline, so the first two hours give the
+ *    earliest evaluated buckets some history, as a running system has), are posted in batches of BENCH_BATCH
+ *    (1,000) by BENCH_CLIENTS (4) concurrent clients. The steady stream is made so that it opens no incident
+ *    by itself. In the middle, a burst of BENCH_SPIKE (1,000) negative mentions on one topic, inside one
+ *    5-minute bucket, is posted as one batch; the bench then polls the incidents table until an incident on
+ *    that topic exists.
  * 5. Baseline: the same rows (same ids aside) are loaded with a bare `COPY mentions FROM STDIN` into the same,
  *    emptied, table, and the ratio printed.
  *
@@ -20,7 +23,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -43,10 +46,12 @@ const env = (name: string, fallback: number) => {
 const MENTIONS = Math.floor(env('BENCH_MENTIONS', 1_000_000));
 const BATCH = Math.floor(env('BENCH_BATCH', 1000));
 const CLIENTS = Math.floor(env('BENCH_CLIENTS', 4));
-const DAYS = env('BENCH_DAYS', 1);
+const HOURS = env('BENCH_HOURS', 26);
 const SPIKE = Math.floor(env('BENCH_SPIKE', 1000));
 const SPIKE_WAIT_MS = env('BENCH_SPIKE_WAIT_MS', 30_000);
 const KEEP = process.env.BENCH_KEEP === '1';
+/** The compiled service beside this compiled bench (dist/bench → dist/src), and the project root. */
+const MAIN = path.resolve(import.meta.dirname, '../src/main.js');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const log = (...args: unknown[]) => console.log(...args);
@@ -57,7 +62,67 @@ interface Server {
   adminUrl: string;
   url: string;
   name: string;
+  /** Starts counting the CPU time of the embedded PostgreSQL; null when the server is external. */
+  cpuMeter(): CpuMeter | null;
   stop(): Promise<void>;
+}
+
+function procCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU seconds used by a process tree (PostgreSQL: the postmaster and its backends) since start(). Sampled every
+ * 250 ms so that backends which exit in between still count up to their last sample.
+ */
+class CpuMeter {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly root: number) {
+    this.sample(this.first);
+    this.timer = setInterval(() => this.sample(), 250);
+  }
+
+  private sample(into?: Map<number, number>) {
+    for (const pid of [this.root, ...childrenOf(this.root)]) {
+      const cpu = procCpuSeconds(pid);
+      if (into) into.set(pid, cpu);
+      this.last.set(pid, cpu);
+    }
+  }
+
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    let sum = 0;
+    for (const [pid, cpu] of this.last) sum += cpu - (this.first.get(pid) ?? 0);
+    return sum;
+  }
+}
+
+/** Busy and total CPU time of the whole machine (all cores), from /proc/stat. */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = values.map(Number);
+  const idle = n[3] + (n[4] ?? 0);
+  const total = n.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
 }
 
 function withDatabase(url: string, name: string): string {
@@ -93,14 +158,21 @@ async function startServer(): Promise<Server> {
     log(`PostgreSQL: nhúng (cổng ${embedded.port}, ${dir})`);
   }
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const [{ server_version: version }] = (await query(adminUrl, 'SHOW server_version')) as { server_version: string }[];
+  const [{ server_version: version }] = (await query(adminUrl, 'SHOW server_version')) as {
+    server_version: string;
+  }[];
   log(`PostgreSQL ${version}`);
+  const postmaster = dir
+    ? Number(readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+    : null;
   return {
     adminUrl,
     url: withDatabase(adminUrl, name),
     name,
+    cpuMeter: () => (postmaster === null ? null : new CpuMeter(postmaster)),
     async stop() {
-      if (!KEEP) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      if (!KEEP)
+        await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
       await embedded?.stop();
       if (dir && !KEEP) await rm(dir, { recursive: true, force: true });
     },
@@ -127,12 +199,14 @@ interface App {
 }
 
 async function startApp(databaseUrl: string, adminEmail: string, adminPassword: string): Promise<App> {
-  const main = path.join(ROOT, 'dist/src/main.js');
+  const main = MAIN;
   if (!existsSync(main)) throw new Error(`Không thấy ${main}: chạy npm run build trước`);
   const port = await freePort();
   const logFile = path.join(tmpdir(), `ungpho-bench-app-${process.pid}.log`);
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, [main], {
+  // BENCH_APP_NODE_ARGS: extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -179,12 +253,7 @@ async function startApp(databaseUrl: string, adminEmail: string, adminPassword: 
       const m = /VmRSS:\s+(\d+) kB/.exec(proc('status') ?? '');
       return m ? Math.round(Number(m[1]) / 1024) : null;
     },
-    cpuSeconds() {
-      const stat = proc('stat');
-      if (!stat) return null;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100 Hz)
-    },
+    cpuSeconds: () => (proc('stat') ? procCpuSeconds(child.pid!) : null),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -197,7 +266,13 @@ async function startApp(databaseUrl: string, adminEmail: string, adminPassword: 
 
 const sleep = (n: number) => new Promise((resolve) => setTimeout(resolve, n));
 
-async function api<T>(base: string, method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+async function api<T>(
+  base: string,
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${base}${url}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -219,9 +294,12 @@ async function incidentProbe(
   topicId: string,
   incidentsBefore: () => Promise<number>,
 ): Promise<{ sql: string; params: unknown[]; how: string } | null> {
-  const [t] = await query(dbUrl, `SELECT to_regclass('public.incidents') IS NOT NULL AS incidents,
+  const [t] = await query(
+    dbUrl,
+    `SELECT to_regclass('public.incidents') IS NOT NULL AS incidents,
       to_regclass('public.incident_topics') IS NOT NULL AS incident_topics,
-      EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'incidents' AND column_name = 'topic_id') AS topic_column`);
+      EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'incidents' AND column_name = 'topic_id') AS topic_column`,
+  );
   if (!t.incidents) return null;
   if (t.incident_topics) {
     return {
@@ -250,7 +328,9 @@ async function incidentProbe(
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   const s = typeof v === 'string' ? v : String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
 }
 
 const COPY_COLUMNS =
@@ -262,7 +342,11 @@ const COPY_COLUMNS =
 function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentScorer): string {
   const title = cleanText(item.title);
   const text = cleanText(item.text);
-  const hash = createHash('sha256').update(title.toLowerCase()).update('\n').update(text.toLowerCase()).digest('hex');
+  const hash = createHash('sha256')
+    .update(title.toLowerCase())
+    .update('\n')
+    .update(text.toLowerCase())
+    .digest('hex');
   let sentiment = item.sentiment ?? null;
   let score: number | null = null;
   let origin = 'source';
@@ -311,7 +395,7 @@ async function main() {
   const started = Date.now();
   log(
     `bench:ingest — ${fmt(MENTIONS)} đề cập + ${fmt(SPIKE)} đột biến, lô ${fmt(BATCH)}, ${CLIENTS} client, ` +
-      `${DAYS} ngày dữ liệu; node ${process.version}`,
+      `${HOURS} giờ dữ liệu; node ${process.version}`,
   );
   const server = await startServer();
   let app: App | undefined;
@@ -357,9 +441,9 @@ async function main() {
     const spikeTopicId = topicIds.get(SPIKE_TOPIC)!;
     log(`Đã tạo 1 nguồn, ${TOPICS.length} chủ đề, ${UNITS.length} đơn vị`);
 
-    // Publication times run from DAYS ago to now; the spike sits in the bucket reached halfway through.
+    // Publication times run from HOURS ago to now; the spike sits in the bucket reached halfway through.
     const end = Date.now() - 60_000;
-    const shape: StreamShape = { seed: 20250812, count: MENTIONS, start: end - DAYS * 86_400_000, end };
+    const shape: StreamShape = { seed: 20250812, count: MENTIONS, start: end - HOURS * 3_600_000, end };
     const middle = shape.start + (shape.end - shape.start) / 2;
     const spikeBucket = Math.floor(middle / 300_000) * 300_000;
     const batches = Math.ceil(MENTIONS / BATCH);
@@ -367,7 +451,8 @@ async function main() {
 
     const batchBody = (b: number): string => {
       const items: BenchItem[] = [];
-      for (let i = b * BATCH; i < Math.min(MENTIONS, (b + 1) * BATCH); i++) items.push(ordinaryItem(shape, i));
+      for (let i = b * BATCH; i < Math.min(MENTIONS, (b + 1) * BATCH); i++)
+        items.push(ordinaryItem(shape, i));
       return JSON.stringify({ sourceId: source.source.id, items });
     };
     const spikeBody = (): string => {
@@ -376,13 +461,16 @@ async function main() {
       return JSON.stringify({ sourceId: source.source.id, items });
     };
 
-    const countIncidents = async () => Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
+    const countIncidents = async () =>
+      Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
     const probe = await incidentProbe(server.url, spikeTopicId, countIncidents);
     const incidentsBefore = probe ? await countIncidents() : 0;
     if (!probe) log('Chưa có bảng incidents: spikeToIncidentMs sẽ là null');
 
     const rssStart = app.rssMb();
     const cpuStart = app.cpuSeconds();
+    const pgMeter = server.cpuMeter();
+    const machineStart = machineCpu();
     log(`RSS dịch vụ lúc bắt đầu: ${rssStart} MB`);
 
     const latencies: number[] = [];
@@ -429,7 +517,9 @@ async function main() {
           const result = await post(body);
           const acceptedAt = performance.now();
           rssMiddle = app!.rssMb();
-          log(`Đột biến: ${result.accepted} đề cập tiêu cực về "${TOPICS.find((t) => t.key === SPIKE_TOPIC)!.name}" đã nhận`);
+          log(
+            `Đột biến: ${result.accepted} đề cập tiêu cực về "${TOPICS.find((t) => t.key === SPIKE_TOPIC)!.name}" đã nhận`,
+          );
           if (probe) {
             spikeWatch = (async () => {
               const c = new pg.Client({ connectionString: server.url });
@@ -460,9 +550,11 @@ async function main() {
     };
     await Promise.all(Array.from({ length: CLIENTS }, client));
     const ingestSeconds = (performance.now() - ingestStart) / 1000;
-    await spikeWatch;
     const rssEnd = app.rssMb();
     const cpuEnd = app.cpuSeconds();
+    const pgCpu = pgMeter?.stop() ?? null;
+    const machineEnd = machineCpu();
+    await spikeWatch;
 
     const total = MENTIONS + SPIKE;
     const mentionsPerSec = accepted / ingestSeconds;
@@ -470,17 +562,34 @@ async function main() {
     const [stored] = await query(server.url, `SELECT count(*)::int AS n FROM mentions`);
     const [links] = await query(server.url, `SELECT count(*)::int AS n FROM mention_topics`);
     const [buckets] = await query(server.url, `SELECT count(*)::int AS n FROM topic_buckets`);
-    const incidents = probe ? Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n) : null;
+    const incidents = probe
+      ? Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n)
+      : null;
 
     log('');
-    log(`HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi) trong ${ingestSeconds.toFixed(1)} s`);
-    log(`  ${fmt(mentionsPerSec)} đề cập/s; lô: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(latencies, 99))} ms, max ${ms(Math.max(...latencies))} ms`);
-    log(`  bảng: mentions ${fmt(Number(stored.n))}, mention_topics ${fmt(Number(links.n))}, topic_buckets ${fmt(Number(buckets.n))}`);
-    log(`  CPU dịch vụ: ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s cho ${ingestSeconds.toFixed(1)} s`);
+    log(
+      `HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi) trong ${ingestSeconds.toFixed(1)} s`,
+    );
+    log(
+      `  ${fmt(mentionsPerSec)} đề cập/s; lô: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(latencies, 99))} ms, max ${ms(Math.max(...latencies))} ms`,
+    );
+    log(
+      `  bảng: mentions ${fmt(Number(stored.n))}, mention_topics ${fmt(Number(links.n))}, topic_buckets ${fmt(Number(buckets.n))}`,
+    );
+    const busy = (machineEnd.busy - machineStart.busy) / (machineEnd.total - machineStart.total);
+    log(
+      `  CPU trong ${ingestSeconds.toFixed(1)} s: dịch vụ ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s, ` +
+        `PostgreSQL ${pgCpu !== null ? `${pgCpu.toFixed(1)} s` : '(máy chủ ngoài: không đo)'}, ` +
+        `máy bận ${(busy * 100).toFixed(0)}% của ${cpus().length} lõi`,
+    );
     log(`  RSS dịch vụ: đầu ${rssStart} MB, giữa ${rssMiddle} MB, cuối ${rssEnd} MB`);
     log(
       `Đột biến → sự cố: ${
-        probe ? (spikeToIncidentMs === null ? `không thấy sự cố sau ${SPIKE_WAIT_MS} ms` : `${ms(spikeToIncidentMs)} ms (${probe.how})`) : 'không có bảng incidents'
+        probe
+          ? spikeToIncidentMs === null
+            ? `không thấy sự cố sau ${SPIKE_WAIT_MS} ms`
+            : `${ms(spikeToIncidentMs)} ms (${probe.how})`
+          : 'không có bảng incidents'
       }; tổng số sự cố: ${incidents ?? '—'}${incidents !== null ? ` (trước: ${incidentsBefore})` : ''}`,
     );
 
@@ -493,18 +602,23 @@ async function main() {
     const copyFile = path.join(tmpdir(), `ungpho-bench-copy-${process.pid}.tsv`);
     const scorer = new LexiconSentimentScorer();
     const out = createWriteStream(copyFile);
-    const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+    const write = (s: string) =>
+      out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
     for (let i = 0; i < MENTIONS; i++) {
       const line = copyLine(ordinaryItem(shape, i), source.source.id, scorer);
       await write(line);
       if (i === spikeAfter * BATCH - 1) {
-        for (let j = 0; j < SPIKE; j++) await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
+        for (let j = 0; j < SPIKE; j++)
+          await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
       }
     }
     if (spikeAfter * BATCH > MENTIONS) {
-      for (let j = 0; j < SPIKE; j++) await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
+      for (let j = 0; j < SPIKE; j++)
+        await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
     }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
 
     const c = new pg.Client({ connectionString: server.url });
     await c.connect();
@@ -513,7 +627,10 @@ async function main() {
       await c.query('TRUNCATE mentions CASCADE');
       await c.query('CHECKPOINT').catch(() => undefined);
       const t0 = performance.now();
-      await pipeline(createReadStream(copyFile, { highWaterMark: 1 << 20 }), c.query(pgCopyStreams.from(`COPY mentions (${COPY_COLUMNS}) FROM STDIN`)));
+      await pipeline(
+        createReadStream(copyFile, { highWaterMark: 1 << 20 }),
+        c.query(pgCopyStreams.from(`COPY mentions (${COPY_COLUMNS}) FROM STDIN`)),
+      );
       copySeconds = (performance.now() - t0) / 1000;
       const [{ n }] = (await c.query('SELECT count(*)::int AS n FROM mentions')).rows;
       if (n !== total) throw new Error(`COPY đã nạp ${n} dòng, cần ${total}`);
@@ -522,8 +639,12 @@ async function main() {
       await rm(copyFile, { force: true });
     }
     const copyPerSec = total / copySeconds;
-    log(`COPY: ${fmt(total)} dòng vào mentions trong ${copySeconds.toFixed(1)} s = ${fmt(copyPerSec)} dòng/s`);
-    log(`Tỉ lệ HTTP / COPY: ${(mentionsPerSec / copyPerSec).toFixed(2)} (HTTP còn ghi mention_topics, topic_buckets, nhật ký kiểm toán, chạy phát hiện)`);
+    log(
+      `COPY: ${fmt(total)} dòng vào mentions trong ${copySeconds.toFixed(1)} s = ${fmt(copyPerSec)} dòng/s`,
+    );
+    log(
+      `Tỉ lệ HTTP / COPY: ${(mentionsPerSec / copyPerSec).toFixed(2)} (HTTP còn ghi mention_topics, topic_buckets, nhật ký kiểm toán, chạy phát hiện)`,
+    );
     log(`Tổng thời gian bench: ${((Date.now() - started) / 1000).toFixed(0)} s`);
     log(
       JSON.stringify({

@@ -44,10 +44,7 @@ export class Signals1795393782508 implements MigrationInterface {
       `CREATE TYPE "public"."mention_matched_on" AS ENUM('keywords', 'unit_name', 'leader_name')`,
     );
     await queryRunner.query(
-      `CREATE TABLE "mention_topics" ("mention_id" uuid NOT NULL, "topic_id" uuid NOT NULL, "matched_on" "public"."mention_matched_on" NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a971c35c7cd8452f5305417a0a7" PRIMARY KEY ("mention_id", "topic_id"))`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "IDX_66ca3fa2fdf0aac6600f9510db" ON "mention_topics"  ("topic_id", "occurred_at") `,
+      `CREATE TABLE "mention_topics" ("mention_id" uuid NOT NULL, "topic_id" uuid NOT NULL, "matched_on" "public"."mention_matched_on" NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_6aaf2ae4bf6d312f922c301e7de" PRIMARY KEY ("topic_id", "occurred_at", "mention_id"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "signal_webhook_receipts" ("source_id" uuid NOT NULL, "signature" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_116b3dd31685b30c37376670d7d" PRIMARY KEY ("source_id", "signature"))`,
@@ -62,16 +59,7 @@ export class Signals1795393782508 implements MigrationInterface {
       `ALTER TABLE "signal_sources" ADD CONSTRAINT "FK_0995152dcfc47095f5952ce1187" FOREIGN KEY ("org_unit_id") REFERENCES "org_units"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
-      `ALTER TABLE "mentions" ADD CONSTRAINT "FK_56ba8b1f5f5d42b10a0a700f7fb" FOREIGN KEY ("source_id") REFERENCES "signal_sources"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
-    );
-    await queryRunner.query(
       `ALTER TABLE "topics" ADD CONSTRAINT "FK_e6000eeb54599eca562f05b497f" FOREIGN KEY ("org_unit_id") REFERENCES "org_units"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "mention_topics" ADD CONSTRAINT "FK_fe5517e9ad71d6c827d6e2b73d8" FOREIGN KEY ("mention_id") REFERENCES "mentions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "mention_topics" ADD CONSTRAINT "FK_cd9e8b62a075e63975c5339440b" FOREIGN KEY ("topic_id") REFERENCES "topics"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
       `ALTER TABLE "signal_webhook_receipts" ADD CONSTRAINT "FK_5a6099e475147eb2acd6215665f" FOREIGN KEY ("source_id") REFERENCES "signal_sources"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
@@ -86,15 +74,11 @@ export class Signals1795393782508 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "signal_webhook_receipts" DROP CONSTRAINT "FK_5a6099e475147eb2acd6215665f"`,
     );
-    await queryRunner.query(`ALTER TABLE "mention_topics" DROP CONSTRAINT "FK_cd9e8b62a075e63975c5339440b"`);
-    await queryRunner.query(`ALTER TABLE "mention_topics" DROP CONSTRAINT "FK_fe5517e9ad71d6c827d6e2b73d8"`);
     await queryRunner.query(`ALTER TABLE "topics" DROP CONSTRAINT "FK_e6000eeb54599eca562f05b497f"`);
-    await queryRunner.query(`ALTER TABLE "mentions" DROP CONSTRAINT "FK_56ba8b1f5f5d42b10a0a700f7fb"`);
     await queryRunner.query(`ALTER TABLE "signal_sources" DROP CONSTRAINT "FK_0995152dcfc47095f5952ce1187"`);
     await queryRunner.query(`DROP TABLE "topic_buckets"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_0f5c29f00f6f87396a575aabba"`);
     await queryRunner.query(`DROP TABLE "signal_webhook_receipts"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_66ca3fa2fdf0aac6600f9510db"`);
     await queryRunner.query(`DROP TABLE "mention_topics"`);
     await queryRunner.query(`DROP TYPE "public"."mention_matched_on"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_fa2ba95b3d05b74dca1ed2ead2"`);

@@ -4,6 +4,8 @@ import { Initial1795392610181 } from './1795392610181-Initial.js';
 import { Incidents1795393305710 } from './1795393305710-Incidents.js';
 import { Signals1795393782508 } from './1795393782508-Signals.js';
 import { Detection1795393937949 } from './1795393937949-Detection.js';
+import { Rooms1795394605721 } from './1795394605721-Rooms.js';
+import { JobsNotifications1795396055818 } from './1795396055818-JobsNotifications.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -12,4 +14,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Incidents1795393305710,
   Signals1795393782508,
   Detection1795393937949,
+  Rooms1795394605721,
+  JobsNotifications1795396055818,
 ];

@@ -8,6 +8,9 @@ import { DetectionModule } from './detection/detection.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RoomsModule } from './rooms/rooms.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 
 @Module({})
@@ -23,8 +26,11 @@ export class AppModule {
         AuthModule,
         DirectoryModule,
         IncidentsModule,
+        RoomsModule,
         SignalsModule,
         DetectionModule,
+        JobsModule,
+        NotificationsModule,
         HealthModule,
       ],
     };

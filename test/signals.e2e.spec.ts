@@ -269,6 +269,22 @@ describe(`${SignalsService.name} (e2e)`, () => {
       expect((await ingest(s2.id, [edited])).body.accepted).toBe(1);
     });
 
+    it('stores text as sent (NFC, spaces collapsed), quotes, backslashes and braces included', async () => {
+      const source = await createSource();
+      const text = 'Ông A nói: "đường {số 5} hỏng\\sập"\n\tNULL, rồi \u0065\u0301 ';
+      const one = item({ text, title: '"Tiêu đề"', outlet: 'Báo \\ "An Hòa"' });
+      expect((await ingest(source.id, [one])).body.accepted).toBe(1);
+      const [row] = await t.dataSource.query(
+        `SELECT title, text, outlet FROM mentions WHERE source_id = $1`,
+        [source.id],
+      );
+      expect(row).toEqual({
+        title: '"Tiêu đề"',
+        text: 'Ông A nói: "đường {số 5} hỏng\\sập" NULL, rồi é',
+        outlet: 'Báo \\ "An Hòa"',
+      });
+    });
+
     it('stores a duplicate inside one batch once', async () => {
       const source = await createSource();
       const one = item();
@@ -524,7 +540,16 @@ describe(`${SignalsService.name} (e2e)`, () => {
         expect(storedWhenCalled).toBe(4);
         expect(batch).toMatchObject({ sourceId: source.id, via: 'api', accepted: 4 });
         expect(batch.topicBuckets).toEqual([
-          { topicId: topic, bucketStart: new Date('2025-08-14T01:00:00Z'), bucketSeconds: 300 },
+          expect.objectContaining({
+            topicId: topic,
+            bucketStart: new Date('2025-08-14T01:00:00Z'),
+            bucketSeconds: 300,
+            volume: 3,
+            negativeCount: 1,
+            positiveCount: 1,
+            fakeNewsCount: 1,
+            namedCount: 1,
+          }),
         ]);
         expect(batch.notable.map((n) => [n.topicId, n.matchedOn, n.sentiment, n.fakeNewsLabel, n.reach])).toEqual([
           [topic, 'unit_name', 'neutral', 'tin_gia', 20],

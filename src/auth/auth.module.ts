@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { TokenService } from './token.service.js';
+import { UserAccessChanges } from './user-access-changes.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
@@ -22,7 +23,13 @@ import { UsersService } from './users.service.js';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, TokenService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, TokenService, UsersService],
+  providers: [
+    AuthService,
+    TokenService,
+    UsersService,
+    UserAccessChanges,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, TokenService, UsersService, UserAccessChanges],
 })
 export class AuthModule {}

@@ -9,12 +9,14 @@ import { RefreshToken } from './entities/refresh-token.entity.js';
 import { User } from './entities/user.entity.js';
 import { hashPassword } from './password.js';
 import { Role } from './role.js';
+import { UserAccessChanges } from './user-access-changes.js';
 
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly accessChanges: UserAccessChanges,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<{ items: User[]; total: number }> {
@@ -96,7 +98,12 @@ export class UsersService {
         data: { ...logged, passwordChanged: Boolean(passwordHash) },
       });
     });
-    return this.get(id);
+    const user = await this.get(id);
+    // After commit: open live-room connections of this user re-check what they may still see.
+    if (dto.active !== undefined || dto.roles !== undefined || dto.personId !== undefined) {
+      await this.accessChanges.publish({ userId: id, active: user.active });
+    }
+    return user;
   }
 
   /** Creates the first administrator if no user holds the admin role; returns the password when generated. */

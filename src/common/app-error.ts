@@ -21,6 +21,9 @@ export enum ErrorCode {
   SIGNATURE_INVALID = 'SIGNATURE_INVALID',
   SIGNATURE_EXPIRED = 'SIGNATURE_EXPIRED',
   SIGNATURE_REPLAYED = 'SIGNATURE_REPLAYED',
+  ROOM_NOT_JOINED = 'ROOM_NOT_JOINED',
+  TOO_MANY_PENDING_COMMANDS = 'TOO_MANY_PENDING_COMMANDS',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -44,6 +47,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.SIGNATURE_INVALID]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.SIGNATURE_EXPIRED]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.SIGNATURE_REPLAYED]: HttpStatus.CONFLICT,
+  [ErrorCode.ROOM_NOT_JOINED]: HttpStatus.CONFLICT,
+  [ErrorCode.TOO_MANY_PENDING_COMMANDS]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.DATABASE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
@@ -73,3 +79,38 @@ export class AppError extends Error {
     );
   }
 }
+
+/** Error codes of the pg driver and of PostgreSQL (class 08, shutdown) that mean "cannot reach the database". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i;
+
+/**
+ * Whether an error means the database could not be reached (network cut, server restarting), as opposed to a
+ * query that failed: callers answer 503 / DATABASE_UNAVAILABLE, and the pool reconnects by itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; message?: unknown; driverError?: unknown } | undefined, depth = 0;
+    e && depth < 3;
+    depth++
+  ) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNREACHABLE_CODES.has(code) || /^08/.test(code)) return true;
+    if (typeof e.message === 'string' && UNREACHABLE_MESSAGE.test(e.message)) return true;
+    e = e.driverError as typeof e;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'Cơ sở dữ liệu tạm thời không truy cập được; thao tác chưa được ghi, vui lòng thử lại sau ít giây';

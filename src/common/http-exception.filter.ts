@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError, ErrorCode } from './app-error.js';
+import { AppError, DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, isDatabaseUnavailable } from './app-error.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -52,6 +52,14 @@ export function toErrorBody(error: unknown, correlationId: string): ErrorBody {
         ? `Yêu cầu không hợp lệ: ${raw}`
         : String(raw ?? error.message));
     return { statusCode, code, message, correlationId };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: ErrorCode.DATABASE_UNAVAILABLE,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      correlationId,
+    };
   }
   // body-parser errors (malformed JSON, body too large) are plain errors with a status/type.
   const e = error as { status?: number; type?: string; message?: string };

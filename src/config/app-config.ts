@@ -108,6 +108,78 @@ export class EnvDto {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'phải là URL Redis dạng redis://host:port' })
   REDIS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[\w.:-]{1,60}$/, { message: 'chỉ gồm chữ, số và . : _ - (tối đa 60 ký tự)' })
+  REDIS_KEY_PREFIX?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'phải là true hoặc false' })
+  JOBS_WORKER_ENABLED?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số mili giây (số nguyên)' })
+  @Min(10, { message: 'phải từ 10 ms trở lên' })
+  @Max(600_000, { message: 'không quá 600000 ms' })
+  JOBS_POLL_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải từ 1 đến 100' })
+  @Max(100, { message: 'phải từ 1 đến 100' })
+  JOBS_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số mili giây (số nguyên)' })
+  @Min(10, { message: 'phải từ 10 ms trở lên' })
+  @Max(3_600_000, { message: 'không quá 3600000 ms (1 giờ)' })
+  JOBS_RETRY_BASE_MS?: number;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, {
+    message: 'phải là URL SMTP dạng smtp://user:pass@host:587 hoặc smtps://user:pass@host:465',
+  })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'phải là địa chỉ người gửi dạng "Tên" <dia-chi@ten-mien> hoặc dia-chi@ten-mien',
+  })
+  SMTP_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'phải là URL http:// hoặc https://' })
+  NOTIFY_WEBHOOK_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'phải dài ít nhất 16 ký tự' })
+  NOTIFY_WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số mili giây (số nguyên)' })
+  @Min(100, { message: 'phải từ 100 ms trở lên' })
+  @Max(120_000, { message: 'không quá 120000 ms' })
+  NOTIFY_WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải từ 1 đến 100' })
+  @Max(100, { message: 'phải từ 1 đến 100' })
+  NOTIFY_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số mili giây (số nguyên)' })
+  @Min(10, { message: 'phải từ 10 ms trở lên' })
+  @Max(3_600_000, { message: 'không quá 3600000 ms (1 giờ)' })
+  NOTIFY_RETRY_BASE_MS?: number;
 }
 
 export interface AppConfig {
@@ -124,6 +196,26 @@ export interface AppConfig {
   logLevel: string;
   rateLimit: { perMinute: number; loginPerMinute: number };
   redisUrl?: string;
+  /** Prefix of the Redis stream, channels and keys of the live rooms: several deployments can share a Redis. */
+  redisKeyPrefix: string;
+  jobs: {
+    /** Whether this node runs the background workers (durable timers and the notification dispatcher). */
+    workerEnabled: boolean;
+    /** Longest sleep between two looks at the timer and outbox tables. */
+    pollIntervalMs: number;
+    /** A failing timer handler is tried this many times in all, then the timer is `failed`. */
+    maxAttempts: number;
+    /** First retry delay; doubled at every further failure (capped at one hour). */
+    retryBaseMs: number;
+  };
+  notifications: {
+    /** Unset: e-mail deliveries are recorded as skipped. */
+    smtp?: { url: string; from: string };
+    /** Unset: webhook (SMS/Zalo gateway) deliveries are recorded as skipped. */
+    webhook?: { url: string; secret: string; timeoutMs: number };
+    maxAttempts: number;
+    retryBaseMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -133,17 +225,30 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose value never appears in an error message (they are, or may contain, credentials). */
+const SECRET_VARIABLES = new Set([
+  'JWT_SECRET',
+  'UNGPHO_ADMIN_PASSWORD',
+  'SMTP_URL',
+  'NOTIFY_WEBHOOK_SECRET',
+]);
+
 /** Validates the environment and returns typed config; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env });
   const errors = validateSync(dto, { whitelist: false, skipMissingProperties: false });
   const problems = errors.map(
     (e) =>
-      `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (giá trị: ${JSON.stringify(e.value)})`,
+      `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (giá trị: ${
+        SECRET_VARIABLES.has(e.property) ? '***' : JSON.stringify(e.value)
+      })`,
   );
   const nodeEnv = (dto.NODE_ENV ?? 'development') as AppConfig['env'];
   if (nodeEnv === 'production' && !dto.JWT_SECRET) {
     problems.push('JWT_SECRET: bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự)');
+  }
+  if (dto.NOTIFY_WEBHOOK_URL && !dto.NOTIFY_WEBHOOK_SECRET) {
+    problems.push('NOTIFY_WEBHOOK_SECRET: bắt buộc khi có NOTIFY_WEBHOOK_URL (ít nhất 16 ký tự)');
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -168,5 +273,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       loginPerMinute: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
     },
     redisUrl: dto.REDIS_URL,
+    redisKeyPrefix: dto.REDIS_KEY_PREFIX ?? 'ungpho',
+    jobs: {
+      workerEnabled: dto.JOBS_WORKER_ENABLED ?? true,
+      pollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 1000,
+      maxAttempts: dto.JOBS_MAX_ATTEMPTS ?? 5,
+      retryBaseMs: dto.JOBS_RETRY_BASE_MS ?? 10_000,
+    },
+    notifications: {
+      smtp: dto.SMTP_URL
+        ? { url: dto.SMTP_URL, from: dto.SMTP_FROM ?? '"Ứng phó" <no-reply@ungpho.local>' }
+        : undefined,
+      webhook:
+        dto.NOTIFY_WEBHOOK_URL && dto.NOTIFY_WEBHOOK_SECRET
+          ? {
+              url: dto.NOTIFY_WEBHOOK_URL,
+              secret: dto.NOTIFY_WEBHOOK_SECRET,
+              timeoutMs: dto.NOTIFY_WEBHOOK_TIMEOUT_MS ?? 10_000,
+            }
+          : undefined,
+      maxAttempts: dto.NOTIFY_MAX_ATTEMPTS ?? 8,
+      retryBaseMs: dto.NOTIFY_RETRY_BASE_MS ?? 10_000,
+    },
   };
 }

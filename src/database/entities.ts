@@ -15,6 +15,10 @@ import { OrgUnitCapability } from '../directory/entities/org-unit-capability.ent
 import { OrgUnitSuccession } from '../directory/entities/org-unit-succession.entity.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { Person } from '../directory/entities/person.entity.js';
+import { ScheduledJob } from '../jobs/entities/scheduled-job.entity.js';
+import { NotificationDelivery } from '../notifications/entities/notification-delivery.entity.js';
+import { Notification } from '../notifications/entities/notification.entity.js';
+import { IncidentChatMessage } from '../rooms/entities/incident-chat-message.entity.js';
 import { SpokespersonDesignation } from '../directory/entities/spokesperson-designation.entity.js';
 import { MentionTopic } from '../signals/entities/mention-topic.entity.js';
 import { Mention } from '../signals/entities/mention.entity.js';
@@ -56,4 +60,8 @@ export const ENTITIES: EntitySchemaTarget[] = [
   MentionTopic,
   TopicBucket,
   SignalWebhookReceipt,
+  IncidentChatMessage,
+  ScheduledJob,
+  Notification,
+  NotificationDelivery,
 ];

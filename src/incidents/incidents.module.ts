@@ -21,6 +21,12 @@ import { IncidentsService } from './incidents.service.js';
     IncidentFactsService,
     DeadlineRulesService,
   ],
-  exports: [IncidentsService, IncidentTimeline, IncidentEventsPublisher],
+  exports: [
+    IncidentsService,
+    IncidentTimeline,
+    IncidentEventsPublisher,
+    IncidentTasksService,
+    IncidentFactsService,
+  ],
 })
 export class IncidentsModule {}

@@ -38,6 +38,13 @@ describe(LexiconSentimentScorer.name, () => {
     );
   });
 
+  it('reads the fight against a harm as not negative', () => {
+    expect(label('Hội nghị tổng kết công tác phòng, chống tham nhũng năm 2025')).not.toBe('negative');
+    expect(label('Công an khuyến cáo người dân phòng ngừa lừa đảo qua mạng')).not.toBe('negative');
+    expect(label('Điện lực đã khắc phục sự cố, cấp điện trở lại')).not.toBe('negative');
+    expect(label('Tham nhũng ở ban quản lý dự án gây bức xúc')).toBe('negative');
+  });
+
   it('does not carry a negation across a sentence', () => {
     expect(label('Không. Mọi thứ đều tốt')).toBe('positive');
   });

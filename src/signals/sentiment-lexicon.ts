@@ -169,7 +169,6 @@ const LEXICON: readonly { phrase: string; weight: number; plain?: boolean }[] = 
   { phrase: 'yên tâm', weight: 1.2 },
   { phrase: 'tin tưởng', weight: 1.2 },
   { phrase: 'cải thiện', weight: 1 },
-  { phrase: 'khắc phục', weight: 0.8 },
   { phrase: 'giúp đỡ', weight: 1 },
   { phrase: 'đúng đắn', weight: 1.2 },
   { phrase: 'hợp lý', weight: 1 },
@@ -179,7 +178,11 @@ const LEXICON: readonly { phrase: string; weight: number; plain?: boolean }[] = 
   { phrase: 'khen', weight: 1 },
 ];
 
-/** Words that turn the next sentiment phrase (within NEGATION_REACH words) around: "không tốt", "chưa minh bạch". */
+/**
+ * Words that turn the next sentiment phrase (within NEGATION_REACH words) around: "không tốt", "chưa minh bạch";
+ * and the verbs of fighting a harm, which public-affairs news is full of: "phòng, chống tham nhũng", "ngăn chặn
+ * lừa đảo", "khắc phục sự cố" are not bad news.
+ */
 const NEGATORS = [
   'không',
   'chẳng',
@@ -192,9 +195,30 @@ const NEGATORS = [
   'thiếu',
   'ko',
   'k',
+  'chống',
+  'phòng chống',
+  'ngăn chặn',
+  'ngăn ngừa',
+  'phòng ngừa',
+  'khắc phục',
+  'đẩy lùi',
 ];
 /** Negators safe to use in text without diacritics ("chả" would be "cha", father). */
-const PLAIN_NEGATORS = ['khong', 'ko', 'k', 'chang', 'chua', 'thieu', 'dau co'];
+const PLAIN_NEGATORS = [
+  'khong',
+  'ko',
+  'k',
+  'chang',
+  'chua',
+  'thieu',
+  'dau co',
+  'phong chong',
+  'ngan chan',
+  'ngan ngua',
+  'phong ngua',
+  'khac phuc',
+  'day lui',
+];
 const NEGATION_REACH = 3;
 /** A negated positive is nearly as bad as the negative word; a negated negative is only mildly good ("không tệ"). */
 const NEGATED_POSITIVE = -0.8;
@@ -291,8 +315,47 @@ function matchAt(t: PhraseTable, tokens: string[], i: number): { length: number;
 }
 
 const CLAUSE_END = '.';
-const TOKEN = /[\p{L}\p{N}]+|[.;!?]/gu;
-const HAS_VIETNAMESE_LETTER = /[^\x00-\x7f]/;
+/** Letters with diacritics (Latin-1, Latin Extended, Vietnamese) or combining marks: the text has diacritics. */
+const HAS_DIACRITICS = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+// Character classes for the tokenizer, filled lazily per UTF-16 code unit (letters and digits make words).
+const UNKNOWN = 0;
+const WORD = 1;
+const CLAUSE = 2;
+const OTHER = 3;
+const CLASSES = new Uint8Array(65536);
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const cls = /[\p{L}\p{N}\p{M}]/u.test(ch) ? WORD : '.;!?'.includes(ch) ? CLAUSE : OTHER;
+  CLASSES[c] = cls;
+  return cls;
+}
+
+/** Words (letters, digits) and sentence ends ('.') of a lower-cased text. */
+function tokenize(lower: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    let cls = OTHER;
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i);
+      cls = CLASSES[c];
+      if (cls === UNKNOWN) cls = classify(c);
+    }
+    if (cls === WORD) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      tokens.push(lower.slice(start, i));
+      start = -1;
+    }
+    if (cls === CLAUSE) tokens.push(CLAUSE_END);
+  }
+  return tokens;
+}
 
 /**
  * A lexicon scorer for Vietnamese: sums the weights of the sentiment phrases found, turning a phrase around
@@ -306,12 +369,9 @@ const HAS_VIETNAMESE_LETTER = /[^\x00-\x7f]/;
  */
 export class LexiconSentimentScorer implements SentimentScorer {
   score(text: string): SentimentResult {
-    const lower = text.normalize('NFC').toLowerCase();
-    const vocabulary = HAS_VIETNAMESE_LETTER.test(lower) ? WITH_DIACRITICS : WITHOUT_DIACRITICS;
-    const tokens: string[] = [];
-    for (const m of lower.matchAll(TOKEN))
-      tokens.push(m[0].length === 1 && '.;!?'.includes(m[0]) ? CLAUSE_END : m[0]);
-    return this.scoreTokens(tokens, vocabulary);
+    const lower = (NON_ASCII.test(text) ? text.normalize('NFC') : text).toLowerCase();
+    const vocabulary = HAS_DIACRITICS.test(lower) ? WITH_DIACRITICS : WITHOUT_DIACRITICS;
+    return this.scoreTokens(tokenize(lower), vocabulary);
   }
 
   private scoreTokens(tokens: string[], v: Vocabulary): SentimentResult {

@@ -10,18 +10,13 @@ import { MAX_BATCH_ITEMS, validateMentionItem } from './mention-item.validator.j
 import { labelForScore, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import type { SentimentScorer } from './sentiment-lexicon.js';
 import { inactive, SignalSourcesService } from './signal-sources.service.js';
-import { NOTABLE_LIMIT, SignalsEvents } from './signals.events.js';
-import type { IngestedBatch, NotableMention } from './signals.events.js';
+import { selectNotable, SignalsEvents } from './signals.events.js';
+import type { NotableMention } from './signals.events.js';
 import { SignalsRepository } from './signals.repository.js';
-import type {
-  MentionSummary,
-  MentionTopicLink,
-  PreparedMention,
-  TopicBucketRow,
-} from './signals.repository.js';
+import type { BatchWritten, MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
 import { cleanText, foldTokens } from './text-normalizer.js';
-import { BucketAggregator, effectiveReach, isFalseContent } from './topic-buckets.js';
-import type { TopicMatch } from './topic-matcher.js';
+import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
+import type { TopicBucketRow } from './topic-buckets.js';
 import { TopicsService } from './topics.service.js';
 import type { TopicIndex } from './topics.service.js';
 import {
@@ -34,10 +29,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEADLOCK = '40P01';
 const MAX_ATTEMPTS = 3;
 const RECEIPT_CLEANUP_EVERY_MS = 60_000;
-
-interface PreparedItem extends PreparedMention {
-  matches: TopicMatch[];
-}
+/** Items prepared between two yields to the event loop (about 2 ms of work). */
+const PREPARE_CHUNK = 100;
 
 interface WebhookRequest {
   sourceId: string;
@@ -148,9 +141,13 @@ export class SignalsService {
     return this.repository.topMentions(topicId, from, to, limit);
   }
 
-  /** The topic (active or not); NOT_FOUND when there is none. */
-  getTopic(topicId: string): Promise<Topic> {
-    return this.topics.get(topicId);
+  /**
+   * The topic (active or not); NOT_FOUND when there is none. Active topics come from the in-memory index that
+   * ingestion uses (as fresh as it is, see TopicsService.current) and are shared objects: do not modify them.
+   */
+  async getTopic(topicId: string): Promise<Topic> {
+    const cached = (await this.topics.current()).topics.get(topicId);
+    return cached ?? this.topics.get(topicId);
   }
 
   private async store(
@@ -161,33 +158,20 @@ export class SignalsService {
   ): Promise<IngestResult> {
     const t0 = performance.now();
     const index = await this.topics.current();
-    const { prepared, rejected } = this.prepare(items, index);
+    const { mentions, links, notable, rejected } = await this.prepare(items, index);
     const t1 = performance.now();
 
-    let outcome!: { inserted: Set<string>; links: MentionTopicLink[]; aggregator: BucketAggregator };
+    let written!: BatchWritten;
     for (let attempt = 1; ; attempt++) {
       try {
-        outcome = await this.dataSource.transaction(async (manager) => {
+        written = await this.dataSource.transaction(async (manager) => {
           if (first) await first(manager);
-          const inserted = await this.repository.insertMentions(manager, sourceId, prepared);
-          const links: MentionTopicLink[] = [];
-          const aggregator = new BucketAggregator();
-          for (const p of prepared) {
-            if (!p.matches.length || !inserted.has(p.id)) continue;
-            const named = p.matches.some((m) => m.matchedOn !== 'keywords');
-            for (const m of p.matches) {
-              links.push({
-                mentionId: p.id,
-                topicId: m.topicId,
-                matchedOn: m.matchedOn,
-                occurredAt: p.occurredAt,
-              });
-              const minutes = index.bucketMinutes.get(m.topicId) ?? 5;
-              aggregator.add(m.topicId, p.occurredAt, minutes, { ...p.input, sentiment: p.sentiment }, named);
-            }
-          }
-          await this.repository.insertMentionTopics(manager, links);
-          await this.repository.upsertBuckets(manager, aggregator.sorted());
+          const result = await this.repository.writeBatch(manager, {
+            sourceId,
+            mentions,
+            links,
+            notableIds: [...new Set(notable.map((n) => n.mentionId))],
+          });
           await this.audit.record(manager, {
             action: 'signals.ingest',
             entityType: 'signal_source',
@@ -195,16 +179,16 @@ export class SignalsService {
             data: {
               via,
               items: items.length,
-              accepted: inserted.size,
-              duplicates: prepared.length - inserted.size,
+              accepted: result.accepted,
+              duplicates: mentions.length - result.accepted,
               rejected: rejected.length,
             },
           });
-          return { inserted, links, aggregator };
+          return result;
         });
         break;
       } catch (err) {
-        const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code;
+        const code = (err as { driverError?: { code?: string } }).driverError?.code;
         if (code === DEADLOCK && attempt < MAX_ATTEMPTS) {
           this.logger.warn(`Bế tắc khi ghi lô đề cập (nguồn ${sourceId}), thử lại lần ${attempt + 1}`);
           continue;
@@ -213,25 +197,38 @@ export class SignalsService {
       }
     }
 
-    const { inserted, links, aggregator } = outcome;
     const t2 = performance.now();
-    if (inserted.size)
-      await this.events.emitIngested(this.describe(sourceId, via, prepared, inserted, links, aggregator));
+    if (written.accepted) {
+      await this.events.emitIngested({
+        sourceId,
+        via,
+        accepted: written.accepted,
+        topicBuckets: written.buckets,
+        notable: selectNotable(notable.filter((n) => written.notableInserted.has(n.mentionId))),
+      });
+    }
     const t3 = performance.now();
     this.logger.debug(
       `Lô ${items.length} đề cập (nguồn ${sourceId}, ${via}): chuẩn bị ${(t1 - t0).toFixed(1)} ms, ` +
         `ghi ${(t2 - t1).toFixed(1)} ms, xử lý sau ${(t3 - t2).toFixed(1)} ms`,
     );
-    return { accepted: inserted.size, duplicates: prepared.length - inserted.size, rejected };
+    return { accepted: written.accepted, duplicates: mentions.length - written.accepted, rejected };
   }
 
-  /** Validation and everything that needs no database: normalization, hash, sentiment, topic matching. */
-  private prepare(items: unknown[], index: TopicIndex) {
+  /**
+   * Validation and everything that needs no database: normalization, content hash, sentiment when missing,
+   * topic matching, bucket contributions. Yields to the event loop every PREPARE_CHUNK items, so that other
+   * batches' transactions (which hold the hot bucket rows) are not kept waiting behind this CPU work.
+   */
+  private async prepare(items: unknown[], index: TopicIndex) {
     const now = Date.now();
     const receivedAt = new Date(now);
-    const prepared: PreparedItem[] = [];
+    const mentions: PreparedMention[] = [];
+    const links: MentionTopicLink[] = [];
+    const notable: NotableMention[] = [];
     const rejected: IngestResult['rejected'] = [];
     for (let i = 0; i < items.length; i++) {
+      if (i && i % PREPARE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
       const result = validateMentionItem(items[i], i, now);
       if (!result.ok) {
         rejected.push(
@@ -245,9 +242,7 @@ export class SignalsService {
       const title = input.title === null ? null : cleanText(input.title);
       const text = input.text === null ? null : cleanText(input.text);
       const contentHash = createHash('sha256')
-        .update((title ?? '').toLowerCase())
-        .update('\n')
-        .update((text ?? '').toLowerCase())
+        .update(`${title ?? ''}\n${text ?? ''}`.toLowerCase())
         .digest('hex');
       let sentiment = input.sentiment;
       let sentimentScore = input.sentimentScore;
@@ -259,11 +254,8 @@ export class SignalsService {
         sentimentScore = scored.score;
         sentimentOrigin = 'lexicon';
       }
-      // Title and text are matched separately so that a phrase never spans the two.
-      const tokens =
-        title && text ? [...foldTokens(title), '', ...foldTokens(text)] : foldTokens(title ?? text ?? '');
       const collectedAt = input.collectedAt ?? receivedAt;
-      prepared.push({
+      const mention: PreparedMention = {
         id: randomUUID(),
         input,
         title,
@@ -274,60 +266,48 @@ export class SignalsService {
         sentiment,
         sentimentScore,
         sentimentOrigin,
-        matches: index.matcher.match(tokens, input.geoCode),
-      });
-    }
-    return { prepared, rejected };
-  }
+      };
+      mentions.push(mention);
 
-  private describe(
-    sourceId: string,
-    via: 'api' | 'webhook',
-    prepared: PreparedItem[],
-    inserted: Set<string>,
-    links: MentionTopicLink[],
-    aggregator: BucketAggregator,
-  ): IngestedBatch {
-    const byId = new Map<string, PreparedItem>();
-    for (const p of prepared) if (inserted.has(p.id)) byId.set(p.id, p);
-    const notable: NotableMention[] = [];
-    for (const link of links) {
-      const p = byId.get(link.mentionId)!;
-      if (p.sentiment !== 'negative' && !p.input.fakeNewsLabel) continue;
-      notable.push({
-        mentionId: p.id,
-        topicId: link.topicId,
-        matchedOn: link.matchedOn,
-        sentiment: p.sentiment,
-        sentimentScore: p.sentimentScore,
-        fakeNewsLabel: p.input.fakeNewsLabel,
-        reach: effectiveReach(p.input),
-        followers: p.input.followers ?? 0,
-        verified: p.input.verified ?? false,
-        outlet: p.input.outlet,
-        sourceType: p.input.sourceType,
-        url: p.input.url,
-        occurredAt: p.occurredAt,
-      });
+      // Title and text are matched separately so that a phrase never spans the two.
+      const matches = index.matcher.matchParts(
+        title && text ? [foldTokens(title), foldTokens(text)] : [foldTokens(title ?? text ?? '')],
+        input.geoCode,
+      );
+      if (!matches.length) continue;
+      const contribution = bucketContribution(input, sentiment);
+      const isNotable = sentiment === 'negative' || input.fakeNewsLabel !== null;
+      for (const m of matches) {
+        const minutes = index.bucketMinutes.get(m.topicId) ?? DEFAULT_BUCKET_MINUTES;
+        links.push({
+          mentionId: mention.id,
+          topicId: m.topicId,
+          matchedOn: m.matchedOn,
+          occurredAt: mention.occurredAt,
+          bucketStart: bucketStart(mention.occurredAt, minutes),
+          bucketSeconds: minutes * 60,
+          contribution,
+        });
+        if (isNotable) {
+          notable.push({
+            mentionId: mention.id,
+            topicId: m.topicId,
+            matchedOn: m.matchedOn,
+            sentiment,
+            sentimentScore,
+            fakeNewsLabel: input.fakeNewsLabel,
+            reach: contribution.reach,
+            followers: input.followers ?? 0,
+            verified: input.verified ?? false,
+            outlet: input.outlet,
+            sourceType: input.sourceType,
+            url: input.url,
+            occurredAt: mention.occurredAt,
+          });
+        }
+      }
     }
-    notable.sort(
-      (a, b) =>
-        Number(isFalseContent(b.fakeNewsLabel)) - Number(isFalseContent(a.fakeNewsLabel)) ||
-        Number(b.fakeNewsLabel !== null) - Number(a.fakeNewsLabel !== null) ||
-        b.reach - a.reach,
-    );
-    if (notable.length > NOTABLE_LIMIT) notable.length = NOTABLE_LIMIT;
-    return {
-      sourceId,
-      via,
-      accepted: inserted.size,
-      topicBuckets: aggregator.sorted().map((r) => ({
-        topicId: r.topicId,
-        bucketStart: r.bucketStart,
-        bucketSeconds: r.bucketSeconds,
-      })),
-      notable,
-    };
+    return { mentions, links, notable, rejected };
   }
 
   private cleanupReceipts(): void {

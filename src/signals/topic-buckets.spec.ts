@@ -1,4 +1,4 @@
-import { BucketAggregator, bucketStart, effectiveReach, weightedReach } from './topic-buckets.js';
+import { bucketContribution, bucketStart, effectiveReach, weightedReach } from './topic-buckets.js';
 import type { MentionContribution } from './topic-buckets.js';
 
 const base: MentionContribution = {
@@ -40,42 +40,25 @@ describe('topic buckets', () => {
     expect(weightedReach({ ...base, verified: true, sourceType: 'online_news' })).toBe(2000);
   });
 
-  it('aggregates per topic and bucket, sorted for locking', () => {
-    const agg = new BucketAggregator();
-    const t = new Date('2025-08-12T07:46:00Z');
-    agg.add('b-topic', t, 5, base, false);
-    agg.add('a-topic', t, 5, { ...base, sentiment: 'positive', reach: 10 }, true);
-    agg.add(
-      'a-topic',
-      new Date('2025-08-12T07:49:00Z'),
-      5,
-      { ...base, fakeNewsLabel: 'tin_gia', reach: 5000 },
-      false,
-    );
-    agg.add(
-      'a-topic',
-      new Date('2025-08-12T07:40:00Z'),
-      5,
-      { ...base, fakeNewsLabel: 'tin_xac_thuc' },
-      false,
-    );
-    const rows = agg.sorted();
-    expect(rows.map((r) => [r.topicId, r.bucketStart.toISOString()])).toEqual([
-      ['a-topic', '2025-08-12T07:40:00.000Z'],
-      ['a-topic', '2025-08-12T07:45:00.000Z'],
-      ['b-topic', '2025-08-12T07:45:00.000Z'],
-    ]);
-    expect(rows[1]).toMatchObject({
-      volume: 2,
-      negativeCount: 1,
-      positiveCount: 1,
-      fakeNewsCount: 1,
-      namedCount: 1,
-      reachSum: 5010,
-      negativeReachSum: 5000,
-      maxNegativeReach: 5000,
-      bucketSeconds: 300,
+  it('says what a mention adds to a bucket', () => {
+    expect(bucketContribution(base, 'negative')).toEqual({
+      negative: 1,
+      positive: 0,
+      fakeNews: 0,
+      reach: 1000,
+      weightedReach: 1000,
     });
-    expect(rows[0].fakeNewsCount).toBe(0); // tin_xac_thuc is verified-true content
+    expect(bucketContribution({ ...base, verified: true, sourceType: 'print' }, 'neutral').weightedReach).toBeCloseTo(
+      weightedReach({ ...base, verified: true, sourceType: 'print', sentiment: 'neutral' }),
+    );
+    expect(bucketContribution({ ...base, reach: 10 }, 'positive')).toMatchObject({
+      negative: 0,
+      positive: 1,
+      reach: 10,
+    });
+    expect(bucketContribution({ ...base, fakeNewsLabel: 'tin_gia' }, 'negative').fakeNews).toBe(1);
+    expect(bucketContribution({ ...base, fakeNewsLabel: 'tin_sai_su_that' }, 'neutral').fakeNews).toBe(1);
+    // tin_xac_thuc is verified-true content.
+    expect(bucketContribution({ ...base, fakeNewsLabel: 'tin_xac_thuc' }, 'neutral').fakeNews).toBe(0);
   });
 });

@@ -1,6 +1,22 @@
 import type { SentimentLabel } from './sentiment-lexicon.js';
 import type { FakeNewsLabel, MentionSourceType } from './mention-item.validator.js';
 
+/** A topic's counters over one bucket, as detection reads them. */
+export interface TopicBucketRow {
+  topicId: string;
+  bucketStart: Date;
+  bucketSeconds: number;
+  volume: number;
+  negativeCount: number;
+  positiveCount: number;
+  fakeNewsCount: number;
+  namedCount: number;
+  reachSum: number;
+  negativeReachSum: number;
+  weightedReach: number;
+  maxNegativeReach: number;
+}
+
 /** Bucket sizes a topic may use: divisors of an hour, so buckets line up with the clock. */
 export const BUCKET_MINUTES = [1, 5, 10, 15, 30, 60] as const;
 export const DEFAULT_BUCKET_MINUTES = 5;
@@ -49,8 +65,11 @@ export function effectiveReach(
  * A bucket's weighted_reach is the sum over its mentions.
  */
 export function weightedReach(m: MentionContribution): number {
-  const authority = 1 + (m.verified ? 0.5 : 0) + (PRESS.has(m.sourceType) ? 0.5 : 0);
-  return effectiveReach(m) * SENTIMENT_WEIGHT[m.sentiment] * authority;
+  return effectiveReach(m) * SENTIMENT_WEIGHT[m.sentiment] * authorityWeight(m);
+}
+
+function authorityWeight(m: Pick<MentionContribution, 'verified' | 'sourceType'>): number {
+  return 1 + (m.verified ? 0.5 : 0) + (PRESS.has(m.sourceType) ? 0.5 : 0);
 }
 
 /** Fake-news labels that mean the content is false (tin_xac_thuc means verified true). */
@@ -58,70 +77,30 @@ export function isFalseContent(label: FakeNewsLabel | null): boolean {
   return label === 'tin_gia' || label === 'tin_sai_su_that';
 }
 
-/** One row of the per-batch aggregate upserted into topic_buckets. */
-export interface BucketDelta {
-  topicId: string;
-  bucketStart: Date;
-  bucketSeconds: number;
-  volume: number;
-  negativeCount: number;
-  positiveCount: number;
-  fakeNewsCount: number;
-  namedCount: number;
-  reachSum: number;
-  negativeReachSum: number;
+/**
+ * What one mention adds to a bucket of each topic it matched. The repository sums these per (topic, bucket) over
+ * the mentions actually inserted: volume = count, negative_count = Σ negative, reach_sum = Σ reach,
+ * negative_reach_sum = Σ reach × negative, weighted_reach = Σ weightedReach, max_negative_reach =
+ * max(reach × negative), fake_news_count = Σ fakeNews; named_count counts links matched on a unit or leader name.
+ */
+export interface BucketContribution {
+  negative: 0 | 1;
+  positive: 0 | 1;
+  fakeNews: 0 | 1;
+  reach: number;
   weightedReach: number;
-  maxNegativeReach: number;
 }
 
-/** Sums a batch's matched mentions per (topic, bucket); rows come out sorted so concurrent upserts lock in order. */
-export class BucketAggregator {
-  private readonly rows = new Map<string, BucketDelta>();
-
-  add(topicId: string, at: Date, bucketMinutes: number, m: MentionContribution, named: boolean): BucketDelta {
-    const start = bucketStart(at, bucketMinutes);
-    const key = `${topicId}|${start.getTime()}`;
-    let row = this.rows.get(key);
-    if (!row) {
-      row = {
-        topicId,
-        bucketStart: start,
-        bucketSeconds: bucketMinutes * 60,
-        volume: 0,
-        negativeCount: 0,
-        positiveCount: 0,
-        fakeNewsCount: 0,
-        namedCount: 0,
-        reachSum: 0,
-        negativeReachSum: 0,
-        weightedReach: 0,
-        maxNegativeReach: 0,
-      };
-      this.rows.set(key, row);
-    }
-    const reach = effectiveReach(m);
-    row.volume++;
-    row.reachSum += reach;
-    row.weightedReach += weightedReach(m);
-    if (m.sentiment === 'negative') {
-      row.negativeCount++;
-      row.negativeReachSum += reach;
-      if (reach > row.maxNegativeReach) row.maxNegativeReach = reach;
-    } else if (m.sentiment === 'positive') {
-      row.positiveCount++;
-    }
-    if (isFalseContent(m.fakeNewsLabel)) row.fakeNewsCount++;
-    if (named) row.namedCount++;
-    return row;
-  }
-
-  sorted(): BucketDelta[] {
-    return [...this.rows.values()].sort((a, b) =>
-      a.topicId === b.topicId
-        ? a.bucketStart.getTime() - b.bucketStart.getTime()
-        : a.topicId < b.topicId
-          ? -1
-          : 1,
-    );
-  }
+export function bucketContribution(
+  m: Omit<MentionContribution, 'sentiment'>,
+  sentiment: SentimentLabel,
+): BucketContribution {
+  const reach = effectiveReach(m);
+  return {
+    negative: sentiment === 'negative' ? 1 : 0,
+    positive: sentiment === 'positive' ? 1 : 0,
+    fakeNews: isFalseContent(m.fakeNewsLabel) ? 1 : 0,
+    reach,
+    weightedReach: reach * SENTIMENT_WEIGHT[sentiment] * authorityWeight(m),
+  };
 }

@@ -94,19 +94,26 @@ export class CompiledTopics {
 
   /** Topics matched by a text given as folded words (see foldTokens). */
   match(tokens: readonly string[], geoCode: string | null): TopicMatch[] {
-    if (!this.topics.length || !tokens.length) return [];
+    return this.matchParts([tokens], geoCode);
+  }
+
+  /** Topics matched by a text in several parts (title, body); a phrase never spans two parts. */
+  matchParts(parts: readonly (readonly string[])[], geoCode: string | null): TopicMatch[] {
+    if (!this.topics.length) return [];
     const gen = this.nextGeneration();
     const candidates: number[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const starting = this.byFirstWord.get(tokens[i]);
-      if (!starting) continue;
-      next: for (const p of starting) {
-        if (this.stamp[p] === gen) continue;
-        const phrase = this.phrases[p];
-        if (i + phrase.length > tokens.length) continue;
-        for (let k = 1; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) continue next;
-        this.stamp[p] = gen;
-        for (const t of this.topicsByPhrase[p]) candidates.push(t);
+    for (const tokens of parts) {
+      for (let i = 0; i < tokens.length; i++) {
+        const starting = this.byFirstWord.get(tokens[i]);
+        if (!starting) continue;
+        next: for (const p of starting) {
+          if (this.stamp[p] === gen) continue;
+          const phrase = this.phrases[p];
+          if (i + phrase.length > tokens.length) continue;
+          for (let k = 1; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) continue next;
+          this.stamp[p] = gen;
+          for (const t of this.topicsByPhrase[p]) candidates.push(t);
+        }
       }
     }
     if (!candidates.length) return [];

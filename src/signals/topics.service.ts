@@ -15,6 +15,8 @@ import { CompiledTopics } from './topic-matcher.js';
 export interface TopicIndex {
   matcher: CompiledTopics;
   bucketMinutes: Map<string, number>;
+  /** The active topics by id (shared objects: read only). */
+  topics: Map<string, Topic>;
 }
 
 /**
@@ -150,6 +152,7 @@ export class TopicsService {
     const index: TopicIndex = {
       matcher: new CompiledTopics(topics),
       bucketMinutes: new Map(topics.map((t) => [t.id, t.bucketMinutes])),
+      topics: new Map(topics.map((t) => [t.id, t])),
     };
     if (generation === this.generation) {
       this.index = index;

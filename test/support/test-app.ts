@@ -41,15 +41,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole service on port 0, on its own fresh migrated database. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  /**
+   * Run on this (already migrated) database instead of a fresh one, e.g. a second node of a cluster; it is left
+   * for its owner to drop. Pass the same `jwt` override too, so that both nodes accept the same tokens.
+   */
+  database?: TestDatabase;
+  /** Connect through this URL (e.g. a TCP proxy in front of PostgreSQL) instead of the database's own. */
+  connectUrl?: string;
+}
+
+/** The whole service on port 0, on its own fresh migrated database (or a shared one, see TestAppOptions). */
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  opts: TestAppOptions = {},
+): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase());
+  const ownsDatabase = !opts.database;
   const base = loadConfig({ NODE_ENV: 'test' }, []);
   const config = {
     ...base,
     rateLimit: { perMinute: 100_000, loginPerMinute: 100_000 },
     ...overrides,
-    databaseUrl: database.url,
+    databaseUrl: opts.connectUrl ?? database.url,
     jwt: { ...base.jwt, secret: randomBytes(32).toString('hex'), ...overrides.jwt },
   };
   const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
@@ -92,7 +106,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
   return testApp;

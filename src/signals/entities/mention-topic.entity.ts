@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { MatchedOn } from '../topic-matcher.js';
 import { Mention } from './mention.entity.js';
@@ -6,28 +6,32 @@ import { Topic } from './topic.entity.js';
 
 export const MATCHED_ON = ['keywords', 'unit_name', 'leader_name'] as const;
 
-/** A mention matched by a watchlist topic, and why. */
+/**
+ * A mention matched by a watchlist topic, and why. The primary key (topic, time, mention) is also the index that
+ * reads a topic's window. No foreign-key constraints (their per-row checks were a fifth of the database's
+ * ingestion cost): links are written in the same statement as their mentions, and topics are never deleted
+ * (they are switched off). Deleting mentions (retention) must delete their links first.
+ */
 @Entity('mention_topics')
-@Index(['topicId', 'occurredAt'])
 export class MentionTopic {
-  @PrimaryColumn({ type: 'uuid' })
-  mentionId: string;
-
   @PrimaryColumn({ type: 'uuid' })
   topicId: string;
 
-  @ManyToOne(() => Mention, { onDelete: 'CASCADE' })
+  /** The mention's publication time (collection time when unknown), copied here to read a topic's window fast. */
+  @PrimaryColumn({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @PrimaryColumn({ type: 'uuid' })
+  mentionId: string;
+
+  @ManyToOne(() => Mention, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'mention_id' })
   mention?: Relation<Mention>;
 
-  @ManyToOne(() => Topic, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Topic, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'topic_id' })
   topic?: Relation<Topic>;
 
   @Column({ type: 'enum', enum: [...MATCHED_ON], enumName: 'mention_matched_on' })
   matchedOn: MatchedOn;
-
-  /** The mention's publication time (collection time when unknown), copied here to read a topic's window fast. */
-  @Column({ type: 'timestamptz' })
-  occurredAt: Date;
 }

@@ -20,7 +20,9 @@ export class Mention {
   @Column({ type: 'uuid' })
   sourceId: string;
 
-  @ManyToOne(() => SignalSource, { onDelete: 'RESTRICT' })
+  // No foreign-key constraint: checking it for every mention locked the one source row thousands of times a
+  // second. Sources are never deleted (they are switched off), and ingestion checks the source first.
+  @ManyToOne(() => SignalSource, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'source_id' })
   source?: Relation<SignalSource>;
 

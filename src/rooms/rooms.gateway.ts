@@ -1,0 +1,239 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Socket } from 'socket.io';
+import type { AuthUser } from '../auth/decorators.js';
+import {
+  AppError,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  ErrorCode,
+  isDatabaseUnavailable,
+} from '../common/app-error.js';
+import { requestContext } from '../common/request-context.js';
+import type { Incident } from '../incidents/entities/incident.entity.js';
+import { assertCommandSize, validateCommand } from './command-validation.js';
+import {
+  ChatSendDto,
+  FactCreateDto,
+  FactUpdateDto,
+  IncidentRefDto,
+  JoinDto,
+  ResyncDto,
+  TaskCreateDto,
+  TaskUpdateDto,
+  TypingDto,
+} from './dto/room-commands.dto.js';
+import { RoomAccess } from './room-access.js';
+import { RoomsNotifier } from './rooms.notifier.js';
+import { RoomsServer } from './rooms.server.js';
+import type { RoomSocket } from './rooms.server.js';
+import { RoomsService } from './rooms.service.js';
+import { incidentRoom, userRoom } from './rooms.events.js';
+import type { AckResponse, CommandName, ConnectErrorData, RoomError } from './rooms.events.js';
+
+/** Commands a socket may have waiting; past that it is sending faster than it can be answered. */
+const MAX_PENDING_COMMANDS = 100;
+
+interface CommandQueue {
+  tail: Promise<void>;
+  pending: number;
+}
+
+/**
+ * What is checked before a command runs (always: size, token expiry, validation):
+ * - `room` (default): the account re-read and the access rule of the incident named by `incidentId`;
+ * - `account`: the account re-read only (leaving needs no right);
+ * - `socket`: nothing more (typing: volatile, high rate; the socket must already be in the room).
+ */
+type CommandCheck = 'room' | 'account' | 'socket';
+
+type CommandContext<C extends CommandCheck> = C extends 'room'
+  ? { user: AuthUser; incident: Incident }
+  : { user: AuthUser };
+
+/**
+ * The `/rooms` socket.io gateway, written on socket.io directly: authenticates the handshake, then for each
+ * command checks size, validates, re-reads the account, runs it (in the socket's order) and answers the ack.
+ */
+@Injectable()
+export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RoomsGateway.name);
+  private readonly queues = new WeakMap<RoomSocket, CommandQueue>();
+  private commandCount = 0;
+
+  constructor(
+    private readonly server: RoomsServer,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly access: RoomAccess,
+    private readonly rooms: RoomsService,
+    private readonly notifier: RoomsNotifier,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const nsp = await this.server.start(this.adapterHost.httpAdapter.getHttpServer());
+    nsp.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (e: unknown) => {
+          const data = this.toRoomError(e, 'handshake') as ConnectErrorData;
+          next(Object.assign(new Error(data.message), { data: { code: data.code, message: data.message } }));
+        },
+      );
+    });
+    nsp.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  // Before Nest closes the HTTP server: open websockets would keep it from closing.
+  async beforeApplicationShutdown() {
+    await this.server.stop();
+  }
+
+  private async authenticate(socket: RoomSocket) {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const { user, tokenExp } = await this.access.authenticate(auth?.token);
+    socket.data.user = { userId: user.id, displayName: user.displayName, roles: user.roles };
+    socket.data.tokenExp = tokenExp;
+  }
+
+  private onConnection(socket: RoomSocket) {
+    socket.join(userRoom(socket.data.user.userId));
+    this.command(socket, 'room:join', JoinDto, ({ user, incident }, dto) =>
+      this.rooms.join(socket, user, incident, dto),
+    );
+    this.command(socket, 'room:resync', ResyncDto, ({ incident }, dto) =>
+      this.rooms.resync(socket, incident, dto),
+    );
+    this.command(
+      socket,
+      'room:leave',
+      IncidentRefDto,
+      (_ctx, dto) => this.rooms.leave(socket, dto),
+      'account',
+    );
+    this.command(socket, 'chat:send', ChatSendDto, ({ user, incident }, dto) =>
+      this.rooms.postChat(user, incident, dto),
+    );
+    this.command(
+      socket,
+      'typing:update',
+      TypingDto,
+      async (_ctx, dto) => this.rooms.typing(socket, dto),
+      'socket',
+    );
+    this.command(socket, 'task:create', TaskCreateDto, ({ user }, dto) => this.rooms.createTask(user, dto));
+    this.command(socket, 'task:update', TaskUpdateDto, ({ user }, dto) => this.rooms.updateTask(user, dto));
+    this.command(socket, 'fact:create', FactCreateDto, ({ user }, dto) => this.rooms.createFact(user, dto));
+    this.command(socket, 'fact:update', FactUpdateDto, ({ user }, dto) => this.rooms.updateFact(user, dto));
+    socket.on('disconnecting', () => {
+      const incidentIds = [...socket.rooms].filter((r) => r.startsWith('incident:')).map((r) => r.slice(9));
+      if (!incidentIds.length) return;
+      // On 'disconnect' the socket has left its rooms, so the presence check no longer counts it.
+      socket.once('disconnect', () => {
+        this.rooms.disconnected(socket.data.user, incidentIds).catch((e: Error) => {
+          this.logger.warn(`presence after disconnect: ${e.message}`);
+        });
+      });
+    });
+  }
+
+  /** Registers a command: answered through its ack, run strictly after the socket's previous commands. */
+  private command<D extends object, R, C extends CommandCheck = 'room'>(
+    socket: RoomSocket,
+    name: CommandName,
+    dtoClass: new () => D,
+    handler: (ctx: CommandContext<C>, dto: D) => Promise<R>,
+    check: C = 'room' as C,
+  ) {
+    (socket as unknown as Socket).on(name, (payload: unknown, ack?: unknown) => {
+      const reply = (typeof ack === 'function' ? ack : () => undefined) as (r: AckResponse<R>) => void;
+      const queue = this.queueOf(socket);
+      if (queue.pending >= MAX_PENDING_COMMANDS) {
+        reply({
+          ok: false,
+          error: {
+            code: ErrorCode.TOO_MANY_PENDING_COMMANDS,
+            message: `Quá nhiều lệnh đang chờ xử lý (tối đa ${MAX_PENDING_COMMANDS}); hãy chờ phản hồi rồi gửi tiếp`,
+          },
+        });
+        return;
+      }
+      queue.pending++;
+      queue.tail = queue.tail
+        .then(() => this.execute(socket, name, payload, dtoClass, handler, check))
+        .then((response) => {
+          queue.pending--;
+          reply(response);
+        });
+    });
+  }
+
+  private async execute<D extends object, R, C extends CommandCheck>(
+    socket: RoomSocket,
+    name: CommandName,
+    payload: unknown,
+    dtoClass: new () => D,
+    handler: (ctx: CommandContext<C>, dto: D) => Promise<R>,
+    check: C,
+  ): Promise<AckResponse<R>> {
+    try {
+      assertCommandSize(name, payload);
+      if (socket.data.tokenExp * 1000 <= Date.now()) {
+        throw new AppError(ErrorCode.TOKEN_INVALID, 'Mã truy cập đã hết hạn; hãy kết nối lại với mã mới');
+      }
+      const dto = await validateCommand(dtoClass, payload);
+      const userId = socket.data.user.userId;
+      const ctx: CommandContext<CommandCheck> =
+        check === 'room'
+          ? await this.roomAccess(socket, (dto as { incidentId: string }).incidentId)
+          : { user: check === 'account' ? await this.access.currentUser(userId) : this.fromSocket(socket) };
+      const context = { requestId: `ws-${socket.id}-${++this.commandCount}`, userId };
+      const data = await requestContext.run(context, () => handler(ctx as CommandContext<C>, dto));
+      return { ok: true, data };
+    } catch (e) {
+      return { ok: false, error: this.toRoomError(e, name) };
+    }
+  }
+
+  /** The room check of a command; a socket found in a room it may no longer see is taken out of it. */
+  private async roomAccess(socket: RoomSocket, incidentId: string): Promise<CommandContext<'room'>> {
+    try {
+      return await this.access.assertInRoomAccess(socket.data.user.userId, incidentId);
+    } catch (e) {
+      if (
+        e instanceof AppError &&
+        e.code === ErrorCode.NOT_FOUND &&
+        socket.rooms.has(incidentRoom(incidentId))
+      ) {
+        this.notifier.revoke(incidentId, socket.data.user, 'access_changed');
+      }
+      throw e;
+    }
+  }
+
+  private fromSocket(socket: RoomSocket): AuthUser {
+    const { userId, displayName, roles } = socket.data.user;
+    return { id: userId, displayName, roles: roles as AuthUser['roles'], email: '', personId: null };
+  }
+
+  private queueOf(socket: RoomSocket): CommandQueue {
+    let queue = this.queues.get(socket);
+    if (!queue) {
+      queue = { tail: Promise.resolve(), pending: 0 };
+      this.queues.set(socket, queue);
+    }
+    return queue;
+  }
+
+  private toRoomError(e: unknown, command: string): RoomError {
+    if (e instanceof AppError) {
+      return e.details === undefined
+        ? { code: e.code, message: e.message }
+        : { code: e.code, message: e.message, details: e.details };
+    }
+    if (isDatabaseUnavailable(e)) {
+      this.logger.warn(`${command}: database unavailable (${(e as Error).message})`);
+      return { code: ErrorCode.DATABASE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE };
+    }
+    this.logger.error(`${command} failed: ${(e as Error)?.message}`, (e as Error)?.stack);
+    return { code: ErrorCode.INTERNAL, message: 'Lỗi hệ thống, vui lòng thử lại' };
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { RoomAccess } from './room-access.js';
+import { RoomPresence } from './room-presence.js';
+import { RoomsGateway } from './rooms.gateway.js';
+import { RoomsNotifier } from './rooms.notifier.js';
+import { RoomsRepository } from './rooms.repository.js';
+import { RoomsServer } from './rooms.server.js';
+import { RoomsService } from './rooms.service.js';
+
+/** Live incident rooms over socket.io (`/rooms`): join/replay, presence, chat, tasks and facts, notifications. */
+@Module({
+  imports: [AuthModule, IncidentsModule],
+  providers: [
+    RoomsServer,
+    RoomsGateway,
+    RoomsService,
+    RoomsNotifier,
+    RoomAccess,
+    RoomPresence,
+    RoomsRepository,
+  ],
+  exports: [RoomAccess, RoomsNotifier],
+})
+export class RoomsModule {}
