@@ -470,6 +470,7 @@ async function main() {
     const rssStart = app.rssMb();
     const cpuStart = app.cpuSeconds();
     const pgMeter = server.cpuMeter();
+    const benchCpuStart = process.cpuUsage();
     const machineStart = machineCpu();
     log(`RSS dịch vụ lúc bắt đầu: ${rssStart} MB`);
 
@@ -553,6 +554,7 @@ async function main() {
     const rssEnd = app.rssMb();
     const cpuEnd = app.cpuSeconds();
     const pgCpu = pgMeter?.stop() ?? null;
+    const benchCpu = process.cpuUsage(benchCpuStart);
     const machineEnd = machineCpu();
     await spikeWatch;
 
@@ -580,6 +582,7 @@ async function main() {
     log(
       `  CPU trong ${ingestSeconds.toFixed(1)} s: dịch vụ ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s, ` +
         `PostgreSQL ${pgCpu !== null ? `${pgCpu.toFixed(1)} s` : '(máy chủ ngoài: không đo)'}, ` +
+        `bench ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s, ` +
         `máy bận ${(busy * 100).toFixed(0)}% của ${cpus().length} lõi`,
     );
     log(`  RSS dịch vụ: đầu ${rssStart} MB, giữa ${rssMiddle} MB, cuối ${rssEnd} MB`);

@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.js';
+import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { RoomsGateway } from '../src/rooms/rooms.gateway.js';
 import { RoomsNotifier } from '../src/rooms/rooms.notifier.js';
 import { MAX_COMMAND_BYTES } from '../src/rooms/rooms.events.js';
@@ -346,6 +347,34 @@ describe(`${RoomsGateway.name} (e2e)`, () => {
       expect(author.events(incidentId).find((e) => e.seq === sent.seq)?.payload.mentions).toEqual([
         healthOfficer2.user.id,
       ]);
+    });
+
+    it('outbox in-app notifications reach every open tab of their user, and only theirs', async () => {
+      const tabA = await connect(healthOfficer2);
+      const tabB = await connect(healthOfficer2);
+      const other = await connect(healthOfficer);
+      await t.dataSource.transaction((manager) =>
+        t.app.get(NotificationsService).enqueue(manager, {
+          to: { userId: healthOfficer2.user.id },
+          channels: ['in_app'],
+          kind: 'working_group.invitation',
+          subject: 'Mời tham gia Tổ công tác',
+          text: 'Đồng chí được mời tham gia Tổ công tác xử lý sự cố.',
+        }),
+      );
+      for (const tab of [tabA, tabB]) {
+        await tab.waitFor(() => tab.notifications.length === 1, 'outbox notification');
+        expect(tab.notifications[0]).toMatchObject({
+          type: 'working_group.invitation',
+          subject: 'Mời tham gia Tổ công tác',
+          text: 'Đồng chí được mời tham gia Tổ công tác xử lý sự cố.',
+        });
+      }
+      const listed = await t.http().get('/api/me/notifications').set(healthOfficer2.auth);
+      expect(listed.body.items ?? listed.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ subject: 'Mời tham gia Tổ công tác' })]),
+      );
+      expect(other.notifications).toEqual([]);
     });
 
     it("handles one socket's commands in order", async () => {

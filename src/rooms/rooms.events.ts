@@ -213,7 +213,19 @@ export interface MentionNotification {
   occurredAt: string;
 }
 
-export type RoomNotification = MentionNotification;
+/** A notification from the outbox (invitations, approvals waiting, …), also listed by GET /api/me/notifications. */
+export interface OutboxNotification {
+  /** The notification's kind, e.g. `working_group.invitation`. */
+  type: string;
+  id: string;
+  notificationId: string;
+  subject: string;
+  text: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export type RoomNotification = MentionNotification | OutboxNotification;
 
 export interface ServerToClientEvents {
   'room:event': (event: RoomEvent) => void;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IN_APP_DELIVERY } from '../notifications/channels/in-app-delivery.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { RoomAccess } from './room-access.js';
@@ -17,6 +18,8 @@ import { RoomsService } from './rooms.service.js';
     RoomsGateway,
     RoomsService,
     RoomsNotifier,
+    // The notifications outbox pushes in-app notifications through the rooms (found by token, no import cycle).
+    { provide: IN_APP_DELIVERY, useExisting: RoomsNotifier },
     RoomAccess,
     RoomPresence,
     RoomsRepository,

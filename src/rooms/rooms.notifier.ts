@@ -4,6 +4,7 @@ import { UserAccessChanges } from '../auth/user-access-changes.js';
 import type { UserAccessChange } from '../auth/user-access-changes.js';
 import { IncidentEventsPublisher } from '../incidents/incident-events.publisher.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
+import type { InAppDelivery, InAppNotification } from '../notifications/channels/in-app-delivery.js';
 import { RoomAccess } from './room-access.js';
 import { RoomPresence } from './room-presence.js';
 import { RoomsServer } from './rooms.server.js';
@@ -35,7 +36,7 @@ function changesAccess(event: CommittedIncidentEvent): boolean {
  * every node before any later broadcast from this node).
  */
 @Injectable()
-export class RoomsNotifier implements OnModuleInit, OnModuleDestroy {
+export class RoomsNotifier implements OnModuleInit, OnModuleDestroy, InAppDelivery {
   private readonly logger = new Logger(RoomsNotifier.name);
   private readonly unsubscribe: (() => void)[] = [];
   /** Per incident, the broadcasts waiting behind an access re-check: they keep their seq order. */
@@ -192,10 +193,23 @@ export class RoomsNotifier implements OnModuleInit, OnModuleDestroy {
     if (e.type === 'chat.posted') this.notifyMentions(event);
   }
 
+  /** The in-app channel of the notifications outbox: pushes to every open tab of the user, on any node. */
+  async deliver(userId: string, n: InAppNotification): Promise<void> {
+    this.server.nsp?.to(userRoom(userId)).emit('notification', {
+      type: n.kind,
+      id: n.id,
+      notificationId: n.notificationId,
+      subject: n.subject,
+      text: n.text,
+      data: n.data,
+      createdAt: n.createdAt,
+    });
+  }
+
   private notifyMentions(event: RoomEvent): void {
     const mentions = Array.isArray(event.payload.mentions) ? (event.payload.mentions as string[]) : [];
-    if (!mentions.length) return;
-    const nsp = this.server.nsp!;
+    const nsp = this.server.nsp;
+    if (!mentions.length || !nsp) return; // no namespace: the node is stopping
     const text = String(event.payload.text ?? '');
     nsp.to(mentions.map(userRoom)).emit('notification', {
       type: 'chat.mention',
