@@ -41,10 +41,23 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Sở Y tế An Hòa'],
     leaderNames: ['Trần Thị Bích'],
     says: {
-      lead: ['Kiểm tra an toàn thực phẩm bếp ăn tập thể trường tiểu học', 'Tập huấn phòng chống ngộ độc thực phẩm cho nhà trường', 'Bữa ăn bán trú của học sinh mùa khai giảng'],
-      negative: ['phụ huynh rất bức xúc vì nhà trường chậm trễ thông báo', 'nhiều cháu phải nhập viện cấp cứu, gia đình hoang mang'],
-      neutral: ['cơ quan chức năng đang lấy mẫu xét nghiệm', 'trung tâm y tế đang theo dõi sức khỏe các cháu'],
-      positive: ['các cháu đã được điều trị kịp thời và xuất viện an toàn', 'bệnh viện tỉnh xử lý rất chuyên nghiệp'],
+      lead: [
+        'Kiểm tra an toàn thực phẩm bếp ăn tập thể trường tiểu học',
+        'Tập huấn phòng chống ngộ độc thực phẩm cho nhà trường',
+        'Bữa ăn bán trú của học sinh mùa khai giảng',
+      ],
+      negative: [
+        'phụ huynh rất bức xúc vì nhà trường chậm trễ thông báo',
+        'nhiều cháu phải nhập viện cấp cứu, gia đình hoang mang',
+      ],
+      neutral: [
+        'cơ quan chức năng đang lấy mẫu xét nghiệm',
+        'trung tâm y tế đang theo dõi sức khỏe các cháu',
+      ],
+      positive: [
+        'các cháu đã được điều trị kịp thời và xuất viện an toàn',
+        'bệnh viện tỉnh xử lý rất chuyên nghiệp',
+      ],
     },
   },
   {
@@ -56,10 +69,23 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Ban Chỉ huy Phòng thủ dân sự tỉnh'],
     leaderNames: [],
     says: {
-      lead: ['Cảnh báo nguy cơ sạt lở đất vùng núi', 'Diễn tập phòng chống lũ quét ở huyện vùng cao', 'Kiểm tra hệ thống thoát nước chống ngập lụt'],
-      negative: ['nhiều hộ dân bị thiệt hại nặng, đường bị chia cắt', 'người dân lo lắng vì chưa có phương án di dời'],
-      neutral: ['lực lượng chức năng đang khắc phục hậu quả', 'chính quyền khuyến cáo người dân không qua ngầm tràn'],
-      positive: ['lực lượng cứu hộ có mặt kịp thời, không có thương vong', 'người dân cảm ơn bộ đội đã hỗ trợ di dời'],
+      lead: [
+        'Cảnh báo nguy cơ sạt lở đất vùng núi',
+        'Diễn tập phòng chống lũ quét ở huyện vùng cao',
+        'Kiểm tra hệ thống thoát nước chống ngập lụt',
+      ],
+      negative: [
+        'nhiều hộ dân bị thiệt hại nặng, đường bị chia cắt',
+        'người dân lo lắng vì chưa có phương án di dời',
+      ],
+      neutral: [
+        'lực lượng chức năng đang khắc phục hậu quả',
+        'chính quyền khuyến cáo người dân không qua ngầm tràn',
+      ],
+      positive: [
+        'lực lượng cứu hộ có mặt kịp thời, không có thương vong',
+        'người dân cảm ơn bộ đội đã hỗ trợ di dời',
+      ],
     },
   },
   {
@@ -71,10 +97,23 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Trung tâm Báo chí tỉnh cải chính tin đồn về sáp nhập xã', 'Cách nhận biết và phòng chống tin giả trên mạng xã hội', 'Thông tin chính thức về giá vé xe buýt sau tin đồn'],
-      negative: ['nhiều người chia sẻ khiến dư luận hoang mang', 'tài khoản ảo tiếp tục xuyên tạc chủ trương'],
-      neutral: ['cơ quan chức năng đang xác minh nguồn tin', 'Trung tâm Báo chí tỉnh sẽ thông tin chính thức'],
-      positive: ['tỉnh đã cải chính kịp thời, người dân yên tâm', 'cộng đồng mạng đồng tình với thông tin chính thức'],
+      lead: [
+        'Trung tâm Báo chí tỉnh cải chính tin đồn về sáp nhập xã',
+        'Cách nhận biết và phòng chống tin giả trên mạng xã hội',
+        'Thông tin chính thức về giá vé xe buýt sau tin đồn',
+      ],
+      negative: [
+        'nhiều người chia sẻ khiến dư luận hoang mang',
+        'tài khoản ảo tiếp tục xuyên tạc chủ trương',
+      ],
+      neutral: [
+        'cơ quan chức năng đang xác minh nguồn tin',
+        'Trung tâm Báo chí tỉnh sẽ thông tin chính thức',
+      ],
+      positive: [
+        'tỉnh đã cải chính kịp thời, người dân yên tâm',
+        'cộng đồng mạng đồng tình với thông tin chính thức',
+      ],
     },
   },
   {
@@ -86,7 +125,11 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Sở Giáo dục An Hòa'],
     leaderNames: [],
     says: {
-      lead: ['Công khai các khoản thu đầu năm học mới', 'Hướng dẫn miễn, giảm học phí cho học sinh', 'Họp phụ huynh về học phí năm học 2025-2026'],
+      lead: [
+        'Công khai các khoản thu đầu năm học mới',
+        'Hướng dẫn miễn, giảm học phí cho học sinh',
+        'Họp phụ huynh về học phí năm học 2025-2026',
+      ],
       negative: ['nhiều gia đình bất bình vì thu sai quy định', 'phụ huynh phản đối vì chưa được công khai'],
       neutral: ['sở đang rà soát danh mục các khoản thu', 'nhà trường giải trình tại cuộc họp phụ huynh'],
       positive: ['nhà trường đã hoàn trả và công khai minh bạch', 'phụ huynh hài lòng với cách giải quyết'],
@@ -101,8 +144,15 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Điện lực An Hòa'],
     leaderNames: [],
     says: {
-      lead: ['Lịch tạm ngừng cấp điện để bảo trì lưới', 'Hóa đơn tiền điện tháng 7 của hộ gia đình', 'Điện lực thông báo lịch cắt điện cuối tuần'],
-      negative: ['người dân kêu trời vì nóng bức, thiệt hại kinh doanh', 'khách hàng bức xúc vì không được báo trước'],
+      lead: [
+        'Lịch tạm ngừng cấp điện để bảo trì lưới',
+        'Hóa đơn tiền điện tháng 7 của hộ gia đình',
+        'Điện lực thông báo lịch cắt điện cuối tuần',
+      ],
+      negative: [
+        'người dân kêu trời vì nóng bức, thiệt hại kinh doanh',
+        'khách hàng bức xúc vì không được báo trước',
+      ],
       neutral: ['điện lực thông báo lịch bảo trì đường dây', 'ngành điện giải thích cách tính bậc thang'],
       positive: ['điện lực khắc phục sự cố nhanh chóng', 'người dân cảm ơn đội sửa chữa làm việc xuyên đêm'],
     },
@@ -116,9 +166,16 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Dự án khu đô thị mới thu hồi đất', 'Giá đền bù dự án đường vành đai', 'Giải phóng mặt bằng cụm công nghiệp'],
+      lead: [
+        'Dự án khu đô thị mới thu hồi đất',
+        'Giá đền bù dự án đường vành đai',
+        'Giải phóng mặt bằng cụm công nghiệp',
+      ],
       negative: ['người dân cho rằng giá đền bù bất công', 'nhiều hộ khiếu nại kéo dài chưa được giải quyết'],
-      neutral: ['hội đồng bồi thường tổ chức đối thoại với dân', 'phương án tái định cư đang được lấy ý kiến'],
+      neutral: [
+        'hội đồng bồi thường tổ chức đối thoại với dân',
+        'phương án tái định cư đang được lấy ý kiến',
+      ],
       positive: ['người dân đồng tình bàn giao mặt bằng', 'khu tái định cư mới sạch sẽ, thuận tiện'],
     },
   },
@@ -131,10 +188,20 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['Công an tỉnh An Hòa'],
     leaderNames: [],
     says: {
-      lead: ['Công an khuyến cáo phòng ngừa lừa đảo qua mạng', 'Nhận diện thủ đoạn giả danh cán bộ thuế', 'Ngân hàng hướng dẫn ngăn chặn chiếm đoạt tài khoản'],
-      negative: ['nhiều người đã mất trắng tiền tiết kiệm', 'nạn nhân hoang mang vì kẻ gian biết rõ thông tin cá nhân'],
+      lead: [
+        'Công an khuyến cáo phòng ngừa lừa đảo qua mạng',
+        'Nhận diện thủ đoạn giả danh cán bộ thuế',
+        'Ngân hàng hướng dẫn ngăn chặn chiếm đoạt tài khoản',
+      ],
+      negative: [
+        'nhiều người đã mất trắng tiền tiết kiệm',
+        'nạn nhân hoang mang vì kẻ gian biết rõ thông tin cá nhân',
+      ],
       neutral: ['công an khuyến cáo không cung cấp mã OTP', 'cơ quan điều tra đang xác minh các tài khoản'],
-      positive: ['công an đã bắt giữ nhóm đối tượng, người dân yên tâm', 'ngân hàng hỗ trợ phong tỏa tài khoản kịp thời'],
+      positive: [
+        'công an đã bắt giữ nhóm đối tượng, người dân yên tâm',
+        'ngân hàng hỗ trợ phong tỏa tài khoản kịp thời',
+      ],
     },
   },
   {
@@ -146,8 +213,15 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Quan trắc chất lượng nước sông Hòa', 'Kiểm tra việc xả thải của khu công nghiệp', 'Thu gom rác thải sinh hoạt giảm mùi hôi'],
-      negative: ['người dân bức xúc vì phải sống chung với ô nhiễm', 'cư dân phản đối, đề nghị đình chỉ hoạt động'],
+      lead: [
+        'Quan trắc chất lượng nước sông Hòa',
+        'Kiểm tra việc xả thải của khu công nghiệp',
+        'Thu gom rác thải sinh hoạt giảm mùi hôi',
+      ],
+      negative: [
+        'người dân bức xúc vì phải sống chung với ô nhiễm',
+        'cư dân phản đối, đề nghị đình chỉ hoạt động',
+      ],
       neutral: ['đoàn kiểm tra đã lấy mẫu nước để phân tích', 'doanh nghiệp cam kết nâng cấp hệ thống xử lý'],
       positive: ['dòng sông đã được cải thiện rõ rệt', 'người dân hoan nghênh quyết định xử phạt'],
     },
@@ -161,9 +235,19 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Phân luồng giao thông quanh công trình cầu Hòa Bình', 'Giao thông giờ cao điểm trên quốc lộ qua thành phố', 'Điều chỉnh tuyến xe buýt nội thành'],
-      negative: ['người dân bức xúc vì ùn tắc kéo dài, công trình chậm trễ', 'tuyến đường xuống cấp nguy hiểm'],
-      neutral: ['cảnh sát giao thông phân luồng từ sáng sớm', 'sở xây dựng công bố phương án tổ chức giao thông'],
+      lead: [
+        'Phân luồng giao thông quanh công trình cầu Hòa Bình',
+        'Giao thông giờ cao điểm trên quốc lộ qua thành phố',
+        'Điều chỉnh tuyến xe buýt nội thành',
+      ],
+      negative: [
+        'người dân bức xúc vì ùn tắc kéo dài, công trình chậm trễ',
+        'tuyến đường xuống cấp nguy hiểm',
+      ],
+      neutral: [
+        'cảnh sát giao thông phân luồng từ sáng sớm',
+        'sở xây dựng công bố phương án tổ chức giao thông',
+      ],
       positive: ['nút giao mới thông thoáng, thuận lợi', 'người dân khen lực lượng điều tiết chuyên nghiệp'],
     },
   },
@@ -176,10 +260,23 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Hướng dẫn bảo vệ dữ liệu cá nhân khi dùng dịch vụ công', 'Kiểm tra an toàn thông tin cổng dịch vụ công của tỉnh', 'Quy định mới về xử lý dữ liệu cá nhân'],
-      negative: ['người dân lo ngại bị lừa đảo, đề nghị làm rõ trách nhiệm', 'phụ huynh hoang mang vì bị gọi điện quấy rối'],
-      neutral: ['sở đang phối hợp công an kiểm tra hệ thống', 'đơn vị vận hành đã tạm dừng tính năng tra cứu'],
-      positive: ['hệ thống đã được vá lỗi, dữ liệu an toàn', 'việc xử lý minh bạch được dư luận đánh giá cao'],
+      lead: [
+        'Hướng dẫn bảo vệ dữ liệu cá nhân khi dùng dịch vụ công',
+        'Kiểm tra an toàn thông tin cổng dịch vụ công của tỉnh',
+        'Quy định mới về xử lý dữ liệu cá nhân',
+      ],
+      negative: [
+        'người dân lo ngại bị lừa đảo, đề nghị làm rõ trách nhiệm',
+        'phụ huynh hoang mang vì bị gọi điện quấy rối',
+      ],
+      neutral: [
+        'sở đang phối hợp công an kiểm tra hệ thống',
+        'đơn vị vận hành đã tạm dừng tính năng tra cứu',
+      ],
+      positive: [
+        'hệ thống đã được vá lỗi, dữ liệu an toàn',
+        'việc xử lý minh bạch được dư luận đánh giá cao',
+      ],
     },
   },
   {
@@ -191,10 +288,23 @@ export const TOPICS: BenchTopic[] = [
     unitNames: ['UBND tỉnh An Hòa', 'Ủy ban nhân dân tỉnh An Hòa'],
     leaderNames: ['Nguyễn Văn An'],
     says: {
-      lead: ['Bộ phận một cửa của phường', 'Cổng dịch vụ công trực tuyến của tỉnh', 'Thủ tục hành chính cấp sổ đỏ'],
-      negative: ['người dân phải chờ đợi cả buổi, hồ sơ bị trả lại nhiều lần', 'hệ thống lỗi liên tục, người dân thất vọng'],
-      neutral: ['tỉnh công bố danh mục thủ tục được cắt giảm', 'UBND tỉnh An Hòa họp báo về cải cách hành chính'],
-      positive: ['cán bộ tận tình, hồ sơ được giải quyết nhanh chóng', 'người dân rất hài lòng với dịch vụ công trực tuyến'],
+      lead: [
+        'Bộ phận một cửa của phường',
+        'Cổng dịch vụ công trực tuyến của tỉnh',
+        'Thủ tục hành chính cấp sổ đỏ',
+      ],
+      negative: [
+        'người dân phải chờ đợi cả buổi, hồ sơ bị trả lại nhiều lần',
+        'hệ thống lỗi liên tục, người dân thất vọng',
+      ],
+      neutral: [
+        'tỉnh công bố danh mục thủ tục được cắt giảm',
+        'UBND tỉnh An Hòa họp báo về cải cách hành chính',
+      ],
+      positive: [
+        'cán bộ tận tình, hồ sơ được giải quyết nhanh chóng',
+        'người dân rất hài lòng với dịch vụ công trực tuyến',
+      ],
     },
   },
   {
@@ -206,9 +316,16 @@ export const TOPICS: BenchTopic[] = [
     unitNames: [],
     leaderNames: [],
     says: {
-      lead: ['Hội nghị phòng, chống tham nhũng năm 2025', 'Đường dây nóng tiếp nhận phản ánh nhũng nhiễu', 'Thanh tra tỉnh công bố kết quả phòng chống tham nhũng'],
+      lead: [
+        'Hội nghị phòng, chống tham nhũng năm 2025',
+        'Đường dây nóng tiếp nhận phản ánh nhũng nhiễu',
+        'Thanh tra tỉnh công bố kết quả phòng chống tham nhũng',
+      ],
       negative: ['dư luận phẫn nộ, yêu cầu xử lý nghiêm', 'người dân bức xúc vì bị gây khó dễ'],
-      neutral: ['thanh tra tỉnh đã tiếp nhận và xác minh', 'cán bộ liên quan tạm đình chỉ công tác để kiểm điểm'],
+      neutral: [
+        'thanh tra tỉnh đã tiếp nhận và xác minh',
+        'cán bộ liên quan tạm đình chỉ công tác để kiểm điểm',
+      ],
       positive: ['việc xử lý nghiêm minh được người dân ủng hộ', 'tỉnh công khai kết quả xác minh minh bạch'],
     },
   },
@@ -239,26 +356,81 @@ const COMMENTS = [
   'Hy vọng sự việc được giải quyết thấu đáo.',
   'Bài viết đang được nhiều người quan tâm.',
 ];
-const PLACES = ['xã Tây Sơn', 'phường Hòa Bình', 'xã Đông Hưng', 'phường Bắc Hà', 'xã Bản Mạ', 'thị trấn Ngã Ba Chùa'];
+const PLACES = [
+  'xã Tây Sơn',
+  'phường Hòa Bình',
+  'xã Đông Hưng',
+  'phường Bắc Hà',
+  'xã Bản Mạ',
+  'thị trấn Ngã Ba Chùa',
+];
 const GEO = ['26734', '26737', '26740', '26743', '26746', '26749'];
 /**
  * Everyday outlets: provincial press and local pages, none of them a "major outlet" for detection and none past
  * its authority thresholds, so the steady stream opens no incident by itself.
  */
-const OUTLETS: { name: string; platform: string; sourceType: string; followers: number; verified: boolean }[] = [
-  { name: 'Báo An Hòa', platform: 'baoanhoa.vn', sourceType: 'online_news', followers: 250_000, verified: true },
-  { name: 'Đài Phát thanh và Truyền hình An Hòa', platform: 'youtube', sourceType: 'radio_tv', followers: 410_000, verified: true },
-  { name: 'Báo Pháp luật An Hòa', platform: 'phapluatanhoa.vn', sourceType: 'print', followers: 90_000, verified: true },
-  { name: 'Hội cư dân An Hòa', platform: 'facebook', sourceType: 'social', followers: 86_000, verified: false },
+const OUTLETS: {
+  name: string;
+  platform: string;
+  sourceType: string;
+  followers: number;
+  verified: boolean;
+}[] = [
+  {
+    name: 'Báo An Hòa',
+    platform: 'baoanhoa.vn',
+    sourceType: 'online_news',
+    followers: 250_000,
+    verified: true,
+  },
+  {
+    name: 'Đài Phát thanh và Truyền hình An Hòa',
+    platform: 'youtube',
+    sourceType: 'radio_tv',
+    followers: 410_000,
+    verified: true,
+  },
+  {
+    name: 'Báo Pháp luật An Hòa',
+    platform: 'phapluatanhoa.vn',
+    sourceType: 'print',
+    followers: 90_000,
+    verified: true,
+  },
+  {
+    name: 'Hội cư dân An Hòa',
+    platform: 'facebook',
+    sourceType: 'social',
+    followers: 86_000,
+    verified: false,
+  },
   { name: 'Góc phố An Hòa', platform: 'facebook', sourceType: 'social', followers: 152_000, verified: false },
   { name: 'Tin nóng An Hòa', platform: 'tiktok', sourceType: 'video', followers: 640_000, verified: false },
-  { name: 'Diễn đàn Otofun', platform: 'otofun.net', sourceType: 'forum', followers: 30_000, verified: false },
+  {
+    name: 'Diễn đàn Otofun',
+    platform: 'otofun.net',
+    sourceType: 'forum',
+    followers: 30_000,
+    verified: false,
+  },
 ];
 /** Who picks up the burst: national press among them. */
 const SPIKE_OUTLETS: typeof OUTLETS = [
   ...OUTLETS,
-  { name: 'VnExpress', platform: 'vnexpress.net', sourceType: 'online_news', followers: 5_000_000, verified: true },
-  { name: 'Tuổi Trẻ', platform: 'tuoitre.vn', sourceType: 'online_news', followers: 3_000_000, verified: true },
+  {
+    name: 'VnExpress',
+    platform: 'vnexpress.net',
+    sourceType: 'online_news',
+    followers: 5_000_000,
+    verified: true,
+  },
+  {
+    name: 'Tuổi Trẻ',
+    platform: 'tuoitre.vn',
+    sourceType: 'online_news',
+    followers: 3_000_000,
+    verified: true,
+  },
 ];
 
 /** mulberry32: small, fast, good enough for synthetic data. */

@@ -20,7 +20,7 @@
  * {"bench":"ingest","mentions":N,"mentionsPerSec":N,"p95BatchMs":N,"spikeToIncidentMs":N,"copyMentionsPerSec":N}
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ import pgCopyStreams from 'pg-copy-streams';
 import { freePort, startEmbeddedDatabase } from '../src/database/embedded-database.js';
 import type { EmbeddedDatabase } from '../src/database/embedded-database.js';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
+import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
 import { cleanText } from '../src/signals/text-normalizer.js';
 import { ordinaryItem, spikeItem, SPIKE_TOPIC, TOPICS, UNITS } from './ingest-data.js';
 import type { BenchItem, StreamShape } from './ingest-data.js';
@@ -334,7 +335,7 @@ function copyValue(v: unknown): string {
 }
 
 const COPY_COLUMNS =
-  'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, content_hash, ' +
+  'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, content_hash, url_key, ' +
   'published_at, collected_at, reach, reactions, comments, shares, sentiment, sentiment_score, sentiment_origin, ' +
   'geo_code, language, fake_news_label, evidence_url';
 
@@ -342,11 +343,8 @@ const COPY_COLUMNS =
 function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentScorer): string {
   const title = cleanText(item.title);
   const text = cleanText(item.text);
-  const hash = createHash('sha256')
-    .update(title.toLowerCase())
-    .update('\n')
-    .update(text.toLowerCase())
-    .digest('hex');
+  const hash = contentHash(title, text);
+  const url = new URL(item.url).href;
   let sentiment = item.sentiment ?? null;
   let score: number | null = null;
   let origin = 'source';
@@ -358,7 +356,7 @@ function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentSco
   }
   return (
     [
-      randomUUID(),
+      mentionId(),
       sourceId,
       item.externalId,
       item.sourceType,
@@ -366,10 +364,11 @@ function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentSco
       item.outlet,
       item.followers,
       item.verified,
-      new URL(item.url).href,
+      url,
       title,
       text,
       hash,
+      urlKey(url, hash),
       item.publishedAt,
       item.collectedAt,
       item.reach,
@@ -449,16 +448,17 @@ async function main() {
     const batches = Math.ceil(MENTIONS / BATCH);
     const spikeAfter = Math.floor(batches / 2);
 
-    const batchBody = (b: number): string => {
+    // Bodies go out as UTF-8 buffers: a string body costs the client a full Unicode scan and re-encoding.
+    const batchBody = (b: number): Buffer => {
       const items: BenchItem[] = [];
       for (let i = b * BATCH; i < Math.min(MENTIONS, (b + 1) * BATCH); i++)
         items.push(ordinaryItem(shape, i));
-      return JSON.stringify({ sourceId: source.source.id, items });
+      return Buffer.from(JSON.stringify({ sourceId: source.source.id, items }));
     };
-    const spikeBody = (): string => {
+    const spikeBody = (): Buffer => {
       const items: BenchItem[] = [];
       for (let j = 0; j < SPIKE; j++) items.push(spikeItem(shape.seed, j, spikeBucket));
-      return JSON.stringify({ sourceId: source.source.id, items });
+      return Buffer.from(JSON.stringify({ sourceId: source.source.id, items }));
     };
 
     const countIncidents = async () =>
@@ -490,7 +490,7 @@ async function main() {
     if (!tasks.includes('spike')) tasks.push('spike');
     let lastReport = Date.now();
 
-    const post = async (body: string) => {
+    const post = async (body: Buffer) => {
       const t0 = performance.now();
       const res = await fetch(`${app!.base}/api/signals`, {
         method: 'POST',

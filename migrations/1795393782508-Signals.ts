@@ -23,10 +23,10 @@ export class Signals1795393782508 implements MigrationInterface {
       `CREATE TYPE "public"."fake_news_label" AS ENUM('tin_gia', 'tin_sai_su_that', 'tin_xac_thuc')`,
     );
     await queryRunner.query(
-      `CREATE TABLE "mentions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "source_id" uuid NOT NULL, "external_id" character varying(200), "source_type" "public"."mention_source_type" NOT NULL, "platform" character varying(100), "outlet" character varying(300), "followers" bigint, "verified" boolean, "url" character varying(2000), "title" text, "text" text, "content_hash" character(64) NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE, "collected_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "reach" bigint, "reactions" bigint, "comments" bigint, "shares" bigint, "sentiment" "public"."sentiment_label" NOT NULL, "sentiment_score" real, "sentiment_origin" character varying(10) NOT NULL, "geo_code" character varying(20), "language" character varying(20), "fake_news_label" "public"."fake_news_label", "evidence_url" character varying(2000), CONSTRAINT "PK_2c728c4685beaa7be19e11eae42" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "mentions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "source_id" uuid NOT NULL, "external_id" character varying(200), "source_type" "public"."mention_source_type" NOT NULL, "platform" character varying(100), "outlet" character varying(300), "followers" bigint, "verified" boolean, "url" character varying(2000), "title" text, "text" text, "content_hash" character(64) NOT NULL, "url_key" uuid, "published_at" TIMESTAMP WITH TIME ZONE, "collected_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "reach" bigint, "reactions" bigint, "comments" bigint, "shares" bigint, "sentiment" "public"."sentiment_label" NOT NULL, "sentiment_score" real, "sentiment_origin" character varying(10) NOT NULL, "geo_code" character varying(20), "language" character varying(20), "fake_news_label" "public"."fake_news_label", "evidence_url" character varying(2000), CONSTRAINT "PK_2c728c4685beaa7be19e11eae42" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
-      `CREATE UNIQUE INDEX "IDX_a737fb8d062cd2d3d20fa9d7e6" ON "mentions"  ("url", "content_hash") `,
+      `CREATE UNIQUE INDEX "IDX_454dbdf52bac1a837b900c84d9" ON "mentions"  ("url_key") `,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_be85e372d23119669439af4b30" ON "mentions"  ("source_id", "external_id") `,
@@ -85,7 +85,7 @@ export class Signals1795393782508 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "topics"`);
     await queryRunner.query(`DROP TYPE "public"."topic_category"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_be85e372d23119669439af4b30"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_a737fb8d062cd2d3d20fa9d7e6"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_454dbdf52bac1a837b900c84d9"`);
     await queryRunner.query(`DROP TABLE "mentions"`);
     await queryRunner.query(`DROP TYPE "public"."fake_news_label"`);
     await queryRunner.query(`DROP TYPE "public"."sentiment_label"`);

@@ -92,7 +92,11 @@ describe(`${SignalsService.name} (e2e)`, () => {
         .send({ name: 'SocialBeat An Hòa', kind: 'social_listening', description: 'Lắng nghe MXH của tỉnh' });
       expect(res.status).toBe(201);
       expect(res.body.secret).toMatch(/^whsec_[\w-]{43}$/);
-      expect(res.body.source).toMatchObject({ name: 'SocialBeat An Hòa', kind: 'social_listening', active: true });
+      expect(res.body.source).toMatchObject({
+        name: 'SocialBeat An Hòa',
+        kind: 'social_listening',
+        active: true,
+      });
       expect(res.body.source.secret).toBeUndefined();
 
       const list = await t.http().get('/api/signal-sources').set(analyst.auth);
@@ -112,10 +116,21 @@ describe(`${SignalsService.name} (e2e)`, () => {
 
     it('refuses a duplicate name, an unknown kind and an unknown org unit', async () => {
       const name = `Điểm báo ${uid()}`;
-      expect((await t.http().post('/api/signal-sources').set(admin.auth).send({ name, kind: 'press_review' })).status).toBe(201);
-      const dup = await t.http().post('/api/signal-sources').set(admin.auth).send({ name, kind: 'press_review' });
+      expect(
+        (await t.http().post('/api/signal-sources').set(admin.auth).send({ name, kind: 'press_review' }))
+          .status,
+      ).toBe(201);
+      const dup = await t
+        .http()
+        .post('/api/signal-sources')
+        .set(admin.auth)
+        .send({ name, kind: 'press_review' });
       expect(dup.status).toBe(409);
-      const kind = await t.http().post('/api/signal-sources').set(admin.auth).send({ name: 'X nguồn', kind: 'rss' });
+      const kind = await t
+        .http()
+        .post('/api/signal-sources')
+        .set(admin.auth)
+        .send({ name: 'X nguồn', kind: 'rss' });
       expect(kind.status).toBe(400);
       const unit = await t
         .http()
@@ -141,7 +156,11 @@ describe(`${SignalsService.name} (e2e)`, () => {
 
     it('refuses batches for a switched-off source', async () => {
       const source = await createSource();
-      const off = await t.http().patch(`/api/signal-sources/${source.id}`).set(admin.auth).send({ active: false });
+      const off = await t
+        .http()
+        .patch(`/api/signal-sources/${source.id}`)
+        .set(admin.auth)
+        .send({ active: false });
       expect(off.status).toBe(200);
       expect(off.body.active).toBe(false);
       const res = await ingest(source.id, [item()]);
@@ -187,7 +206,11 @@ describe(`${SignalsService.name} (e2e)`, () => {
     });
 
     it('refuses a topic that can never match, an unknown unit, a fixed field and an unknown field', async () => {
-      const none = await t.http().post('/api/topics').set(analyst.auth).send({ orgUnitId: unitId, name: 'Rỗng' });
+      const none = await t
+        .http()
+        .post('/api/topics')
+        .set(analyst.auth)
+        .send({ orgUnitId: unitId, name: 'Rỗng' });
       expect(none.status).toBe(400);
       const blank = await t
         .http()
@@ -263,7 +286,12 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const [s1, s2] = [await createSource(), await createSource('commercial_platform')];
       const original = item({ externalId: undefined, title: 'Sập cầu treo', text: 'Hai người  bị thương.' });
       expect((await ingest(s1.id, [original])).body.accepted).toBe(1);
-      const echoed = { ...original, externalId: 'other-platform-1', title: 'SẬP CẦU TREO', text: 'Hai người bị thương.' };
+      const echoed = {
+        ...original,
+        externalId: 'other-platform-1',
+        title: 'SẬP CẦU TREO',
+        text: 'Hai người bị thương.',
+      };
       expect((await ingest(s2.id, [echoed])).body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
       const edited = { ...echoed, externalId: 'other-platform-2', text: 'Ba người bị thương.' };
       expect((await ingest(s2.id, [edited])).body.accepted).toBe(1);
@@ -313,7 +341,11 @@ describe(`${SignalsService.name} (e2e)`, () => {
           field: 'publishedAt',
           reason: 'items[1].publishedAt: phải là thời điểm ISO 8601 (ví dụ 2025-08-12T07:45:00+07:00)',
         },
-        { index: 3, field: expect.stringMatching(/^(reach|colour)$/), reason: expect.stringMatching(/^items\[3\]\./) },
+        {
+          index: 3,
+          field: expect.stringMatching(/^(reach|colour)$/),
+          reason: expect.stringMatching(/^items\[3\]\./),
+        },
         { index: 4, reason: 'items[4]: phải là một đối tượng JSON' },
         { index: 5, field: 'sourceType', reason: 'items[5].sourceType: bắt buộc' },
       ]);
@@ -322,12 +354,20 @@ describe(`${SignalsService.name} (e2e)`, () => {
 
     it('refuses whole-body problems with a clear error', async () => {
       const source = await createSource();
-      const notArray = await t.http().post('/api/signals').set(analyst.auth).send({ sourceId: source.id, items: {} });
+      const notArray = await t
+        .http()
+        .post('/api/signals')
+        .set(analyst.auth)
+        .send({ sourceId: source.id, items: {} });
       expect(notArray.status).toBe(400);
       expect(notArray.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'items' }] });
       const empty = await ingest(source.id, []);
       expect(empty.status).toBe(400);
-      const badId = await t.http().post('/api/signals').set(analyst.auth).send({ sourceId: 'abc', items: [item()] });
+      const badId = await t
+        .http()
+        .post('/api/signals')
+        .set(analyst.auth)
+        .send({ sourceId: 'abc', items: [item()] });
       expect(badId.status).toBe(400);
       expect(badId.body.details[0].field).toBe('sourceId');
       const unknown = await ingest(randomUUID(), [item()]);
@@ -340,7 +380,10 @@ describe(`${SignalsService.name} (e2e)`, () => {
         .send({ sourceId: source.id, items: [item()], dryRun: true });
       expect(extra.status).toBe(400);
       const tiny = { sourceType: 'social', text: 'x' };
-      const tooMany = await ingest(source.id, Array.from({ length: 5001 }, () => tiny));
+      const tooMany = await ingest(
+        source.id,
+        Array.from({ length: 5001 }, () => tiny),
+      );
       expect(tooMany.status).toBe(413);
       expect(tooMany.body.code).toBe('PAYLOAD_TOO_LARGE');
       expect(tooMany.body.message).toContain('5000');
@@ -360,7 +403,8 @@ describe(`${SignalsService.name} (e2e)`, () => {
         `SELECT external_id, sentiment, sentiment_origin FROM mentions WHERE source_id = $1`,
         [source.id],
       );
-      const by = (i: number) => rows.find((r: { external_id: string }) => r.external_id === items[i].externalId);
+      const by = (i: number) =>
+        rows.find((r: { external_id: string }) => r.external_id === items[i].externalId);
       expect(by(0)).toMatchObject({ sentiment: 'negative', sentiment_origin: 'lexicon' });
       expect(by(1)).toMatchObject({ sentiment: 'positive', sentiment_origin: 'lexicon' });
       expect(by(2)).toMatchObject({ sentiment: 'positive', sentiment_origin: 'source' });
@@ -384,7 +428,14 @@ describe(`${SignalsService.name} (e2e)`, () => {
 
     it('checks roles: admin, analyst and officer may send batches', async () => {
       const source = await createSource();
-      expect((await t.http().post('/api/signals').send({ sourceId: source.id, items: [item()] })).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/signals')
+            .send({ sourceId: source.id, items: [item()] })
+        ).status,
+      ).toBe(401);
       for (const u of [leader, observer]) {
         const res = await ingest(source.id, [item()], u);
         expect(res.status).toBe(403);
@@ -404,9 +455,25 @@ describe(`${SignalsService.name} (e2e)`, () => {
       });
       const at = (iso: string) => ({ publishedAt: iso });
       const first = [
-        item({ ...at('2025-08-12T08:01:00Z'), text: 'Sạt lở đồi ở xã Tây Sơn', sentiment: 'negative', reach: 1000 }),
-        item({ ...at('2025-08-12T08:02:00Z'), text: 'Sạt lở khiến đường bị chia cắt', sentiment: 'negative', reach: 200, verified: true }),
-        item({ ...at('2025-08-12T08:03:00Z'), text: 'Khắc phục sạt lở nhanh chóng', sentiment: 'positive', reach: 50 }),
+        item({
+          ...at('2025-08-12T08:01:00Z'),
+          text: 'Sạt lở đồi ở xã Tây Sơn',
+          sentiment: 'negative',
+          reach: 1000,
+        }),
+        item({
+          ...at('2025-08-12T08:02:00Z'),
+          text: 'Sạt lở khiến đường bị chia cắt',
+          sentiment: 'negative',
+          reach: 200,
+          verified: true,
+        }),
+        item({
+          ...at('2025-08-12T08:03:00Z'),
+          text: 'Khắc phục sạt lở nhanh chóng',
+          sentiment: 'positive',
+          reach: 50,
+        }),
         item({
           ...at('2025-08-12T08:07:00Z'),
           text: 'Ban chỉ huy phòng chống thiên tai An Hòa cảnh báo sạt lở',
@@ -465,10 +532,10 @@ describe(`${SignalsService.name} (e2e)`, () => {
       expect((await ingest(source.id, second)).body.accepted).toBe(2);
       // Resending changes nothing.
       expect((await ingest(source.id, second)).body.duplicates).toBe(2);
-      const buckets = await t.app
-        .get(SignalsService)
-        .getBuckets(topic, new Date(from), new Date(to));
-      expect(buckets.map((b) => [b.bucketStart.toISOString(), b.volume, b.negativeCount, b.maxNegativeReach])).toEqual([
+      const buckets = await t.app.get(SignalsService).getBuckets(topic, new Date(from), new Date(to));
+      expect(
+        buckets.map((b) => [b.bucketStart.toISOString(), b.volume, b.negativeCount, b.maxNegativeReach]),
+      ).toEqual([
         ['2025-08-12T08:00:00.000Z', 4, 3, 5000],
         ['2025-08-12T08:05:00.000Z', 1, 0, 0],
         ['2025-08-12T08:10:00.000Z', 1, 1, 10],
@@ -483,7 +550,13 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const items = [
         item({ publishedAt: at, text: 'Ùn tắc nhẹ', sentiment: 'neutral', reach: 90000 }),
         item({ publishedAt: at, text: 'Ùn tắc kéo dài, dân bức xúc', sentiment: 'negative', reach: 300 }),
-        item({ publishedAt: at, text: 'Ùn tắc nghiêm trọng', sentiment: 'negative', reach: 4000, outlet: 'Báo An Hòa' }),
+        item({
+          publishedAt: at,
+          text: 'Ùn tắc nghiêm trọng',
+          sentiment: 'negative',
+          reach: 4000,
+          outlet: 'Báo An Hòa',
+        }),
       ];
       await ingest(source.id, items);
       const res = await t
@@ -496,7 +569,9 @@ describe(`${SignalsService.name} (e2e)`, () => {
         ['negative', 300],
       ]);
       expect(res.body[0]).toMatchObject({ outlet: 'Báo An Hòa', matchedOn: 'keywords', topicId: topic });
-      const top = await t.app.get(SignalsService).topMentions(topic, new Date('2025-08-13T00:00:00Z'), new Date('2025-08-14T00:00:00Z'), 10);
+      const top = await t.app
+        .get(SignalsService)
+        .topMentions(topic, new Date('2025-08-13T00:00:00Z'), new Date('2025-08-14T00:00:00Z'), 10);
       expect(top.map((m) => m.effectiveReach)).toEqual([4000, 300, 90000]);
     });
 
@@ -506,7 +581,12 @@ describe(`${SignalsService.name} (e2e)`, () => {
       await ingest(source.id, [item({ text: 'Cháy chợ Đêm' })]);
       await t.http().patch(`/api/topics/${topic}`).set(analyst.auth).send({ active: false }).expect(200);
       await ingest(source.id, [item({ text: 'Cháy chợ lần hai' })]);
-      await t.http().patch(`/api/topics/${topic}`).set(analyst.auth).send({ active: true, anyTerms: ['hỏa hoạn'] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/topics/${topic}`)
+        .set(analyst.auth)
+        .send({ active: true, anyTerms: ['hỏa hoạn'] })
+        .expect(200);
       await ingest(source.id, [item({ text: 'Hỏa hoạn ở chợ' }), item({ text: 'Cháy chợ lần ba' })]);
       expect(await count(`SELECT count(*) AS n FROM mention_topics WHERE topic_id = $1`, [topic])).toBe(2);
     });
@@ -520,7 +600,9 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const events = t.app.get(SignalsEvents);
       const off = events.onIngested(async (batch) => {
         // A separate connection sees the rows: the listener runs after commit.
-        const storedWhenCalled = await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id]);
+        const storedWhenCalled = await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [
+          source.id,
+        ]);
         seen.push({ batch, storedWhenCalled });
       });
       const failing = events.onIngested(() => {
@@ -528,9 +610,25 @@ describe(`${SignalsService.name} (e2e)`, () => {
       });
       try {
         const items = [
-          item({ publishedAt: '2025-08-14T01:02:00Z', text: 'Học phí tăng gấp đôi, phụ huynh bức xúc', sentiment: 'negative', reach: 800 }),
-          item({ publishedAt: '2025-08-14T01:03:00Z', text: 'Sở Giáo dục An Hòa bị tố thu học phí sai', sentiment: 'neutral', fakeNewsLabel: 'tin_gia', reach: 20, verified: true }),
-          item({ publishedAt: '2025-08-14T01:04:00Z', text: 'Học phí được giữ nguyên', sentiment: 'positive' }),
+          item({
+            publishedAt: '2025-08-14T01:02:00Z',
+            text: 'Học phí tăng gấp đôi, phụ huynh bức xúc',
+            sentiment: 'negative',
+            reach: 800,
+          }),
+          item({
+            publishedAt: '2025-08-14T01:03:00Z',
+            text: 'Sở Giáo dục An Hòa bị tố thu học phí sai',
+            sentiment: 'neutral',
+            fakeNewsLabel: 'tin_gia',
+            reach: 20,
+            verified: true,
+          }),
+          item({
+            publishedAt: '2025-08-14T01:04:00Z',
+            text: 'Học phí được giữ nguyên',
+            sentiment: 'positive',
+          }),
           item({ publishedAt: '2025-08-14T01:04:00Z', text: 'Không thuộc chủ đề', sentiment: 'negative' }),
         ];
         const res = await ingest(source.id, items);
@@ -551,7 +649,9 @@ describe(`${SignalsService.name} (e2e)`, () => {
             namedCount: 1,
           }),
         ]);
-        expect(batch.notable.map((n) => [n.topicId, n.matchedOn, n.sentiment, n.fakeNewsLabel, n.reach])).toEqual([
+        expect(
+          batch.notable.map((n) => [n.topicId, n.matchedOn, n.sentiment, n.fakeNewsLabel, n.reach]),
+        ).toEqual([
           [topic, 'unit_name', 'neutral', 'tin_gia', 20],
           [topic, 'keywords', 'negative', null, 800],
         ]);
@@ -591,7 +691,9 @@ describe(`${SignalsService.name} (e2e)`, () => {
         `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingest' AND entity_id = $1`,
         [source.id],
       );
-      expect(audit).toEqual([{ actor_user_id: null, data: expect.objectContaining({ via: 'webhook', accepted: 2 }) }]);
+      expect(audit).toEqual([
+        { actor_user_id: null, data: expect.objectContaining({ via: 'webhook', accepted: 2 }) },
+      ]);
     });
 
     it('refuses a replayed request, even while the first is still valid', async () => {
@@ -613,7 +715,11 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const body = JSON.stringify({ items: [item()] });
       const cases: [Record<string, string>, number, string][] = [
         [signed(other.secret, body), 401, 'SIGNATURE_INVALID'],
-        [{ ...signed(source.secret, body), 'X-Ungpho-Signature': `sha256=${'ab'.repeat(32)}` }, 401, 'SIGNATURE_INVALID'],
+        [
+          { ...signed(source.secret, body), 'X-Ungpho-Signature': `sha256=${'ab'.repeat(32)}` },
+          401,
+          'SIGNATURE_INVALID',
+        ],
         [signed(source.secret, JSON.stringify({ items: [item()] })), 401, 'SIGNATURE_INVALID'], // body changed
         [signed(source.secret, body, now() - 301), 401, 'SIGNATURE_EXPIRED'],
         [signed(source.secret, body, now() + 120), 401, 'SIGNATURE_EXPIRED'],
@@ -666,7 +772,9 @@ describe(`${SignalsService.name} (e2e)`, () => {
       );
       const c = JSON.stringify({ items: [item()] });
       expect((await send(source.id, c, signed(source.secret, c))).status).toBe(401);
-      expect((await t.http().post(`/api/signal-sources/${source.id}/rotate-secret`).set(analyst.auth)).status).toBe(403);
+      expect(
+        (await t.http().post(`/api/signal-sources/${source.id}/rotate-secret`).set(analyst.auth)).status,
+      ).toBe(403);
     });
   });
 });

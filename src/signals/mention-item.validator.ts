@@ -248,7 +248,8 @@ function checkField(spec: FieldSpec, value: unknown): unknown {
         return new Invalid('phải là thời điểm ISO 8601 hợp lệ (ngày hoặc giờ không tồn tại)');
       }
       const ms = Date.parse(value as string);
-      if (Number.isNaN(ms)) return new Invalid('phải là thời điểm ISO 8601 (ví dụ 2025-08-12T07:45:00+07:00)');
+      if (Number.isNaN(ms))
+        return new Invalid('phải là thời điểm ISO 8601 (ví dụ 2025-08-12T07:45:00+07:00)');
       return new Date(ms);
     }
     case 'url': {

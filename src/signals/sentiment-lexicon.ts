@@ -316,8 +316,10 @@ function matchAt(t: PhraseTable, tokens: string[], i: number): { length: number;
 
 const CLAUSE_END = '.';
 /** Letters with diacritics (Latin-1, Latin Extended, Vietnamese) or combining marks: the text has diacritics. */
-const HAS_DIACRITICS = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const PRECOMPOSED_LETTER = /[\u00c0-\u024f\u1e00-\u1eff]/;
+const COMBINING_MARK = /[\u0300-\u036f]/;
+const hasDiacritics = (s: string) => PRECOMPOSED_LETTER.test(s) || COMBINING_MARK.test(s);
+const NON_ASCII = /[\u0080-\uffff]/;
 
 // Character classes for the tokenizer, filled lazily per UTF-16 code unit (letters and digits make words).
 const UNKNOWN = 0;
@@ -370,7 +372,7 @@ function tokenize(lower: string): string[] {
 export class LexiconSentimentScorer implements SentimentScorer {
   score(text: string): SentimentResult {
     const lower = (NON_ASCII.test(text) ? text.normalize('NFC') : text).toLowerCase();
-    const vocabulary = HAS_DIACRITICS.test(lower) ? WITH_DIACRITICS : WITHOUT_DIACRITICS;
+    const vocabulary = hasDiacritics(lower) ? WITH_DIACRITICS : WITHOUT_DIACRITICS;
     return this.scoreTokens(tokenize(lower), vocabulary);
   }
 

@@ -72,7 +72,11 @@ function merge(into: IngestedBatch, next: IngestedBatch): void {
     if (!known || b.volume >= known.volume) buckets.set(key, b);
   }
   into.topicBuckets = [...buckets.values()].sort((a, b) =>
-    a.topicId === b.topicId ? a.bucketStart.getTime() - b.bucketStart.getTime() : a.topicId < b.topicId ? -1 : 1,
+    a.topicId === b.topicId
+      ? a.bucketStart.getTime() - b.bucketStart.getTime()
+      : a.topicId < b.topicId
+        ? -1
+        : 1,
   );
   into.notable = selectNotable([...into.notable, ...next.notable]);
 }
@@ -113,7 +117,9 @@ export class SignalsEvents {
   emitIngested(batch: IngestedBatch): Promise<void> {
     if (!this.listeners.length) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiting = this.queue.find((p) => p.batch.sourceId === batch.sourceId && p.batch.via === batch.via);
+      const waiting = this.queue.find(
+        (p) => p.batch.sourceId === batch.sourceId && p.batch.via === batch.via,
+      );
       if (waiting) {
         merge(waiting.batch, batch);
         waiting.done.push(resolve);

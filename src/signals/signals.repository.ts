@@ -13,6 +13,7 @@ export interface PreparedMention {
   title: string | null;
   text: string | null;
   contentHash: string;
+  urlKey: string | null;
   collectedAt: Date;
   /** Publication time, else collection time: what buckets and windows use. */
   occurredAt: Date;
@@ -47,7 +48,6 @@ export interface BatchWritten {
   /** The (topic, bucket) rows the batch added to, with their counters after this batch. */
   buckets: TopicBucketRow[];
 }
-
 
 /** A mention as evidence: what a person needs to see why a topic lit up. */
 export interface MentionSummary {
@@ -123,18 +123,19 @@ export class SignalsRepository {
     const [row] = await manager.query(
       `WITH ins AS (
          INSERT INTO mentions (id, source_id, external_id, source_type, platform, outlet, followers, verified, url,
-           title, text, content_hash, published_at, collected_at, reach, reactions, comments, shares, sentiment,
-           sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url)
+           title, text, content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares,
+           sentiment, sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url)
          SELECT t.id, $1, t.external_id, t.source_type, t.platform, t.outlet, t.followers, t.verified, t.url,
-           t.title, t.text, t.content_hash, t.published_at, t.collected_at, t.reach, t.reactions, t.comments,
-           t.shares, t.sentiment, t.sentiment_score, t.sentiment_origin, t.geo_code, t.language, t.fake_news_label,
-           t.evidence_url
+           t.title, t.text, t.content_hash, t.url_key, t.published_at, t.collected_at, t.reach, t.reactions,
+           t.comments, t.shares, t.sentiment, t.sentiment_score, t.sentiment_origin, t.geo_code, t.language,
+           t.fake_news_label, t.evidence_url
          FROM unnest($2::uuid[], $3::varchar[], $4::mention_source_type[], $5::varchar[], $6::varchar[],
-           $7::int8[], $8::bool[], $9::varchar[], $10::text[], $11::text[], $12::text[], $13::timestamptz[],
-           $14::timestamptz[], $15::int8[], $16::int8[], $17::int8[], $18::int8[], $19::sentiment_label[],
-           $20::float4[], $21::varchar[], $22::varchar[], $23::varchar[], $24::fake_news_label[], $25::varchar[])
+           $7::int8[], $8::bool[], $9::varchar[], $10::text[], $11::text[], $12::text[], $39::uuid[],
+           $13::timestamptz[], $14::timestamptz[], $15::int8[], $16::int8[], $17::int8[], $18::int8[],
+           $19::sentiment_label[], $20::float4[], $21::varchar[], $22::varchar[], $23::varchar[],
+           $24::fake_news_label[], $25::varchar[])
            AS t(id, external_id, source_type, platform, outlet, followers, verified, url, title, text,
-             content_hash, published_at, collected_at, reach, reactions, comments, shares, sentiment,
+             content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares, sentiment,
              sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url)
          ON CONFLICT DO NOTHING
          RETURNING id
@@ -219,6 +220,7 @@ export class SignalsRepository {
         col(l, (r) => r.contribution.reach),
         col(l, (r) => r.contribution.weightedReach),
         arrayLiteral(batch.notableIds),
+        col(m, (r) => r.urlKey),
       ],
     );
     return {

@@ -1,19 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { IngestResult } from './dto/ingest.dto.js';
 import { Topic } from './entities/topic.entity.js';
 import { MAX_BATCH_ITEMS, validateMentionItem } from './mention-item.validator.js';
+import { contentHash, mentionId, urlKey } from './mention-keys.js';
 import { labelForScore, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import type { SentimentScorer } from './sentiment-lexicon.js';
 import { inactive, SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { NotableMention } from './signals.events.js';
 import { SignalsRepository } from './signals.repository.js';
-import type { BatchWritten, MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
+import type {
+  BatchWritten,
+  MentionSummary,
+  MentionTopicLink,
+  PreparedMention,
+} from './signals.repository.js';
 import { cleanText, foldTokens } from './text-normalizer.js';
 import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
 import type { TopicBucketRow } from './topic-buckets.js';
@@ -241,9 +246,7 @@ export class SignalsService {
       const input = result.value;
       const title = input.title === null ? null : cleanText(input.title);
       const text = input.text === null ? null : cleanText(input.text);
-      const contentHash = createHash('sha256')
-        .update(`${title ?? ''}\n${text ?? ''}`.toLowerCase())
-        .digest('hex');
+      const hash = contentHash(title, text);
       let sentiment = input.sentiment;
       let sentimentScore = input.sentimentScore;
       let sentimentOrigin: 'source' | 'lexicon' = 'source';
@@ -256,11 +259,12 @@ export class SignalsService {
       }
       const collectedAt = input.collectedAt ?? receivedAt;
       const mention: PreparedMention = {
-        id: randomUUID(),
+        id: mentionId(now),
         input,
         title,
         text,
-        contentHash,
+        contentHash: hash,
+        urlKey: urlKey(input.url, hash),
         collectedAt,
         occurredAt: input.publishedAt ?? collectedAt,
         sentiment,

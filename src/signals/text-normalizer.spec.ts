@@ -64,7 +64,10 @@ describe('text normalization', () => {
 
 describe('foldTokens (fast path)', () => {
   /** The straightforward definition foldTokens must agree with. */
-  const reference = (s: string) => foldText(s).split(/[^a-z0-9]+/).filter(Boolean);
+  const reference = (s: string) =>
+    foldText(s)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
 
   it('agrees with the definition on every UTF-16 code unit', () => {
     const differences: string[] = [];
@@ -79,7 +82,8 @@ describe('foldTokens (fast path)', () => {
   });
 
   it('agrees with the definition on mixed Vietnamese text, composed or not', () => {
-    const alphabet = 'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ 0123456789.,!?"-\u00a0\u200b\u0301😀';
+    const alphabet =
+      'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ 0123456789.,!?"-\u00a0\u200b\u0301😀';
     let seed = 7;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let k = 0; k < 2000; k++) {

@@ -17,7 +17,7 @@ const WHITESPACE_RUN = /\s+/g;
 /** Any whitespace but a plain space, or two spaces: only then is there something to collapse. */
 const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function cleanText(input: string): string {
   let s = NON_ASCII.test(input) ? input.normalize('NFC').replace(ZERO_WIDTH, '') : input;

@@ -48,9 +48,9 @@ describe('topic buckets', () => {
       reach: 1000,
       weightedReach: 1000,
     });
-    expect(bucketContribution({ ...base, verified: true, sourceType: 'print' }, 'neutral').weightedReach).toBeCloseTo(
-      weightedReach({ ...base, verified: true, sourceType: 'print', sentiment: 'neutral' }),
-    );
+    expect(
+      bucketContribution({ ...base, verified: true, sourceType: 'print' }, 'neutral').weightedReach,
+    ).toBeCloseTo(weightedReach({ ...base, verified: true, sourceType: 'print', sentiment: 'neutral' }));
     expect(bucketContribution({ ...base, reach: 10 }, 'positive')).toMatchObject({
       negative: 0,
       positive: 1,

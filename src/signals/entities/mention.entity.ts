@@ -7,12 +7,12 @@ import { SignalSource } from './signal-source.entity.js';
 
 /**
  * One mention from a monitoring feed (an article, a post, a video, a broadcast segment). Stored once: a second
- * delivery with the same (source, external id) or the same (url, content hash) is a duplicate.
+ * delivery with the same (source, external id) or the same (url, content hash) — same urlKey — is a duplicate.
  * Ingestion writes this table with raw multi-row SQL (signals.repository.ts); the entity describes the schema.
+ * Ids are time-ordered UUIDs (mention-keys.ts).
  */
 @Entity('mentions')
 @Index(['sourceId', 'externalId'], { unique: true })
-@Index(['url', 'contentHash'], { unique: true })
 export class Mention {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -56,9 +56,14 @@ export class Mention {
   @Column({ type: 'text', nullable: true })
   text: string | null;
 
-  /** SHA-256 (hex) of title and text lower-cased, NFC, whitespace collapsed. */
+  /** SHA-256 (hex) of title and text lower-cased, NFC, whitespace collapsed (mention-keys.ts). */
   @Column({ type: 'char', length: 64 })
   contentHash: string;
+
+  /** Deduplication key of (url, content hash); null without a url (mention-keys.ts). */
+  @Index({ unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  urlKey: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
