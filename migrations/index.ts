@@ -6,6 +6,7 @@ import { Signals1795393782508 } from './1795393782508-Signals.js';
 import { Detection1795393937949 } from './1795393937949-Detection.js';
 import { Rooms1795394605721 } from './1795394605721-Rooms.js';
 import { JobsNotifications1795396055818 } from './1795396055818-JobsNotifications.js';
+import { WorkingGroups1795397294277 } from './1795397294277-WorkingGroups.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Detection1795393937949,
   Rooms1795394605721,
   JobsNotifications1795396055818,
+  WorkingGroups1795397294277,
 ];

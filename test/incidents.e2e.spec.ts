@@ -138,8 +138,19 @@ describe(`${IncidentsService.name} (e2e)`, () => {
       .get(`/api/incidents/${body.id}/events`)
       .query({ after: 1 })
       .set(healthOfficer.auth);
-    expect(events.body.items.map((e: { seq: number }) => e.seq)).toEqual([2, 3, 4, 5, 6, 7]);
-    expect(events.body.items[5].payload).toMatchObject({ from: 'closed', to: 'archived' });
+    // Activation also assembles the working group (its events interleave): seqs stay gap-free.
+    const items: { seq: number; type: string; payload: Record<string, unknown> }[] = events.body.items;
+    expect(items.map((e) => e.seq)).toEqual(items.map((_e, i) => i + 2));
+    const moves = items.filter((e) => e.type === 'incident.status_changed');
+    expect(moves.map((e) => e.payload.to)).toEqual([
+      'triaged',
+      'active',
+      'monitoring',
+      'resolved',
+      'closed',
+      'archived',
+    ]);
+    expect(moves[5].payload).toMatchObject({ from: 'closed', to: 'archived' });
 
     const frozen = await t
       .http()

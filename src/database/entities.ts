@@ -26,6 +26,11 @@ import { SignalSource } from '../signals/entities/signal-source.entity.js';
 import { SignalWebhookReceipt } from '../signals/entities/signal-webhook-receipt.entity.js';
 import { TopicBucket } from '../signals/entities/topic-bucket.entity.js';
 import { Topic } from '../signals/entities/topic.entity.js';
+import { AssemblyRule } from '../working-groups/entities/assembly-rule.entity.js';
+import { PersonAvailability } from '../working-groups/entities/person-availability.entity.js';
+import { WorkingGroupMember } from '../working-groups/entities/working-group-member.entity.js';
+import { WorkingGroupRole } from '../working-groups/entities/working-group-role.entity.js';
+import { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
 
 // Entity classes as TypeORM takes them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,4 +69,9 @@ export const ENTITIES: EntitySchemaTarget[] = [
   ScheduledJob,
   Notification,
   NotificationDelivery,
+  WorkingGroupRole,
+  AssemblyRule,
+  WorkingGroup,
+  WorkingGroupMember,
+  PersonAvailability,
 ];

@@ -21,6 +21,16 @@ export interface IncidentListFilter {
 export class IncidentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether the person holds a role (invited or accepted) in the incident's working group. */
+  async isWorkingGroupMember(incidentId: string, personId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM working_group_members
+        WHERE incident_id = $1 AND person_id = $2 AND status IN ('invited', 'accepted') LIMIT 1`,
+      [incidentId, personId],
+    );
+    return rows.length > 0;
+  }
+
   /** True when `unitId` is `ancestorId` itself or lies anywhere below it in the unit tree. */
   async isUnitWithin(
     unitId: string,

@@ -71,13 +71,17 @@ export class IncidentsService {
     return person ? [person.orgUnitId] : [];
   }
 
+  /**
+   * The one visibility rule: admins; leaders and officers of the responsible unit or a unit above it; and the
+   * members of the incident's working group (invited or accepted), whatever their platform role.
+   */
   async canSee(user: AuthUser, incident: Incident): Promise<boolean> {
     const roots = await this.visibilityRoots(user);
     if (roots === null) return true;
     for (const root of roots) {
       if (await this.repository.isUnitWithin(incident.responsibleOrgUnitId, root)) return true;
     }
-    return false;
+    return user.personId ? this.repository.isWorkingGroupMember(incident.id, user.personId) : false;
   }
 
   /** Loads an incident the user may see; anyone else gets the same 404 as for a missing one. */

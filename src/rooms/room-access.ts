@@ -11,8 +11,8 @@ import { RoomsRepository } from './rooms.repository.js';
 import type { RoomMember } from './rooms.events.js';
 
 /**
- * Who may be in a live room. One place on purpose: working groups will widen `canJoin` (group members) and
- * `members`; the gateway, every command and the revocation checks all go through here.
+ * Who may be in a live room. One place on purpose: `canJoin` (IncidentsService.canSee, which counts working-group
+ * members) and `members`; the gateway, every command and the revocation checks all go through here.
  */
 @Injectable()
 export class RoomAccess {
@@ -80,7 +80,7 @@ export class RoomAccess {
 
   /** Who belongs to the room (present or not). */
   members(incident: Incident): Promise<RoomMember[]> {
-    return this.repository.membersOfUnit(incident.responsibleOrgUnitId);
+    return this.repository.membersOf(incident.id, incident.responsibleOrgUnitId);
   }
 }
 

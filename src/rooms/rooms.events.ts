@@ -165,6 +165,25 @@ export interface FactView {
   updatedAt: string;
 }
 
+export interface InvitationAcceptRequest {
+  invitationId: string;
+}
+
+export interface InvitationDeclineRequest {
+  invitationId: string;
+  reason: string;
+}
+
+/** A working-group member as in GET /api/incidents/:id/working-group. */
+export interface InvitationView {
+  id: string;
+  invitationId: string;
+  role: string;
+  roleName: string;
+  status: string;
+  [key: string]: unknown;
+}
+
 export interface ClientToServerEvents {
   'room:join': (request: JoinRequest, ack: Ack<JoinResult>) => void;
   'room:resync': (request: ResyncRequest, ack: Ack<Replay>) => void;
@@ -176,6 +195,8 @@ export interface ClientToServerEvents {
   'task:update': (request: TaskUpdateRequest, ack: Ack<TaskView>) => void;
   'fact:create': (request: FactCreateRequest, ack: Ack<FactView>) => void;
   'fact:update': (request: FactUpdateRequest, ack: Ack<FactView>) => void;
+  'invitation:accept': (request: InvitationAcceptRequest, ack: Ack<InvitationView>) => void;
+  'invitation:decline': (request: InvitationDeclineRequest, ack: Ack<InvitationView>) => void;
 }
 
 export type CommandName = keyof ClientToServerEvents;

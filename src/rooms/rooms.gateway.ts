@@ -10,12 +10,15 @@ import {
 } from '../common/app-error.js';
 import { requestContext } from '../common/request-context.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { assertCommandSize, validateCommand } from './command-validation.js';
 import {
   ChatSendDto,
   FactCreateDto,
   FactUpdateDto,
   IncidentRefDto,
+  InvitationAcceptDto,
+  InvitationDeclineDto,
   JoinDto,
   ResyncDto,
   TaskCreateDto,
@@ -66,6 +69,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly access: RoomAccess,
     private readonly rooms: RoomsService,
     private readonly notifier: RoomsNotifier,
+    private readonly groups: WorkingGroupsService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -123,6 +127,20 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     this.command(socket, 'task:update', TaskUpdateDto, ({ user }, dto) => this.rooms.updateTask(user, dto));
     this.command(socket, 'fact:create', FactCreateDto, ({ user }, dto) => this.rooms.createFact(user, dto));
     this.command(socket, 'fact:update', FactUpdateDto, ({ user }, dto) => this.rooms.updateFact(user, dto));
+    this.command(
+      socket,
+      'invitation:accept',
+      InvitationAcceptDto,
+      ({ user }, dto) => this.groups.accept(user, dto.invitationId),
+      'account',
+    );
+    this.command(
+      socket,
+      'invitation:decline',
+      InvitationDeclineDto,
+      ({ user }, dto) => this.groups.decline(user, dto.invitationId, dto.reason),
+      'account',
+    );
     socket.on('disconnecting', () => {
       const incidentIds = [...socket.rooms].filter((r) => r.startsWith('incident:')).map((r) => r.slice(9));
       if (!incidentIds.length) return;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IN_APP_DELIVERY } from '../notifications/channels/in-app-delivery.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
+import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { RoomAccess } from './room-access.js';
 import { RoomPresence } from './room-presence.js';
 import { RoomsGateway } from './rooms.gateway.js';
@@ -12,7 +13,7 @@ import { RoomsService } from './rooms.service.js';
 
 /** Live incident rooms over socket.io (`/rooms`): join/replay, presence, chat, tasks and facts, notifications. */
 @Module({
-  imports: [AuthModule, IncidentsModule],
+  imports: [AuthModule, IncidentsModule, WorkingGroupsModule],
   providers: [
     RoomsServer,
     RoomsGateway,

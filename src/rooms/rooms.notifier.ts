@@ -22,8 +22,18 @@ const REVOKED_MESSAGE: Record<RoomRevoked['reason'], string> = {
   account_disabled: 'Tài khoản đã bị khóa; đã ngắt kết nối',
 };
 
+/** Working-group events after which someone may have lost access (RoomAccess counts holding members). */
+const GROUP_ACCESS_EVENTS = new Set([
+  'working_group.member_removed',
+  'working_group.member_replaced',
+  'working_group.role_handed_over',
+  'working_group.invitation_declined',
+  'working_group.invitation_expired',
+]);
+
 /** Events that may change who can see an incident: its room is re-checked before they are broadcast. */
 function changesAccess(event: CommittedIncidentEvent): boolean {
+  if (GROUP_ACCESS_EVENTS.has(event.type)) return true;
   if (event.type !== 'incident.updated') return false;
   const changes = event.payload.changes as Record<string, unknown> | undefined;
   return Boolean(changes && 'responsibleUnit' in changes);

@@ -39,7 +39,11 @@ export class RoomsRepository {
    * officers of that unit or one of its ancestors. Mirrors IncidentsService.visibilityRoots/canSee, the rule
    * RoomAccess.canJoin applies; working groups will replace it with the group's members.
    */
-  async membersOfUnit(unitId: string): Promise<RoomMember[]> {
+  /**
+   * Who may open an incident's room: admins, leaders and officers of the responsible unit or a unit above it,
+   * and the accounts of working-group members holding a role (as IncidentsService.canSee).
+   */
+  async membersOf(incidentId: string, unitId: string): Promise<RoomMember[]> {
     const rows: { id: string; display_name: string; roles: string[] | string }[] =
       await this.dataSource.query(
         `WITH RECURSIVE up AS (
@@ -51,9 +55,12 @@ export class RoomsRepository {
          FROM users u LEFT JOIN people p ON p.id = u.person_id
         WHERE u.active
           AND ('admin' = ANY(u.roles)
-               OR (u.roles && ARRAY['leader', 'officer']::user_role[] AND p.org_unit_id IN (SELECT id FROM up)))
+               OR (u.roles && ARRAY['leader', 'officer']::user_role[] AND p.org_unit_id IN (SELECT id FROM up))
+               OR EXISTS (SELECT 1 FROM working_group_members m
+                           WHERE m.incident_id = $2 AND m.person_id = u.person_id
+                             AND m.status IN ('invited', 'accepted')))
         ORDER BY u.display_name, u.id`,
-        [unitId],
+        [unitId, incidentId],
       );
     return rows.map((r) => ({ userId: r.id, displayName: r.display_name, roles: parseArray(r.roles) }));
   }

@@ -10,11 +10,14 @@ import {
   Matches,
   MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 import { CreateFactDto, UpdateFactDto } from '../../incidents/dto/fact.dto.js';
 import { CreateTaskDto, UpdateTaskDto } from '../../incidents/dto/task.dto.js';
 import type {
   ChatSendRequest,
+  InvitationAcceptRequest,
+  InvitationDeclineRequest,
   FactCreateRequest,
   FactUpdateRequest,
   JoinRequest,
@@ -92,4 +95,19 @@ export class FactUpdateDto extends UpdateFactDto implements FactUpdateRequest {
 
   @IsUUID()
   factId: string;
+}
+
+export class InvitationAcceptDto implements InvitationAcceptRequest {
+  @IsUUID()
+  invitationId: string;
+}
+
+export class InvitationDeclineDto implements InvitationDeclineRequest {
+  @IsUUID()
+  invitationId: string;
+
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason: string;
 }
