@@ -207,7 +207,10 @@ async function startApp(databaseUrl: string, adminEmail: string, adminPassword: 
   const out = createWriteStream(logFile);
   // The service runs with the flags of `npm run start:prod` (a larger young generation: less GC on big JSON
   // bodies). BENCH_APP_NODE_ARGS adds flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = ['--max-semi-space-size=64', ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const nodeArgs = [
+    '--max-semi-space-size=64',
+    ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: ROOT,
     env: {
