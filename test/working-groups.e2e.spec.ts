@@ -382,8 +382,11 @@ describe(`${WorkingGroupsService.name} (e2e)`, () => {
     });
     const g = await formed(id);
     const invitation = holder(g, 'monitoring_analyst')!;
-    // An analyst sees the incident only as a member of its group.
+    // An analyst sees the incident only as a member of its group: in its detail and in their list.
     expect((await t.http().get(`/api/incidents/${id}`).set(nam.auth)).status).toBe(200);
+    const listed = async () =>
+      (await t.http().get('/api/incidents').set(nam.auth)).body.items.map((i: { id: string }) => i.id);
+    expect(await listed()).toContain(id);
 
     const client = await RoomClient.connect(t.url, nam.accessToken);
     try {
@@ -408,6 +411,7 @@ describe(`${WorkingGroupsService.name} (e2e)`, () => {
       expect(client.revoked).toEqual([expect.objectContaining({ incidentId: id, reason: 'access_changed' })]);
       await expect(client.join(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect((await t.http().get(`/api/incidents/${id}`).set(nam.auth)).status).toBe(404);
+      expect(await listed()).not.toContain(id);
       const history = (await group(id)).members.find((m) => m.id === invitation.id)!;
       expect(history).toMatchObject({ status: 'removed' });
     } finally {

@@ -14,6 +14,8 @@ export interface IncidentListFilter {
   offset: number;
   /** Null: everything (admins); otherwise only incidents whose responsible unit lies under these units. */
   visibleUnderUnitIds: string[] | null;
+  /** Also the incidents whose working group this person is invited to or belongs to. */
+  memberPersonId?: string | null;
 }
 
 /** Custom SQL of the incidents module (recursive unit trees, visibility, topic lookups). */
@@ -57,16 +59,22 @@ export class IncidentsRepository {
       .take(filter.limit)
       .skip(filter.offset);
     if (filter.visibleUnderUnitIds !== null) {
-      if (!filter.visibleUnderUnitIds.length) return { items: [], total: 0 };
-      qb.andWhere(
-        `i.responsibleOrgUnitId IN (
-          WITH RECURSIVE down AS (
-            SELECT id, 0 AS depth FROM org_units WHERE id = ANY(:roots)
-            UNION ALL
-            SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
-          ) SELECT id FROM down)`,
-        { roots: filter.visibleUnderUnitIds },
-      );
+      const member = filter.memberPersonId
+        ? `i.id IN (SELECT incident_id FROM working_group_members
+             WHERE person_id = :memberPersonId AND status IN ('invited', 'accepted'))`
+        : 'FALSE';
+      const underUnits = filter.visibleUnderUnitIds.length
+        ? `i.responsibleOrgUnitId IN (
+            WITH RECURSIVE down AS (
+              SELECT id, 0 AS depth FROM org_units WHERE id = ANY(:roots)
+              UNION ALL
+              SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
+            ) SELECT id FROM down)`
+        : 'FALSE';
+      qb.andWhere(`(${underUnits} OR ${member})`, {
+        roots: filter.visibleUnderUnitIds,
+        memberPersonId: filter.memberPersonId,
+      });
     }
     if (filter.status?.length) qb.andWhere('i.status IN (:...status)', { status: filter.status });
     if (filter.severity) qb.andWhere('i.severity = :severity', { severity: filter.severity });

@@ -113,6 +113,7 @@ export class IncidentsService {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
       visibleUnderUnitIds: await this.visibilityRoots(user),
+      memberPersonId: user.personId,
     });
     const rules = await this.rules();
     return { items: items.map((i) => this.present(i, rules)), total };
