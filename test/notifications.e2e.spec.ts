@@ -2,9 +2,6 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { simpleParser } from 'mailparser';
-import type { AddressObject, ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { Role } from '../src/auth/role.js';
 import { loadConfig } from '../src/config/app-config.js';
 import type { AppConfig } from '../src/config/app-config.js';
@@ -12,6 +9,7 @@ import { NotificationsRepository } from '../src/notifications/notifications.repo
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import type { EnqueueNotification } from '../src/notifications/notifications.types.js';
 import { makeOrgUnit, makePerson } from './support/factories.js';
+import { firstAddress, startSmtpServer } from './support/smtp-server.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestDatabase, TestDatabase } from './support/test-database.js';
 
@@ -28,46 +26,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(20);
   }
-}
-
-/** A real SMTP server on port 0 that parses every message it accepts. */
-async function startSmtpServer() {
-  const mails: ParsedMail[] = [];
-  const logins: string[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username !== SMTP_USER || auth.password !== SMTP_PASS) {
-        return callback(new Error('sai thông tin đăng nhập'));
-      }
-      logins.push(auth.username!);
-      callback(null, { user: auth.username });
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://${SMTP_USER}:${SMTP_PASS}@127.0.0.1:${port}`,
-    mails,
-    logins,
-    mailTo: (address: string) => mails.filter((m) => firstAddress(m.to)?.address === address),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function firstAddress(to: AddressObject | AddressObject[] | undefined) {
-  return (Array.isArray(to) ? to[0] : to)?.value[0];
 }
 
 interface Received {
@@ -147,7 +105,11 @@ describe(`${NotificationsService.name} (e2e)`, () => {
   });
 
   beforeAll(async () => {
-    [smtp, gateway, db] = await Promise.all([startSmtpServer(), startGateway(), createTestDatabase()]);
+    [smtp, gateway, db] = await Promise.all([
+      startSmtpServer({ auth: { user: SMTP_USER, pass: SMTP_PASS } }),
+      startGateway(),
+      createTestDatabase(),
+    ]);
     config = {
       jobs: { ...defaults.jobs, pollIntervalMs: 1000 },
       notifications: {

@@ -1,9 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { simpleParser } from 'mailparser';
-import type { AddressObject, ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { AuditService } from '../src/audit/audit.service.js';
 import { hashPassword } from '../src/auth/password.js';
 import { Role } from '../src/auth/role.js';
@@ -14,6 +11,7 @@ import { loadDemoProvince } from '../src/demo/demo-province.js';
 import { addDays, todayInVietnam } from '../src/directory/temporal.js';
 import { verifySignature } from '../src/signals/webhook-signature.js';
 import { WorkingGroupsService } from '../src/working-groups/working-groups.service.js';
+import { startSmtpServer } from './support/smtp-server.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 import { createTestDatabase, TestDatabase } from './support/test-database.js';
 import { RoomClient } from './support/ws-client.js';
@@ -32,35 +30,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
-}
-
-function firstAddress(to: AddressObject | AddressObject[] | undefined) {
-  return (Array.isArray(to) ? to[0] : to)?.value[0];
-}
-
-/** A real SMTP server on port 0 keeping every parsed message. */
-async function startSmtpServer() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mailTo: (address: string) => mails.filter((m) => firstAddress(m.to)?.address === address),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 interface Received {
