@@ -276,6 +276,30 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
     const detail = await t.http().get(`/api/incidents/${incident.id}`).set(leader.auth);
     expect(detail.body.severity).toBe('L3');
 
+    // Someone of another unit may not attach to (and so change) an incident they cannot see.
+    const healthOfficer = await t.createUser({
+      roles: [Role.Officer],
+      personId: (await makePerson(t.dataSource, healthUnitId)).id,
+    });
+    const foreign = await t.http().post('/api/detections/manual').set(healthOfficer.auth).send({
+      title: 'Khai báo trên chủ đề của đơn vị khác',
+      note: 'Thử gắn vào sự cố của Sở Công Thương từ Sở Y tế',
+      category: 'policy_backlash',
+      severity: 'L4',
+      orgUnitId: healthUnitId,
+      topicId: electricityTopic,
+    });
+    expect(foreign.status).toBe(403);
+    expect((await t.http().get(`/api/incidents/${incident.id}`).set(leader.auth)).body.severity).toBe('L3');
+    const outOfScope = await t.http().post('/api/detections/manual').set(healthOfficer.auth).send({
+      title: 'Khai báo cho đơn vị khác',
+      note: 'Không thuộc phạm vi của tôi',
+      category: 'other',
+      severity: 'L1',
+      orgUnitId: unitId,
+    });
+    expect(outOfScope.status).toBe(403);
+
     const bad = await t
       .http()
       .post('/api/detections/manual')
@@ -294,6 +318,23 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
       .set(analyst.auth)
       .send({ spikeZ: 6 });
     expect(denied.status).toBe(403);
+    // A leader sets thresholds for their own unit and below, never for a sibling unit.
+    const healthLeader = await t.createUser({
+      roles: [Role.Leader],
+      personId: (await makePerson(t.dataSource, healthUnitId)).id,
+    });
+    const sibling0 = await t
+      .http()
+      .put(`/api/detection-settings/${unitId}`)
+      .set(healthLeader.auth)
+      .send({ spikeZ: 9 });
+    expect(sibling0.status).toBe(403);
+    const own = await t
+      .http()
+      .put(`/api/detection-settings/${healthUnitId}`)
+      .set(healthLeader.auth)
+      .send({ spikeMinCount: 35 });
+    expect(own.status).toBe(200);
     const res = await t
       .http()
       .put(`/api/detection-settings/${unitId}`)
@@ -307,6 +348,7 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
     });
     const sibling = await t.http().get(`/api/detection-settings/effective/${healthUnitId}`).set(analyst.auth);
     expect(sibling.body.thresholds.spikeZ).toBe(DEFAULT_THRESHOLDS.spikeZ);
+    expect(sibling.body.thresholds.spikeMinCount).toBe(35);
     const bad = await t
       .http()
       .put(`/api/detection-settings/${unitId}`)

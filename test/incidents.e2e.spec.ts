@@ -1,3 +1,5 @@
+import { IncidentTask } from '../src/incidents/entities/incident-task.entity.js';
+import { IncidentTimeline } from '../src/incidents/incident-timeline.js';
 import { IncidentsService } from '../src/incidents/incidents.service.js';
 import { Role } from '../src/auth/role.js';
 import { makeOrgUnit, makePerson, makeProvinceTree } from './support/factories.js';
@@ -115,6 +117,23 @@ describe(`${IncidentsService.name} (e2e)`, () => {
     const res = await declare(admin, { responsibleOrgUnitId: ended.id });
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('responsibleOrgUnitId');
+  });
+
+  it('reassigns an incident only within one’s own unit tree', async () => {
+    const { body } = await declare(healthOfficer);
+    const away = await t
+      .http()
+      .patch(`/api/incidents/${body.id}`)
+      .set(healthOfficer.auth)
+      .send({ responsibleOrgUnitId: tree.otherProvince.id });
+    expect(away.status).toBe(403);
+    const byLeader = await t
+      .http()
+      .patch(`/api/incidents/${body.id}`)
+      .set(provinceLeader.auth)
+      .send({ responsibleOrgUnitId: tree.commune.id });
+    expect(byLeader.status).toBe(200);
+    expect(byLeader.body.responsibleUnitSnapshot.id).toBe(tree.commune.id);
   });
 
   it('follows the lifecycle and refuses illegal transitions with a clear error', async () => {
@@ -265,6 +284,34 @@ describe(`${IncidentsService.name} (e2e)`, () => {
     expect(events[0].n).toBe(1);
     const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('a change that fails after writing leaves neither the write, nor an event, nor an audit row', async () => {
+    const { body } = await declare(healthOfficer);
+    const count = async (sql: string) => (await t.dataSource.query(sql, [body.id]))[0].n as number;
+    const before = {
+      tasks: await count(`SELECT count(*)::int AS n FROM incident_tasks WHERE incident_id = $1`),
+      events: await count(`SELECT count(*)::int AS n FROM incident_events WHERE incident_id = $1`),
+      audit: await count(`SELECT count(*)::int AS n FROM audit_log WHERE data->>'incidentId' = $1`),
+    };
+    await expect(
+      t.app.get(IncidentTimeline).change(body.id, async (change) => {
+        await change.manager.insert(IncidentTask, { incidentId: body.id, title: 'Ghi rồi mới lỗi' });
+        change.emit('task.created', { title: 'Ghi rồi mới lỗi' });
+        throw new Error('lỗi giữa chừng');
+      }),
+    ).rejects.toThrow('lỗi giữa chừng');
+    expect(await count(`SELECT count(*)::int AS n FROM incident_tasks WHERE incident_id = $1`)).toBe(
+      before.tasks,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM incident_events WHERE incident_id = $1`)).toBe(
+      before.events,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE data->>'incidentId' = $1`)).toBe(
+      before.audit,
+    );
+    const [row] = await t.dataSource.query(`SELECT last_seq FROM incidents WHERE id = $1`, [body.id]);
+    expect(row.last_seq).toBe(before.events);
   });
 
   it('deadline rules are dated data that only admins edit', async () => {

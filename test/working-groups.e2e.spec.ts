@@ -12,6 +12,7 @@ import { addDays, todayInVietnam } from '../src/directory/temporal.js';
 import { verifySignature } from '../src/signals/webhook-signature.js';
 import { WorkingGroupsService } from '../src/working-groups/working-groups.service.js';
 import { startSmtpServer } from './support/smtp-server.js';
+import { makeOrgUnit, makePerson } from './support/factories.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 import { createTestDatabase, TestDatabase } from './support/test-database.js';
 import { RoomClient } from './support/ws-client.js';
@@ -510,6 +511,18 @@ describe(`${WorkingGroupsService.name} (e2e)`, () => {
     // Someone away is not invited: the only scribe of the rule's unit is on leave, so the role stays open.
     const scribe = holder(g, 'scribe')!.person.id;
     const today = todayInVietnam();
+    // A leader of an unrelated unit may not mark people of this province as away.
+    const elsewhere = await makeOrgUnit(t.dataSource, { name: 'Tỉnh khác' });
+    const foreignLeader = await t.createUser({
+      roles: [Role.Leader],
+      personId: (await makePerson(t.dataSource, elsewhere.id)).id,
+    });
+    const foreign = await t
+      .http()
+      .post('/api/availability')
+      .set(foreignLeader.auth)
+      .send({ personId: scribe, status: 'away', validFrom: today, validTo: addDays(today, 1) });
+    expect(foreign.status).toBe(403);
     const backwards = await t
       .http()
       .post('/api/availability')

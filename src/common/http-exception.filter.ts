@@ -61,6 +61,17 @@ export function toErrorBody(error: unknown, correlationId: string): ErrorBody {
       correlationId,
     };
   }
+  // Two requests racing past a uniqueness check: the database's unique index decides; say so plainly.
+  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  if (driver?.code === '23505') {
+    return {
+      statusCode: HttpStatus.CONFLICT,
+      code: ErrorCode.CONFLICT,
+      message: 'Dữ liệu đã tồn tại (trùng với một bản ghi khác), vui lòng tải lại và kiểm tra',
+      details: { constraint: driver.constraint },
+      correlationId,
+    };
+  }
   // body-parser errors (malformed JSON, body too large) are plain errors with a status/type.
   const e = error as { status?: number; type?: string; message?: string };
   if (e?.type === 'entity.too.large') {

@@ -41,6 +41,16 @@ describe(loadConfig.name, () => {
     expect((error as ConfigError).problems).toHaveLength(4);
   });
 
+  it('never prints credentials of a bad URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgress://ungpho:S3cret@db/ungpho' }, [])).toThrow(/DATABASE_URL/);
+    try {
+      loadConfig({ DATABASE_URL: 'postgress://ungpho:S3cret@db/ungpho', REDIS_URL: 'http://u:R3dis@h' }, []);
+    } catch (e) {
+      expect((e as Error).message).not.toMatch(/S3cret|R3dis/);
+      expect((e as Error).message).toContain('//***@db/ungpho');
+    }
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, [])).toThrow(/JWT_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, []).env).toBe('production');

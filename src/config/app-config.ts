@@ -233,6 +233,11 @@ const SECRET_VARIABLES = new Set([
   'NOTIFY_WEBHOOK_SECRET',
 ]);
 
+/** URLs carry passwords (`postgres://user:pass@host`): never print them. */
+function withoutCredentials(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/\/\/[^/@\s]*@/, '//***@') : value;
+}
+
 /** Validates the environment and returns typed config; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env });
@@ -240,7 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const problems = errors.map(
     (e) =>
       `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (giá trị: ${
-        SECRET_VARIABLES.has(e.property) ? '***' : JSON.stringify(e.value)
+        SECRET_VARIABLES.has(e.property) ? '***' : JSON.stringify(withoutCredentials(e.value))
       })`,
   );
   const nodeEnv = (dto.NODE_ENV ?? 'development') as AppConfig['env'];

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { DetectionThresholds } from './detection-rules.js';
@@ -43,12 +45,20 @@ export class DetectionSettingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   async effective(orgUnitId: string): Promise<EffectiveSettings> {
     const hit = this.cache.get(orgUnitId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const [row] = await this.dataSource.query(
+    const value = await this.effectiveWithin(this.dataSource.manager, orgUnitId);
+    this.cache.set(orgUnitId, { at: Date.now(), value });
+    return value;
+  }
+
+  /** Uncached, through the given manager (inside a transaction, never a second connection). */
+  private async effectiveWithin(manager: EntityManager, orgUnitId: string): Promise<EffectiveSettings> {
+    const [row] = await manager.query(
       `WITH RECURSIVE up AS (
          SELECT id, parent_id, 0 AS depth FROM org_units WHERE id = $1
          UNION ALL
@@ -62,10 +72,8 @@ export class DetectionSettingsService {
       [orgUnitId],
     );
     if (!row) throw new Error('detection_settings has no default row (migration not applied?)');
-    const settings = await this.dataSource.getRepository(DetectionSettings).findOneByOrFail({ id: row.id });
-    const value = { thresholds: toThresholds(settings), fromOrgUnitId: settings.orgUnitId };
-    this.cache.set(orgUnitId, { at: Date.now(), value });
-    return value;
+    const settings = await manager.findOneByOrFail(DetectionSettings, { id: row.id });
+    return { thresholds: toThresholds(settings), fromOrgUnitId: settings.orgUnitId };
   }
 
   list(): Promise<DetectionSettings[]> {
@@ -78,9 +86,18 @@ export class DetectionSettingsService {
   async update(
     orgUnitId: string | 'default',
     dto: UpdateDetectionSettingsDto,
-    actorUserId: string,
+    actor: AuthUser,
   ): Promise<DetectionSettings> {
+    if (orgUnitId !== 'default') {
+      await this.incidents.assertUnitInScope(
+        actor,
+        orgUnitId,
+        'Chỉ được đặt ngưỡng phát hiện cho đơn vị mình hoặc đơn vị cấp dưới',
+      );
+    }
     const saved = await this.dataSource.transaction(async (manager) => {
+      // Two first-time writes for one unit must not both insert its row.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection-settings:${orgUnitId}`]);
       let row: DetectionSettings | null;
       if (orgUnitId === 'default') {
         row = await manager.findOneBy(DetectionSettings, { isDefault: true });
@@ -89,7 +106,7 @@ export class DetectionSettingsService {
           throw AppError.notFound('đơn vị', orgUnitId);
         row = await manager.findOneBy(DetectionSettings, { orgUnitId });
         if (!row) {
-          const base = (await this.effective(orgUnitId)).thresholds;
+          const base = (await this.effectiveWithin(manager, orgUnitId)).thresholds;
           row = manager.create(DetectionSettings, {
             ...base,
             authorityReachThreshold: String(base.authorityReachThreshold),
@@ -107,7 +124,7 @@ export class DetectionSettingsService {
         row.authorityReachThreshold = String(authorityReachThreshold);
       if (authorityFollowersThreshold !== undefined)
         row.authorityFollowersThreshold = String(authorityFollowersThreshold);
-      row.updatedByUserId = actorUserId;
+      row.updatedByUserId = actor.id;
       const result = await manager.save(row);
       await this.audit.record(manager, {
         action: 'detection_settings.update',

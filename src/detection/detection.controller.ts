@@ -34,7 +34,7 @@ export class DetectionController {
   }
 
   @Post('detections/manual')
-  @Roles(Role.Leader, Role.Officer, Role.Analyst)
+  @Roles(Role.Leader, Role.Officer)
   @ApiOperation({
     summary: 'Cán bộ khai báo khủng hoảng: mở phòng mới hoặc gắn vào sự cố đang mở của chủ đề',
   })
@@ -62,7 +62,7 @@ export class DetectionController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Sửa ngưỡng mặc định (quản trị)' })
   updateDefault(@CurrentUser() user: AuthUser, @Body() dto: UpdateDetectionSettingsDto) {
-    return this.settings.update('default', dto, user.id);
+    return this.settings.update('default', dto, user);
   }
 
   @Put('detection-settings/:orgUnitId')
@@ -73,6 +73,6 @@ export class DetectionController {
     @Param('orgUnitId', ParseUUIDPipe) orgUnitId: string,
     @Body() dto: UpdateDetectionSettingsDto,
   ) {
-    return this.settings.update(orgUnitId, dto, user.id);
+    return this.settings.update(orgUnitId, dto, user);
   }
 }

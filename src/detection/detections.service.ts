@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
-import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
@@ -48,16 +47,11 @@ export class DetectionsService {
    * automatic rules, attached to the topic's open incident when there is one, else opening a new incident.
    */
   async declare(user: AuthUser, dto: DeclareDetectionDto) {
-    const roots = await this.incidents.visibilityRoots(user);
-    if (roots !== null && !user.roles.includes(Role.Analyst)) {
-      const within = await Promise.all(roots.map((r) => this.incidents.isUnitWithin(dto.orgUnitId, r)));
-      if (!within.some(Boolean)) {
-        throw new AppError(
-          ErrorCode.FORBIDDEN,
-          'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
-        );
-      }
-    }
+    await this.incidents.assertUnitInScope(
+      user,
+      dto.orgUnitId,
+      'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
+    );
     if (dto.topicId) await this.signals.getTopic(dto.topicId);
     const now = new Date();
     const evidence = {
@@ -86,6 +80,13 @@ export class DetectionsService {
         declaredByUserId: user.id,
       });
       const open = dto.topicId ? await this.incidents.findOpenForTopic(manager, dto.topicId) : null;
+      // Attaching changes that incident (evidence, severity): only for someone who may see and change it.
+      if (open && !(await this.incidents.canSee(user, open))) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'Chủ đề này đang gắn với một sự cố mở của đơn vị khác; hãy báo cho đơn vị chủ trì sự cố đó',
+        );
+      }
       if (open) {
         detection.outcome = DetectionOutcome.Attached;
         detection.incidentId = open.id;

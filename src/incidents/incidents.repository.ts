@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Incident } from './entities/incident.entity.js';
+import { vietnamDate } from './legal-clock.js';
 import { IncidentStatus } from './incident-types.js';
 
 export interface IncidentListFilter {
@@ -109,6 +110,6 @@ export class IncidentsRepository {
 
   async nextCode(manager: EntityManager, at: Date): Promise<string> {
     const [{ n }] = await manager.query(`SELECT nextval('incident_code_seq') AS n`);
-    return `SC-${at.getUTCFullYear()}-${String(n).padStart(4, '0')}`;
+    return `SC-${vietnamDate(at).slice(0, 4)}-${String(n).padStart(4, '0')}`;
   }
 }

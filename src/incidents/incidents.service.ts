@@ -30,7 +30,7 @@ import {
   STATUS_LABEL_VI,
 } from './incident-types.js';
 import { IncidentsRepository } from './incidents.repository.js';
-import { computeDeadlines } from './legal-clock.js';
+import { computeDeadlines, vietnamDate } from './legal-clock.js';
 
 /** Roles that may change an incident they can see; analysts and observers read. */
 const WRITER_ROLES = [Role.Admin, Role.Leader, Role.Officer];
@@ -101,6 +101,14 @@ export class IncidentsService {
     return this.timeline.change(id, work);
   }
 
+  /** Non-admins act only for their own unit and the units below it. */
+  async assertUnitInScope(user: AuthUser, unitId: string, message: string): Promise<void> {
+    const roots = await this.visibilityRoots(user);
+    if (roots === null) return;
+    const within = await Promise.all(roots.map((r) => this.repository.isUnitWithin(unitId, r)));
+    if (!within.some(Boolean)) throw new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
   isUnitWithin(unitId: string, ancestorId: string): Promise<boolean> {
     return this.repository.isUnitWithin(unitId, ancestorId);
   }
@@ -163,18 +171,11 @@ export class IncidentsService {
     if (!user.roles.some((r) => WRITER_ROLES.includes(r))) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn không được khai báo sự cố');
     }
-    const roots = await this.visibilityRoots(user);
-    if (roots !== null) {
-      const within = await Promise.all(
-        roots.map((r) => this.repository.isUnitWithin(dto.responsibleOrgUnitId, r)),
-      );
-      if (!within.some(Boolean)) {
-        throw new AppError(
-          ErrorCode.FORBIDDEN,
-          'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
-        );
-      }
-    }
+    await this.assertUnitInScope(
+      user,
+      dto.responsibleOrgUnitId,
+      'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
+    );
     const incident = await this.open({
       ...dto,
       detectedAt: dto.detectedAt ? new Date(dto.detectedAt) : undefined,
@@ -307,6 +308,13 @@ export class IncidentsService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateIncidentDto) {
+    if (dto.responsibleOrgUnitId) {
+      await this.assertUnitInScope(
+        user,
+        dto.responsibleOrgUnitId,
+        'Chỉ được giao sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
+      );
+    }
     await this.changeAs(user, id, async (change) => {
       const { incident, manager } = change;
       this.assertNotFinal(incident);
@@ -411,7 +419,7 @@ export class IncidentsService {
     field: string,
   ): Promise<OrgUnit> {
     const unit = await manager.findOneBy(OrgUnit, { id: unitId });
-    const day = at.toISOString().slice(0, 10);
+    const day = vietnamDate(at); // units are dated in Vietnamese law, midnight at UTC+7
     if (!unit) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị', [
         { field, messages: [`${field}: không tồn tại trong danh bạ`] },

@@ -122,7 +122,7 @@ export class WorkingGroupsController {
   @Post('availability')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Ghi trạng thái trực/vắng mặt của một người theo ngày' })
-  availability(@Body() dto: AvailabilityDto) {
-    return this.groups.setAvailability(dto);
+  availability(@CurrentUser() user: AuthUser, @Body() dto: AvailabilityDto) {
+    return this.groups.setAvailability(user, dto);
   }
 }

@@ -316,6 +316,7 @@ export class WorkingGroupsService {
   async accept(user: AuthUser, invitationId: string) {
     const found = await this.invitationOf(user, invitationId);
     await this.timeline.change(found.incidentId, async (change) => {
+      this.incidents.assertWritable(change.incident); // finished incidents are read-only
       const { manager } = change;
       const member = await this.pendingInvitation(manager, invitationId);
       const now = new Date();
@@ -338,6 +339,7 @@ export class WorkingGroupsService {
   async decline(user: AuthUser, invitationId: string, reason: string) {
     const found = await this.invitationOf(user, invitationId);
     await this.timeline.change(found.incidentId, async (change) => {
+      this.incidents.assertWritable(change.incident); // finished incidents are read-only
       const { manager } = change;
       const member = await this.pendingInvitation(manager, invitationId);
       const now = new Date();
@@ -532,6 +534,7 @@ export class WorkingGroupsService {
   async addMember(user: AuthUser, incidentId: string, dto: AddMemberDto) {
     await this.assertManager(user, incidentId);
     await this.timeline.change(incidentId, async (change) => {
+      this.incidents.assertWritable(change.incident); // finished incidents are read-only
       const { manager } = change;
       await this.assertRole(manager, dto.role);
       await this.ensureGroup(manager, incidentId);
@@ -545,6 +548,7 @@ export class WorkingGroupsService {
   async removeMember(user: AuthUser, incidentId: string, memberId: string, reason: string) {
     await this.assertManager(user, incidentId);
     await this.timeline.change(incidentId, async (change) => {
+      this.incidents.assertWritable(change.incident); // finished incidents are read-only
       const member = await this.holding(change.manager, incidentId, memberId);
       await this.end(change, member, MemberStatus.Removed, reason, 'working_group.member_removed');
     });
@@ -561,6 +565,7 @@ export class WorkingGroupsService {
   ) {
     await this.assertManager(user, incidentId);
     await this.timeline.change(incidentId, async (change) => {
+      this.incidents.assertWritable(change.incident); // finished incidents are read-only
       const { manager } = change;
       const member = await this.holding(manager, incidentId, memberId);
       let candidate: Candidate | null;
@@ -802,7 +807,14 @@ export class WorkingGroupsService {
     });
   }
 
-  async setAvailability(dto: AvailabilityDto) {
+  async setAvailability(user: AuthUser, dto: AvailabilityDto) {
+    const person = await this.dataSource.getRepository(Person).findOneBy({ id: dto.personId });
+    if (!person) throw AppError.notFound('người', dto.personId);
+    await this.incidents.assertUnitInScope(
+      user,
+      person.orgUnitId,
+      'Chỉ được ghi trạng thái trực/vắng cho người của đơn vị mình hoặc đơn vị cấp dưới',
+    );
     if (dto.validTo < dto.validFrom) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày kết thúc phải sau ngày bắt đầu', [
         { field: 'validTo', messages: ['validTo: không được trước validFrom'] },
