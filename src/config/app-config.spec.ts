@@ -42,7 +42,9 @@ describe(loadConfig.name, () => {
   });
 
   it('never prints credentials of a bad URL', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgress://ungpho:S3cret@db/ungpho' }, [])).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgress://ungpho:S3cret@db/ungpho' }, [])).toThrow(
+      /DATABASE_URL/,
+    );
     try {
       loadConfig({ DATABASE_URL: 'postgress://ungpho:S3cret@db/ungpho', REDIS_URL: 'http://u:R3dis@h' }, []);
     } catch (e) {
