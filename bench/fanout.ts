@@ -21,15 +21,15 @@ import { JwtService } from '@nestjs/jwt';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { freePort, startEmbeddedDatabase } from '../src/database/embedded-database.js';
-import type { EmbeddedDatabase } from '../src/database/embedded-database.js';
+import { freePort } from '../src/database/embedded-database.js';
+import { sql, startBenchDatabase } from './support/bench-database.js';
+import type { BenchDatabase } from './support/bench-database.js';
 import { ROOMS_NAMESPACE } from '../src/rooms/rooms.events.js';
 import type { AckResponse, ChatSendResult, JoinResult, RoomEvent } from '../src/rooms/rooms.events.js';
 
@@ -55,55 +55,8 @@ const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 // ---- database -------------------------------------------------------------------------------------------
 
-interface Database {
-  url: string;
-  stop(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function sql<T = Record<string, unknown>>(
-  url: string,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-async function startDatabase(): Promise<Database> {
-  const name = `ungpho_fanout_${Date.now().toString(36)}`;
-  let embedded: EmbeddedDatabase | undefined;
-  let dir: string | undefined;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
-    log(`PostgreSQL: máy chủ của DATABASE_URL, cơ sở dữ liệu mới ${name}`);
-  } else {
-    dir = await mkdtemp(path.join(tmpdir(), 'ungpho-fanout-pg-'));
-    await chmod(dir, 0o755);
-    embedded = await startEmbeddedDatabase(path.join(dir, 'data'), { databaseName: 'postgres' });
-    adminUrl = embedded.adminUrl;
-    log(`PostgreSQL: nhúng (cổng ${embedded.port})`);
-  }
-  await sql(adminUrl, `CREATE DATABASE "${name}"`);
-  return {
-    url: withDatabase(adminUrl, name),
-    async stop() {
-      await sql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await embedded?.stop();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    },
-  };
+async function startDatabase(): Promise<BenchDatabase> {
+  return startBenchDatabase('ungpho_fanout', { log });
 }
 
 interface Accounts {

@@ -22,17 +22,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import pgCopyStreams from 'pg-copy-streams';
-import { freePort, startEmbeddedDatabase } from '../src/database/embedded-database.js';
-import type { EmbeddedDatabase } from '../src/database/embedded-database.js';
+import { freePort } from '../src/database/embedded-database.js';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
 import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
 import { cleanText } from '../src/signals/text-normalizer.js';
+import { sql, startBenchDatabase } from './support/bench-database.js';
 import { ordinaryItem, spikeItem, SPIKE_TOPIC, TOPICS, UNITS } from './ingest-data.js';
 import type { BenchItem, StreamShape } from './ingest-data.js';
 
@@ -126,68 +126,18 @@ function machineCpu(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-/** A fresh database, on DATABASE_URL's server or on an embedded PostgreSQL in a temporary directory. */
+/** A fresh database (see bench/support/bench-database.ts), with the server's CPU meter when it is embedded. */
 async function startServer(): Promise<Server> {
-  const name = `ungpho_bench_${Date.now().toString(36)}`;
-  let embedded: EmbeddedDatabase | undefined;
-  let dir: string | undefined;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
-    log(`PostgreSQL: máy chủ của DATABASE_URL, cơ sở dữ liệu mới ${name}`);
-  } else {
-    dir = await mkdtemp(path.join(tmpdir(), 'ungpho-bench-pg-'));
-    await chmod(dir, 0o755);
-    embedded = await startEmbeddedDatabase(path.join(dir, 'data'), { databaseName: 'postgres' });
-    adminUrl = embedded.adminUrl;
-    log(`PostgreSQL: nhúng (cổng ${embedded.port}, ${dir})`);
-  }
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const [{ server_version: version }] = (await query(adminUrl, 'SHOW server_version')) as {
-    server_version: string;
-  }[];
+  const db = await startBenchDatabase('ungpho_bench', { keep: KEEP, log });
+  const [{ server_version: version }] = await sql<{ server_version: string }>(
+    db.adminUrl,
+    'SHOW server_version',
+  );
   log(`PostgreSQL ${version}`);
-  const postmaster = dir
-    ? Number(readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+  const postmaster = db.dataDir
+    ? Number(readFileSync(path.join(db.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
     : null;
-  return {
-    adminUrl,
-    url: withDatabase(adminUrl, name),
-    name,
-    cpuMeter: () => (postmaster === null ? null : new CpuMeter(postmaster)),
-    async stop() {
-      if (!KEEP)
-        await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await embedded?.stop();
-      if (dir && !KEEP) await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function query(url: string, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
+  return { ...db, cpuMeter: () => (postmaster === null ? null : new CpuMeter(postmaster)) };
 }
 
 interface App {
@@ -299,7 +249,7 @@ async function incidentProbe(
   topicId: string,
   incidentsBefore: () => Promise<number>,
 ): Promise<{ sql: string; params: unknown[]; how: string } | null> {
-  const [t] = await query(
+  const [t] = await sql(
     dbUrl,
     `SELECT to_regclass('public.incidents') IS NOT NULL AS incidents,
       to_regclass('public.incident_topics') IS NOT NULL AS incident_topics,
@@ -417,7 +367,7 @@ async function main() {
     // Org units straight into the table (the directory API is not what is measured here).
     const unitIds = new Map<string, string>();
     for (const u of UNITS) {
-      const [row] = await query(
+      const [row] = await sql(
         server.url,
         `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-07-01') RETURNING id`,
         [`AH-${u.key.toUpperCase()}`, u.name],
@@ -466,7 +416,7 @@ async function main() {
     };
 
     const countIncidents = async () =>
-      Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
+      Number((await sql(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
     const probe = await incidentProbe(server.url, spikeTopicId, countIncidents);
     const incidentsBefore = probe ? await countIncidents() : 0;
     if (!probe) log('Chưa có bảng incidents: spikeToIncidentMs sẽ là null');
@@ -565,11 +515,11 @@ async function main() {
     const total = MENTIONS + SPIKE;
     const mentionsPerSec = accepted / ingestSeconds;
     const p95 = percentile(latencies, 95);
-    const [stored] = await query(server.url, `SELECT count(*)::int AS n FROM mentions`);
-    const [links] = await query(server.url, `SELECT count(*)::int AS n FROM mention_topics`);
-    const [buckets] = await query(server.url, `SELECT count(*)::int AS n FROM topic_buckets`);
+    const [stored] = await sql(server.url, `SELECT count(*)::int AS n FROM mentions`);
+    const [links] = await sql(server.url, `SELECT count(*)::int AS n FROM mention_topics`);
+    const [buckets] = await sql(server.url, `SELECT count(*)::int AS n FROM topic_buckets`);
     const incidents = probe
-      ? Number((await query(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n)
+      ? Number((await sql(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n)
       : null;
 
     log('');
