@@ -28,6 +28,7 @@ import {
   Trim,
   TrimLower,
 } from './validators.js';
+import { OrgUnitContactDto } from './org-unit.dto.js';
 
 /**
  * The directory as one JSON document, for bulk import and export. Rows refer to units by official code
@@ -36,7 +37,7 @@ import {
  */
 export const DIRECTORY_FORMAT = 'ungpho.directory/v1';
 
-export class ImportOrgUnitRow {
+export class ImportOrgUnitRow extends OrgUnitContactDto {
   @ApiProperty({ example: 'AH-SVHTTDL' })
   @Trim()
   @IsString()
@@ -83,31 +84,6 @@ export class ImportOrgUnitRow {
   @IsOptional()
   @IsDateOnly()
   validTo?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  phone?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @TrimLower()
-  @IsEmail()
-  @MaxLength(255)
-  email?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
-  website?: string | null;
 }
 
 export class ImportCapabilityRow {

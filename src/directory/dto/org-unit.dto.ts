@@ -18,7 +18,35 @@ import { OrgUnitType } from '../entities/org-unit.entity.js';
 import { SuccessionKind } from '../entities/org-unit-succession.entity.js';
 import { CODE_MESSAGE, CODE_PATTERN, IsDateOnly, Trim, TrimLower } from './validators.js';
 
-export class CreateOrgUnitDto {
+/** How to reach a unit: the same optional fields when creating, correcting or importing it. */
+export class OrgUnitContactDto {
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimLower()
+  @IsEmail()
+  @MaxLength(255)
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  website?: string | null;
+}
+
+export class CreateOrgUnitDto extends OrgUnitContactDto {
   @ApiProperty({ example: 'AH-SVHTTDL', description: 'Mã định danh chính thức' })
   @Trim()
   @IsString()
@@ -56,38 +84,13 @@ export class CreateOrgUnitDto {
   @IsOptional()
   @IsDateOnly()
   validTo?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  phone?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @TrimLower()
-  @IsEmail()
-  @MaxLength(255)
-  email?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
-  website?: string | null;
 }
 
 /**
  * Corrections and the end of a unit. A reorganisation never re-parents or re-codes a row: end it
  * (validTo) and create its successor, then link them with a succession.
  */
-export class UpdateOrgUnitDto {
+export class UpdateOrgUnitDto extends OrgUnitContactDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
@@ -111,31 +114,6 @@ export class UpdateOrgUnitDto {
   @IsOptional()
   @IsDateOnly()
   validTo?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  phone?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @TrimLower()
-  @IsEmail()
-  @MaxLength(255)
-  email?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
-  website?: string | null;
 }
 
 export class OnDateQueryDto {
