@@ -7,6 +7,7 @@ import { Detection1795393937949 } from './1795393937949-Detection.js';
 import { Rooms1795394605721 } from './1795394605721-Rooms.js';
 import { JobsNotifications1795396055818 } from './1795396055818-JobsNotifications.js';
 import { WorkingGroups1795397294277 } from './1795397294277-WorkingGroups.js';
+import { Statements1796157872307 } from './1796157872307-Statements.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Rooms1795394605721,
   JobsNotifications1795396055818,
   WorkingGroups1795397294277,
+  Statements1796157872307,
 ];

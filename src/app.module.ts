@@ -12,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { SignalsModule } from './signals/signals.module.js';
+import { StatementsModule } from './statements/statements.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         JobsModule,
         NotificationsModule,
         WorkingGroupsModule,
+        StatementsModule,
         HealthModule,
       ],
     };

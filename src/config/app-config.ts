@@ -119,6 +119,18 @@ export class EnvDto {
   JOBS_WORKER_ENABLED?: boolean;
 
   @IsOptional()
+  @Matches(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, {
+    message: 'phải là danh sách phần trăm cách nhau bởi dấu phẩy, ví dụ 50,80,100',
+  })
+  LEGAL_CLOCK_WARN_PERCENTS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải lớn hơn 0' })
+  CODRAFT_MAX_MESSAGES_PER_SECOND?: number;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt({ message: 'phải là số mili giây (số nguyên)' })
   @Min(10, { message: 'phải từ 10 ms trở lên' })
@@ -198,6 +210,10 @@ export interface AppConfig {
   redisUrl?: string;
   /** Prefix of the Redis stream, channels and keys of the live rooms: several deployments can share a Redis. */
   redisKeyPrefix: string;
+  /** Legal clock: warn the room and the leaders when this share of a deadline has passed. */
+  legalClock: { warnPercents: number[] };
+  /** Co-drafting: Yjs sync + awareness messages one socket may send per second (burst: twice that). */
+  codraft: { maxMessagesPerSecond: number };
   jobs: {
     /** Whether this node runs the background workers (durable timers and the notification dispatcher). */
     workerEnabled: boolean;
@@ -255,6 +271,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (dto.NOTIFY_WEBHOOK_URL && !dto.NOTIFY_WEBHOOK_SECRET) {
     problems.push('NOTIFY_WEBHOOK_SECRET: bắt buộc khi có NOTIFY_WEBHOOK_URL (ít nhất 16 ký tự)');
   }
+  const warnPercents = (dto.LEGAL_CLOCK_WARN_PERCENTS ?? '50,80,100').split(',').map((x) => Number(x.trim()));
+  if (warnPercents.some((p) => p < 1 || p > 100)) {
+    problems.push('LEGAL_CLOCK_WARN_PERCENTS: mỗi giá trị phải từ 1 đến 100');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const cors = dto.CORS_ORIGINS?.trim();
@@ -279,6 +299,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     redisUrl: dto.REDIS_URL,
     redisKeyPrefix: dto.REDIS_KEY_PREFIX ?? 'ungpho',
+    legalClock: { warnPercents: [...new Set(warnPercents)].sort((a, b) => a - b) },
+    codraft: { maxMessagesPerSecond: dto.CODRAFT_MAX_MESSAGES_PER_SECOND ?? 60 },
     jobs: {
       workerEnabled: dto.JOBS_WORKER_ENABLED ?? true,
       pollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 1000,

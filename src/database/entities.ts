@@ -26,6 +26,18 @@ import { SignalSource } from '../signals/entities/signal-source.entity.js';
 import { SignalWebhookReceipt } from '../signals/entities/signal-webhook-receipt.entity.js';
 import { TopicBucket } from '../signals/entities/topic-bucket.entity.js';
 import { Topic } from '../signals/entities/topic.entity.js';
+import { ApprovalDecision } from '../statements/entities/approval-decision.entity.js';
+import { ApprovalDelegation } from '../statements/entities/approval-delegation.entity.js';
+import { ApprovalPolicy } from '../statements/entities/approval-policy.entity.js';
+import { ApprovalStage } from '../statements/entities/approval-stage.entity.js';
+import { PreApprovedLine } from '../statements/entities/pre-approved-line.entity.js';
+import { StatementComment } from '../statements/entities/statement-comment.entity.js';
+import { StatementDocSnapshot } from '../statements/entities/statement-doc-snapshot.entity.js';
+import { StatementDocUpdate } from '../statements/entities/statement-doc-update.entity.js';
+import { StatementPublication } from '../statements/entities/statement-publication.entity.js';
+import { StatementVersionReview } from '../statements/entities/statement-version-review.entity.js';
+import { StatementVersion } from '../statements/entities/statement-version.entity.js';
+import { Statement } from '../statements/entities/statement.entity.js';
 import { AssemblyRule } from '../working-groups/entities/assembly-rule.entity.js';
 import { PersonAvailability } from '../working-groups/entities/person-availability.entity.js';
 import { WorkingGroupMember } from '../working-groups/entities/working-group-member.entity.js';
@@ -74,4 +86,16 @@ export const ENTITIES: EntitySchemaTarget[] = [
   WorkingGroup,
   WorkingGroupMember,
   PersonAvailability,
+  Statement,
+  StatementDocUpdate,
+  StatementDocSnapshot,
+  StatementVersion,
+  StatementVersionReview,
+  StatementComment,
+  ApprovalPolicy,
+  ApprovalStage,
+  ApprovalDecision,
+  ApprovalDelegation,
+  StatementPublication,
+  PreApprovedLine,
 ];

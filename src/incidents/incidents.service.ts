@@ -123,8 +123,8 @@ export class IncidentsService {
       visibleUnderUnitIds: await this.visibilityRoots(user),
       memberPersonId: user.personId,
     });
-    const rules = await this.rules();
-    return { items: items.map((i) => this.present(i, rules)), total };
+    const [rules, stops] = await Promise.all([this.rules(), this.clockStops(items.map((i) => i.id))]);
+    return { items: items.map((i) => this.present(i, rules, stops.get(i.id))), total };
   }
 
   async get(user: AuthUser, id: string) {
@@ -137,7 +137,7 @@ export class IncidentsService {
       this.dataSource.getRepository(IncidentMention).countBy({ incidentId: id }),
     ]);
     return {
-      ...this.present(incident, await this.rules()),
+      ...this.present(incident, await this.rules(), (await this.clockStops([id])).get(id)),
       concernedUnits: units.map((u) => u.snapshot),
       topics: topicLinks.map((l) => ({ id: l.topicId, name: l.topic?.name ?? null, linkedAt: l.linkedAt })),
       mentionCount,
@@ -458,10 +458,32 @@ export class IncidentsService {
     return this.dataSource.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
   }
 
-  private present(incident: Incident, rules: DeadlineRule[]) {
+  /**
+   * Clocks stopped by the act that meets them (a `legal_clock.stopped` event: the first publication of a
+   * statement that the rule names), per incident and rule key.
+   */
+  async clockStops(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
+    const out = new Map<string, Record<string, Date>>();
+    if (!incidentIds.length) return out;
+    const rows: { incident_id: string; key: string; at: Date }[] = await this.dataSource.query(
+      `SELECT incident_id, payload->>'ruleKey' AS key, min(occurred_at) AS at FROM incident_events
+        WHERE incident_id = ANY($1::uuid[]) AND type = 'legal_clock.stopped'
+        GROUP BY incident_id, payload->>'ruleKey'`,
+      [incidentIds],
+    );
+    for (const r of rows) out.set(r.incident_id, { ...(out.get(r.incident_id) ?? {}), [r.key]: r.at });
+    return out;
+  }
+
+  /** Every deadline rule (all dates): callers pick those in force with `rulesInForce`. */
+  deadlineRules(manager: EntityManager = this.dataSource.manager): Promise<DeadlineRule[]> {
+    return manager.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
+  }
+
+  private present(incident: Incident, rules: DeadlineRule[], stops: Record<string, Date> = {}) {
     return {
       ...incident,
-      deadlines: computeDeadlines(rules, incident),
+      deadlines: computeDeadlines(rules, incident, new Date(), {}, stops),
       allowedTransitions: allowedTargets(incident.status),
     };
   }

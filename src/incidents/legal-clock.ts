@@ -10,6 +10,10 @@ export interface IncidentDeadline {
   /** Milliseconds left (negative: overdue); null when not started. */
   remainingMs: number | null;
   overdue: boolean;
+  /** When the act that meets it happened (e.g. the holding statement published); the clock stops then. */
+  stoppedAt: string | null;
+  /** Met in time (stopped before the due time); null while running. */
+  met: boolean | null;
   rule: {
     id: string;
     value: number;
@@ -48,13 +52,15 @@ export function computeDeadlines(
   incident: { detectedAt: Date; category: IncidentCategory; severity: Severity },
   now: Date = new Date(),
   anchors: Record<string, Date | undefined> = {},
+  stops: Record<string, Date | undefined> = {},
 ): IncidentDeadline[] {
   const startOf = (anchor: string) => (anchor === 'detected' ? incident.detectedAt : anchors[anchor]);
   return rulesInForce(rules, incident)
     .map((r) => {
       const start = startOf(r.anchor);
       const due = start ? new Date(start.getTime() + r.value * UNIT_MS[r.unit]) : null;
-      const remainingMs = due ? due.getTime() - now.getTime() : null;
+      const stopped = stops[r.key];
+      const remainingMs = due ? due.getTime() - (stopped ?? now).getTime() : null;
       return {
         key: r.key,
         label: r.label,
@@ -62,6 +68,8 @@ export function computeDeadlines(
         dueAt: due?.toISOString() ?? null,
         remainingMs,
         overdue: remainingMs !== null && remainingMs < 0,
+        stoppedAt: stopped?.toISOString() ?? null,
+        met: stopped && due ? stopped.getTime() <= due.getTime() : null,
         rule: {
           id: r.id,
           value: r.value,

@@ -10,6 +10,14 @@ export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;
 /** Room of one user's own connections (every tab): notifications, revocations. */
 export const userRoom = (userId: string) => `user:${userId}`;
 
+/** Room of everyone who opened a statement's draft (co-drafting: Yjs sync and awareness). */
+export const statementRoom = (statementId: string) => `statement:${statementId}`;
+
+/** Largest Yjs sync message (one update, or a step 2 carrying a whole draft) a socket may send. */
+export const MAX_YJS_MESSAGE_BYTES = 512 * 1024;
+/** Largest awareness update (cursor, selection, name) a socket may send. */
+export const MAX_AWARENESS_BYTES = 8 * 1024;
+
 /** Largest serialized command the gateway accepts (the transport itself cuts connections at 1 MiB). */
 export const MAX_COMMAND_BYTES = 64 * 1024;
 /** Most events one `room:join` / `room:resync` answer carries; `hasMore` says when to ask again. */
@@ -184,6 +192,66 @@ export interface InvitationView {
   [key: string]: unknown;
 }
 
+// ---- co-drafting of statements (Yjs over socket.io; see src/statements/README.md) ---------------------------
+
+export interface StatementOpenRequest {
+  statementId: string;
+}
+
+/** Answer of `statement:open`: the socket is now in `statement:<id>` and receives its sync and awareness. */
+export interface StatementOpened {
+  statementId: string;
+  incidentId: string;
+  type: string;
+  status: string;
+  /** Number of the version under review or approved (null while never submitted). */
+  currentVersion: number | null;
+  /** Whether this user may change the draft now (an editor's role, and the statement is a draft). */
+  canEdit: boolean;
+  /** y-protocols sync step 1 of the server's document: answer it with `yjs:sync` (step 2). */
+  sync: Uint8Array;
+  /** Current awareness states of the others (y-protocols awareness update), null when nobody else is here. */
+  awareness: Uint8Array | null;
+}
+
+export interface YjsSyncRequest {
+  statementId: string;
+  /** A y-protocols sync message: step 1 (answered in the ack), step 2 or update (applied, persisted). */
+  message: Uint8Array;
+}
+
+export interface YjsSyncResult {
+  /** Step 2 answering a step 1; null otherwise. */
+  reply: Uint8Array | null;
+  /** True once the update is stored: an acknowledged update survives a restart. */
+  persisted: boolean;
+}
+
+export interface YjsAwarenessRequest {
+  statementId: string;
+  /** A y-protocols awareness update of this client's own state. */
+  update: Uint8Array;
+}
+
+export interface YjsSyncPush {
+  statementId: string;
+  /** y-protocols sync message (an update) from the others. */
+  message: Uint8Array;
+}
+
+export interface YjsAwarenessPush {
+  statementId: string;
+  update: Uint8Array;
+}
+
+/** A statement changed state (submitted: the draft is frozen; rejected: it is editable again; …). */
+export interface StatementStatusPush {
+  statementId: string;
+  incidentId: string;
+  status: string;
+  currentVersion: number | null;
+}
+
 export interface ClientToServerEvents {
   'room:join': (request: JoinRequest, ack: Ack<JoinResult>) => void;
   'room:resync': (request: ResyncRequest, ack: Ack<Replay>) => void;
@@ -197,6 +265,11 @@ export interface ClientToServerEvents {
   'fact:update': (request: FactUpdateRequest, ack: Ack<FactView>) => void;
   'invitation:accept': (request: InvitationAcceptRequest, ack: Ack<InvitationView>) => void;
   'invitation:decline': (request: InvitationDeclineRequest, ack: Ack<InvitationView>) => void;
+  'statement:open': (request: StatementOpenRequest, ack: Ack<StatementOpened>) => void;
+  'statement:close': (request: StatementOpenRequest, ack: Ack<{ statementId: string }>) => void;
+  'yjs:sync': (request: YjsSyncRequest, ack: Ack<YjsSyncResult>) => void;
+  /** The ack is optional (awareness is volatile). */
+  'yjs:awareness': (request: YjsAwarenessRequest, ack?: Ack<{ statementId: string }>) => void;
 }
 
 export type CommandName = keyof ClientToServerEvents;
@@ -254,6 +327,9 @@ export interface ServerToClientEvents {
   'typing:update': (update: TypingUpdate) => void;
   'room:revoked': (notice: RoomRevoked) => void;
   notification: (notification: RoomNotification) => void;
+  'yjs:sync': (push: YjsSyncPush) => void;
+  'yjs:awareness': (push: YjsAwarenessPush) => void;
+  'statement:status': (push: StatementStatusPush) => void;
 }
 
 /** Carried with each socket (also across nodes through the adapter). */

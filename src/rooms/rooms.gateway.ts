@@ -53,6 +53,20 @@ type CommandContext<C extends CommandCheck> = C extends 'room'
   ? { user: AuthUser; incident: Incident }
   : { user: AuthUser };
 
+/** How a command's payload is checked: a class-validator DTO, or a function (binary payloads: Yjs). */
+export type CommandParser<D> = (new () => D) | ((payload: unknown) => D);
+
+/** A command another module adds to the `/rooms` protocol (statements: co-drafting). */
+export interface RoomCommand<D extends object, R> {
+  name: CommandName;
+  parse: CommandParser<D>;
+  /** Only `account` or `socket`: such commands check their own subject's access. */
+  check: 'account' | 'socket';
+  /** Replaces the JSON size check (binary payloads). */
+  assertSize?: (payload: unknown) => void;
+  handler: (ctx: { user: AuthUser }, dto: D, socket: RoomSocket) => Promise<R>;
+}
+
 /**
  * The `/rooms` socket.io gateway, written on socket.io directly: authenticates the handshake, then for each
  * command checks size, validates, re-reads the account, runs it (in the socket's order) and answers the ack.
@@ -62,6 +76,8 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger(RoomsGateway.name);
   private readonly queues = new WeakMap<RoomSocket, CommandQueue>();
   private commandCount = 0;
+  private readonly extraCommands: RoomCommand<object, unknown>[] = [];
+  private readonly disconnectListeners: ((socket: RoomSocket) => void)[] = [];
 
   constructor(
     private readonly server: RoomsServer,
@@ -84,6 +100,16 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
       );
     });
     nsp.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  /** Adds a command to every socket (register before the app starts listening: in onModuleInit). */
+  registerCommand<D extends object, R>(command: RoomCommand<D, R>): void {
+    this.extraCommands.push(command as unknown as RoomCommand<object, unknown>);
+  }
+
+  /** Called when a socket disconnects (after it left its rooms). */
+  onDisconnect(listener: (socket: RoomSocket) => void): void {
+    this.disconnectListeners.push(listener);
   }
 
   // Before Nest closes the HTTP server: open websockets would keep it from closing.
@@ -141,6 +167,12 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
       ({ user }, dto) => this.groups.decline(user, dto.invitationId, dto.reason),
       'account',
     );
+    for (const c of this.extraCommands) {
+      this.command(socket, c.name, c.parse, (ctx, dto) => c.handler(ctx, dto, socket), c.check, c.assertSize);
+    }
+    socket.on('disconnect', () => {
+      for (const listener of this.disconnectListeners) listener(socket);
+    });
     socket.on('disconnecting', () => {
       const incidentIds = [...socket.rooms].filter((r) => r.startsWith('incident:')).map((r) => r.slice(9));
       if (!incidentIds.length) return;
@@ -157,9 +189,10 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
   private command<D extends object, R, C extends CommandCheck = 'room'>(
     socket: RoomSocket,
     name: CommandName,
-    dtoClass: new () => D,
+    dtoClass: CommandParser<D>,
     handler: (ctx: CommandContext<C>, dto: D) => Promise<R>,
     check: C = 'room' as C,
+    assertSize?: (payload: unknown) => void,
   ) {
     (socket as unknown as Socket).on(name, (payload: unknown, ack?: unknown) => {
       const reply = (typeof ack === 'function' ? ack : () => undefined) as (r: AckResponse<R>) => void;
@@ -176,7 +209,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
       }
       queue.pending++;
       queue.tail = queue.tail
-        .then(() => this.execute(socket, name, payload, dtoClass, handler, check))
+        .then(() => this.execute(socket, name, payload, dtoClass, handler, check, assertSize))
         .then((response) => {
           queue.pending--;
           reply(response);
@@ -188,16 +221,20 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     socket: RoomSocket,
     name: CommandName,
     payload: unknown,
-    dtoClass: new () => D,
+    dtoClass: CommandParser<D>,
     handler: (ctx: CommandContext<C>, dto: D) => Promise<R>,
     check: C,
+    assertSize?: (payload: unknown) => void,
   ): Promise<AckResponse<R>> {
     try {
-      assertCommandSize(name, payload);
+      if (assertSize) assertSize(payload);
+      else assertCommandSize(name, payload);
       if (socket.data.tokenExp * 1000 <= Date.now()) {
         throw new AppError(ErrorCode.TOKEN_INVALID, 'Mã truy cập đã hết hạn; hãy kết nối lại với mã mới');
       }
-      const dto = await validateCommand(dtoClass, payload);
+      const dto = isDtoClass(dtoClass)
+        ? await validateCommand(dtoClass, payload)
+        : (dtoClass as (p: unknown) => D)(payload);
       const userId = socket.data.user.userId;
       const ctx: CommandContext<CommandCheck> =
         check === 'room'
@@ -254,4 +291,9 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     this.logger.error(`${command} failed: ${(e as Error)?.message}`, (e as Error)?.stack);
     return { code: ErrorCode.INTERNAL, message: 'Lỗi hệ thống, vui lòng thử lại' };
   }
+}
+
+function isDtoClass<D>(parser: CommandParser<D>): parser is new () => D {
+  // Arrow functions have no prototype; DTO classes do.
+  return (parser as { prototype?: unknown }).prototype !== undefined;
 }

@@ -25,6 +25,6 @@ import { RoomsService } from './rooms.service.js';
     RoomPresence,
     RoomsRepository,
   ],
-  exports: [RoomAccess, RoomsNotifier],
+  exports: [RoomAccess, RoomsNotifier, RoomsGateway, RoomsServer],
 })
 export class RoomsModule {}

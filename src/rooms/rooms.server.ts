@@ -38,12 +38,19 @@ export class RoomsServer {
   private io?: Server;
   private namespace?: RoomsNamespace;
   private redisClients: Redis[] = [];
+  private readonly startListeners: ((nsp: RoomsNamespace) => void)[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** The `/rooms` namespace; undefined before start and after stop (nothing to emit to). */
   get nsp(): RoomsNamespace | undefined {
     return this.namespace;
+  }
+
+  /** Runs `listener` with the namespace once it exists (at once if it already does): other modules' handlers. */
+  onStart(listener: (nsp: RoomsNamespace) => void): void {
+    if (this.namespace) listener(this.namespace);
+    else this.startListeners.push(listener);
   }
 
   /**
@@ -81,6 +88,7 @@ export class RoomsServer {
     );
     this.io = io;
     this.namespace = io.of(ROOMS_NAMESPACE) as RoomsNamespace;
+    for (const listener of this.startListeners) listener(this.namespace);
     this.logger.log(
       `live rooms on ${ROOMS_NAMESPACE} (${adapter ? 'Redis Streams adapter' : 'in-memory adapter'})`,
     );

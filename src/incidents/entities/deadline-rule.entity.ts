@@ -64,6 +64,13 @@ export class DeadlineRule {
   @Column({ type: 'text' })
   legalSource: string;
 
+  /**
+   * Publishing a statement of one of these types meets the deadline and stops its clock (initial information:
+   * a holding statement, a press release, …). Empty: no statement stops it.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  stoppedByStatementTypes: string[];
+
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { CreateApprovalPolicyDto, PreApprovedLineDto } from './dto/statement.dto.js';
+import { ApprovalPolicy } from './entities/approval-policy.entity.js';
+import { PreApprovedLine } from './entities/pre-approved-line.entity.js';
+import { linePattern } from './approval-policy.js';
+
+/** Approval policies and pre-approved lines are policy: versioned rows an administrator adds, audited. */
+@Injectable()
+export class ApprovalPoliciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list() {
+    const items = await this.dataSource
+      .getRepository(ApprovalPolicy)
+      .find({ order: { key: 'ASC', version: 'DESC' } });
+    return { items };
+  }
+
+  /** A new version of the policy `key` (the first when the key is new). */
+  create(dto: CreateApprovalPolicyDto) {
+    const keys = dto.stages.map((s) => s.key);
+    const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (dup) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `Mã bước "${dup}" bị trùng`, [
+        { field: 'stages', messages: [`stages: mã bước ${dup} bị trùng`], constraints: ['unique'] },
+      ]);
+    }
+    if (dto.effectiveTo && dto.effectiveTo < dto.effectiveFrom) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày hết hiệu lực phải sau ngày bắt đầu', [
+        {
+          field: 'effectiveTo',
+          messages: ['effectiveTo: phải từ effectiveFrom trở đi'],
+          constraints: ['range'],
+        },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Versions of one key are numbered under a lock on the key.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('approval_policy:' || $1))`, [dto.key]);
+      const [{ max }] = await manager.query(
+        `SELECT max(version) AS max FROM approval_policies WHERE key = $1`,
+        [dto.key],
+      );
+      const policy = await manager.save(
+        manager.create(ApprovalPolicy, {
+          key: dto.key,
+          version: Number(max ?? 0) + 1,
+          name: dto.name.normalize('NFC'),
+          priority: dto.priority ?? 0,
+          statementTypes: dto.statementTypes ?? [],
+          minSeverity: dto.minSeverity ?? null,
+          maxSeverity: dto.maxSeverity ?? null,
+          orgUnitId: dto.orgUnitId ?? null,
+          fastPath: dto.fastPath ?? false,
+          stages: dto.stages.map((s) => ({
+            key: s.key,
+            name: s.name.normalize('NFC'),
+            step: s.step,
+            quorum: s.quorum,
+            approvers: s.approvers.map((a) => ({ ...a })) as ApprovalPolicy['stages'][number]['approvers'],
+            slaMinutes: { ...s.slaMinutes },
+          })),
+          effectiveFrom: dto.effectiveFrom,
+          effectiveTo: dto.effectiveTo ?? null,
+          legalBasis: dto.legalBasis ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'approval_policy.created',
+        entityType: 'approval_policy',
+        entityId: policy.id,
+        data: { key: policy.key, version: policy.version, stages: policy.stages },
+      });
+      return policy;
+    });
+  }
+
+  async listLines() {
+    const items = await this.dataSource.getRepository(PreApprovedLine).find({ order: { createdAt: 'ASC' } });
+    return { items };
+  }
+
+  createLine(dto: PreApprovedLineDto) {
+    linePattern(dto.text); // refuses nothing today, but keeps the pattern compiling from the first line
+    return this.dataSource.transaction(async (manager) => {
+      const line = await manager.save(
+        manager.create(PreApprovedLine, {
+          text: dto.text.normalize('NFC').trim(),
+          statementTypes: dto.statementTypes ?? ['holding_statement'],
+          source: dto.source,
+          effectiveFrom: dto.effectiveFrom,
+          effectiveTo: dto.effectiveTo ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'pre_approved_line.created',
+        entityType: 'pre_approved_line',
+        entityId: line.id,
+        data: { text: line.text, source: line.source },
+      });
+      return line;
+    });
+  }
+}

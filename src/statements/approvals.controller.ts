@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import { CreateApprovalPolicyDto, DelegationDto, PreApprovedLineDto } from './dto/statement.dto.js';
+import { ApprovalPoliciesService } from './approval-policies.service.js';
+import { StatementApprovalsService } from './statement-approvals.service.js';
+
+@ApiTags('approvals')
+@ApiBearerAuth()
+@Controller()
+export class ApprovalsController {
+  constructor(
+    private readonly approvals: StatementApprovalsService,
+    private readonly policies: ApprovalPoliciesService,
+  ) {}
+
+  @Get('me/approvals')
+  @ApiOperation({ summary: 'Hộp duyệt của tôi: các bước đang chờ tôi quyết định (kể cả được ủy quyền)' })
+  inbox(@CurrentUser() user: AuthUser) {
+    return this.approvals.inbox(user);
+  }
+
+  @Get('approval-delegations')
+  @ApiOperation({ summary: 'Ủy quyền duyệt thay tôi đã giao hoặc được nhận' })
+  delegations(@CurrentUser() user: AuthUser) {
+    return this.approvals.listDelegations(user);
+  }
+
+  @Post('approval-delegations')
+  @ApiOperation({ summary: 'Ủy quyền duyệt thay cho một vụ việc, có thời hạn, không được ủy quyền lại' })
+  delegate(@CurrentUser() user: AuthUser, @Body() dto: DelegationDto) {
+    return this.approvals.delegate(user, dto);
+  }
+
+  @Post('approval-delegations/:id/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Thu hồi ủy quyền' })
+  revoke(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.approvals.revokeDelegation(user, id);
+  }
+
+  @Get('approval-policies')
+  @Roles(Role.Admin, Role.Leader, Role.Officer)
+  @ApiOperation({ summary: 'Quy trình phê duyệt theo loại văn bản, mức độ, đơn vị (các phiên bản)' })
+  listPolicies() {
+    return this.policies.list();
+  }
+
+  @Post('approval-policies')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Thêm phiên bản mới của một quy trình phê duyệt' })
+  createPolicy(@Body() dto: CreateApprovalPolicyDto) {
+    return this.policies.create(dto);
+  }
+
+  @Get('pre-approved-lines')
+  @Roles(Role.Admin, Role.Leader, Role.Officer)
+  @ApiOperation({ summary: 'Câu thông tin ban đầu được duyệt trước (đường nhanh)' })
+  listLines() {
+    return this.policies.listLines();
+  }
+
+  @Post('pre-approved-lines')
+  @Roles(Role.Admin, Role.Leader)
+  @ApiOperation({ summary: 'Thêm câu được duyệt trước' })
+  createLine(@Body() dto: PreApprovedLineDto) {
+    return this.policies.createLine(dto);
+  }
+}

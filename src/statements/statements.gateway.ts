@@ -1,0 +1,271 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { AuthUser } from '../auth/decorators.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { RoomAccess } from '../rooms/room-access.js';
+import { RoomsGateway } from '../rooms/rooms.gateway.js';
+import type { RoomSocket } from '../rooms/rooms.server.js';
+import { RoomsServer } from '../rooms/rooms.server.js';
+import { MAX_AWARENESS_BYTES, MAX_YJS_MESSAGE_BYTES, statementRoom } from '../rooms/rooms.events.js';
+import type { StatementOpened, YjsSyncResult } from '../rooms/rooms.events.js';
+import { StatementAccess } from './statement-access.js';
+import { StatementDocs } from './statement-docs.js';
+import { StatementStatus } from './statement-types.js';
+
+/** How long an editor's right, once checked, is trusted before the next update re-checks it. */
+const RIGHTS_TTL_MS = 2_000;
+/** Every node re-checks that the sockets with a draft open may still see it. */
+const ACCESS_SWEEP_MS = 30_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface OpenedStatement {
+  incidentId: string;
+  canEdit: boolean;
+  checkedAt: number;
+}
+
+interface SocketDrafts {
+  opened: Map<string, OpenedStatement>;
+  /** Token bucket of Yjs messages (sync + awareness). */
+  tokens: number;
+  refilledAt: number;
+}
+
+interface StatementRef {
+  statementId: string;
+}
+
+interface BinaryCommand extends StatementRef {
+  bytes: Uint8Array;
+}
+
+/**
+ * Co-drafting over the `/rooms` socket (ARCHITECTURE.md "Real-time co-drafting"): `statement:open` checks
+ * access and starts the sync; `yjs:sync` carries y-protocols sync messages (only editors may change the draft,
+ * only while it is a draft); `yjs:awareness` relays cursors and names. Sizes and rates are capped per socket.
+ */
+@Injectable()
+export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(StatementsGateway.name);
+  private readonly sockets = new WeakMap<RoomSocket, SocketDrafts>();
+  private sweepTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly gateway: RoomsGateway,
+    private readonly server: RoomsServer,
+    private readonly roomAccess: RoomAccess,
+    private readonly access: StatementAccess,
+    private readonly docs: StatementDocs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    this.gateway.registerCommand<StatementRef, StatementOpened>({
+      name: 'statement:open',
+      parse: parseRef,
+      check: 'account',
+      handler: ({ user }, dto, socket) => this.open(user, dto.statementId, socket),
+    });
+    this.gateway.registerCommand<StatementRef, { statementId: string }>({
+      name: 'statement:close',
+      parse: parseRef,
+      check: 'socket',
+      handler: async (_ctx, dto, socket) => this.close(dto.statementId, socket),
+    });
+    this.gateway.registerCommand<BinaryCommand, YjsSyncResult>({
+      name: 'yjs:sync',
+      parse: (p) => parseBinary(p, 'message', MAX_YJS_MESSAGE_BYTES),
+      assertSize: () => undefined,
+      check: 'socket',
+      handler: (ctx, dto, socket) => this.sync(ctx.user, dto, socket),
+    });
+    this.gateway.registerCommand<BinaryCommand, { statementId: string }>({
+      name: 'yjs:awareness',
+      parse: (p) => parseBinary(p, 'update', MAX_AWARENESS_BYTES),
+      assertSize: () => undefined,
+      check: 'socket',
+      handler: async (ctx, dto, socket) => {
+        this.take(socket);
+        this.opened(socket, dto.statementId);
+        this.docs.awarenessUpdate(
+          dto.statementId,
+          socket.id,
+          { userId: ctx.user.id, displayName: ctx.user.displayName },
+          dto.bytes,
+        );
+        return { statementId: dto.statementId };
+      },
+    });
+    this.gateway.onDisconnect((socket) => {
+      for (const id of this.sockets.get(socket)?.opened.keys() ?? []) this.docs.close(id, socket.id);
+    });
+    this.sweepTimer = setInterval(() => {
+      this.sweep().catch((e: Error) => this.logger.warn(`draft access sweep failed: ${e.message}`));
+    }, ACCESS_SWEEP_MS).unref();
+  }
+
+  onModuleDestroy() {
+    clearInterval(this.sweepTimer);
+  }
+
+  private async open(user: AuthUser, statementId: string, socket: RoomSocket): Promise<StatementOpened> {
+    const { statement } = await this.access.load(user, statementId);
+    const rights = await this.access.rights(user, statement.incidentId);
+    const state = this.stateOf(socket);
+    const { sync, awareness } = await this.docs.open(statementId, socket.id);
+    socket.join(statementRoom(statementId));
+    const canEdit = rights.canEdit && statement.status === StatementStatus.Draft;
+    state.opened.set(statementId, {
+      incidentId: statement.incidentId,
+      canEdit: rights.canEdit,
+      checkedAt: Date.now(),
+    });
+    return {
+      statementId,
+      incidentId: statement.incidentId,
+      type: statement.type,
+      status: statement.status,
+      currentVersion: statement.currentVersion || null,
+      canEdit,
+      sync,
+      awareness,
+    };
+  }
+
+  private close(statementId: string, socket: RoomSocket) {
+    this.stateOf(socket).opened.delete(statementId);
+    socket.leave(statementRoom(statementId));
+    this.docs.close(statementId, socket.id);
+    return { statementId };
+  }
+
+  private async sync(user: AuthUser, dto: BinaryCommand, socket: RoomSocket): Promise<YjsSyncResult> {
+    this.take(socket);
+    const opened = this.opened(socket, dto.statementId);
+    return this.docs.sync(
+      dto.statementId,
+      socket.id,
+      { userId: user.id, displayName: user.displayName },
+      dto.bytes,
+      async () => {
+        if (Date.now() - opened.checkedAt > RIGHTS_TTL_MS) {
+          // Re-read the account and the group roles: a removed member or a locked account stops editing.
+          const current = await this.roomAccess.currentUser(user.id);
+          opened.canEdit = (await this.access.rights(current, opened.incidentId)).canEdit;
+          opened.checkedAt = Date.now();
+        }
+        if (!opened.canEdit) {
+          throw new AppError(ErrorCode.FORBIDDEN, 'Bạn chỉ được xem văn bản này; thay đổi không được ghi');
+        }
+      },
+    );
+  }
+
+  private opened(socket: RoomSocket, statementId: string): OpenedStatement {
+    const opened = this.sockets.get(socket)?.opened.get(statementId);
+    if (!opened || !this.docs.isOpenBy(statementId, socket.id)) {
+      throw new AppError(ErrorCode.ROOM_NOT_JOINED, 'Chưa mở văn bản này; hãy gửi statement:open trước');
+    }
+    return opened;
+  }
+
+  /** One Yjs message from the socket's bucket (refilled at the configured rate, bursts up to twice that). */
+  private take(socket: RoomSocket) {
+    const state = this.stateOf(socket);
+    const rate = this.config.codraft.maxMessagesPerSecond;
+    const now = Date.now();
+    state.tokens = Math.min(rate * 2, state.tokens + ((now - state.refilledAt) / 1000) * rate);
+    state.refilledAt = now;
+    if (state.tokens < 1) {
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Gửi quá nhanh (tối đa ${rate} thông điệp mỗi giây); hãy gộp các thay đổi rồi gửi lại`,
+      );
+    }
+    state.tokens -= 1;
+  }
+
+  private stateOf(socket: RoomSocket): SocketDrafts {
+    let state = this.sockets.get(socket);
+    if (!state) {
+      state = {
+        opened: new Map(),
+        tokens: this.config.codraft.maxMessagesPerSecond * 2,
+        refilledAt: Date.now(),
+      };
+      this.sockets.set(socket, state);
+    }
+    return state;
+  }
+
+  /** Sockets whose user may no longer see a draft's incident leave its room. */
+  private async sweep() {
+    const nsp = this.server.nsp;
+    if (!nsp) return;
+    for (const socket of await nsp.local.fetchSockets()) {
+      const local = nsp.sockets.get(socket.id) as RoomSocket | undefined;
+      const state = local && this.sockets.get(local);
+      if (!local || !state?.opened.size) continue;
+      const user = await this.roomAccess.currentUser(local.data.user.userId).catch(() => null);
+      for (const [statementId] of state.opened) {
+        const visible = user
+          ? await this.access.load(user, statementId).then(
+              () => true,
+              () => false,
+            )
+          : false;
+        if (!visible) this.close(statementId, local);
+      }
+    }
+  }
+}
+
+function parseRef(payload: unknown): StatementRef {
+  const p = payload as { statementId?: unknown } | null;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Dữ liệu lệnh phải là một đối tượng JSON');
+  }
+  const unknown = Object.keys(p).filter((k) => k !== 'statementId');
+  assertFields(unknown, typeof p.statementId === 'string' && UUID.test(p.statementId));
+  return { statementId: p.statementId as string };
+}
+
+function parseBinary(payload: unknown, field: 'message' | 'update', maxBytes: number): BinaryCommand {
+  const p = payload as Record<string, unknown> | null;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Dữ liệu lệnh phải là một đối tượng JSON');
+  }
+  const unknown = Object.keys(p).filter((k) => k !== 'statementId' && k !== field);
+  assertFields(unknown, typeof p.statementId === 'string' && UUID.test(p.statementId));
+  const bytes = p[field];
+  if (!(bytes instanceof Uint8Array)) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, `${field}: phải là dữ liệu nhị phân (Uint8Array)`, [
+      { field, messages: [`${field}: phải là dữ liệu nhị phân`], constraints: ['isBinary'] },
+    ]);
+  }
+  if (bytes.byteLength > maxBytes) {
+    throw new AppError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `${field} quá lớn (${bytes.byteLength} byte, tối đa ${maxBytes} byte)`,
+      { bytes: bytes.byteLength, limit: maxBytes },
+    );
+  }
+  return { statementId: p.statementId as string, bytes: new Uint8Array(bytes) };
+}
+
+function assertFields(unknown: string[], idOk: boolean) {
+  const details = [
+    ...unknown.map((f) => ({
+      field: f,
+      messages: [`${f}: trường không được phép`],
+      constraints: ['whitelistValidation'],
+    })),
+    ...(idOk
+      ? []
+      : [{ field: 'statementId', messages: ['statementId: phải là UUID'], constraints: ['isUuid'] }]),
+  ];
+  if (details.length) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Dữ liệu lệnh không hợp lệ', details);
+  }
+}

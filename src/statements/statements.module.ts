@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RoomsModule } from '../rooms/rooms.module.js';
+import { ApprovalPoliciesService } from './approval-policies.service.js';
+import { ApprovalsController } from './approvals.controller.js';
+import { LegalClockFlow } from './legal-clock.flow.js';
+import { StatementAccess } from './statement-access.js';
+import { StatementApprovalsService } from './statement-approvals.service.js';
+import { StatementCommentsService } from './statement-comments.service.js';
+import { StatementDocs } from './statement-docs.js';
+import { StatementDocsRepository } from './statement-docs.repository.js';
+import { StatementPublicationsService } from './statement-publications.service.js';
+import { StatementsController } from './statements.controller.js';
+import { StatementsGateway } from './statements.gateway.js';
+import { StatementsRepository } from './statements.repository.js';
+import { StatementsService } from './statements.service.js';
+
+/**
+ * Official statements: Yjs co-drafting over the live rooms, immutable versions, approval chains with
+ * delegation, publication, and the legal clock's warnings.
+ */
+@Module({
+  imports: [AuthModule, DirectoryModule, IncidentsModule, JobsModule, NotificationsModule, RoomsModule],
+  controllers: [StatementsController, ApprovalsController],
+  providers: [
+    StatementsService,
+    StatementsRepository,
+    StatementAccess,
+    StatementDocs,
+    StatementDocsRepository,
+    StatementsGateway,
+    StatementApprovalsService,
+    StatementCommentsService,
+    StatementPublicationsService,
+    ApprovalPoliciesService,
+    LegalClockFlow,
+  ],
+  exports: [StatementsService],
+})
+export class StatementsModule {}

@@ -1,0 +1,423 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { diffWords } from 'diff';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { FactStatus, IncidentFact } from '../incidents/entities/incident-fact.entity.js';
+import { IncidentTimeline } from '../incidents/incident-timeline.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
+import {
+  CorrectStatementDto,
+  CreateStatementDto,
+  SubmitStatementDto,
+  UpdateStatementDto,
+} from './dto/statement.dto.js';
+import { ApprovalDecision } from './entities/approval-decision.entity.js';
+import { ApprovalStage } from './entities/approval-stage.entity.js';
+import { StatementPublication } from './entities/statement-publication.entity.js';
+import { StatementVersionReview } from './entities/statement-version-review.entity.js';
+import { StatementVersion, VersionStatus } from './entities/statement-version.entity.js';
+import { Statement } from './entities/statement.entity.js';
+import { StatementAccess } from './statement-access.js';
+import { StatementApprovalsService } from './statement-approvals.service.js';
+import { StatementDocs } from './statement-docs.js';
+import { StatementDocsRepository } from './statement-docs.repository.js';
+import { docFromParts, draftText, initialState, renderCanonical, sha256Hex } from './statement-text.js';
+import {
+  STATEMENT_STATUS_LABEL_VI,
+  STATEMENT_TYPE_LABEL_VI,
+  StatementStatus,
+  StatementType,
+} from './statement-types.js';
+
+/**
+ * Statements of an incident: creation, the draft's current text, submission (freeze → canonical text → immutable
+ * version with its SHA-256 → approval chain), versions and their word diff, corrections. Every change goes
+ * through the incident's one write path.
+ */
+@Injectable()
+export class StatementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: IncidentTimeline,
+    private readonly incidents: IncidentsService,
+    private readonly access: StatementAccess,
+    private readonly docs: StatementDocs,
+    private readonly docsRepository: StatementDocsRepository,
+    private readonly approvals: StatementApprovalsService,
+  ) {}
+
+  async list(user: AuthUser, incidentId: string) {
+    await this.incidents.getVisible(user, incidentId);
+    const items = await this.dataSource
+      .getRepository(Statement)
+      .find({ where: { incidentId }, order: { createdAt: 'ASC' } });
+    return { items: items.map(statementView) };
+  }
+
+  async create(user: AuthUser, incidentId: string, dto: CreateStatementDto, relatesTo?: Statement) {
+    await this.incidents.getVisible(user, incidentId);
+    const rights = await this.access.rights(user, incidentId);
+    this.access.assertCanEdit(rights);
+    const statement = await this.timeline.change(incidentId, async (change) => {
+      this.incidents.assertWritable(change.incident);
+      const cited = await this.checkFacts(change.manager, incidentId, dto.citedFactIds ?? []);
+      const s = await change.manager.save(
+        change.manager.create(Statement, {
+          incidentId,
+          type: dto.type,
+          status: StatementStatus.Draft,
+          channels: dto.channels ?? [],
+          citedFactIds: cited,
+          currentVersion: 0,
+          relatesToStatementId: relatesTo?.id ?? null,
+          relation: relatesTo ? ((dto as CorrectStatementDto).relation ?? null) : null,
+          createdByUserId: user.id,
+        }),
+      );
+      await this.docsRepository.initialize(change.manager, s.id, initialState(dto.title, dto.body ?? ''), 1);
+      change.emit(
+        'statement.created',
+        {
+          statementId: s.id,
+          type: s.type,
+          typeLabel: STATEMENT_TYPE_LABEL_VI[s.type],
+          title: dto.title.normalize('NFC'),
+          relatesToStatementId: s.relatesToStatementId,
+          relation: s.relation,
+        },
+        { type: 'statement', id: s.id },
+      );
+      return s;
+    });
+    return statementView(statement);
+  }
+
+  /** A correction or withdrawal is a new statement linked to the published one. */
+  async correct(user: AuthUser, statementId: string, dto: CorrectStatementDto) {
+    const { statement } = await this.access.load(user, statementId);
+    if (statement.status !== StatementStatus.Published) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'Chỉ cải chính hoặc thu hồi được văn bản đã công bố; văn bản chưa công bố thì sửa bản dự thảo',
+      );
+    }
+    return this.create(
+      user,
+      statement.incidentId,
+      {
+        type: dto.type ?? statement.type,
+        title: dto.title,
+        body: dto.body,
+        channels: statement.channels as CreateStatementDto['channels'],
+        relation: dto.relation,
+      } as CreateStatementDto & { relation: CorrectStatementDto['relation'] },
+      statement,
+    );
+  }
+
+  async get(user: AuthUser, statementId: string) {
+    const { statement, incident } = await this.access.load(user, statementId);
+    const rights = await this.access.rights(user, incident.id);
+    const [draft, versions, publications] = await Promise.all([
+      this.currentText(statementId),
+      this.versionsOf(statementId),
+      this.dataSource
+        .getRepository(StatementPublication)
+        .find({ where: { statementId }, order: { publishedAt: 'ASC' } }),
+    ]);
+    return {
+      ...statementView(statement),
+      draft,
+      rights: {
+        canEdit: rights.canEdit && statement.status === StatementStatus.Draft,
+        canComment: rights.canComment,
+        canPublish: rights.canPublish,
+        groupRoles: rights.roles.map((r) => r.role),
+      },
+      versions: versions.map(({ version, review }) => versionSummary(version, review)),
+      approval: statement.currentVersion
+        ? await this.approvals.chainOf(statementId, statement.currentVersion)
+        : null,
+      publications: publications.map(publicationView),
+    };
+  }
+
+  async update(user: AuthUser, statementId: string, dto: UpdateStatementDto) {
+    const { statement, incident } = await this.access.load(user, statementId);
+    this.access.assertCanEdit(await this.access.rights(user, incident.id));
+    const updated = await this.timeline.change(incident.id, async (change) => {
+      this.incidents.assertWritable(change.incident);
+      const s = await this.lockDraft(change.manager, statement.id);
+      const changes: Record<string, unknown> = {};
+      if (dto.channels) changes.channels = s.channels = dto.channels;
+      if (dto.citedFactIds) {
+        changes.citedFactIds = s.citedFactIds = await this.checkFacts(
+          change.manager,
+          incident.id,
+          dto.citedFactIds,
+        );
+      }
+      await change.manager.save(s);
+      change.emit('statement.updated', { statementId: s.id, changes }, { type: 'statement', id: s.id });
+      return s;
+    });
+    return statementView(updated);
+  }
+
+  /**
+   * Submits the draft: waits for this node's queued edits, locks the statement (appends in flight on any node
+   * finish first; later ones find it frozen), renders the stored document, stores the immutable version with
+   * its SHA-256 and opens the approval chain the policy gives.
+   */
+  async submit(user: AuthUser, statementId: string, dto: SubmitStatementDto) {
+    const { statement, incident } = await this.access.load(user, statementId);
+    this.access.assertCanEdit(await this.access.rights(user, incident.id));
+    await this.docs.flush(statementId);
+    const result = await this.timeline.change(incident.id, async (change) => {
+      this.incidents.assertWritable(change.incident);
+      const s = await this.lockDraft(change.manager, statement.id);
+      const state = await this.docsRepository.load(s.id, change.manager);
+      const doc = docFromParts(state.parts);
+      const { title, body } = draftText(doc);
+      doc.destroy();
+      if (!title.trim() || !body.trim()) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Tiêu đề và nội dung văn bản không được để trống', [
+          {
+            field: title.trim() ? 'body' : 'title',
+            messages: ['không được để trống'],
+            constraints: ['isNotEmpty'],
+          },
+        ]);
+      }
+      const rendered = renderCanonical(title, body);
+      const sha256 = sha256Hex(rendered);
+      const plan = await this.approvals.plan(change.manager, change.incident, s, body);
+      const number = s.currentVersion + 1;
+      const version = await change.manager.save(
+        change.manager.create(StatementVersion, {
+          statementId: s.id,
+          number,
+          title: title.normalize('NFC').trim(),
+          body: body.normalize('NFC'),
+          rendered,
+          sha256,
+          citedFactIds: s.citedFactIds,
+          policy: plan.snapshot,
+          submittedByUserId: user.id,
+        }),
+      );
+      await change.manager.insert(StatementVersionReview, {
+        versionId: version.id,
+        status: VersionStatus.InReview,
+        decidedAt: null,
+      });
+      s.status = StatementStatus.InReview;
+      s.currentVersion = number;
+      await change.manager.save(s);
+      change.emit(
+        'statement.submitted',
+        {
+          statementId: s.id,
+          versionNumber: number,
+          sha256,
+          title: version.title,
+          note: dto.note ?? null,
+          policy: plan.snapshot,
+        },
+        { type: 'statement_version', id: version.id },
+      );
+      await this.approvals.openChain(change, s, version, plan);
+      return { statement: s, version };
+    });
+    this.docs.announceStatus({
+      statementId,
+      incidentId: incident.id,
+      status: result.statement.status,
+      currentVersion: result.statement.currentVersion,
+    });
+    return {
+      statement: statementView(result.statement),
+      version: versionView(result.version, VersionStatus.InReview),
+      approval: await this.approvals.chainOf(statementId, result.version.number),
+    };
+  }
+
+  async versions(user: AuthUser, statementId: string) {
+    await this.access.load(user, statementId);
+    const list = await this.versionsOf(statementId);
+    return { items: list.map(({ version, review }) => versionView(version, review?.status ?? null)) };
+  }
+
+  async version(user: AuthUser, statementId: string, number: number) {
+    await this.access.load(user, statementId);
+    const version = await this.versionOrFail(statementId, number);
+    const review = await this.dataSource
+      .getRepository(StatementVersionReview)
+      .findOneBy({ versionId: version.id });
+    const [stages, decisions] = await Promise.all([
+      this.dataSource.getRepository(ApprovalStage).find({ where: { versionId: version.id } }),
+      this.dataSource.getRepository(ApprovalDecision).find({ where: { versionId: version.id } }),
+    ]);
+    return {
+      ...versionView(version, review?.status ?? null),
+      approval: await this.approvals.chainView(stages, decisions),
+    };
+  }
+
+  /** Word-level diff between two versions' canonical texts. */
+  async diff(user: AuthUser, statementId: string, from: number, to: number) {
+    await this.access.load(user, statementId);
+    const [a, b] = await Promise.all([
+      this.versionOrFail(statementId, from),
+      this.versionOrFail(statementId, to),
+    ]);
+    const parts = diffWords(a.rendered, b.rendered).map((p) => ({
+      op: p.added ? 'insert' : p.removed ? 'delete' : 'equal',
+      text: p.value,
+    }));
+    const words = (ops: string) =>
+      parts
+        .filter((p) => p.op === ops)
+        .reduce((n, p) => n + (p.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    return {
+      from: { number: a.number, sha256: a.sha256 },
+      to: { number: b.number, sha256: b.sha256 },
+      insertedWords: words('insert'),
+      deletedWords: words('delete'),
+      parts,
+    };
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+
+  /** The draft's text now: the live copy when open on this node, else the stored state. */
+  private async currentText(statementId: string): Promise<{ title: string; body: string }> {
+    const state = await this.docsRepository.load(statementId);
+    const doc = docFromParts(state.parts);
+    try {
+      return draftText(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async lockDraft(manager: EntityManager, statementId: string): Promise<Statement> {
+    const s = await manager.findOne(Statement, {
+      where: { id: statementId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!s) throw AppError.notFound('văn bản', statementId);
+    if (s.status !== StatementStatus.Draft) {
+      throw new AppError(
+        ErrorCode.STATEMENT_NOT_DRAFT,
+        `Văn bản đang ở trạng thái "${STATEMENT_STATUS_LABEL_VI[s.status]}", không phải dự thảo`,
+      );
+    }
+    return s;
+  }
+
+  /** Statements cite verified facts of their own incident only. */
+  private async checkFacts(manager: EntityManager, incidentId: string, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const facts = await manager.findBy(IncidentFact, { id: In(unique), incidentId });
+    const bad = unique.filter((id) => facts.find((f) => f.id === id)?.status !== FactStatus.Verified);
+    if (bad.length) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        'Chỉ được trích dẫn sự kiện đã xác minh của sự cố này',
+        [
+          {
+            field: 'citedFactIds',
+            messages: bad.map((id) => `citedFactIds: ${id} không phải sự kiện đã xác minh của sự cố`),
+            constraints: ['verifiedFact'],
+          },
+        ],
+      );
+    }
+    return unique;
+  }
+
+  private async versionsOf(statementId: string) {
+    const versions = await this.dataSource
+      .getRepository(StatementVersion)
+      .find({ where: { statementId }, order: { number: 'ASC' } });
+    const reviews = versions.length
+      ? await this.dataSource
+          .getRepository(StatementVersionReview)
+          .findBy({ versionId: In(versions.map((v) => v.id)) })
+      : [];
+    return versions.map((version) => ({ version, review: reviews.find((r) => r.versionId === version.id) }));
+  }
+
+  private async versionOrFail(statementId: string, number: number): Promise<StatementVersion> {
+    const v = await this.dataSource.getRepository(StatementVersion).findOneBy({ statementId, number });
+    if (!v) throw AppError.notFound('phiên bản', `${statementId}#${number}`);
+    return v;
+  }
+}
+
+export function statementView(s: Statement) {
+  return {
+    id: s.id,
+    incidentId: s.incidentId,
+    type: s.type,
+    typeLabel: STATEMENT_TYPE_LABEL_VI[s.type as StatementType],
+    status: s.status,
+    statusLabel: STATEMENT_STATUS_LABEL_VI[s.status],
+    channels: s.channels,
+    citedFactIds: s.citedFactIds,
+    currentVersion: s.currentVersion || null,
+    relatesToStatementId: s.relatesToStatementId,
+    relation: s.relation,
+    createdByUserId: s.createdByUserId,
+    publishedAt: s.publishedAt,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+function versionSummary(v: StatementVersion, review?: StatementVersionReview) {
+  return {
+    number: v.number,
+    sha256: v.sha256,
+    status: review?.status ?? null,
+    submittedByUserId: v.submittedByUserId,
+    createdAt: v.createdAt,
+  };
+}
+
+function versionView(v: StatementVersion, status: string | null) {
+  return {
+    id: v.id,
+    statementId: v.statementId,
+    number: v.number,
+    title: v.title,
+    body: v.body,
+    rendered: v.rendered,
+    sha256: v.sha256,
+    citedFactIds: v.citedFactIds,
+    policy: v.policy,
+    status,
+    submittedByUserId: v.submittedByUserId,
+    createdAt: v.createdAt,
+  };
+}
+
+export function publicationView(p: StatementPublication) {
+  return {
+    id: p.id,
+    statementId: p.statementId,
+    versionNumber: p.versionNumber,
+    sha256: p.sha256,
+    channel: p.channel,
+    url: p.url,
+    publishedAt: p.publishedAt,
+    spokespersonPersonId: p.spokespersonPersonId,
+    note: p.note,
+    recordedByUserId: p.recordedByUserId,
+  };
+}
+
