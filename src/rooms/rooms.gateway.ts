@@ -294,6 +294,5 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
 }
 
 function isDtoClass<D>(parser: CommandParser<D>): parser is new () => D {
-  // Arrow functions have no prototype; DTO classes do.
-  return (parser as { prototype?: unknown }).prototype !== undefined;
+  return /^class[\s{]/.test(Function.prototype.toString.call(parser));
 }

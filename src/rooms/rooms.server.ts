@@ -47,6 +47,11 @@ export class RoomsServer {
     return this.namespace;
   }
 
+  /** Whether other nodes share the rooms (Redis adapter): server-side events then reach them. */
+  get clustered(): boolean {
+    return Boolean(this.config.redisUrl);
+  }
+
   /** Runs `listener` with the namespace once it exists (at once if it already does): other modules' handlers. */
   onStart(listener: (nsp: RoomsNamespace) => void): void {
     if (this.namespace) listener(this.namespace);

@@ -397,6 +397,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private serverSideEmit(event: string, data: unknown) {
+    if (!this.server.clustered) return;
     try {
       (this.server.nsp as unknown as { serverSideEmit(e: string, d: unknown): void })?.serverSideEmit(
         event,

@@ -133,8 +133,15 @@ export class StatementClient {
   }
 
   close(): Promise<unknown> {
+    const closed = this.call('statement:close', { statementId: this.statementId }).catch(() => undefined);
+    this.dispose();
+    return closed;
+  }
+
+  /** Stops the local replica's timers (awareness) without telling the server. */
+  dispose(): void {
     this.awareness.destroy();
-    return this.call('statement:close', { statementId: this.statementId }).catch(() => undefined);
+    this.doc.destroy();
   }
 
   private track(p: Promise<unknown>) {
