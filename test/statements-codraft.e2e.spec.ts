@@ -231,20 +231,30 @@ describe(`${StatementsGateway.name} co-drafting (e2e)`, () => {
       .http()
       .post(`/api/statements/${id}/comments`)
       .set(team.legal.auth)
-      .send({ field: 'body', index: start, length: 'lấy mẫu thực phẩm'.length, body: 'Ghi rõ số mẫu đã lấy.' });
+      .send({
+        field: 'body',
+        index: start,
+        length: 'lấy mẫu thực phẩm'.length,
+        body: 'Ghi rõ số mẫu đã lấy.',
+      });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ quote: 'lấy mẫu thực phẩm', status: 'open' });
     // A second client anchors its own comment with Yjs relative positions.
     const i = editor.body.toString().indexOf('xét nghiệm');
     const rel = (n: number, assoc = 0) =>
-      Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(editor.body, n, assoc))).toString(
-        'base64',
-      );
+      Buffer.from(
+        Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(editor.body, n, assoc)),
+      ).toString('base64');
     const second = await t
       .http()
       .post(`/api/statements/${id}/comments`)
       .set(team.drafters[1].auth)
-      .send({ field: 'body', anchorStart: rel(i), anchorEnd: rel(i + 'xét nghiệm'.length, -1), body: 'Nơi xét nghiệm?' });
+      .send({
+        field: 'body',
+        anchorStart: rel(i),
+        anchorEnd: rel(i + 'xét nghiệm'.length, -1),
+        body: 'Nơi xét nghiệm?',
+      });
     expect(second.status).toBe(201);
     expect(second.body.quote).toBe('xét nghiệm');
     const other = await open(team.drafters[1], id);

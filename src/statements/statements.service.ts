@@ -420,4 +420,3 @@ export function publicationView(p: StatementPublication) {
     recordedByUserId: p.recordedByUserId,
   };
 }
-

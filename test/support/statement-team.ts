@@ -40,11 +40,7 @@ export async function makeStatementTeam(
   const tag = randomBytes(3).toString('hex');
   const unit = await makeOrgUnit(ds, { name: `Sở Y tế tỉnh An Hòa ${tag}` });
   const admin = await t.createUser({ roles: [Role.Admin] });
-  const member = async (
-    role: Role,
-    fullName: string,
-    patch: Partial<Person> = {},
-  ): Promise<Member> => {
+  const member = async (role: Role, fullName: string, patch: Partial<Person> = {}): Promise<Member> => {
     const person = await makePerson(ds, unit.id, { fullName: `${fullName} ${tag}`, ...patch });
     const user = await t.createUser({ roles: [role], personId: person.id, displayName: person.fullName });
     return { ...user, person };
