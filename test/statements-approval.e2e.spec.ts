@@ -489,15 +489,11 @@ describe(`${StatementApprovalsService.name} (e2e)`, () => {
   });
 
   it('cites only verified facts of the incident and refuses a second opinion from the same stage', async () => {
-    const fact = await t
-      .http()
-      .post(`/api/incidents/${team.incidentId}/facts`)
-      .set(team.admin.auth)
-      .send({
-        statement: '12 học sinh nhập viện theo dõi',
-        source: 'Báo cáo của Bệnh viện đa khoa tỉnh',
-        status: 'verified',
-      });
+    const fact = await t.http().post(`/api/incidents/${team.incidentId}/facts`).set(team.admin.auth).send({
+      statement: '12 học sinh nhập viện theo dõi',
+      source: 'Báo cáo của Bệnh viện đa khoa tỉnh',
+      status: 'verified',
+    });
     expect(fact.status).toBe(201);
     const unverified = await t
       .http()

@@ -227,16 +227,12 @@ describe(`${StatementsGateway.name} co-drafting (e2e)`, () => {
     const id = await createStatement(team.drafters[0], 'Đoàn kiểm tra đã lấy mẫu thực phẩm để xét nghiệm.');
     const editor = await open(team.drafters[0], id);
     const start = editor.body.toString().indexOf('lấy mẫu thực phẩm');
-    const res = await t
-      .http()
-      .post(`/api/statements/${id}/comments`)
-      .set(team.legal.auth)
-      .send({
-        field: 'body',
-        index: start,
-        length: 'lấy mẫu thực phẩm'.length,
-        body: 'Ghi rõ số mẫu đã lấy.',
-      });
+    const res = await t.http().post(`/api/statements/${id}/comments`).set(team.legal.auth).send({
+      field: 'body',
+      index: start,
+      length: 'lấy mẫu thực phẩm'.length,
+      body: 'Ghi rõ số mẫu đã lấy.',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ quote: 'lấy mẫu thực phẩm', status: 'open' });
     // A second client anchors its own comment with Yjs relative positions.

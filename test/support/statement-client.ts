@@ -66,7 +66,8 @@ export class StatementClient {
       if (push.statementId === this.statementId) this.statusPushes.push(push);
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE) return;
+      // Before open, local changes wait: the sync step 2 of open() carries them.
+      if (origin === REMOTE || !this.opened) return;
       const encoder = encoding.createEncoder();
       syncProtocol.writeUpdate(encoder, update);
       this.track(this.send(encoding.toUint8Array(encoder)));
