@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -16,7 +17,12 @@ import { UsersService } from './users.service.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
+        // A KeyObject made once: given a string, jsonwebtoken builds one on every verify (after first trying,
+        // and failing with an exception, to read it as a public key), on every authenticated request.
+        secret:
+          config.jwt.secret === undefined
+            ? undefined
+            : createSecretKey(Buffer.from(config.jwt.secret, 'utf8')),
         signOptions: { issuer: 'ungpho', algorithm: 'HS256' },
         verifyOptions: { issuer: 'ungpho', algorithms: ['HS256'] },
       }),

@@ -248,10 +248,20 @@ export interface NotableItem {
   occurredAt: Date;
 }
 
+/**
+ * Folded major outlets per list: the list comes from cached settings (the same array for many items), and
+ * folding it again for every notable mention was a visible share of ingestion's CPU.
+ */
+const foldedOutlets = new WeakMap<readonly string[], Set<string>>();
+
 export function isMajorOutlet(outlet: string | null, majorOutlets: string[]): boolean {
   if (!outlet) return false;
-  const folded = foldText(outlet);
-  return majorOutlets.some((o) => foldText(o) === folded);
+  let folded = foldedOutlets.get(majorOutlets);
+  if (!folded) {
+    folded = new Set(majorOutlets.map(foldText));
+    foldedOutlets.set(majorOutlets, folded);
+  }
+  return folded.has(foldText(outlet));
 }
 
 /** Item rules: one high-authority negative item; a fake-news-labelled item that names the unit or its leaders. */

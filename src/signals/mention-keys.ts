@@ -1,13 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 
 /**
  * Content hash of a mention: SHA-256 (hex) of its title and text lower-cased, after cleanText (NFC, whitespace
  * collapsed). Two deliveries of one post that differ only in case, spacing or Unicode composition hash alike.
  */
 export function contentHash(title: string | null, text: string | null): string {
-  return createHash('sha256')
-    .update(`${title ?? ''}\n${text ?? ''}`.toLowerCase())
-    .digest('hex');
+  // One-shot crypto.hash: for inputs this small, a Hash object per call cost more than the hashing itself.
+  return hash('sha256', `${title ?? ''}\n${text ?? ''}`.toLowerCase(), 'hex');
 }
 
 /**
@@ -15,9 +14,9 @@ export function contentHash(title: string | null, text: string | null): string {
  * UUID-shaped value. Same url and content ⇔ same key (a collision would take 2^64 mentions); the unique index on
  * 16 bytes is a fraction of one on the url itself, which matters at millions of rows. Null without a url.
  */
-export function urlKey(url: string | null, hash: string): string | null {
+export function urlKey(url: string | null, content: string): string | null {
   if (url === null) return null;
-  const h = createHash('sha256').update(`${url}\n${hash}`).digest('hex');
+  const h = hash('sha256', `${url}\n${content}`, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 

@@ -248,14 +248,20 @@ const AFTER_CONTRAST = 1.3;
 /** Squashes the weighted sum into (-1, 1): one strong word gives about ±0.5, several pile up towards ±1. */
 const SQUASH = 2;
 
-type PhraseTable = Map<string, { syllables: string[]; weight: number }[]>;
+type Phrase = { syllables: string[]; weight: number };
+type PhraseTable = Map<string, Phrase[]>;
+
+/** The phrases of each kind that start with one word: scoring looks each word up once, not once per kind. */
+interface WordEntry {
+  lexicon: Phrase[] | undefined;
+  negators: Phrase[] | undefined;
+  before: Phrase[] | undefined;
+  after: Phrase[] | undefined;
+  contrasts: Phrase[] | undefined;
+}
 
 interface Vocabulary {
-  lexicon: PhraseTable;
-  negators: PhraseTable;
-  before: PhraseTable;
-  after: PhraseTable;
-  contrasts: PhraseTable;
+  byWord: Map<string, WordEntry>;
 }
 
 function table(entries: { phrase: string; weight: number }[]): PhraseTable {
@@ -271,17 +277,39 @@ function table(entries: { phrase: string; weight: number }[]): PhraseTable {
   return t;
 }
 
+function vocabulary(tables: Record<keyof WordEntry, PhraseTable>): Vocabulary {
+  const byWord = new Map<string, WordEntry>();
+  const kinds = Object.keys(tables) as (keyof WordEntry)[];
+  for (const kind of kinds) {
+    for (const [word, phrases] of tables[kind]) {
+      let entry = byWord.get(word);
+      if (!entry) {
+        entry = {
+          lexicon: undefined,
+          negators: undefined,
+          before: undefined,
+          after: undefined,
+          contrasts: undefined,
+        };
+        byWord.set(word, entry);
+      }
+      entry[kind] = phrases;
+    }
+  }
+  return { byWord };
+}
+
 const words = (list: string[]) => list.map((phrase) => ({ phrase, weight: 1 }));
 
-const WITH_DIACRITICS: Vocabulary = {
+const WITH_DIACRITICS = vocabulary({
   lexicon: table(dedupe(LEXICON.map((e) => ({ phrase: e.phrase, weight: e.weight })))),
   negators: table(words(NEGATORS)),
   before: table(words(INTENSIFIERS_BEFORE)),
   after: table(words(INTENSIFIERS_AFTER)),
   contrasts: table(words(CONTRASTS)),
-};
+});
 
-const WITHOUT_DIACRITICS: Vocabulary = {
+const WITHOUT_DIACRITICS = vocabulary({
   lexicon: table(
     dedupe(
       LEXICON.filter((e) => e.plain || e.phrase.includes(' ')).map((e) => ({
@@ -294,7 +322,7 @@ const WITHOUT_DIACRITICS: Vocabulary = {
   before: table(words(PLAIN_INTENSIFIERS_BEFORE)),
   after: table(words(PLAIN_INTENSIFIERS_AFTER)),
   contrasts: table(words(PLAIN_CONTRASTS)),
-};
+});
 
 function dedupe(entries: { phrase: string; weight: number }[]) {
   const seen = new Map<string, { phrase: string; weight: number }>();
@@ -302,16 +330,19 @@ function dedupe(entries: { phrase: string; weight: number }[]) {
   return [...seen.values()];
 }
 
-/** Length of the phrase of `t` that starts at tokens[i], or 0; with its weight. */
-function matchAt(t: PhraseTable, tokens: string[], i: number): { length: number; weight: number } {
-  const candidates = t.get(tokens[i]);
-  if (!candidates) return { length: 0, weight: 0 };
+/** Weight of the phrase matchAt last found (a module variable: no result object per word). */
+let matchedWeight = 0;
+
+/** Length of the first of `candidates` (phrases starting with tokens[i]) found at tokens[i], or 0. */
+function matchAt(candidates: Phrase[] | undefined, tokens: string[], i: number): number {
+  if (!candidates) return 0;
   outer: for (const c of candidates) {
     if (i + c.syllables.length > tokens.length) continue;
     for (let k = 1; k < c.syllables.length; k++) if (tokens[i + k] !== c.syllables[k]) continue outer;
-    return { length: c.syllables.length, weight: c.weight };
+    matchedWeight = c.weight;
+    return c.syllables.length;
   }
-  return { length: 0, weight: 0 };
+  return 0;
 }
 
 const CLAUSE_END = '.';
@@ -388,34 +419,44 @@ export class LexiconSentimentScorer implements SentimentScorer {
         i++;
         continue;
       }
-      const hit = matchAt(v.lexicon, tokens, i);
-      if (hit.length) {
-        let w = hit.weight;
+      const entry = v.byWord.get(tokens[i]);
+      if (!entry) {
+        i++;
+        continue;
+      }
+      const hit = matchAt(entry.lexicon, tokens, i);
+      if (hit) {
+        let w = matchedWeight;
         if (i <= negatedUntil) w *= w > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-        const next = i + hit.length;
-        if (intensifyNext || (next < tokens.length && matchAt(v.after, tokens, next).length)) w *= INTENSITY;
+        const next = i + hit;
+        if (
+          intensifyNext ||
+          (next < tokens.length && matchAt(v.byWord.get(tokens[next])?.after, tokens, next))
+        ) {
+          w *= INTENSITY;
+        }
         sum += w * contrast;
         negatedUntil = -1;
         intensifyNext = false;
         i = next;
         continue;
       }
-      const neg = matchAt(v.negators, tokens, i);
-      if (neg.length) {
-        negatedUntil = i + neg.length - 1 + NEGATION_REACH;
-        i += neg.length;
+      const neg = matchAt(entry.negators, tokens, i);
+      if (neg) {
+        negatedUntil = i + neg - 1 + NEGATION_REACH;
+        i += neg;
         continue;
       }
-      const before = matchAt(v.before, tokens, i);
-      if (before.length) {
+      const before = matchAt(entry.before, tokens, i);
+      if (before) {
         intensifyNext = true;
-        i += before.length;
+        i += before;
         continue;
       }
-      const c = matchAt(v.contrasts, tokens, i);
-      if (c.length) {
+      const c = matchAt(entry.contrasts, tokens, i);
+      if (c) {
         contrast = AFTER_CONTRAST;
-        i += c.length;
+        i += c;
         continue;
       }
       i++;

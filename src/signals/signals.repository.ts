@@ -90,9 +90,17 @@ const NEEDS_ESCAPE = /["\\]/;
  * fast as letting the driver serialize a JS array, and ingestion sends some forty arrays per batch.
  */
 export function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+  return columnLiteral(values, (v) => v);
+}
+
+/** arrayLiteral of f over rows, without the intermediate array. */
+export function columnLiteral<T>(
+  rows: readonly T[],
+  f: (row: T) => string | number | boolean | null,
+): string {
   let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (let i = 0; i < rows.length; i++) {
+    const v = f(rows[i]);
     if (i) out += ',';
     if (v === null) out += 'NULL';
     else if (typeof v === 'string') out += `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
@@ -119,7 +127,7 @@ export class SignalsRepository {
   async writeBatch(manager: EntityManager, batch: BatchWrite): Promise<BatchWritten> {
     const m = batch.mentions;
     const l = batch.links;
-    const col = <T>(rows: T[], f: (r: T) => string | number | boolean | null) => arrayLiteral(rows.map(f));
+    const col = columnLiteral;
     const [row] = await manager.query(
       `WITH ins AS (
          INSERT INTO mentions (id, source_id, external_id, source_type, platform, outlet, followers, verified, url,
