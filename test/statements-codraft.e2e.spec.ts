@@ -308,4 +308,28 @@ describe(`${StatementsGateway.name} co-drafting (e2e)`, () => {
     const forged = await editor.rawSync(encoding.toUint8Array(encoder));
     expect(!forged.ok && forged.error.code).toBe('STATEMENT_NOT_DRAFT');
   });
+
+  it('caps the rate of Yjs messages per socket', async () => {
+    const slow = await createTestApp({ codraft: { maxMessagesPerSecond: 3 } });
+    try {
+      const crew = await makeStatementTeam(slow, { drafters: 1 });
+      const created = await slow
+        .http()
+        .post(`/api/incidents/${crew.incidentId}/statements`)
+        .set(crew.drafters[0].auth)
+        .send({ type: 'social_post', title: 'Bài đăng trên trang chính thức', body: '' });
+      const room = await RoomClient.connect(slow.url, crew.drafters[0].accessToken);
+      sockets.push(room);
+      const editor = new StatementClient(room.socket, created.body.id);
+      drafts.push(editor);
+      await editor.open(); // two messages of the burst of six
+      for (let i = 0; i < 8; i++) editor.body.insert(editor.body.length, `${i}`);
+      await editor.flushed();
+      expect(editor.refused.length).toBeGreaterThan(0);
+      expect(editor.refused.every((e) => e.code === 'RATE_LIMITED')).toBe(true);
+      expect(editor.acked).toBe(8 - editor.refused.length);
+    } finally {
+      await slow.close();
+    }
+  });
 });
