@@ -147,7 +147,7 @@ describe(`${StatementApprovalsService.name} (e2e)`, () => {
       'team_leader:active',
       'leader_approval:waiting',
     ]);
-    expect((await decide(id, v, team.legal)).body.code).toMatch(/NOT_AN_APPROVER|ALREADY_DECIDED/);
+    expect((await decide(id, v, team.legal)).body.code).toBe('ALREADY_DECIDED');
     await approve(id, v, team.teamLeader);
     expect(await stages(id)).toEqual([
       'legal_review:approved',
@@ -367,6 +367,14 @@ describe(`${StatementApprovalsService.name} (e2e)`, () => {
     ]);
 
     const [d1, d2] = team.deputies;
+    // Positions match exactly: a "Giám đốc" approver is not a "Phó Giám đốc".
+    const { StatementsRepository } = await import('../src/statements/statements.repository.js');
+    const approvers = await t.app
+      .get(StatementsRepository)
+      .approvers(t.dataSource.manager, { id: team.incidentId, responsibleOrgUnitId: team.unitId }, [
+        { kind: 'unit_position', position: 'giám đốc' },
+      ]);
+    expect(approvers.map((a) => a.userId)).toEqual([team.approver.user.id]);
     const answer = await draft({ type: 'press_answer', title: 'Trả lời báo Sức khỏe & Đời sống' });
     const v = await submit(answer);
     const [r1, r2] = await Promise.all([decide(answer, v, d1), decide(answer, v, d2)]);
@@ -486,9 +494,23 @@ describe(`${StatementApprovalsService.name} (e2e)`, () => {
     });
     await submit(own);
     expect((await statement(own)).approval.policy).toMatchObject({ key: 'standard', fastPath: false });
+    // Pre-approved lines are policy: admins only, and never mostly placeholders.
+    const byLeader = await t
+      .http()
+      .post('/api/pre-approved-lines')
+      .set(team.approver.auth)
+      .send({ text: 'Sở {don_vi} khẳng định {noi_dung}', source: 'Tự đặt', effectiveFrom: '2026-01-01' });
+    expect(byLeader.status).toBe(403);
+    const loose = await t
+      .http()
+      .post('/api/pre-approved-lines')
+      .set(team.admin.auth)
+      .send({ text: '{don_vi} cho biết {noi_dung}.', source: 'Cẩm nang', effectiveFrom: '2026-01-01' });
+    expect(loose.status).toBe(400);
+    expect(loose.body.details[0].field).toBe('text');
   });
 
-  it('cites only verified facts of the incident and refuses a second opinion from the same stage', async () => {
+  it('cites only verified facts of the incident, pinned on the version', async () => {
     const fact = await t.http().post(`/api/incidents/${team.incidentId}/facts`).set(team.admin.auth).send({
       statement: '12 học sinh nhập viện theo dõi',
       source: 'Báo cáo của Bệnh viện đa khoa tỉnh',

@@ -62,7 +62,7 @@ describe(`${LegalClockFlow.name} and approval SLAs (e2e)`, () => {
     );
     const firedAt = new Date(full.occurredAt).getTime();
     expect(firedAt).toBeGreaterThanOrEqual(dueAt);
-    expect(firedAt - dueAt).toBeLessThan(2_000);
+    expect(firedAt - dueAt).toBeLessThan(3_000);
     const warnings = (await events(team)).filter((e) => e.type === 'legal_clock.warning');
     expect(warnings.map((e) => e.payload.percent)).toEqual([80, 100]);
     // The leaders: the group's team leader and approving leader, and the unit's leaders, each told in-app.
@@ -105,14 +105,14 @@ describe(`${LegalClockFlow.name} and approval SLAs (e2e)`, () => {
     expect(published.status).toBe(201);
     const stopped = (await events(team)).find((e) => e.type === 'legal_clock.stopped');
     expect(stopped?.payload).toMatchObject({ ruleKey: 'initial_information', met: true, statementId: id });
-    // Past the due time: the 100 % timer was cancelled, nothing fires.
+    // Past the due time: the 100 % timer fires and finds the clock stopped; nothing is said.
     await new Promise((r) => setTimeout(r, Math.max(0, detectedAt.getTime() + DAY_MS - Date.now()) + 1_500));
     const warnings = (await events(team)).filter((e) => e.type === 'legal_clock.warning');
     expect(warnings.map((e) => e.payload.percent)).toEqual([80]);
     const [job] = await t.dataSource.query(`SELECT state FROM scheduled_jobs WHERE key = $1`, [
       `legal-clock:${team.incidentId}:initial_information:100`,
     ]);
-    expect(job.state).toBe('cancelled');
+    expect(job.state).toBe('done');
   });
 
   it('escalates an approval stage whose SLA passed to the head of the unit, once, through the durable timer', async () => {

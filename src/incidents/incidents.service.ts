@@ -466,7 +466,7 @@ export class IncidentsService {
     const out = new Map<string, Record<string, Date>>();
     if (!incidentIds.length) return out;
     const rows: { incident_id: string; key: string; at: Date }[] = await this.dataSource.query(
-      `SELECT incident_id, payload->>'ruleKey' AS key, min(occurred_at) AS at FROM incident_events
+      `SELECT incident_id, payload->>'ruleKey' AS key, min((payload->>'stoppedAt')::timestamptz) AS at FROM incident_events
         WHERE incident_id = ANY($1::uuid[]) AND type = 'legal_clock.stopped'
         GROUP BY incident_id, payload->>'ruleKey'`,
       [incidentIds],

@@ -88,7 +88,25 @@ export class ApprovalPoliciesService {
   }
 
   createLine(dto: PreApprovedLineDto) {
-    linePattern(dto.text); // refuses nothing today, but keeps the pattern compiling from the first line
+    // A line that is mostly placeholders would approve any text in advance.
+    const fixed = dto.text
+      .replace(/\{[a-z_]+\}/g, '')
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim();
+    if (fixed.split(' ').filter(Boolean).length < 6) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        'Câu được duyệt trước phải có ít nhất 6 từ cố định ngoài phần điền',
+        [
+          {
+            field: 'text',
+            messages: ['text: quá ít từ cố định ngoài các chỗ {…}'],
+            constraints: ['fixedWords'],
+          },
+        ],
+      );
+    }
+    linePattern(dto.text);
     return this.dataSource.transaction(async (manager) => {
       const line = await manager.save(
         manager.create(PreApprovedLine, {

@@ -70,5 +70,16 @@ describe('approval policies', () => {
     expect(added.eligible).toBe(false);
     expect(added.unmatched).toEqual(['Nguyên nhân ban đầu là do thực phẩm ôi thiu.']);
     expect(matchPreApproved('', lines).eligible).toBe(false);
+    // A placeholder holds a filling, not sentences of its own.
+    const smuggled = matchPreApproved(
+      'Sở Y tế đã nắm được thông tin về vụ việc. Nguyên nhân là do nhà cung cấp và đang khẩn trương kiểm tra, xác minh.',
+      lines,
+    );
+    expect(smuggled.eligible).toBe(false);
+    const contact = matchPreApproved(
+      'Thông tin tiếp theo sẽ được cập nhật vào 17 giờ ngày 02/12/2026 tại anhoa.gov.vn.',
+      lines,
+    );
+    expect(contact.eligible).toBe(true);
   });
 });

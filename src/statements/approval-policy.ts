@@ -37,10 +37,13 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A pre-approved line as a pattern: its placeholders stand for any text of up to 300 characters. */
+/**
+ * A pre-approved line as a pattern: a placeholder stands for a short filling (a name, a time, a place: up to 150
+ * characters, no sentence break), so it cannot smuggle in sentences of its own.
+ */
 export function linePattern(text: string): RegExp {
   const parts = text.normalize('NFC').trim().split(PLACEHOLDER).map(escapeRegExp);
-  return new RegExp(`^${parts.join('(.{1,300}?)')}$`, 'u');
+  return new RegExp(`^${parts.join('((?:(?!\\. )[^!?;\\n]){1,150}?)')}$`, 'u');
 }
 
 /**

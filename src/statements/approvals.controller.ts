@@ -63,7 +63,7 @@ export class ApprovalsController {
   }
 
   @Post('pre-approved-lines')
-  @Roles(Role.Admin, Role.Leader)
+  @Roles(Role.Admin)
   @ApiOperation({ summary: 'Thêm câu được duyệt trước' })
   createLine(@Body() dto: PreApprovedLineDto) {
     return this.policies.createLine(dto);

@@ -129,18 +129,20 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   private async warn(manager: EntityManager, p: WarningPayload): Promise<CommittedIncidentEvent[]> {
-    const incident = await manager.findOneBy(Incident, { id: p.incidentId });
-    if (!incident || !OPEN_STATUSES.includes(incident.status)) return [];
-    const given = await this.repository.clockEvents(manager, p.incidentId, p.ruleKey);
-    if (given.some((e) => e.type === 'legal_clock.stopped')) return [];
-    if (given.some((e) => e.type === 'legal_clock.warning' && Number(e.percent) === p.percent)) return [];
+    if (!(await manager.existsBy(Incident, { id: p.incidentId }))) return [];
     const rules = await this.incidents.deadlineRules(manager);
-    const deadline = computeDeadlines(rulesInForce(rules, incident), incident).find(
-      (d) => d.key === p.ruleKey,
-    );
-    if (!deadline?.dueAt) return [];
-    const dueAt = new Date(deadline.dueAt);
     const { events } = await this.timeline.changeWithin(manager, p.incidentId, async (change) => {
+      // Checked under the incident's lock: a publication committed meanwhile has stopped the clock.
+      const incident = change.incident;
+      if (!OPEN_STATUSES.includes(incident.status)) return;
+      const given = await this.repository.clockEvents(manager, p.incidentId, p.ruleKey);
+      if (given.some((e) => e.type === 'legal_clock.stopped')) return;
+      if (given.some((e) => e.type === 'legal_clock.warning' && Number(e.percent) === p.percent)) return;
+      const deadline = computeDeadlines(rulesInForce(rules, incident), incident).find(
+        (d) => d.key === p.ruleKey,
+      );
+      if (!deadline?.dueAt) return;
+      const dueAt = new Date(deadline.dueAt);
       const overdue = p.percent >= 100;
       change.emit('legal_clock.warning', {
         ruleKey: p.ruleKey,
@@ -188,9 +190,8 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
         dueAt: d.dueAt,
         met: at.getTime() <= new Date(d.dueAt).getTime(),
       });
-      for (const percent of this.config.legalClock.warnPercents) {
-        await this.jobs.cancel(change.manager, warningKey(change.incident.id, d.key, percent));
-      }
+      // Its pending warnings are left to fire and find the clock stopped (cancelling them here could wait on
+      // a warning being fired, which waits for this incident's lock).
     }
   }
 }

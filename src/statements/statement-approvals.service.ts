@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { verifyPassword } from '../auth/password.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -24,6 +24,7 @@ import { Statement } from './entities/statement.entity.js';
 import { StatementDocs } from './statement-docs.js';
 import {
   DecisionKind,
+  STATEMENT_STATUS_LABEL_VI,
   STATEMENT_TYPE_LABEL_VI,
   StageStatus,
   StatementStatus,
@@ -34,6 +35,10 @@ import { StatementsRepository } from './statements.repository.js';
 
 export const APPROVAL_SLA_JOB = 'statement.approval_sla';
 const slaKey = (stageId: string) => `approval-sla:${stageId}`;
+
+/** Wrong step-up passwords tolerated per user and window (a stolen token must not become a password oracle). */
+const STEP_UP_MAX_FAILURES = 5;
+const STEP_UP_WINDOW_MS = 15 * 60_000;
 
 /** Longest delegation: an authorization is for one matter and a short period. */
 const MAX_DELEGATION_DAYS = 90;
@@ -57,6 +62,8 @@ interface Eligibility {
  */
 @Injectable()
 export class StatementApprovalsService implements OnModuleInit {
+  private readonly stepUpFailures = new Map<string, number[]>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: IncidentTimeline,
@@ -249,7 +256,9 @@ export class StatementApprovalsService implements OnModuleInit {
         throw new AppError(
           ErrorCode.STATEMENT_VERSION_STALE,
           `Phiên bản ${versionNumber} không còn là phiên bản đang trình duyệt` +
-            (s.currentVersion ? ` (phiên bản hiện tại: ${s.currentVersion}, trạng thái: ${s.status})` : ''),
+            (s.currentVersion
+              ? ` (phiên bản hiện tại: ${s.currentVersion}, trạng thái: ${STATEMENT_STATUS_LABEL_VI[s.status]})`
+              : ''),
           { currentVersion: s.currentVersion || null, status: s.status },
         );
       }
@@ -342,7 +351,8 @@ export class StatementApprovalsService implements OnModuleInit {
     stage.status = StageStatus.Approved;
     stage.resolvedAt = new Date();
     await change.manager.save(stage);
-    await this.jobs.cancel(change.manager, slaKey(stage.id));
+    // Its SLA timer is left to fire and find the stage closed: cancelling it here would wait for a timer being
+    // fired right now, which itself waits for this incident's lock.
     change.emit(
       'statement.stage_approved',
       { statementId: statement.id, versionNumber: version.number, stageKey: stage.key, approvals },
@@ -394,7 +404,6 @@ export class StatementApprovalsService implements OnModuleInit {
       s.status = s.id === stage.id ? StageStatus.Rejected : StageStatus.Cancelled;
       s.resolvedAt = now;
       await change.manager.save(s);
-      await this.jobs.cancel(change.manager, slaKey(s.id));
     }
     const rejected = dto.decision === DecisionKind.Reject;
     await change.manager.update(
@@ -468,6 +477,13 @@ export class StatementApprovalsService implements OnModuleInit {
       }
     }
     if (mine.length === 1) return { stage: mine[0] };
+    const decided = await manager.findOneBy(ApprovalDecision, {
+      stageId: In(stages.map((s) => s.id)),
+      decidedByUserId: user.id,
+    });
+    if (!mine.length && decided) {
+      throw new AppError(ErrorCode.ALREADY_DECIDED, 'Bạn đã có quyết định cho phiên bản này');
+    }
     if (mine.length > 1) {
       throw new AppError(
         ErrorCode.VALIDATION_FAILED,
@@ -520,6 +536,14 @@ export class StatementApprovalsService implements OnModuleInit {
   }
 
   private async stepUp(user: AuthUser, password?: string) {
+    const now = Date.now();
+    const recent = (this.stepUpFailures.get(user.id) ?? []).filter((t) => now - t < STEP_UP_WINDOW_MS);
+    if (recent.length >= STEP_UP_MAX_FAILURES) {
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Nhập sai mật khẩu ký duyệt quá ${STEP_UP_MAX_FAILURES} lần; hãy thử lại sau 15 phút`,
+      );
+    }
     if (!password) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'Phê duyệt cần nhập lại mật khẩu (ký duyệt)', [
         { field: 'password', messages: ['password: bắt buộc khi phê duyệt'], constraints: ['isDefined'] },
@@ -530,21 +554,26 @@ export class StatementApprovalsService implements OnModuleInit {
       [user.id],
     );
     if (!row || !(await verifyPassword(row.password_hash, password))) {
+      this.stepUpFailures.set(user.id, [...recent, now]);
       throw new AppError(ErrorCode.STEP_UP_FAILED, 'Mật khẩu không đúng; chưa ký duyệt');
     }
+    this.stepUpFailures.delete(user.id);
   }
 
   // ---- SLA ---------------------------------------------------------------------------------------------------
 
   /** An active stage passed its SLA: the room hears it, the approvers are reminded, the unit's head is told. */
   async onSlaDue(manager: EntityManager, stageId: string) {
-    const stage = await manager.findOneBy(ApprovalStage, { id: stageId });
-    if (!stage || stage.status !== StageStatus.Active) return [];
-    const statement = await manager.findOneByOrFail(Statement, { id: stage.statementId });
-    const version = await manager.findOneByOrFail(StatementVersion, { id: stage.versionId });
+    const found = await manager.findOneBy(ApprovalStage, { id: stageId });
+    if (!found) return [];
+    const statement = await manager.findOneByOrFail(Statement, { id: found.statementId });
+    const version = await manager.findOneByOrFail(StatementVersion, { id: found.versionId });
     const { events } = await this.timeline.changeWithin(manager, statement.incidentId, async (change) => {
+      // Re-read under the incident's lock: a decision committed meanwhile may have closed the stage.
+      const stage = await manager.findOneByOrFail(ApprovalStage, { id: stageId });
+      if (stage.status !== StageStatus.Active || stage.escalatedAt) return;
       stage.escalatedAt = new Date();
-      await manager.save(stage);
+      await manager.update(ApprovalStage, { id: stageId }, { escalatedAt: stage.escalatedAt });
       const approvers = await this.repository.approvers(manager, change.incident, stage.approvers);
       const heads = await this.repository.unitHeads(manager, change.incident.responsibleOrgUnitId);
       change.emit(
@@ -641,6 +670,7 @@ export class StatementApprovalsService implements OnModuleInit {
       const version = await manager.findOneByOrFail(StatementVersion, { id: stage.versionId });
       const statement = await manager.findOneByOrFail(Statement, { id: stage.statementId });
       const full = await this.incidents.getVisible(user, row.incident_id).catch(() => null);
+      if (!full) continue;
       items.push({
         statementId: statement.id,
         type: statement.type,

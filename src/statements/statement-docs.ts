@@ -13,6 +13,8 @@ import { docFromParts } from './statement-text.js';
 
 /** Log rows after which a draft is folded into its snapshot. */
 const COMPACT_AFTER_ROWS = 200;
+/** Most deletion ranges a reader's no-op step 2 may carry before it is refused outright. */
+const MAX_DELETE_RANGES = 50_000;
 /** A draft nobody on this node has open is dropped from memory after this long. */
 const IDLE_EVICT_MS = 60_000;
 
@@ -207,8 +209,15 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         { field: 'message', messages: [`message: ${(e as Error).message}`] },
       ]);
     }
-    if (!this.wouldChange(live.doc, payload)) return { reply: null, persisted: true };
-    await mayEdit();
+    try {
+      await mayEdit();
+    } catch (e) {
+      // A reader's ordinary step 2 carries nothing new: accepted without writing. Anything else is refused.
+      if (this.isNoOp(live.doc, payload)) return { reply: null, persisted: true };
+      throw e;
+    }
+    const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(payload, Y.encodeStateVector(live.doc)));
+    if (!structs.length && !ds.clients.size) return { reply: null, persisted: true };
     await this.persist(live, { update: payload, userId: author.userId, socketId });
     return { reply: null, persisted: true };
   }
@@ -299,7 +308,8 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     live.writing = true;
     try {
       while (live.queue.length) {
-        const batch = live.queue.splice(0);
+        const batch = this.withoutGaps(live, live.queue.splice(0));
+        if (!batch.length) continue;
         const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
         let id: string | null;
         try {
@@ -355,20 +365,70 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       });
   }
 
-  /** Whether applying an update would add anything (new structs or new deletions) to the server's copy. */
-  private wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
+  /**
+   * Keeps the updates whose dependencies the server has (its copy, plus the updates before them in the batch).
+   * An update built on one the server refused (a frozen draft, a rate cap, a lost connection) would sit in the
+   * copy as pending structs, acknowledged but invisible: it is refused instead, and the client re-syncs
+   * (`statement:open` again: its step 2 carries everything the server lacks).
+   */
+  private withoutGaps(live: LiveDoc, batch: PendingUpdate[]): PendingUpdate[] {
+    const known = Y.decodeStateVector(Y.encodeStateVector(live.doc));
+    const kept: PendingUpdate[] = [];
+    for (const p of batch) {
+      const { from, to } = Y.parseUpdateMeta(p.update);
+      const { ds } = Y.decodeUpdate(p.update);
+      const gap =
+        [...from].some(([client, clock]) => clock > (known.get(client) ?? 0)) ||
+        [...ds.clients].some(([client, ranges]) =>
+          ranges.some((r) => r.clock + r.len > Math.max(known.get(client) ?? 0, to.get(client) ?? 0)),
+        );
+      if (gap) {
+        p.reject(
+          new AppError(
+            ErrorCode.YJS_RESYNC_REQUIRED,
+            'Bản sao của bạn thiếu thay đổi chưa được máy chủ ghi nhận; hãy đồng bộ lại (mở lại văn bản)',
+          ),
+        );
+        continue;
+      }
+      for (const [client, clock] of to) known.set(client, Math.max(known.get(client) ?? 0, clock));
+      kept.push(p);
+    }
+    return kept;
+  }
+
+  /**
+   * Whether an update adds nothing to the server's copy: no new structs, and every deletion it carries is
+   * already known. Ranges are compared as ranges (a reader must not make the server walk every clock).
+   */
+  private isNoOp(doc: Y.Doc, update: Uint8Array): boolean {
     const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
-    if (structs.length) return true;
-    if (!ds.clients.size) return false;
+    if (structs.length) return false;
+    if (!ds.clients.size) return true;
     const known = Y.createDeleteSetFromStructStore(doc.store);
+    let ranges = 0;
     for (const [client, deletes] of ds.clients) {
+      const have = known.clients.get(client) ?? [];
       for (const d of deletes) {
-        for (let clock = d.clock; clock < d.clock + d.len; clock++) {
-          if (!Y.isDeleted(known, Y.createID(client, clock))) return true;
+        if (++ranges > MAX_DELETE_RANGES) return false;
+        // `have` is sorted and merged: a known deletion lies inside one of its ranges.
+        let lo = 0;
+        let hi = have.length - 1;
+        let inside = false;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const r = have[mid];
+          if (d.clock < r.clock) hi = mid - 1;
+          else if (d.clock >= r.clock + r.len) lo = mid + 1;
+          else {
+            inside = d.clock + d.len <= r.clock + r.len;
+            break;
+          }
         }
+        if (!inside) return false;
       }
     }
-    return false;
+    return true;
   }
 
   private clientIdsOf(update: Uint8Array): number[] {

@@ -88,6 +88,20 @@ export class StatementPublicationsService {
       if (review?.status !== VersionStatus.Approved) {
         throw new AppError(ErrorCode.STATEMENT_NOT_APPROVED, 'Phiên bản này chưa được phê duyệt');
       }
+      // A publication cannot predate the approval of what it published (nor be back-dated to meet a deadline).
+      if (review.decidedAt && publishedAt.getTime() < review.decidedAt.getTime() - 60_000) {
+        throw new AppError(
+          ErrorCode.VALIDATION_FAILED,
+          'Thời điểm công bố không được trước thời điểm phê duyệt',
+          [
+            {
+              field: 'publishedAt',
+              messages: [`publishedAt: phải từ ${review.decidedAt.toISOString()} trở đi`],
+              constraints: ['notBeforeApproval'],
+            },
+          ],
+        );
+      }
       if (version.sha256 !== dto.sha256.toLowerCase()) {
         throw new AppError(
           ErrorCode.STATEMENT_HASH_MISMATCH,
@@ -183,7 +197,13 @@ export class StatementPublicationsService {
       throw new AppError(
         ErrorCode.DESIGNATION_INVALID,
         'Người này không phải người đứng đầu, người phát ngôn hay người được ủy quyền phát ngôn của đơn vị vào ngày công bố',
-        { field: 'spokespersonPersonId' },
+        [
+          {
+            field: 'spokespersonPersonId',
+            messages: ['spokespersonPersonId: không có quyền phát ngôn cho đơn vị vào ngày công bố'],
+            constraints: ['designation'],
+          },
+        ],
       );
     }
   }

@@ -114,6 +114,11 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
     const rights = await this.access.rights(user, statement.incidentId);
     const state = this.stateOf(socket);
     const { sync, awareness } = await this.docs.open(statementId, socket.id);
+    if (!socket.connected) {
+      // Gone while we were loading: its disconnect handler has run already.
+      this.docs.close(statementId, socket.id);
+      throw new AppError(ErrorCode.CONFLICT, 'Kết nối đã đóng');
+    }
     socket.join(statementRoom(statementId));
     const canEdit = rights.canEdit && statement.status === StatementStatus.Draft;
     state.opened.set(statementId, {

@@ -61,8 +61,8 @@ export class StatementsRepository {
                      WHERE m.incident_id = $1 AND m.person_id = p.id AND m.status = 'accepted'
                        AND m.role = ANY($3::text[]))
             OR (p.org_unit_id = $2 AND p.tags && $4::text[])
-            OR (p.org_unit_id = $2 AND EXISTS (SELECT 1 FROM unnest($5::text[]) pos
-                                                WHERE lower(p.position) LIKE '%' || lower(pos) || '%'))
+            OR (p.org_unit_id = $2 AND lower(btrim(p.position)) = ANY(
+                  SELECT lower(btrim(pos)) FROM unnest($5::text[]) pos))
             OR p.id = ANY($6::uuid[])
           )
         ORDER BY u.display_name`,

@@ -35,6 +35,7 @@ export class StatementClient {
   readonly refused: StatementSyncError[] = [];
   /** Acks still awaited. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  private resyncing?: Promise<void>;
   /** Remote sync messages received (each may carry several merged updates). */
   received = 0;
   /** Called with each remote update applied (for latency measurements). */
@@ -151,7 +152,18 @@ export class StatementClient {
         this.acked++;
       },
       (e: unknown) => {
-        if (e instanceof StatementSyncError) this.refused.push(e);
+        if (!(e instanceof StatementSyncError)) return;
+        this.refused.push(e);
+        // The server lacks an earlier change of ours: open again, our step 2 carries all it lacks.
+        if (e.code === 'YJS_RESYNC_REQUIRED' && !this.resyncing) {
+          this.resyncing = this.open()
+            .then(
+              () => undefined,
+              () => undefined,
+            )
+            .finally(() => (this.resyncing = undefined));
+          this.track(this.resyncing);
+        }
       },
     );
     this.inFlight.add(tracked);
