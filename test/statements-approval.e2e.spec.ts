@@ -367,6 +367,38 @@ describe(`${StatementApprovalsService.name} (e2e)`, () => {
     ]);
 
     const [d1, d2] = team.deputies;
+    // A stage that could never reach its quorum is refused at submission, with the reason.
+    const unstaffed = await t
+      .http()
+      .post('/api/approval-policies')
+      .set(team.admin.auth)
+      .send({
+        key: 'three_deputies',
+        name: 'Ba Phó Giám đốc',
+        priority: 70,
+        statementTypes: ['correction_request'],
+        stages: [
+          {
+            key: 'three',
+            name: 'Ba Phó Giám đốc cùng duyệt',
+            step: 1,
+            quorum: 3,
+            approvers: [{ kind: 'unit_position', position: 'Phó Giám đốc' }],
+            slaMinutes: { L1: 60, L2: 60, L3: 30, L4: 15 },
+          },
+        ],
+        effectiveFrom: '2026-01-01',
+      });
+    expect(unstaffed.status).toBe(201);
+    const correction = await draft({ type: 'correction_request', title: 'Đề nghị cải chính bài báo' });
+    const refused = await t
+      .http()
+      .post(`/api/statements/${correction}/submit`)
+      .set(team.drafters[0].auth)
+      .send({});
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/cần 3, có 2/);
+    expect((await statement(correction)).status).toBe('draft');
     // Positions match exactly: a "Giám đốc" approver is not a "Phó Giám đốc".
     const { StatementsRepository } = await import('../src/statements/statements.repository.js');
     const approvers = await t.app

@@ -11,6 +11,7 @@ import { IncidentsService } from '../incidents/incidents.service.js';
 import { vietnamDate } from '../incidents/legal-clock.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { RoomAccess } from '../rooms/room-access.js';
 import { applicablePolicies, matchPreApproved } from './approval-policy.js';
 import { DecisionDto, DelegationDto } from './dto/statement.dto.js';
 import { ApprovalDecision } from './entities/approval-decision.entity.js';
@@ -72,6 +73,7 @@ export class StatementApprovalsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
     private readonly docs: StatementDocs,
+    private readonly roomAccess: RoomAccess,
   ) {}
 
   onModuleInit() {
@@ -143,6 +145,21 @@ export class StatementApprovalsService implements OnModuleInit {
     version: StatementVersion,
     plan: ApprovalPlan,
   ) {
+    // A stage with fewer possible approvers than its quorum could never finish: say so now, not at the deadline.
+    const unstaffed = [];
+    for (const spec of plan.stages) {
+      const found = await this.repository.approvers(change.manager, change.incident, spec.approvers);
+      if (found.length < spec.quorum) unstaffed.push({ spec, found: found.length });
+    }
+    if (unstaffed.length) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'Chưa đủ người duyệt cho quy trình: ' +
+          unstaffed.map((u) => `"${u.spec.name}" cần ${u.spec.quorum}, có ${u.found}`).join('; ') +
+          '. Hãy bổ sung thành viên Tổ công tác (hoặc quy trình) rồi trình lại',
+        { stages: unstaffed.map((u) => ({ key: u.spec.key, quorum: u.spec.quorum, approvers: u.found })) },
+      );
+    }
     const rows = plan.stages.map((spec) =>
       change.manager.create(ApprovalStage, {
         statementId: statement.id,
@@ -716,6 +733,16 @@ export class StatementApprovalsService implements OnModuleInit {
       [dto.delegateUserId],
     );
     if (!delegate) throw AppError.notFound('người được ủy quyền', dto.delegateUserId);
+    // The deputy must be able to see the matter, or the delegation could never be used.
+    if (!(await this.incidents.canSee(await this.roomAccess.currentUser(dto.delegateUserId), incident))) {
+      throw new AppError(ErrorCode.DELEGATION_INVALID, 'Người được ủy quyền không được xem sự cố này', [
+        {
+          field: 'delegateUserId',
+          messages: ['delegateUserId: không thuộc đơn vị chủ trì hay Tổ công tác của sự cố'],
+          constraints: ['canSee'],
+        },
+      ]);
+    }
     return this.timeline.change(incident.id, async (change) => {
       // No sub-delegation: someone acting under a delegation for this matter may not pass it on.
       const received = await change.manager.find(ApprovalDelegation, {
