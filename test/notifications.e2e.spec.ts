@@ -373,6 +373,12 @@ describe(`${NotificationsService.name} (e2e)`, () => {
       async () => smtp.mailTo(u.email).length > 0 && smtp.mailTo(u.email),
     );
     expect(mail.subject).toBe('Nhắc việc: xác nhận tham gia');
-    expect((await delivery(t, id)).state).toBe('sent');
+    // The dispatcher records the result after the SMTP server has the mail: wait for that commit.
+    const sent = await waitFor('the delivery marked sent', async () => {
+      const d = await delivery(t, id);
+      return d.state === 'sent' && d;
+    });
+    expect(sent.state).toBe('sent');
+    expect(smtp.mailTo(u.email)).toHaveLength(1);
   });
 });
