@@ -6,7 +6,6 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateApprovalPolicyDto, PreApprovedLineDto } from './dto/statement.dto.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { PreApprovedLine } from './entities/pre-approved-line.entity.js';
-import { linePattern } from './approval-policy.js';
 
 /** Approval policies and pre-approved lines are policy: versioned rows an administrator adds, audited. */
 @Injectable()
@@ -106,7 +105,6 @@ export class ApprovalPoliciesService {
         ],
       );
     }
-    linePattern(dto.text);
     return this.dataSource.transaction(async (manager) => {
       const line = await manager.save(
         manager.create(PreApprovedLine, {

@@ -291,17 +291,22 @@ export class StatementApprovalsService implements OnModuleInit {
         );
       }
       const stages = await change.manager.find(ApprovalStage, { where: { versionId: version.id } });
-      const stage = await this.chooseStage(change.manager, user, change.incident, stages, dto.stageKey);
-      const who = await this.eligibility(change.manager, user, change.incident, stage.stage);
+      const { stage, who } = await this.chooseStage(
+        change.manager,
+        user,
+        change.incident,
+        stages,
+        dto.stageKey,
+      );
       if (
         await change.manager.existsBy(ApprovalDecision, {
-          stageId: stage.stage.id,
+          stageId: stage.id,
           countedForUserId: who.countedForUserId,
         })
       ) {
         throw new AppError(
           ErrorCode.ALREADY_DECIDED,
-          `Đã có quyết định cho bước "${stage.stage.name}" của người này`,
+          `Đã có quyết định cho bước "${stage.name}" của người này`,
         );
       }
       const decision = await change.manager.save(
@@ -309,7 +314,7 @@ export class StatementApprovalsService implements OnModuleInit {
           statementId,
           versionId: version.id,
           versionNumber,
-          stageId: stage.stage.id,
+          stageId: stage.id,
           decision: dto.decision,
           sha256: version.sha256,
           reason: dto.reason ?? null,
@@ -325,7 +330,7 @@ export class StatementApprovalsService implements OnModuleInit {
           statementId,
           versionNumber,
           sha256: version.sha256,
-          stageKey: stage.stage.key,
+          stageKey: stage.key,
           decision: dto.decision,
           reason: dto.reason ?? null,
           decidedByUserId: user.id,
@@ -334,9 +339,9 @@ export class StatementApprovalsService implements OnModuleInit {
         { type: 'statement_decision', id: decision.id },
       );
       if (dto.decision === DecisionKind.Approve) {
-        await this.afterApproval(change, s, version, stages, stage.stage);
+        await this.afterApproval(change, s, version, stages, stage);
       } else {
-        await this.afterRefusal(change, s, version, stages, stage.stage, dto);
+        await this.afterRefusal(change, s, version, stages, stage, dto);
       }
       return { statement: s, decision };
     });
@@ -470,7 +475,7 @@ export class StatementApprovalsService implements OnModuleInit {
     incident: Incident,
     stages: ApprovalStage[],
     stageKey?: string,
-  ): Promise<{ stage: ApprovalStage }> {
+  ): Promise<{ stage: ApprovalStage; who: Eligibility }> {
     const active = stages.filter((s) => s.status === StageStatus.Active);
     if (stageKey) {
       const named = stages.find((s) => s.key === stageKey);
@@ -481,24 +486,25 @@ export class StatementApprovalsService implements OnModuleInit {
           `Bước "${named.name}" không đang mở (trạng thái: ${named.status})`,
         );
       }
-      return { stage: named };
+      return { stage: named, who: await this.eligibility(manager, user, incident, named) };
     }
-    const mine: ApprovalStage[] = [];
+    const mine: { stage: ApprovalStage; who: Eligibility }[] = [];
     let lastError: unknown = null;
     for (const s of active) {
       try {
-        await this.eligibility(manager, user, incident, s);
-        mine.push(s);
+        mine.push({ stage: s, who: await this.eligibility(manager, user, incident, s) });
       } catch (e) {
         lastError = e;
       }
     }
-    if (mine.length === 1) return { stage: mine[0] };
-    const decided = await manager.findOneBy(ApprovalDecision, {
-      stageId: In(stages.map((s) => s.id)),
-      decidedByUserId: user.id,
-    });
-    if (!mine.length && decided) {
+    if (mine.length === 1) return mine[0];
+    if (
+      !mine.length &&
+      (await manager.existsBy(ApprovalDecision, {
+        stageId: In(stages.map((s) => s.id)),
+        decidedByUserId: user.id,
+      }))
+    ) {
       throw new AppError(ErrorCode.ALREADY_DECIDED, 'Bạn đã có quyết định cho phiên bản này');
     }
     if (mine.length > 1) {
@@ -508,7 +514,7 @@ export class StatementApprovalsService implements OnModuleInit {
         [
           {
             field: 'stageKey',
-            messages: [`stageKey: một trong ${mine.map((s) => s.key).join(', ')}`],
+            messages: [`stageKey: một trong ${mine.map((m) => m.stage.key).join(', ')}`],
             constraints: ['isIn'],
           },
         ],

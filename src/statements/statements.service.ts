@@ -292,7 +292,7 @@ export class StatementsService {
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
-  /** The draft's text now: the live copy when open on this node, else the stored state. */
+  /** The draft's text as stored (every acknowledged update is in the snapshot + log). */
   private async currentText(statementId: string): Promise<{ title: string; body: string }> {
     const state = await this.docsRepository.load(statementId);
     const doc = docFromParts(state.parts);
