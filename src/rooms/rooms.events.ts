@@ -321,12 +321,26 @@ export interface OutboxNotification {
 
 export type RoomNotification = MentionNotification | OutboxNotification;
 
+/**
+ * Something an incident list shows changed (opened, status, severity, title or unit, a legal clock stopped, a
+ * new working-group member): pushed to the own room of every user who may see the incident, so that lists stay
+ * live without joining each incident's room. It carries no content: clients read the incident over HTTP, where
+ * access is checked again.
+ */
+export interface IncidentChangedPush {
+  incidentId: string;
+  seq: number;
+  /** The timeline event that caused it: incident.opened, incident.status_changed, … */
+  type: string;
+}
+
 export interface ServerToClientEvents {
   'room:event': (event: RoomEvent) => void;
   'presence:update': (update: PresenceUpdate) => void;
   'typing:update': (update: TypingUpdate) => void;
   'room:revoked': (notice: RoomRevoked) => void;
   notification: (notification: RoomNotification) => void;
+  'incident:changed': (push: IncidentChangedPush) => void;
   'yjs:sync': (push: YjsSyncPush) => void;
   'yjs:awareness': (push: YjsAwarenessPush) => void;
   'statement:status': (push: StatementStatusPush) => void;

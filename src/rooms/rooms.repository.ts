@@ -65,6 +65,30 @@ export class RoomsRepository {
     return rows.map((r) => ({ userId: r.id, displayName: r.display_name, roles: parseArray(r.roles) }));
   }
 
+  /**
+   * Active users who may see an incident now (the rule of `membersOf`, from the incident's current responsible
+   * unit), plus those who could see it under `formerUnitId` (its unit before a change: their lists must drop it).
+   */
+  async watchersOf(incidentId: string, formerUnitId: string | null = null): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE up AS (
+         SELECT o.id, o.parent_id, 0 AS depth FROM org_units o
+          WHERE o.id = (SELECT responsible_org_unit_id FROM incidents WHERE id = $1) OR o.id = $2::uuid
+         UNION ALL
+         SELECT o.id, o.parent_id, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id WHERE up.depth < 20
+       )
+       SELECT u.id FROM users u LEFT JOIN people p ON p.id = u.person_id
+        WHERE u.active
+          AND ('admin' = ANY(u.roles)
+               OR (u.roles && ARRAY['leader', 'officer']::user_role[] AND p.org_unit_id IN (SELECT id FROM up))
+               OR EXISTS (SELECT 1 FROM working_group_members m
+                           WHERE m.incident_id = $1 AND m.person_id = u.person_id
+                             AND m.status IN ('invited', 'accepted')))`,
+      [incidentId, formerUnitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   findChatMessage(
     incidentId: string,
     clientId: string,
