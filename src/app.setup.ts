@@ -10,6 +10,7 @@ import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter
 import { createHttpLogger, PinoNestLogger } from './common/logger.js';
 import { apiRateLimit, loginRateLimit } from './common/rate-limit.js';
 import { requestContext } from './common/request-context.js';
+import { webConsole } from './common/web-console.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -56,6 +57,14 @@ export async function createApp(
   app.useGlobalFilters(new HttpExceptionFilter());
   setupOpenApi(app);
   await app.init();
+  // After the routes: the API, the docs and /health always answer first.
+  const webPages = webConsole(config.webDistDir);
+  if (webPages) app.use(webPages);
+  else
+    logger.warn(
+      { dir: config.webDistDir },
+      'Chưa có giao diện web (chạy npm run build:web); chỉ phục vụ API',
+    );
   // Paths nobody serves (outside /api too) get the JSON error shape rather than Express's HTML page.
   app.use((req: Request, res: Response) => {
     res.status(404).json(toErrorBody(new NotFoundException(), String(req.id ?? '')));

@@ -8,6 +8,7 @@ describe(loadConfig.name, () => {
       port: 3000,
       databaseUrl: undefined,
       embeddedPgDir: '.data/postgres',
+      webDistDir: 'web/dist',
       admin: { email: 'admin@ungpho.local' },
       demo: false,
     });

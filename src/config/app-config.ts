@@ -53,6 +53,11 @@ export class EnvDto {
 
   @IsOptional()
   @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR?: string;
+
+  @IsOptional()
+  @IsString()
   @MinLength(32, { message: 'phải dài ít nhất 32 ký tự' })
   JWT_SECRET?: string;
 
@@ -201,6 +206,8 @@ export interface AppConfig {
   /** Undefined means: start an embedded PostgreSQL in embeddedPgDir. */
   databaseUrl?: string;
   embeddedPgDir: string;
+  /** The built web console (`npm run build:web`), served at `/`; absent: the service runs API-only. */
+  webDistDir: string;
   jwt: { secret?: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   corsOrigins: string[] | true;
   admin: { email: string; password?: string };
@@ -284,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host: dto.HOST ?? '0.0.0.0',
     databaseUrl: dto.DATABASE_URL,
     embeddedPgDir: dto.EMBEDDED_PG_DIR ?? '.data/postgres',
+    webDistDir: dto.WEB_DIST_DIR ?? 'web/dist',
     jwt: {
       secret: dto.JWT_SECRET,
       accessTtlSeconds: dto.JWT_ACCESS_TTL ?? 900,

@@ -1,0 +1,266 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiClient, itemsOf } from './api/client.js';
+import { RoomsConnection } from './api/rooms.js';
+import type { User } from './api/types.js';
+import { AppContext, I18nContext, makeTranslator, useApp } from './app-context.js';
+import type { AppServices } from './app-context.js';
+import { ErrorNote, Link, Spinner } from './components/common.js';
+import { OfflineBanner } from './components/OfflineBanner.js';
+import type { Lang } from './i18n.js';
+import { navigate, parseRoute, usePath } from './router.js';
+import { IncidentListScreen } from './screens/IncidentList.js';
+import { IncidentRoomScreen } from './screens/IncidentRoom.js';
+import { LoginScreen } from './screens/Login.js';
+import { BrowserTokenStore } from './session.js';
+
+// Loaded when first opened: the editor brings CodeMirror, the inbox and the directory are visited less.
+const StatementEditorScreen = lazy(() =>
+  import('./screens/StatementEditor.js').then((m) => ({ default: m.StatementEditorScreen })),
+);
+const ApprovalInboxScreen = lazy(() =>
+  import('./screens/ApprovalInbox.js').then((m) => ({ default: m.ApprovalInboxScreen })),
+);
+const DirectoryScreen = lazy(() =>
+  import('./screens/Directory.js').then((m) => ({ default: m.DirectoryScreen })),
+);
+
+const LANG_KEY = 'ungpho.lang';
+
+interface Session {
+  user: User;
+  rooms: RoomsConnection;
+}
+
+export function App() {
+  const [store] = useState(() => new BrowserTokenStore());
+  const [api] = useState(() => new ApiClient({ store }));
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
+  const [session, setSession] = useState<Session | null>(null);
+  const [booting, setBooting] = useState(() => api.signedIn);
+  const [bootError, setBootError] = useState<unknown>(null);
+  const [expired, setExpired] = useState(false);
+  const i18n = useMemo(() => ({ lang, ...makeTranslator(lang) }), [lang]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem(LANG_KEY, lang);
+  }, [lang]);
+
+  const end = useCallback((sessionExpired: boolean) => {
+    setSession((prev) => {
+      prev?.rooms.close();
+      return null;
+    });
+    setExpired(sessionExpired);
+  }, []);
+
+  const start = useCallback(
+    (user: User) => {
+      const rooms = new RoomsConnection(api);
+      rooms.ended.on(() => end(true));
+      setExpired(false);
+      setSession({ user, rooms });
+    },
+    [api, end],
+  );
+
+  const boot = useCallback(() => {
+    setBooting(true);
+    setBootError(null);
+    api
+      .me()
+      .then(start, (e: unknown) => {
+        if (api.signedIn) setBootError(e);
+      })
+      .finally(() => setBooting(false));
+  }, [api, start]);
+
+  useEffect(() => {
+    api.onSessionEnded = () => end(true);
+    if (api.signedIn) boot();
+    // Logged out in another tab.
+    return store.onChange((tokens) => {
+      if (!tokens) end(false);
+    });
+  }, [api, store, boot, end]);
+
+  const logout = useCallback(async () => {
+    await api.logout();
+    end(false);
+    navigate('/');
+  }, [api, end]);
+
+  let content;
+  if (booting) {
+    content = (
+      <main className="center-page">
+        <Spinner />
+      </main>
+    );
+  } else if (bootError && !session) {
+    content = (
+      <main className="center-page">
+        <ErrorNote error={bootError} onRetry={boot} />
+      </main>
+    );
+  } else if (!session) {
+    content = <LoginScreen api={api} expired={expired} onLoggedIn={start} lang={lang} setLang={setLang} />;
+  } else {
+    const services: AppServices = { ...i18n, api, rooms: session.rooms, user: session.user };
+    content = (
+      <AppContext.Provider value={services}>
+        <Shell onLogout={logout} setLang={setLang} />
+      </AppContext.Provider>
+    );
+  }
+  return <I18nContext.Provider value={i18n}>{content}</I18nContext.Provider>;
+}
+
+function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: Lang) => void }) {
+  const { t, lang, user, api, rooms } = useApp();
+  const path = usePath();
+  const route = parseRoute(window.location.pathname);
+  const mainRef = useRef<HTMLElement>(null);
+  const [waiting, setWaiting] = useState(0);
+
+  const countApprovals = useCallback(() => {
+    api.approvals().then(
+      (page) => setWaiting(itemsOf(page).length),
+      () => undefined,
+    );
+  }, [api]);
+  useEffect(() => {
+    countApprovals();
+    const timer = setInterval(countApprovals, 60_000);
+    const off = rooms.notification.on(countApprovals);
+    return () => {
+      clearInterval(timer);
+      off();
+    };
+  }, [countApprovals, rooms]);
+
+  useEffect(() => {
+    if (route.name === 'login') navigate('/', { replace: true });
+  }, [route.name]);
+
+  // A new page: move the focus to its heading, for keyboard and screen-reader users.
+  useEffect(() => {
+    const heading = mainRef.current?.querySelector('h1');
+    if (heading instanceof HTMLElement) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [path]);
+
+  const nav = [
+    { to: '/', label: t('navIncidents'), active: ['incidents', 'incident', 'statement', 'report'] },
+    {
+      to: '/approvals',
+      label: t('navApprovals'),
+      active: ['approvals'],
+      badge: waiting,
+    },
+    { to: '/directory', label: t('navDirectory'), active: ['directory'] },
+  ];
+
+  let screen;
+  switch (route.name) {
+    case 'incidents':
+    case 'login':
+      screen = <IncidentListScreen />;
+      break;
+    case 'incident':
+      screen = <IncidentRoomScreen key={route.id} incidentId={route.id} />;
+      break;
+    case 'statement':
+      screen = <StatementEditorScreen key={route.id} statementId={route.id} />;
+      break;
+    case 'approvals':
+      screen = (
+        <ApprovalInboxScreen
+          statementId={route.statementId}
+          version={route.version}
+          onDecided={countApprovals}
+        />
+      );
+      break;
+    case 'directory':
+      screen = <DirectoryScreen unitId={route.unitId} />;
+      break;
+    default:
+      screen = (
+        <div className="page">
+          <h1>{t('notFoundTitle')}</h1>
+          <p>{t('notFoundText')}</p>
+          <Link to="/">{t('navIncidents')}</Link>
+        </div>
+      );
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ỨP
+          </span>
+          <span className="brand-name">{t('appName')}</span>
+        </Link>
+        <nav aria-label={t('mainNav')} className="mainnav">
+          <ul>
+            {nav.map((n) => (
+              <li key={n.to}>
+                <a
+                  href={n.to}
+                  aria-current={n.active.includes(route.name) ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(n.to);
+                  }}
+                >
+                  {n.label}
+                  {n.badge ? (
+                    <span className="count" aria-label={`(${n.badge})`}>
+                      {n.badge}
+                    </span>
+                  ) : null}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="topbar-tools">
+          <button
+            type="button"
+            className="lang-toggle"
+            lang={lang === 'vi' ? 'en' : 'vi'}
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+          >
+            {lang === 'vi' ? t('switchToEnglish') : t('switchToVietnamese')}
+          </button>
+          <span className="user-name" title={user.email}>
+            {user.displayName}
+          </span>
+          <button type="button" className="secondary" onClick={onLogout}>
+            {t('logout')}
+          </button>
+        </div>
+      </header>
+      <OfflineBanner />
+      <main id="main" ref={mainRef}>
+        <Suspense
+          fallback={
+            <div className="page">
+              <Spinner />
+            </div>
+          }
+        >
+          {screen}
+        </Suspense>
+      </main>
+    </>
+  );
+}

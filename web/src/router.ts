@@ -1,0 +1,48 @@
+import { useSyncExternalStore } from 'react';
+
+/** A few routes, matched on the path (history API): no router library needed. */
+export type Route =
+  | { name: 'incidents' }
+  | { name: 'incident'; id: string }
+  | { name: 'statement'; id: string }
+  | { name: 'approvals'; statementId?: string; version?: number }
+  | { name: 'directory'; unitId?: string }
+  | { name: 'playbooks' }
+  | { name: 'report'; id: string }
+  | { name: 'login' }
+  | { name: 'notFound' };
+
+const UUID = '([0-9a-f-]{36})';
+
+export function parseRoute(pathname: string): Route {
+  const p = pathname.replace(/\/+$/, '') || '/';
+  let m: RegExpMatchArray | null;
+  if (p === '/' || p === '/incidents') return { name: 'incidents' };
+  if ((m = p.match(new RegExp(`^/incidents/${UUID}$`)))) return { name: 'incident', id: m[1] };
+  if ((m = p.match(new RegExp(`^/incidents/${UUID}/report$`)))) return { name: 'report', id: m[1] };
+  if ((m = p.match(new RegExp(`^/statements/${UUID}$`)))) return { name: 'statement', id: m[1] };
+  if (p === '/approvals') return { name: 'approvals' };
+  if ((m = p.match(new RegExp(`^/approvals/${UUID}/(\\d+)$`)))) {
+    return { name: 'approvals', statementId: m[1], version: Number(m[2]) };
+  }
+  if (p === '/directory') return { name: 'directory' };
+  if ((m = p.match(new RegExp(`^/directory/${UUID}$`)))) return { name: 'directory', unitId: m[1] };
+  if (p === '/playbooks') return { name: 'playbooks' };
+  if (p === '/login') return { name: 'login' };
+  return { name: 'notFound' };
+}
+
+const subscribe = (cb: () => void) => {
+  window.addEventListener('popstate', cb);
+  return () => window.removeEventListener('popstate', cb);
+};
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search);
+}
+
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

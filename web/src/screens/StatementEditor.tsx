@@ -1,0 +1,473 @@
+import type { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { FormEvent } from 'react';
+import { itemsOf } from '../api/client.js';
+import { StatementSync } from '../api/statement-sync.js';
+import type { DraftField } from '../api/statement-sync.js';
+import type { StatementComment, StatementDetail } from '../api/types.js';
+import { useApp, useAsync } from '../app-context.js';
+import { CollabEditor } from '../components/CollabEditor.js';
+import type { HighlightRange } from '../components/CollabEditor.js';
+import { ErrorNote, Link, Panel, Spinner, StatusBadge } from '../components/common.js';
+import { LegalClock } from '../components/LegalClock.js';
+import { WordDiff } from '../components/WordDiff.js';
+import { formatDateTime } from '../format.js';
+import { useRoom, useRoomEvents } from '../room-hooks.js';
+
+const COLORS = ['#b42318', '#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
+
+function colorOf(id: string): string {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return COLORS[h % COLORS.length];
+}
+
+export function StatementEditorScreen({ statementId }: { statementId: string }) {
+  const { api } = useApp();
+  const statement = useAsync(() => api.statement(statementId), [statementId]);
+  if (!statement.data) {
+    return (
+      <div className="page">
+        {statement.error ? (
+          <ErrorNote error={statement.error} onRetry={() => void statement.reload()} />
+        ) : (
+          <Spinner />
+        )}
+      </div>
+    );
+  }
+  return <Editor statement={statement.data} reload={() => statement.reload()} />;
+}
+
+/** Live co-drafting of one statement, its comments, versions and approval, with the legal clock in view. */
+function Editor({ statement, reload }: { statement: StatementDetail; reload: () => Promise<void> }) {
+  const { api, rooms, t, l, lang, user } = useApp();
+  const room = useRoom(statement.incidentId);
+  const incident = useAsync(() => api.incident(statement.incidentId), [statement.incidentId]);
+  const comments = useAsync(() => api.comments(statement.id), [statement.id]);
+  const versions = useAsync(() => api.versions(statement.id), [statement.id, statement.currentVersion]);
+  const sync = useMemo(() => new StatementSync(rooms, statement.id), [rooms, statement.id]);
+  useSyncExternalStore(
+    useCallback((cb: () => void) => sync.subscribe(cb), [sync]),
+    () => sync.version,
+  );
+  const [views, setViews] = useState<Record<DraftField, EditorView | null>>({ title: null, body: null });
+  const [submitting, setSubmitting] = useState(false);
+  const [submitted, setSubmitted] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const bodyHighlights = useHighlights(sync, comments.data?.items, 'body');
+
+  useEffect(() => {
+    sync.awareness.setLocalStateField('user', {
+      name: user.displayName,
+      color: colorOf(user.id),
+      colorLight: `${colorOf(user.id)}33`,
+    });
+    void sync.open();
+    return () => sync.close();
+  }, [sync, user]);
+
+  // Someone else submitted, an approver decided, it was published: read the statement again.
+  useRoomEvents(room, (events) => {
+    if (events.some((e) => e.type.startsWith('statement.') && e.payload.statementId === statement.id)) {
+      void reload();
+      void comments.reload();
+    }
+  });
+  useEffect(() => sync.onStatus(() => void reload()), [sync, reload]);
+
+  const others = [...sync.awareness.getStates().entries()]
+    .filter(([id, s]) => id !== sync.doc.clientID && s.user)
+    .map(([id, s]) => ({
+      id,
+      name: String((s.user as { name?: string }).name ?? ''),
+      color: (s.user as { color?: string }).color,
+    }));
+  const draft = sync.synced && sync.status === 'draft';
+  const readOnly = !sync.synced || !sync.canEdit;
+
+  const submit = async () => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await sync.flushed();
+      const result = await api.submitStatement(statement.id);
+      setSubmitted(result.version.number);
+      await reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const deadlines = incident.data?.deadlines ?? [];
+  return (
+    <div className="page editor-page">
+      <header className="room-head">
+        <p className="code">
+          <Link to={`/incidents/${statement.incidentId}`}>
+            ← {incident.data ? `${incident.data.code} · ${incident.data.title}` : t('back')}
+          </Link>
+        </p>
+        <h1>{l('statementType', statement.type) || statement.typeLabel}</h1>
+        <div className="room-facts">
+          <StatusBadge status={sync.status ?? statement.status} group="statementStatus" />
+          {statement.currentVersion && <span>{t('versionLabel', { n: statement.currentVersion })}</span>}
+          <span className={`save-state save-${sync.saveState}`} role="status" data-testid="save-state">
+            {sync.saveState === 'saved'
+              ? t('editorSaved')
+              : sync.saveState === 'saving'
+                ? t('editorSaving')
+                : t('editorUnsaved')}
+          </span>
+        </div>
+        <div className="clocks" aria-label={t('roomClocks')}>
+          {deadlines.map((d) => (
+            <LegalClock key={d.key} deadline={d} />
+          ))}
+        </div>
+      </header>
+      <div className="editor-grid">
+        <div className="col col-main">
+          <section className="panel" aria-labelledby="draft-title">
+            <header className="panel-header">
+              <h2 id="draft-title">{t('editorBodyLabel')}</h2>
+              <div className="others" aria-live="polite" data-testid="co-drafters">
+                {others.length > 0 && <span className="muted small">{t('editorOthers')}: </span>}
+                {others.map((o) => (
+                  <span key={o.id} className="avatar" style={{ borderColor: o.color }}>
+                    {o.name}
+                  </span>
+                ))}
+              </div>
+            </header>
+            <div className="panel-body">
+              {!sync.synced && !sync.error && <Spinner label={t('editorOpening')} />}
+              <ErrorNote error={sync.error} />
+              {sync.synced && readOnly && <p className="notice">{t('editorReadOnly')}</p>}
+              <label className="field-label" htmlFor="statement-title-editor">
+                {t('editorTitleLabel')}
+              </label>
+              <CollabEditor
+                id="statement-title-editor"
+                ytext={sync.title}
+                awareness={sync.awareness}
+                readOnly={readOnly}
+                label={t('editorTitleLabel')}
+                oneLine
+                onView={(v) => setViews((prev) => ({ ...prev, title: v }))}
+              />
+              <label className="field-label" htmlFor="statement-body-editor">
+                {t('editorBodyLabel')}
+              </label>
+              <CollabEditor
+                id="statement-body-editor"
+                ytext={sync.body}
+                awareness={sync.awareness}
+                readOnly={readOnly}
+                label={t('editorBodyLabel')}
+                highlights={bodyHighlights}
+                onView={(v) => setViews((prev) => ({ ...prev, body: v }))}
+              />
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!draft || !sync.canEdit || submitting}
+                  onClick={() => void submit()}
+                >
+                  {submitting ? t('editorSubmitting') : t('editorSubmit')}
+                </button>
+                {submitted && (
+                  <span role="status" className="ok-note">
+                    {t('editorSubmitted', { n: submitted })}
+                  </span>
+                )}
+              </div>
+              <ErrorNote error={error} />
+            </div>
+          </section>
+          <Panel id="versions" title={t('versionsTitle')}>
+            <Versions
+              versions={versions.data ? itemsOf(versions.data) : undefined}
+              draftText={sync.synced ? `${sync.title.toString()}\n\n${sync.body.toString()}\n` : null}
+            />
+            <ErrorNote error={versions.error} />
+          </Panel>
+        </div>
+        <div className="col">
+          <Panel id="comments" title={t('commentsTitle')}>
+            <Comments
+              statement={statement}
+              sync={sync}
+              views={views}
+              comments={comments.data?.items}
+              reload={() => comments.reload()}
+            />
+            <ErrorNote error={comments.error} />
+          </Panel>
+          <Panel id="approval" title={t('approvalChain')}>
+            {!statement.approval ? (
+              <p className="muted">{t('versionsEmpty')}</p>
+            ) : (
+              <ol className="stages">
+                {statement.approval.stages.map((s) => (
+                  <li key={s.key} className={`stage stage-${s.status}`}>
+                    <strong>{s.name}</strong> <span className="badge">{l('stageStatus', s.status)}</span>
+                    {s.dueAt && s.status === 'active' && (
+                      <div className="muted small">
+                        {t('approvalDue', { time: formatDateTime(s.dueAt, lang) })}
+                      </div>
+                    )}
+                    {s.decisions.map((d) => (
+                      <div key={d.id} className="small">
+                        {l('decision', d.decision)} · {room.nameOf(d.decidedByUserId) ?? t('unknownUser')} ·{' '}
+                        {formatDateTime(d.createdAt, lang)}
+                        {d.reason ? ` — ${d.reason}` : ''}
+                      </div>
+                    ))}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {statement.publications.length > 0 && (
+              <>
+                <h3>{t('publications')}</h3>
+                <ul className="items">
+                  {statement.publications.map((p) => (
+                    <li key={p.id}>
+                      {l('channel', p.channel)} · {formatDateTime(p.publishedAt, lang)}
+                      {p.url && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <a href={p.url} target="_blank" rel="noreferrer noopener">
+                            {p.url}
+                          </a>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Comment anchors resolved to where their text is now (they follow concurrent edits). */
+function useHighlights(
+  sync: StatementSync,
+  comments: StatementComment[] | undefined,
+  field: DraftField,
+): HighlightRange[] | undefined {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setTick((n) => n + 1), 400);
+    };
+    sync.doc.on('update', onUpdate);
+    return () => {
+      clearTimeout(timer);
+      sync.doc.off('update', onUpdate);
+    };
+  }, [sync]);
+  return useMemo(() => {
+    void tick; // recomputed after edits settle
+    if (!comments || !sync.synced) return undefined;
+    return comments
+      .filter((c) => c.field === field && c.status === 'open')
+      .map((c) => ({
+        id: c.id,
+        from: sync.resolve(c.anchor.start) ?? -1,
+        to: sync.resolve(c.anchor.end) ?? -1,
+      }))
+      .filter((r) => r.from >= 0 && r.to > r.from);
+  }, [comments, sync, sync.synced, field, tick]);
+}
+
+function Comments({
+  statement,
+  sync,
+  views,
+  comments,
+  reload,
+}: {
+  statement: StatementDetail;
+  sync: StatementSync;
+  views: Record<DraftField, EditorView | null>;
+  comments: StatementComment[] | undefined;
+  reload: () => Promise<void>;
+}) {
+  const { api, t } = useApp();
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [hint, setHint] = useState('');
+  const lastSelection = useRef<{ field: DraftField; from: number; to: number } | null>(null);
+
+  // Remember the last non-empty selection: focusing the comment box must not lose it.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      for (const field of ['title', 'body'] as DraftField[]) {
+        const v = views[field];
+        if (!v || !v.hasFocus) continue;
+        const sel = v.state.selection.main;
+        if (sel.to > sel.from) lastSelection.current = { field, from: sel.from, to: sel.to };
+      }
+    }, 200);
+    return () => clearInterval(timer);
+  }, [views]);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const sel = lastSelection.current;
+    if (!sel) {
+      setHint(t('commentNeedSelection'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setHint('');
+    try {
+      await sync.flushed();
+      await api.addComment(statement.id, {
+        field: sel.field,
+        anchorStart: sync.anchor(sel.field, sel.from, 0),
+        anchorEnd: sync.anchor(sel.field, sel.to, -1),
+        body: body.trim(),
+      });
+      setBody('');
+      lastSelection.current = null;
+      await reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const show = (c: StatementComment) => {
+    const v = views[c.field];
+    const from = sync.resolve(c.anchor.start);
+    const to = sync.resolve(c.anchor.end);
+    if (!v || from === null || to === null) return;
+    v.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
+    v.focus();
+  };
+
+  const toggle = async (c: StatementComment) => {
+    setError(null);
+    try {
+      await api.setCommentStatus(statement.id, c.id, c.status === 'open');
+      await reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const canComment = statement.rights.canComment;
+  return (
+    <>
+      {comments && !comments.length && <p className="muted">{t('commentsEmpty')}</p>}
+      <ul className="comments">
+        {comments?.map((c) => (
+          <li key={c.id} className={`comment comment-${c.status}`}>
+            <blockquote>{c.range ? c.range.text : <em>{t('commentGone')}</em>}</blockquote>
+            <p>{c.body}</p>
+            <div className="button-row">
+              {c.range && (
+                <button type="button" className="small-button" onClick={() => show(c)}>
+                  {t('commentShow')}
+                </button>
+              )}
+              {canComment && (
+                <button type="button" className="small-button" onClick={() => void toggle(c)}>
+                  {c.status === 'open' ? t('commentResolve') : t('commentReopen')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {canComment && (
+        <form className="stack-form" onSubmit={add}>
+          <label htmlFor="comment-body">{t('commentBody')}</label>
+          <textarea id="comment-body" rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+          <button type="submit" disabled={busy || !body.trim()}>
+            {busy ? t('saving') : t('commentAdd')}
+          </button>
+          {hint && (
+            <p className="notice" role="status">
+              {hint}
+            </p>
+          )}
+          <ErrorNote error={error} />
+        </form>
+      )}
+    </>
+  );
+}
+
+function Versions({
+  versions,
+  draftText,
+}: {
+  versions:
+    | { number: number; rendered: string; sha256: string; status: string | null; createdAt: string }[]
+    | undefined;
+  draftText: string | null;
+}) {
+  const { t, lang } = useApp();
+  const [selected, setSelected] = useState<number | null>(null);
+  if (!versions) return <Spinner />;
+  if (!versions.length) return <p className="muted">{t('versionsEmpty')}</p>;
+  const sorted = [...versions].sort((a, b) => a.number - b.number);
+  const current = sorted.find((v) => v.number === selected) ?? sorted[sorted.length - 1];
+  const previous = sorted.filter((v) => v.number < current.number).at(-1);
+  return (
+    <>
+      <div className="version-tabs" role="group" aria-label={t('versionsTitle')}>
+        {sorted.map((v) => (
+          <button
+            key={v.number}
+            type="button"
+            aria-pressed={v.number === current.number}
+            onClick={() => setSelected(v.number)}
+          >
+            {t('versionLabel', { n: v.number })}
+            <span className="muted small"> · {formatDateTime(v.createdAt, lang)}</span>
+          </button>
+        ))}
+      </div>
+      <p className="muted small">
+        {t('approvalHash')}: <code>{current.sha256.slice(0, 16)}…</code>
+      </p>
+      {previous ? (
+        <>
+          <h3>{t('diffWith', { n: previous.number })}</h3>
+          <WordDiff from={previous.rendered} to={current.rendered} />
+        </>
+      ) : (
+        <>
+          <p className="muted">{t('diffFirst')}</p>
+          <pre className="version-text">{current.rendered}</pre>
+        </>
+      )}
+      {draftText !== null && draftText !== current.rendered && (
+        <details>
+          <summary>
+            {t('diffWith', { n: current.number })} → {t('editorBodyLabel')}
+          </summary>
+          <WordDiff from={current.rendered} to={draftText} />
+        </details>
+      )}
+    </>
+  );
+}
