@@ -8,10 +8,8 @@ export function useRoom(incidentId: string): LiveRoom {
   const { rooms } = useApp();
   const room = useMemo(() => rooms.room(incidentId), [rooms, incidentId]);
   useEffect(() => {
-    room.join().catch(() => undefined);
-    return () => {
-      void room.leave();
-    };
+    room.retain();
+    return () => room.release();
   }, [room]);
   useLiveRoom(room);
   return room;

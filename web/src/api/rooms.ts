@@ -275,6 +275,7 @@ export class LiveRoom {
   version = 0;
   readonly delivered = new Emitter<RoomEvent[]>();
   private readonly ahead = new Map<number, RoomEvent>();
+  private holders = 0;
   private joining?: Promise<void>;
   private gapTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<() => void>();
@@ -330,10 +331,28 @@ export class LiveRoom {
     return this.joining;
   }
 
+  /**
+   * One more screen shows this room: joined on the first. Screens of one incident hand the room over to each
+   * other (the next one retains it before the previous one releases it), so it is not left and joined again.
+   */
+  retain(): void {
+    this.holders++;
+    if (this.holders === 1 && !this.wanted) this.join().catch(() => undefined);
+  }
+
+  /** A screen no longer shows it; the last one leaves the room (after the screen that follows had its turn). */
+  release(): void {
+    this.holders = Math.max(0, this.holders - 1);
+    setTimeout(() => {
+      if (this.holders === 0 && this.wanted) void this.leave();
+    }, 0);
+  }
+
   async leave(): Promise<void> {
     this.wanted = false;
     this.joined = false;
-    this.dispose();
+    clearTimeout(this.gapTimer);
+    this.gapTimer = undefined;
     this.connection.forget(this);
     if (this.connection.online) {
       await this.connection.call('room:leave', { incidentId: this.incidentId }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { RoomMember } from '../../../../src/rooms/rooms.events.js';
 import { clientId } from '../../api/rooms.js';
@@ -26,6 +26,14 @@ export function Chat({ room }: { room: LiveRoom }) {
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
+  /** Where the caret goes once the text with a picked mention is rendered. */
+  const caretAfterPick = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    if (caretAfterPick.current === null || !input.current) return;
+    input.current.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  }, [text]);
   const messages = room.events.filter((e) => e.type === 'chat.posted');
   const typing = [...room.typing.entries()].filter(([id]) => id !== user.id).map(([, name]) => name);
 
@@ -53,11 +61,7 @@ export function Chat({ room }: { room: LiveRoom }) {
     setText(next);
     setMentioned((prev) => (prev.some((m) => m.userId === member.userId) ? prev : [...prev, member]));
     setSuggest(null);
-    requestAnimationFrame(() => {
-      const pos = suggest.start + member.displayName.length + 2;
-      input.current?.focus();
-      input.current?.setSelectionRange(pos, pos);
-    });
+    caretAfterPick.current = suggest.start + member.displayName.length + 2;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

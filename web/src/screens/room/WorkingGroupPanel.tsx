@@ -81,34 +81,31 @@ export function WorkingGroupPanel({ room, group }: { room: LiveRoom; group: Asyn
           <ErrorNote error={error} />
         </div>
       )}
-      <table className="compact-table">
-        <tbody>
-          {[...current, ...past].map((m) => (
-            <tr key={m.id} className={`member member-${m.status}`}>
-              <th scope="row">{m.roleName}</th>
-              <td>
-                {m.person.fullName}
-                {m.person.position && <div className="muted small">{m.person.position}</div>}
-              </td>
-              <td>
-                <span className={`badge ack-${m.status}`}>{l('memberStatus', m.status)}</span>
-                <div className="muted small">
-                  {m.status === 'invited' && m.ackDueAt
-                    ? t('groupAckDue', {
-                        time:
-                          new Date(m.ackDueAt).getTime() > now
-                            ? formatDuration(new Date(m.ackDueAt).getTime() - now, lang)
-                            : formatDateTime(m.ackDueAt, lang),
-                      })
-                    : m.status === 'accepted' && m.ackSeconds !== null
-                      ? t('groupAckAfter', { time: formatDuration(m.ackSeconds * 1000, lang) })
-                      : (m.declineReason ?? '')}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="members">
+        {[...current, ...past].map((m) => (
+          <li key={m.id} className={`member member-${m.status}`}>
+            <div>
+              <strong>{m.roleName}</strong>: {m.person.fullName}
+              {m.person.position && <span className="muted small"> · {m.person.position}</span>}
+            </div>
+            <div className="small">
+              <span className={`badge ack-${m.status}`}>{l('memberStatus', m.status)}</span>{' '}
+              <span className="muted">
+                {m.status === 'invited' && m.ackDueAt
+                  ? t('groupAckDue', {
+                      time:
+                        new Date(m.ackDueAt).getTime() > now
+                          ? formatDuration(new Date(m.ackDueAt).getTime() - now, lang)
+                          : formatDateTime(m.ackDueAt, lang),
+                    })
+                  : m.status === 'accepted' && m.ackSeconds !== null
+                    ? t('groupAckAfter', { time: formatDuration(m.ackSeconds * 1000, lang) })
+                    : (m.declineReason ?? '')}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
