@@ -2,14 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../../web/src/api/client.js';
 import type { Version } from '../../web/src/api/types.js';
 import {
+  accessibilityProblems,
   ensureWebBuild,
   launchChromium,
   logIn,
   openPage,
   screenshot,
   writeMetrics,
-} from '../support/browser.js';
-import type { TrackedPage } from '../support/browser.js';
+} from './support/browser.js';
+import type { TrackedPage } from './support/browser.js';
 import { makeStatementTeam } from '../support/statement-team.js';
 import type { StatementTeam } from '../support/statement-team.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -51,6 +52,14 @@ describe('web console in Chromium (e2e)', () => {
   let statementId: string;
   const metrics: Record<string, unknown> = {};
   const sockets: RoomClient[] = [];
+  /** Each screen: looked at for unnamed controls and low contrast, then saved for people to look at. */
+  const shoot = async (page: Page, name: string) => {
+    expect({ screen: name, problems: await accessibilityProblems(page) }).toEqual({
+      screen: name,
+      problems: [],
+    });
+    await screenshot(page, name);
+  };
   const as = async (u: TestUser) => {
     const api = new ApiClient({ baseUrl: t.url });
     await api.login(u.email, u.password);
@@ -131,7 +140,7 @@ describe('web console in Chromium (e2e)', () => {
     await page.goto(viaProxy + '/');
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
-    await screenshot(page, '01-login');
+    await shoot(page, '01-login');
     // A wrong password is refused in plain Vietnamese.
     await page.getByLabel('E-mail').fill(team.drafters[0].email);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau-roi');
@@ -143,6 +152,13 @@ describe('web console in Chromium (e2e)', () => {
     await logIn(page, viaProxy, team.drafters[0]);
     await page.getByRole('heading', { name: 'Sự cố đang theo dõi' }).waitFor();
     await page.locator(`[data-incident-id="${team.incidentId}"]`).waitFor();
+    // Keyboard: on a freshly loaded page the first Tab reaches the skip link, which moves to the content.
+    await page.reload();
+    await page.locator(`[data-incident-id="${team.incidentId}"]`).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, tới nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
     const title = 'Tin giả về việc tạm dừng bữa ăn bán trú tại các trường tiểu học';
@@ -160,7 +176,7 @@ describe('web console in Chromium (e2e)', () => {
     expect(await row.innerText()).toContain('Mới phát hiện');
     expect(await row.innerText()).toMatch(/còn \d+ (giờ|ngày)/);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-    await screenshot(page, '02-incident-list');
+    await shoot(page, '02-incident-list');
   }, 30_000);
 
   it('opens the incident room: timeline, chat with a mention, tasks, facts, group and evidence', async () => {
@@ -217,7 +233,7 @@ describe('web console in Chromium (e2e)', () => {
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.locator('#facts li', { hasText: '12 học sinh' }).getByText('Đã xác minh').waitFor();
     await page.locator('.timeline li', { hasText: 'Ghi nhận sự kiện: 12 học sinh' }).waitFor();
-    await screenshot(page, '03-incident-room');
+    await shoot(page, '03-incident-room');
   }, 30_000);
 
   it('lets two drafters co-edit one statement, each seeing the other, then submit it', async () => {
@@ -259,7 +275,7 @@ describe('web console in Chromium (e2e)', () => {
     await b.locator('.cm-comment-anchor').first().waitFor();
     await b.getByTestId('save-state').getByText('Đã lưu').waitFor();
     await a.getByTestId('save-state').getByText('Đã lưu').waitFor();
-    await screenshot(a, '04-statement-editor');
+    await shoot(a, '04-statement-editor');
 
     // Submit: the draft freezes for both.
     await a.getByRole('button', { name: 'Trình duyệt' }).click();
@@ -288,7 +304,7 @@ describe('web console in Chromium (e2e)', () => {
     expect(await a.locator('#versions > .panel-body > .word-diff ins').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining('10')]),
     );
-    await screenshot(a, '05-statement-versions');
+    await shoot(a, '05-statement-versions');
     const v2 = (await legal.version(statementId, 2)) as Version;
     await legal.decide(statementId, v2, 'approve', { password: team.legal.password });
     await (
@@ -309,7 +325,7 @@ describe('web console in Chromium (e2e)', () => {
     const card = page.locator(`.card[data-statement-id="${statementId}"]`);
     await card.waitFor();
     expect(await card.innerText()).toContain('Phiên bản 2');
-    await screenshot(page, '06-approval-inbox-phone');
+    await shoot(page, '06-approval-inbox-phone');
     await card.getByRole('link', { name: 'Xem và quyết định' }).click();
     const text = page.getByTestId('version-text');
     await text.waitFor();
@@ -328,7 +344,7 @@ describe('web console in Chromium (e2e)', () => {
       .filter({ hasText: /mật khẩu/i })
       .waitFor();
     await password.fill(team.approver.password);
-    await screenshot(page, '07-approval-decision-phone');
+    await shoot(page, '07-approval-decision-phone');
     await password.press('Enter');
     await page.getByText('Đã ghi nhận quyết định. Trạng thái văn bản: Đã phê duyệt.').waitFor();
   }, 30_000);
@@ -348,14 +364,14 @@ describe('web console in Chromium (e2e)', () => {
     await row.getByText('Đã công bố').waitFor();
     await page.locator('.timeline li', { hasText: 'Công bố «Thông tin ban đầu về vụ việc' }).waitFor();
     await page.locator('.room-head .clock-done', { hasText: 'Đã đáp ứng' }).first().waitFor();
-    await screenshot(page, '08-room-published');
+    await shoot(page, '08-room-published');
   }, 30_000);
 
   it('shows an offline banner when the connection drops and replays what was missed once it is back', async () => {
     const { page } = drafterA;
     await proxy.cut();
     await page.getByTestId('offline-banner').waitFor({ timeout: 8000 });
-    await screenshot(page, '09-offline');
+    await shoot(page, '09-offline');
     // Committed meanwhile: the room must replay it after reconnecting (afterSeq), once, in order.
     const leader = await as(team.teamLeader);
     await leader.post(`/api/incidents/${team.incidentId}/tasks`, { title: 'Chuẩn bị họp báo lúc 15 giờ' });
@@ -383,7 +399,7 @@ describe('web console in Chromium (e2e)', () => {
     await page.getByRole('heading', { name: 'Người đứng đầu' }).waitFor();
     await page.getByText(team.approver.person.fullName).waitFor();
     await page.locator('.people', { hasText: team.spokesperson.person.fullName }).waitFor();
-    await screenshot(page, '10-directory');
+    await shoot(page, '10-directory');
   }, 20_000);
 
   it('switches to English and back', async () => {
@@ -393,7 +409,7 @@ describe('web console in Chromium (e2e)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('navigation').getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();
-    await screenshot(page, '11-english');
+    await shoot(page, '11-english');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { name: 'Sự cố đang theo dõi' }).waitFor();
   }, 20_000);

@@ -7,12 +7,15 @@ import { createDataSource } from '../../src/database/data-source.js';
 import { runMigrationsLocked } from '../../src/database/migrate.js';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database.js';
 import { databaseUrl, withAdminClient } from './test-database.js';
+import { ensureWebBuild } from './web-build.js';
 
 /**
  * Starts PostgreSQL for the whole run (DATABASE_URL's server, or an embedded one in a temporary directory),
  * migrates a template database once; each test file then clones it (see test-database.ts).
  */
 export default async function globalSetup() {
+  // Once, before the workers start: the browser tests (test/browser) need a web/dist that matches web/src.
+  ensureWebBuild();
   const runId = `ungpho_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   let adminUrl: string;
   if (process.env.DATABASE_URL) {

@@ -143,8 +143,11 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
     if (route.name === 'login') navigate('/', { replace: true });
   }, [route.name]);
 
-  // A new page: move the focus to its heading, for keyboard and screen-reader users.
+  // A new page (not the first one loaded): move the focus to its heading, for keyboard and screen-reader users.
+  const firstPath = useRef(path);
   useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
     const heading = mainRef.current?.querySelector('h1');
     if (heading instanceof HTMLElement) {
       heading.tabIndex = -1;
@@ -250,7 +253,7 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
         </div>
       </header>
       <OfflineBanner />
-      <main id="main" ref={mainRef}>
+      <main id="main" ref={mainRef} tabIndex={-1}>
         <Suspense
           fallback={
             <div className="page">

@@ -9,6 +9,7 @@ export function describeEvent(
   e: RoomEvent,
   lang: Lang,
   roleName: (key: string) => string = (k) => k,
+  stageName: (key: string) => string = (k) => k,
 ): string {
   const p = e.payload as Record<string, unknown>;
   const task = p.task as { title?: string } | undefined;
@@ -25,7 +26,7 @@ export function describeEvent(
     roleName: p.role ? roleName(str(p.role)) : '',
     typeLabel: label(lang, 'statementType', str(p.type)) || str(p.typeLabel),
     versionNumber: str(p.versionNumber),
-    stageName: str(p.stageName ?? p.stageKey),
+    stageName: p.stageName ? str(p.stageName) : stageName(str(p.stageKey)),
     decisionLabel: label(lang, 'decision', str(p.decision)),
     channelLabel: label(lang, 'channel', str(p.channel)) || str(p.channelLabel),
     reason: str(p.reason),
@@ -42,6 +43,7 @@ export function describeEvent(
 /** Event kinds, for styling the timeline. */
 export function eventKind(type: string): string {
   if (type === 'chat.posted') return 'chat';
+  if (type === 'legal_clock.stopped') return 'clock-met';
   if (type.startsWith('legal_clock')) return 'clock';
   if (type.startsWith('statement.published') || type === 'statement.approved') return 'milestone';
   return type.split('.')[0];

@@ -106,6 +106,7 @@ const vi = {
   evidenceEmpty: 'Sự cố khai báo thủ công, chưa có đề cập gắn kèm.',
   chartTitle: 'Lượng đề cập theo thời gian',
   chartNoData: 'Chưa có số liệu đề cập.',
+  chartMax: 'cao nhất',
   chartSummary: '{total} đề cập, cao nhất {max} trong một khung {minutes} phút',
   mentionReach: '{reach} lượt tiếp cận',
   statementsEmpty: 'Chưa có văn bản.',
@@ -116,6 +117,8 @@ const vi = {
   openEditor: 'Mở trình soạn thảo',
   transitionTo: 'Chuyển sang: {status}',
   transitionReason: 'Lý do (bắt buộc khi bác bỏ hoặc mở lại)',
+  transitionApply: 'Chuyển trạng thái',
+  presenceOffline: 'không rõ khi mất kết nối',
 
   editorTitleLabel: 'Tiêu đề văn bản',
   editorBodyLabel: 'Nội dung văn bản (Markdown)',
@@ -294,6 +297,7 @@ const en: Record<MessageKey, string> = {
   evidenceEmpty: 'Declared by hand; no mention attached.',
   chartTitle: 'Mention volume over time',
   chartNoData: 'No mention figures yet.',
+  chartMax: 'peak',
   chartSummary: '{total} mentions, at most {max} in one {minutes}-minute window',
   mentionReach: '{reach} reach',
   statementsEmpty: 'No statement yet.',
@@ -304,6 +308,8 @@ const en: Record<MessageKey, string> = {
   openEditor: 'Open the editor',
   transitionTo: 'Move to: {status}',
   transitionReason: 'Reason (required to dismiss or reopen)',
+  transitionApply: 'Change status',
+  presenceOffline: 'unknown while offline',
 
   editorTitleLabel: 'Statement title',
   editorBodyLabel: 'Statement body (Markdown)',

@@ -8,9 +8,9 @@ export interface VolumePoint {
   negative: number;
 }
 
-const W = 640;
-const H = 170;
-const PAD = { left: 36, right: 8, top: 10, bottom: 26 };
+const W = 400;
+const H = 120;
+const PAD = { left: 2, right: 2, top: 4, bottom: 2 };
 
 /** Mention volume per window as SVG bars (negative share darker); the figures are also given as text. */
 export function MentionChart({ points, windowMinutes }: { points: VolumePoint[]; windowMinutes: number }) {
@@ -31,13 +31,6 @@ export function MentionChart({ points, windowMinutes }: { points: VolumePoint[];
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('chartTitle')}: ${summary}`}>
         <line x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} className="axis" />
-        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} className="axis" />
-        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="tick">
-          {max}
-        </text>
-        <text x={PAD.left - 6} y={PAD.top + plotH} textAnchor="end" className="tick">
-          0
-        </text>
         {points.map((p) => (
           <g key={p.start}>
             <rect
@@ -60,14 +53,15 @@ export function MentionChart({ points, windowMinutes }: { points: VolumePoint[];
             )}
           </g>
         ))}
-        <text x={PAD.left} y={H - 6} className="tick">
-          {formatTime(new Date(first).toISOString(), lang)}
-        </text>
-        <text x={W - PAD.right} y={H - 6} textAnchor="end" className="tick">
-          {formatTime(new Date(last).toISOString(), lang)}
-        </text>
       </svg>
-      <figcaption className="muted">{summary}</figcaption>
+      <div className="chart-axis small" aria-hidden="true">
+        <span>{formatTime(new Date(first).toISOString(), lang)}</span>
+        <span>
+          {t('chartMax')}: {max}
+        </span>
+        <span>{formatTime(new Date(last).toISOString(), lang)}</span>
+      </div>
+      <figcaption className="muted small">{summary}</figcaption>
     </figure>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RoomEvent } from '../../../src/rooms/rooms.events.js';
 import type { IncidentDetail, IncidentStatus } from '../api/types.js';
-import { useApp, useAsync } from '../app-context.js';
+import { useApp, useAsync, useConnectionState } from '../app-context.js';
 import { ErrorNote, Panel, SeverityBadge, Spinner, StatusBadge } from '../components/common.js';
 import { LegalClock } from '../components/LegalClock.js';
 import { formatDateTime } from '../format.js';
@@ -20,7 +20,8 @@ const NEEDS_REASON: IncidentStatus[] = ['dismissed'];
 
 /** The live incident room: what happened, who is here, what is being done, what we know, what we say. */
 export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
-  const { api, t, l, lang, user } = useApp();
+  const { api, rooms, t, l, lang, user } = useApp();
+  const connection = useConnectionState(rooms);
   const room = useRoom(incidentId);
   const incident = useAsync(() => api.incident(incidentId), [incidentId]);
   const group = useAsync(() => api.workingGroup(incidentId), [incidentId]);
@@ -118,8 +119,11 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
           </Panel>
         </div>
         <div className="col">
-          <Panel id="presence" title={`${t('roomPresence')} (${present.length})`}>
-            <ul className="presence" data-testid="presence">
+          <Panel
+            id="presence"
+            title={`${t('roomPresence')} (${connection === 'online' ? present.length : t('presenceOffline')})`}
+          >
+            <ul className={`presence ${connection === 'online' ? '' : 'stale'}`} data-testid="presence">
               {present.map((p) => (
                 <li key={p.userId}>
                   <span className="dot" aria-hidden="true" /> {p.displayName}
@@ -194,7 +198,7 @@ function Transitions({ incident, onDone }: { incident: IncidentDetail; onDone: (
         </>
       )}
       <button type="submit" disabled={busy || !to || (needsReason && reason.trim().length < 5)}>
-        {busy ? t('saving') : 'OK'}
+        {busy ? t('saving') : t('transitionApply')}
       </button>
       <ErrorNote error={error} />
     </form>

@@ -105,7 +105,7 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
   return (
     <div className="page editor-page">
       <header className="room-head">
-        <p className="code">
+        <p className="backlink">
           <Link to={`/incidents/${statement.incidentId}`}>
             ← {incident.data ? `${incident.data.code} · ${incident.data.title}` : t('back')}
           </Link>

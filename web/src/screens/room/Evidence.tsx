@@ -56,7 +56,7 @@ export function Evidence({ incident, refresh }: { incident: IncidentDetail; refr
       <ErrorNote error={mentions.error} />
       {mentions.data && !items.length && <p className="muted">{t('evidenceEmpty')}</p>}
       <ul className="mentions">
-        {items.slice(0, 8).map((m) => (
+        {items.slice(0, 5).map((m) => (
           <li key={m.id} className={`mention sentiment-${m.sentiment ?? 'unknown'}`}>
             <div>
               {m.url ? (

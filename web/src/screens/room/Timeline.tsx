@@ -12,6 +12,14 @@ export function Timeline({ room, roleName }: { room: LiveRoom; roleName: (key: s
   const list = useRef<HTMLOListElement>(null);
   const events = room.events;
   const count = events.length;
+  // Stage names come with `statement.stage_opened`; later events of a stage carry only its key.
+  const stageNames = new Map<string, string>();
+  for (const e of events) {
+    if (e.type === 'statement.stage_opened' && e.payload.stageKey) {
+      stageNames.set(String(e.payload.stageKey), String(e.payload.stageName ?? e.payload.stageKey));
+    }
+  }
+  const stageName = (key: string) => stageNames.get(key) ?? key;
 
   useEffect(() => {
     if (count && !firstEventMarked) {
@@ -39,7 +47,7 @@ export function Timeline({ room, roleName }: { room: LiveRoom; roleName: (key: s
               <span className="event-meta">
                 <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt, lang)}</time> · {who}
               </span>
-              <span className="event-text">{describeEvent(e, lang, roleName)}</span>
+              <span className="event-text">{describeEvent(e, lang, roleName, stageName)}</span>
             </li>
           );
         })}
