@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createApp } from './app.setup.js';
 import { ensureInitialData } from './bootstrap/initial-data.js';
 import { localJwtSecret } from './bootstrap/secrets.js';
@@ -86,6 +88,9 @@ function printWelcome(
   const lines = [
     '',
     '  ungpho đang chạy',
+    existsSync(path.join(config.webDistDir, 'index.html'))
+      ? `  Giao diện web:  ${base}/`
+      : '  Giao diện web:  chưa build (npm run build:web)',
     `  API:            ${base}/api`,
     `  Tài liệu API:   ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
     `  Tình trạng:     ${base}/health`,
