@@ -14,6 +14,7 @@ export interface PlaybookContent {
   severityMin: Severity;
   severityMax: Severity;
   /** Words and phrases (Vietnamese, with diacritics) whose presence in the incident text or its topics suggests it. */
+  /** `topicKeys`: ids or names (accent-insensitive) of watchlist topics whose incidents it fits. */
   triggers: { keywords: string[]; topicKeys?: string[] };
   /** Ordered stages of the response, each with checklist tasks. */
   stages: PlaybookStage[];

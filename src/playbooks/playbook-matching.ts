@@ -9,6 +9,7 @@ export interface MatchInput {
   severity: Severity;
   /** Title, summary, topic names, titles of the evidence mentions. */
   text: string;
+  /** Ids and names of the incident's watchlist topics. */
   topicKeys: string[];
 }
 
@@ -64,7 +65,8 @@ export function matchPlaybook(content: PlaybookContent, input: MatchInput): Play
     score += Math.min(MAX_KEYWORD_POINTS, keywords.length * MATCH_WEIGHTS.keyword);
     reasons.push(`Từ khóa khớp: ${keywords.map((k) => `"${k}"`).join(', ')}`);
   }
-  const topics = (content.triggers.topicKeys ?? []).filter((t) => input.topicKeys.includes(t));
+  const incidentTopics = new Set(input.topicKeys.map(foldText));
+  const topics = (content.triggers.topicKeys ?? []).filter((t) => incidentTopics.has(foldText(t)));
   if (topics.length) {
     score += MATCH_WEIGHTS.topic;
     reasons.push(`Chủ đề theo dõi: ${topics.join(', ')}`);

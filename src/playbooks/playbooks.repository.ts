@@ -41,7 +41,7 @@ export class PlaybooksRepository {
                 (SELECT string_agg(coalesce(m.title, '') || ' ' || left(m.text, 300), ' ')
                    FROM (SELECT mention_id FROM incident_mentions WHERE incident_id = i.id LIMIT 20) im
                    JOIN mentions m ON m.id = im.mention_id)) AS text,
-              coalesce((SELECT array_agg(t.key) FROM incident_topics it JOIN topics t ON t.id = it.topic_id
+              coalesce((SELECT array_agg(t.id::text) || array_agg(t.name) FROM incident_topics it JOIN topics t ON t.id = it.topic_id
                   WHERE it.incident_id = i.id), '{}') AS keys
          FROM incidents i WHERE i.id = $1`,
       [incidentId],
