@@ -10,7 +10,8 @@ export interface ChartGeometry {
   plot: { x: number; y: number; w: number; h: number };
   bars: { x: number; y: number; w: number; h: number }[];
   shareLine: { x: number; y: number }[];
-  markers: { x: number; label: string }[];
+  /** `anchorEnd`: the label is drawn to the left of the line (near the right edge). */
+  markers: { x: number; label: string; anchorEnd: boolean }[];
   yTicks: { y: number; left: string; right: string }[];
   xTicks: { x: number; label: string }[];
   maxVolume: number;
@@ -53,10 +54,15 @@ export function chartGeometry(spec: ChartSpec, width = 640, height = 260): Chart
     }));
   const markers = spec.markers
     .filter((m) => m.t.getTime() >= t0 && m.t.getTime() <= t0 + span)
-    .map((m) => ({ x: xOf(m.t.getTime()), label: m.label }));
+    .map((m) => {
+      const x = xOf(m.t.getTime());
+      return { x, label: m.label, anchorEnd: x > plot.x + plot.w - 110 };
+    });
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
     y: plot.y + plot.h - f * plot.h,
-    left: String(Math.round(maxVolume * f)),
+    left: Number.isInteger(maxVolume * f)
+      ? String(maxVolume * f)
+      : (maxVolume * f).toFixed(1).replace('.', ','),
     right: `${Math.round(f * 100)}%`,
   }));
   const every = Math.max(1, Math.ceil(n / 8));
@@ -104,7 +110,9 @@ export function chartSvg(spec: ChartSpec): string {
     parts.push(
       `<line x1="${f(m.x)}" x2="${f(m.x)}" y1="${g.plot.y}" y2="${g.plot.y + g.plot.h}" stroke="#1b5e20" stroke-width="1.5" stroke-dasharray="4 3"/>`,
     );
-    parts.push(`<text x="${f(m.x + 3)}" y="${g.plot.y + 10}" fill="#1b5e20">${esc(m.label)}</text>`);
+    parts.push(
+      `<text x="${f(m.anchorEnd ? m.x - 3 : m.x + 3)}" y="${g.plot.y + 10}" text-anchor="${m.anchorEnd ? 'end' : 'start'}" fill="#1b5e20">${esc(m.label)}</text>`,
+    );
   }
   for (const t of g.xTicks) {
     parts.push(`<text x="${f(t.x)}" y="${g.plot.y + g.plot.h + 14}" fill="#333">${esc(t.label)}</text>`);

@@ -162,7 +162,10 @@ function chart(doc: Doc, spec: ChartSpec) {
       .lineWidth(1)
       .stroke('#1b5e20');
     doc.undash();
-    doc.fillColor('#1b5e20').text(m.label, X(m.x) + 2, Y(g.plot.y) + 1, { lineBreak: false });
+    const w = doc.widthOfString(m.label);
+    doc.fillColor('#1b5e20').text(m.label, m.anchorEnd ? X(m.x) - 2 - w : X(m.x) + 2, Y(g.plot.y) + 1, {
+      lineBreak: false,
+    });
   }
   doc.fillColor('#333333');
   for (const t of g.xTicks) doc.text(t.label, X(t.x), Y(g.plot.y + g.plot.h) + 4, { lineBreak: false });
