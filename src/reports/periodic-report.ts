@@ -26,7 +26,7 @@ export interface PeriodicIncident {
 
 export interface PeriodicInput {
   generatedAt: Date;
-  unit: { id: string; name: string; code: string };
+  unit: { id: string; name: string; code: string; parentName: string | null };
   from: string;
   to: string;
   incidents: PeriodicIncident[];

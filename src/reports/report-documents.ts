@@ -311,7 +311,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
   });
 
   return {
-    agencyParent: '',
+    agencyParent: i.parentUnitName ?? '',
     agency: i.responsibleUnit.name,
     number: `Số: …/BC-${i.code}`,
     placeDate: `${placeOf(i.responsibleUnit.name)}, ${dateVi(generated)}`,
@@ -439,7 +439,7 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
     ]),
   });
   return {
-    agencyParent: '',
+    agencyParent: r.unit.parentName ?? '',
     agency: r.unit.name,
     number: `Số: …/BC-${r.unit.code}`,
     placeDate: `${placeOf(r.unit.name)}, ${dateVi(new Date(r.generatedAt))}`,

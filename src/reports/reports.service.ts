@@ -87,7 +87,7 @@ export class ReportsService {
         if (typeof e.payload[k] === 'string') actorIds.add(e.payload[k] as string);
       }
     }
-    const [firstSignals, series, spread, members, userNames, units, rules, stops, review, playbook] =
+    const [firstSignals, series, spread, members, userNames, units, rules, stops, review, playbook, parent] =
       await Promise.all([
         this.repository.firstSignals([incidentId]),
         this.repository.series(incidentId, from, to, bucketMinutes),
@@ -99,6 +99,7 @@ export class ReportsService {
         this.incidents.clockStops([incidentId]),
         this.dataSource.getRepository(IncidentReview).findOneBy({ incidentId }),
         this.playbooks.appliedOf(incidentId),
+        this.parentName(incident.responsibleOrgUnitId),
       ]);
     return projectReview({
       generatedAt: now,
@@ -113,6 +114,7 @@ export class ReportsService {
         origin: incident.origin,
         detectedAt: incident.detectedAt,
         responsibleUnit: incident.responsibleUnitSnapshot,
+        parentUnitName: parent,
         concernedUnits: units.map((u) => u.snapshot.name),
       },
       events,
@@ -184,7 +186,7 @@ export class ReportsService {
     ]);
     return projectPeriodic({
       generatedAt: now,
-      unit: { id: unit.id, name: unit.name, code: unit.code },
+      unit: { id: unit.id, name: unit.name, code: unit.code, parentName: await this.parentName(unit.id) },
       from: query.from,
       to: query.to,
       incidents: incidents.map((i) => ({
@@ -206,6 +208,12 @@ export class ReportsService {
       publications,
       spokespersonChanges,
     });
+  }
+
+  private async parentName(unitId: string): Promise<string | null> {
+    const units = this.dataSource.getRepository(OrgUnit);
+    const unit = await units.findOneBy({ id: unitId });
+    return unit?.parentId ? ((await units.findOneBy({ id: unit.parentId }))?.name ?? null) : null;
   }
 
   /** One report in the asked format; the PDF and HTML are official-looking Vietnamese documents. */

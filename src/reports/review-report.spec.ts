@@ -197,6 +197,7 @@ const input: ReviewInput = {
     origin: 'detection',
     detectedAt: T0,
     responsibleUnit: { id: 'u1', code: 'SYT', name: 'Sở Y tế tỉnh An Hòa', unitType: 'department' },
+    parentUnitName: 'Ủy ban nhân dân tỉnh An Hòa',
     concernedUnits: [],
   },
   events,
@@ -334,7 +335,7 @@ describe('projectPeriodic', () => {
     };
     const r = projectPeriodic({
       generatedAt: at(60 * 24 * 30),
-      unit: { id: 'u1', name: 'Sở Y tế tỉnh An Hòa', code: 'SYT' },
+      unit: { id: 'u1', name: 'Sở Y tế tỉnh An Hòa', code: 'SYT', parentName: null },
       from: '2026-01-01',
       to: '2026-12-10',
       incidents: [

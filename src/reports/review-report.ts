@@ -39,6 +39,8 @@ export interface ReviewInput {
     origin: string;
     detectedAt: Date;
     responsibleUnit: OrgUnitSnapshot;
+    /** The unit above the responsible one today (the upper line of the document's agency block). */
+    parentUnitName: string | null;
     concernedUnits: string[];
   };
   events: TimelineEvent[];

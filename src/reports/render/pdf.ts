@@ -196,7 +196,8 @@ function block(doc: Doc, b: Block) {
   doc.fillColor('#000');
   switch (b.kind) {
     case 'heading':
-      ensure(doc, 40);
+      // Never a heading alone at the foot of a page.
+      ensure(doc, 80);
       doc
         .moveDown(0.4)
         .font('bold')
