@@ -221,6 +221,37 @@ describe('Playbooks, the library and the archive (e2e)', () => {
     expect(again.body.code).toBe('PLAYBOOK_ALREADY_APPLIED');
   });
 
+  it("lets a holding statement made of the applied playbook's holding lines take the fast path", async () => {
+    const unit = (await t.http().get(`/api/incidents/${team.incidentId}`).set(team.admin.auth)).body
+      .responsibleUnitSnapshot.name;
+    const lines = SHIPPED_PLAYBOOKS.find((p) => p.key === 'fake-news-agency')!
+      .content.holdingLines.slice(0, 2)
+      .map((l) =>
+        l
+          .replace(/\{\{don_vi\}\}/g, unit)
+          .replace(/\{\{cap_nhat_tiep_theo\}\}/g, '17 giờ 00 ngày 02/12/2026'),
+      );
+    const submitWith = async (body: string) => {
+      const created = await t
+        .http()
+        .post(`/api/incidents/${team.incidentId}/statements`)
+        .set(team.drafters[0].auth)
+        .send({ type: 'holding_statement', title: 'Thông tin ban đầu', body });
+      expect(created.status).toBe(201);
+      expect(
+        (await t.http().post(`/api/statements/${created.body.id}/submit`).set(team.drafters[0].auth).send({}))
+          .status,
+      ).toBe(200);
+      return (await t.http().get(`/api/statements/${created.body.id}`).set(team.drafters[0].auth)).body
+        .approval.policy;
+    };
+    expect(await submitWith(lines.join('\n\n'))).toMatchObject({ key: 'holding_fast_path', fastPath: true });
+    expect(await submitWith(`${lines[0]}\n\nGiám đốc Sở đã bị bắt.`)).toMatchObject({
+      key: 'standard',
+      fastPath: false,
+    });
+  });
+
   it('turns lessons into a proposed version that an admin or leader (not the proposer) approves', async () => {
     const current = (await t.http().get(`/api/playbooks/${fakeNewsId}`).set(team.admin.auth)).body.current
       .content;

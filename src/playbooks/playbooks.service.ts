@@ -710,7 +710,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
       lien_he_nguoi_phat_ngon: speaker
         ? [speaker.phone && `điện thoại ${speaker.phone}`, speaker.email && `thư điện tử ${speaker.email}`]
             .filter(Boolean)
-            .join('; ') || null
+            .join(', ') || null
         : null,
       thoi_gian: timeVi(now),
       ngay: dateVi(now),
