@@ -19,19 +19,19 @@
  * Output ends with one JSON line:
  * {"bench":"ingest","mentions":N,"mentionsPerSec":N,"p95BatchMs":N,"spikeToIncidentMs":N,"copyMentionsPerSec":N}
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import pgCopyStreams from 'pg-copy-streams';
-import { freePort } from '../src/database/embedded-database.js';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
 import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
 import { cleanText } from '../src/signals/text-normalizer.js';
+import { api, sleep, startBenchApp } from './support/bench-app.js';
+import type { BenchApp } from './support/bench-app.js';
 import { sql, startBenchDatabase } from './support/bench-database.js';
 import { ordinaryItem, spikeItem, SPIKE_TOPIC, TOPICS, UNITS } from './ingest-data.js';
 import type { BenchItem, StreamShape } from './ingest-data.js';
@@ -52,8 +52,6 @@ const SPIKE = Math.floor(env('BENCH_SPIKE', 1000));
 const SPIKE_WAIT_MS = env('BENCH_SPIKE_WAIT_MS', 30_000);
 const KEEP = process.env.BENCH_KEEP === '1';
 /** The compiled service beside this compiled bench (dist/bench → dist/src), and the project root. */
-const MAIN = path.resolve(import.meta.dirname, '../src/main.js');
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const log = (...args: unknown[]) => console.log(...args);
 const ms = (n: number) => Math.round(n);
@@ -140,102 +138,13 @@ async function startServer(): Promise<Server> {
   return { ...db, cpuMeter: () => (postmaster === null ? null : new CpuMeter(postmaster)) };
 }
 
-interface App {
-  base: string;
-  child: ChildProcess;
-  logFile: string;
-  rssMb(): number | null;
+interface App extends BenchApp {
   cpuSeconds(): number | null;
-  stop(): Promise<void>;
 }
 
 async function startApp(databaseUrl: string, adminEmail: string, adminPassword: string): Promise<App> {
-  const main = MAIN;
-  if (!existsSync(main)) throw new Error(`Không thấy ${main}: chạy npm run build trước`);
-  const port = await freePort();
-  const logFile = path.join(tmpdir(), `ungpho-bench-app-${process.pid}.log`);
-  const out = createWriteStream(logFile);
-  // The service runs with the flags of `npm run start:prod` (a larger young generation: less GC on big JSON
-  // bodies). BENCH_APP_NODE_ARGS adds flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = [
-    '--max-semi-space-size=64',
-    ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean),
-  ];
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      JWT_ACCESS_TTL: '7200',
-      UNGPHO_ADMIN_EMAIL: adminEmail,
-      UNGPHO_ADMIN_PASSWORD: adminPassword,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Dịch vụ dừng khi khởi động; xem ${logFile}`);
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`Dịch vụ không sẵn sàng sau 120 s; xem ${logFile}`);
-    await sleep(200);
-  }
-  const proc = (file: string) => {
-    try {
-      return readFileSync(`/proc/${child.pid}/${file}`, 'utf8');
-    } catch {
-      return null;
-    }
-  };
-  return {
-    base,
-    child,
-    logFile,
-    rssMb() {
-      const m = /VmRSS:\s+(\d+) kB/.exec(proc('status') ?? '');
-      return m ? Math.round(Number(m[1]) / 1024) : null;
-    },
-    cpuSeconds: () => (proc('stat') ? procCpuSeconds(child.pid!) : null),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(20_000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
-}
-
-const sleep = (n: number) => new Promise((resolve) => setTimeout(resolve, n));
-
-async function api<T>(
-  base: string,
-  method: string,
-  url: string,
-  token: string | null,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as T;
+  const app = await startBenchApp(databaseUrl, { adminEmail, adminPassword });
+  return { ...app, cpuSeconds: () => (app.child.exitCode === null ? procCpuSeconds(app.child.pid!) : null) };
 }
 
 function percentile(values: number[], p: number): number {

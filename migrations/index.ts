@@ -8,6 +8,7 @@ import { Rooms1795394605721 } from './1795394605721-Rooms.js';
 import { JobsNotifications1795396055818 } from './1795396055818-JobsNotifications.js';
 import { WorkingGroups1795397294277 } from './1795397294277-WorkingGroups.js';
 import { Statements1796157872307 } from './1796157872307-Statements.js';
+import { Playbooks1796171961960 } from './1796171961960-Playbooks.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JobsNotifications1795396055818,
   WorkingGroups1795397294277,
   Statements1796157872307,
+  Playbooks1796171961960,
 ];

@@ -10,6 +10,8 @@ import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PlaybooksModule } from './playbooks/playbooks.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { StatementsModule } from './statements/statements.module.js';
@@ -35,6 +37,8 @@ export class AppModule {
         NotificationsModule,
         WorkingGroupsModule,
         StatementsModule,
+        PlaybooksModule,
+        ReportsModule,
         HealthModule,
       ],
     };

@@ -148,6 +148,23 @@ describe(`${IncidentsService.name} (e2e)`, () => {
     expect(illegal.body.details.allowed).toEqual(expect.arrayContaining(['triaged', 'active', 'dismissed']));
 
     for (const to of ['triaged', 'active', 'monitoring', 'resolved', 'closed', 'archived']) {
+      if (to === 'closed') {
+        // Closing needs the post-incident review completed (src/reports).
+        const early = await move('closed');
+        expect(early.status).toBe(409);
+        expect(early.body.code).toBe('REVIEW_REQUIRED');
+        await t
+          .http()
+          .put(`/api/incidents/${body.id}/review`)
+          .set(healthOfficer.auth)
+          .send({
+            wentWell: 'Phản hồi kịp thời.',
+            wentPoorly: 'Thiếu đầu mối báo chí.',
+            lessons: 'Lập sẵn danh sách.',
+          })
+          .expect(200);
+        await t.http().post(`/api/incidents/${body.id}/review/complete`).set(healthOfficer.auth).expect(201);
+      }
       const res = await move(to);
       expect(res.status).toBe(201);
       expect(res.body.status).toBe(to);

@@ -137,6 +137,27 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'phải là số phút (số nguyên)' })
+  @Min(5, { message: 'phải từ 5 phút trở lên' })
+  @Max(1440, { message: 'không quá 1440 phút' })
+  REPORT_SERIES_BUCKET_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số giờ (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 giờ trở lên' })
+  @Max(336, { message: 'không quá 336 giờ' })
+  REPORT_SERIES_LOOKBACK_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là phần trăm (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 đến 100' })
+  @Max(100, { message: 'phải từ 1 đến 100' })
+  REPORT_NEGATIVE_RECOVERY_PERCENT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'phải là số mili giây (số nguyên)' })
   @Min(10, { message: 'phải từ 10 ms trở lên' })
   @Max(600_000, { message: 'không quá 600000 ms' })
@@ -221,6 +242,8 @@ export interface AppConfig {
   legalClock: { warnPercents: number[] };
   /** Co-drafting: Yjs sync + awareness messages one socket may send per second (burst: twice that). */
   codraft: { maxMessagesPerSecond: number };
+  /** Review reports: series bucket, look-back before detection, and the fallback "negative share fell back" level. */
+  reports: { seriesBucketMinutes: number; seriesLookbackHours: number; negativeRecoveryShare: number };
   jobs: {
     /** Whether this node runs the background workers (durable timers and the notification dispatcher). */
     workerEnabled: boolean;
@@ -309,6 +332,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     redisKeyPrefix: dto.REDIS_KEY_PREFIX ?? 'ungpho',
     legalClock: { warnPercents: [...new Set(warnPercents)].sort((a, b) => a - b) },
     codraft: { maxMessagesPerSecond: dto.CODRAFT_MAX_MESSAGES_PER_SECOND ?? 60 },
+    reports: {
+      seriesBucketMinutes: dto.REPORT_SERIES_BUCKET_MINUTES ?? 60,
+      seriesLookbackHours: dto.REPORT_SERIES_LOOKBACK_HOURS ?? 24,
+      negativeRecoveryShare: (dto.REPORT_NEGATIVE_RECOVERY_PERCENT ?? 30) / 100,
+    },
     jobs: {
       workerEnabled: dto.JOBS_WORKER_ENABLED ?? true,
       pollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 1000,

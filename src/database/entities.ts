@@ -1,3 +1,10 @@
+import { IncidentPlaybook } from '../playbooks/entities/incident-playbook.entity.js';
+import { LibraryCase } from '../playbooks/entities/library-case.entity.js';
+import { PlaybookProposal } from '../playbooks/entities/playbook-proposal.entity.js';
+import { PlaybookVersion } from '../playbooks/entities/playbook-version.entity.js';
+import { Playbook } from '../playbooks/entities/playbook.entity.js';
+import { IncidentReview } from '../reports/entities/incident-review.entity.js';
+import { IncidentRoleRequirement } from '../working-groups/entities/incident-role-requirement.entity.js';
 import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
 import { RefreshToken } from '../auth/entities/refresh-token.entity.js';
 import { User } from '../auth/entities/user.entity.js';
@@ -98,4 +105,11 @@ export const ENTITIES: EntitySchemaTarget[] = [
   ApprovalDelegation,
   StatementPublication,
   PreApprovedLine,
+  IncidentRoleRequirement,
+  Playbook,
+  PlaybookVersion,
+  PlaybookProposal,
+  IncidentPlaybook,
+  LibraryCase,
+  IncidentReview,
 ];

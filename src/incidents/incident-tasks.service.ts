@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { User } from '../auth/entities/user.entity.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import type { IncidentChange } from './incident-timeline.js';
 import { IncidentTask, TaskStatus } from './entities/incident-task.entity.js';
 import { IncidentsService } from './incidents.service.js';
 
@@ -24,22 +25,34 @@ export class IncidentTasksService {
   }
 
   create(user: AuthUser, incidentId: string, dto: CreateTaskDto): Promise<IncidentTask> {
-    return this.incidents.changeAs(user, incidentId, async (change) => {
-      this.incidents.assertWritable(change.incident);
-      if (dto.assigneeUserId) await this.assertUser(change.manager, dto.assigneeUserId);
-      const task = await change.manager.save(
-        change.manager.create(IncidentTask, {
-          incidentId,
-          title: dto.title,
-          description: dto.description ?? null,
-          assigneeUserId: dto.assigneeUserId ?? null,
-          dueAt: dto.dueAt ? new Date(dto.dueAt) : null,
-          createdByUserId: user.id,
-        }),
-      );
-      change.emit('task.created', { task: this.view(task) }, { type: 'incident_task', id: task.id });
-      return task;
-    });
+    return this.incidents.changeAs(user, incidentId, (change) => this.createWithin(change, user.id, dto));
+  }
+
+  /** Creates a task inside an open change (e.g. applying a playbook creates all its tasks in one transaction). */
+  async createWithin(
+    change: IncidentChange,
+    userId: string,
+    dto: CreateTaskDto,
+    origin?: Record<string, unknown>,
+  ): Promise<IncidentTask> {
+    this.incidents.assertWritable(change.incident);
+    if (dto.assigneeUserId) await this.assertUser(change.manager, dto.assigneeUserId);
+    const task = await change.manager.save(
+      change.manager.create(IncidentTask, {
+        incidentId: change.incident.id,
+        title: dto.title,
+        description: dto.description ?? null,
+        assigneeUserId: dto.assigneeUserId ?? null,
+        dueAt: dto.dueAt ? new Date(dto.dueAt) : null,
+        createdByUserId: userId,
+      }),
+    );
+    change.emit(
+      'task.created',
+      { task: this.view(task), ...(origin ? { origin } : {}) },
+      { type: 'incident_task', id: task.id },
+    );
+    return task;
   }
 
   update(user: AuthUser, incidentId: string, taskId: string, dto: UpdateTaskDto): Promise<IncidentTask> {

@@ -53,8 +53,21 @@ export function snapshotOf(unit: OrgUnit): OrgUnitSnapshot {
   return { id: unit.id, code: unit.code, name: unit.name, unitType: unit.unitType };
 }
 
+/**
+ * Runs inside a status change's transaction, after the new status is set and before its event: may refuse (throw,
+ * nothing is written) or write rows of its own (e.g. the reports module requires a completed review to close and
+ * files the case in the library on archiving).
+ */
+export type TransitionHook = (
+  change: IncidentChange,
+  from: IncidentStatus,
+  to: IncidentStatus,
+) => Promise<void>;
+
 @Injectable()
 export class IncidentsService {
+  private readonly transitionHooks: TransitionHook[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: IncidentTimeline,
@@ -350,6 +363,11 @@ export class IncidentsService {
     return this.get(user, id);
   }
 
+  /** Registers a guard or follow-up of status changes (see TransitionHook). */
+  onTransition(hook: TransitionHook): void {
+    this.transitionHooks.push(hook);
+  }
+
   async transition(user: AuthUser, id: string, dto: TransitionDto) {
     await this.changeAs(user, id, async (change) => {
       const { incident, manager } = change;
@@ -374,6 +392,7 @@ export class IncidentsService {
       // Detection reads dismissals (reason and time) to stay quiet on the same topics for a while.
       if (dto.to === IncidentStatus.Dismissed) incident.dismissedReason = dto.reason!;
       await manager.save(incident);
+      for (const hook of this.transitionHooks) await hook(change, from, dto.to);
       change.emit('incident.status_changed', {
         from,
         to: dto.to,

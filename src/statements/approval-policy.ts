@@ -31,7 +31,8 @@ export function applicablePolicies(policies: ApprovalPolicy[], ctx: PolicyContex
     .sort((a, b) => b.priority - a.priority || b.version - a.version);
 }
 
-const PLACEHOLDER = /\{[a-z_]+\}/g;
+/** `{don_vi}` in the pre-approved lines table, `{{don_vi}}` in playbooks' holding lines. */
+const PLACEHOLDER = /\{\{?[a-z_]+\}?\}/g;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -109,6 +109,22 @@ export class StatementApprovalsService implements OnModuleInit {
             .getMany()
         : Promise.resolve([]),
     ]);
+    // The holding lines of the playbook version applied to the incident were approved with that version.
+    if (statement.type === StatementType.HoldingStatement) {
+      const pinned: { key: string; version: number; lines: string[] | null }[] = await manager.query(
+        `SELECT p.key, v.version, v.content->'holdingLines' AS lines
+           FROM incident_playbooks ip
+           JOIN playbook_versions v ON v.id = ip.playbook_version_id
+           JOIN playbooks p ON p.id = ip.playbook_id
+          WHERE ip.incident_id = $1`,
+        [incident.id],
+      );
+      for (const p of pinned) {
+        (p.lines ?? []).forEach((text, i) =>
+          lines.push({ id: `playbook:${p.key}@${p.version}#${i + 1}`, text } as PreApprovedLine),
+        );
+      }
+    }
     const preApproved = matchPreApproved(body, lines);
     const [policy] = applicablePolicies(policies, {
       statementType: statement.type,

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { FactStatus, IncidentFact } from '../incidents/entities/incident-fact.entity.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
+import type { IncidentChange } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import {
   CorrectStatementDto,
@@ -60,38 +61,54 @@ export class StatementsService {
     await this.incidents.getVisible(user, incidentId);
     const rights = await this.access.rights(user, incidentId);
     this.access.assertCanEdit(rights);
-    const statement = await this.timeline.change(incidentId, async (change) => {
-      this.incidents.assertWritable(change.incident);
-      const cited = await this.checkFacts(change.manager, incidentId, dto.citedFactIds ?? []);
-      const s = await change.manager.save(
-        change.manager.create(Statement, {
-          incidentId,
-          type: dto.type,
-          status: StatementStatus.Draft,
-          channels: dto.channels ?? [],
-          citedFactIds: cited,
-          currentVersion: 0,
-          relatesToStatementId: relatesTo?.id ?? null,
-          relation: relatesTo ? ((dto as CorrectStatementDto).relation ?? null) : null,
-          createdByUserId: user.id,
-        }),
-      );
-      await this.docsRepository.initialize(change.manager, s.id, initialState(dto.title, dto.body ?? ''), 1);
-      change.emit(
-        'statement.created',
-        {
-          statementId: s.id,
-          type: s.type,
-          typeLabel: STATEMENT_TYPE_LABEL_VI[s.type],
-          title: dto.title.normalize('NFC'),
-          relatesToStatementId: s.relatesToStatementId,
-          relation: s.relation,
-        },
-        { type: 'statement', id: s.id },
-      );
-      return s;
-    });
+    const statement = await this.timeline.change(incidentId, (change) =>
+      this.createWithin(change, user.id, dto, relatesTo),
+    );
     return statementView(statement);
+  }
+
+  /**
+   * Creates a draft inside an open change (applying a playbook creates its drafts with its tasks, in one
+   * transaction). The caller has checked the user's rights.
+   */
+  async createWithin(
+    change: IncidentChange,
+    userId: string,
+    dto: CreateStatementDto,
+    relatesTo?: Statement,
+    origin?: Record<string, unknown>,
+  ): Promise<Statement> {
+    const incidentId = change.incident.id;
+    this.incidents.assertWritable(change.incident);
+    const cited = await this.checkFacts(change.manager, incidentId, dto.citedFactIds ?? []);
+    const s = await change.manager.save(
+      change.manager.create(Statement, {
+        incidentId,
+        type: dto.type,
+        status: StatementStatus.Draft,
+        channels: dto.channels ?? [],
+        citedFactIds: cited,
+        currentVersion: 0,
+        relatesToStatementId: relatesTo?.id ?? null,
+        relation: relatesTo ? ((dto as CorrectStatementDto).relation ?? null) : null,
+        createdByUserId: userId,
+      }),
+    );
+    await this.docsRepository.initialize(change.manager, s.id, initialState(dto.title, dto.body ?? ''), 1);
+    change.emit(
+      'statement.created',
+      {
+        statementId: s.id,
+        type: s.type,
+        typeLabel: STATEMENT_TYPE_LABEL_VI[s.type],
+        title: dto.title.normalize('NFC'),
+        relatesToStatementId: s.relatesToStatementId,
+        relation: s.relation,
+        ...(origin ? { origin } : {}),
+      },
+      { type: 'statement', id: s.id },
+    );
+    return s;
   }
 
   /** A correction or withdrawal is a new statement linked to the published one. */

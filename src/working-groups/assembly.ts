@@ -97,6 +97,27 @@ export function requirementsFor(rule: AssemblyRule, category: string): RoleRequi
 }
 
 /**
+ * Adds an incident's own requirements (from an applied playbook) to the rule's: a role already required keeps the
+ * larger count and becomes required if either says so; the extra sources are tried first. A role with no sources
+ * is filled from the responsible unit's tree.
+ */
+export function mergeRequirements(base: RoleRequirement[], extra: RoleRequirement[]): RoleRequirement[] {
+  const out = base.map((r) => ({ ...r }));
+  for (const e of extra) {
+    const sources = e.sources.length ? e.sources : [{ from: 'responsible_unit' as const }];
+    const same = out.find((r) => r.role === e.role);
+    if (!same) {
+      out.push({ role: e.role, count: e.count, required: e.required, sources });
+      continue;
+    }
+    same.count = Math.max(same.count, e.count);
+    same.required = same.required || e.required;
+    if (e.sources.length) same.sources = [...e.sources, ...same.sources];
+  }
+  return out.filter((r) => r.count > 0);
+}
+
+/**
  * An authorised spokesperson speaks for one matter only: it matches when the incident's text contains the
  * matter, or shares a run of four words with it (accent-insensitive).
  */

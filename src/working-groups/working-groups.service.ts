@@ -16,7 +16,7 @@ import { IncidentsService } from '../incidents/incidents.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { NotificationRecipient } from '../notifications/notifications.types.js';
-import { chooseRule, rankCandidates, requirementsFor } from './assembly.js';
+import { chooseRule, mergeRequirements, rankCandidates, requirementsFor } from './assembly.js';
 import type { AssemblyContext, Candidate } from './assembly.js';
 import { renderDecision } from './decision-document.js';
 import type {
@@ -26,6 +26,7 @@ import type {
   AvailabilityDto,
 } from './dto/working-group.dto.js';
 import { AssemblyRule } from './entities/assembly-rule.entity.js';
+import { IncidentRoleRequirement } from './entities/incident-role-requirement.entity.js';
 import type { AckDeadlines, RoleRequirement } from './entities/assembly-rule.entity.js';
 import { PersonAvailability } from './entities/person-availability.entity.js';
 import {
@@ -106,7 +107,7 @@ export class WorkingGroupsService {
       assembledAt: null,
       assembleSeconds: null,
     });
-    const requirements = rule ? requirementsFor(rule, incident.category) : [];
+    const requirements = await this.requirements(manager, incident, rule);
     const picked = new Set<string>();
     const unfilled: { role: string; missing: number }[] = [];
     const invited: string[] = [];
@@ -130,6 +131,94 @@ export class WorkingGroupsService {
       },
       { type: 'working_group', id: incident.id },
     );
+  }
+
+  /** The rule's requirements merged with the incident's own (an applied playbook's). */
+  private async requirements(
+    manager: EntityManager,
+    incident: Incident,
+    rule: AssemblyRule | null,
+  ): Promise<RoleRequirement[]> {
+    const extra = await manager.find(IncidentRoleRequirement, {
+      where: { incidentId: incident.id },
+      order: { createdAt: 'ASC' },
+    });
+    return mergeRequirements(
+      rule ? requirementsFor(rule, incident.category) : [],
+      extra.map((e) => ({ role: e.role, count: e.count, required: e.required, sources: e.sources })),
+    );
+  }
+
+  /**
+   * Adds roles an incident needs beyond its rule (an applied playbook), inside the caller's change. When the
+   * group already exists, the missing members are invited at once; otherwise assembly will include them.
+   */
+  async addRoleRequirements(
+    change: IncidentChange,
+    origin: string,
+    requirements: (RoleRequirement & { reason: string })[],
+  ): Promise<{ role: string; invited: number; missing: number }[]> {
+    const { manager, incident } = change;
+    for (const r of requirements) await this.assertRole(manager, r.role);
+    if (!requirements.length) return [];
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IncidentRoleRequirement)
+      .values(
+        requirements.map((r) => ({
+          incidentId: incident.id,
+          role: r.role,
+          count: r.count,
+          required: r.required,
+          sources: r.sources,
+          reason: r.reason,
+          origin,
+        })),
+      )
+      .orIgnore()
+      .execute();
+    const out: { role: string; invited: number; missing: number }[] = [];
+    const group = await manager.findOneBy(WorkingGroup, { incidentId: incident.id });
+    if (group && OPEN_STATUSES.includes(incident.status)) {
+      const rule = await this.groupRule(manager, incident.id);
+      const merged = await this.requirements(manager, incident, rule);
+      const members = await manager.findBy(WorkingGroupMember, { incidentId: incident.id });
+      const picked = new Set(
+        members.filter((m) => HOLDING_STATUSES.includes(m.status)).map((m) => m.personId),
+      );
+      const ctx = await this.context(manager, incident);
+      for (const r of requirements) {
+        const req = merged.find((m) => m.role === r.role)!;
+        const holding = members.filter(
+          (m) => m.role === r.role && HOLDING_STATUSES.includes(m.status),
+        ).length;
+        const need = Math.max(0, req.count - holding);
+        const candidates = rankCandidates(ctx, req, picked).slice(0, need);
+        for (const c of candidates) {
+          picked.add(c.person.id);
+          await this.invite(change, rule, r.role, c, null, r.reason);
+        }
+        out.push({ role: r.role, invited: candidates.length, missing: need - candidates.length });
+      }
+    } else {
+      for (const r of requirements) out.push({ role: r.role, invited: 0, missing: 0 });
+    }
+    change.emit(
+      'working_group.requirements_added',
+      {
+        origin,
+        roles: requirements.map((r) => ({
+          role: r.role,
+          count: r.count,
+          required: r.required,
+          reason: r.reason,
+        })),
+        invited: out,
+      },
+      { type: 'working_group', id: incident.id },
+    );
+    return out;
   }
 
   private async context(manager: EntityManager, incident: Incident): Promise<AssemblyContext> {
@@ -280,9 +369,9 @@ export class WorkingGroupsService {
   private async nextCandidate(change: IncidentChange, role: string): Promise<Candidate | null> {
     const { manager, incident } = change;
     const rule = await this.groupRule(manager, incident.id);
-    const req: RoleRequirement | undefined = rule
-      ? requirementsFor(rule, incident.category).find((r) => r.role === role)
-      : undefined;
+    const req: RoleRequirement | undefined = (await this.requirements(manager, incident, rule)).find(
+      (r) => r.role === role,
+    );
     if (!req) return null;
     const members = await manager.findBy(WorkingGroupMember, { incidentId: incident.id });
     const exclude = new Set(
@@ -385,14 +474,13 @@ export class WorkingGroupsService {
     const group = await manager.findOneBy(WorkingGroup, { incidentId: incident.id });
     if (!group || group.assembledAt) return;
     const rule = group.ruleId ? await manager.findOneBy(AssemblyRule, { id: group.ruleId }) : null;
-    if (!rule) return;
+    const required = (await this.requirements(manager, incident, rule)).filter((r) => r.required);
+    if (!required.length) return;
     const accepted = await manager.findBy(WorkingGroupMember, {
       incidentId: incident.id,
       status: MemberStatus.Accepted,
     });
-    const complete = requirementsFor(rule, incident.category)
-      .filter((r) => r.required)
-      .every((r) => accepted.filter((m) => m.role === r.role).length >= r.count);
+    const complete = required.every((r) => accepted.filter((m) => m.role === r.role).length >= r.count);
     if (!complete) return;
     group.assembledAt = new Date();
     group.assembleSeconds = secondsBetween(group.activatedAt, group.assembledAt);
@@ -485,18 +573,42 @@ export class WorkingGroupsService {
 
   // ---- manual changes (group leader or admin) ------------------------------------------------------------
 
-  private async assertManager(user: AuthUser, incidentId: string) {
-    await this.incidents.getVisible(user, incidentId);
-    if (user.roles.includes(Role.Admin)) return;
-    const leads = user.personId
-      ? await this.dataSource.getRepository(WorkingGroupMember).existsBy({
+  /** Whether the user may steer the group (and what it applies): an admin or its accepted tổ trưởng/tổ phó. */
+  async isManager(user: AuthUser, incidentId: string): Promise<boolean> {
+    if (user.roles.includes(Role.Admin)) return true;
+    return user.personId
+      ? this.dataSource.getRepository(WorkingGroupMember).existsBy({
           incidentId,
           personId: user.personId,
           status: MemberStatus.Accepted,
           role: In(GROUP_MANAGERS),
         })
       : false;
-    if (!leads) {
+  }
+
+  /** Accepted members and their accounts, read inside a change (task assignment by role). */
+  async acceptedMembers(
+    manager: EntityManager,
+    incidentId: string,
+  ): Promise<{ role: string; personId: string; userId: string | null }[]> {
+    const members = await manager.find(WorkingGroupMember, {
+      where: { incidentId, status: MemberStatus.Accepted },
+      order: { assumedAt: 'ASC' },
+    });
+    const out = [];
+    for (const m of members) {
+      out.push({
+        role: m.role,
+        personId: m.personId,
+        userId: await this.repository.userOfPerson(manager, m.personId),
+      });
+    }
+    return out;
+  }
+
+  private async assertManager(user: AuthUser, incidentId: string) {
+    await this.incidents.getVisible(user, incidentId);
+    if (!(await this.isManager(user, incidentId))) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
         'Chỉ tổ trưởng, tổ phó hoặc quản trị viên được thay đổi thành phần Tổ công tác',
@@ -662,7 +774,7 @@ export class WorkingGroupsService {
       relations: { person: { orgUnit: true } },
       order: { invitedAt: 'ASC' },
     });
-    const requirements = rule ? requirementsFor(rule, incident.category) : [];
+    const requirements = await this.requirements(manager, incident, rule);
     return {
       incidentId,
       formed: Boolean(group),

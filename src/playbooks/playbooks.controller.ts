@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import {
+  ApplyPlaybookDto,
+  CreatePlaybookDto,
+  CreatePlaybookVersionDto,
+  DecideProposalDto,
+  ListPlaybooksQueryDto,
+  ListProposalsQueryDto,
+  ProposePlaybookDto,
+  SearchQueryDto,
+} from './dto/playbook.dto.js';
+import { PlaybooksService } from './playbooks.service.js';
+
+@ApiTags('playbooks')
+@ApiBearerAuth()
+@Controller()
+export class PlaybooksController {
+  constructor(private readonly playbooks: PlaybooksService) {}
+
+  @Get('playbooks')
+  @ApiOperation({ summary: 'Thư viện cẩm nang (phiên bản hiện hành)' })
+  list(@Query() query: ListPlaybooksQueryDto) {
+    return this.playbooks.list(query);
+  }
+
+  @Post('playbooks')
+  @Roles(Role.Admin, Role.Leader)
+  @ApiOperation({ summary: 'Thêm cẩm nang (quản trị: dùng chung; lãnh đạo: của đơn vị mình)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreatePlaybookDto) {
+    return this.playbooks.create(user, dto);
+  }
+
+  @Get('playbooks/:id')
+  @ApiOperation({ summary: 'Cẩm nang: phiên bản hiện hành và lịch sử phiên bản' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.playbooks.get(id);
+  }
+
+  @Get('playbooks/:id/versions/:version')
+  @ApiOperation({ summary: 'Một phiên bản cẩm nang (không đổi sau khi ban hành)' })
+  version(@Param('id', ParseUUIDPipe) id: string, @Param('version', ParseIntPipe) version: number) {
+    return this.playbooks.getVersion(id, version);
+  }
+
+  @Post('playbooks/:id/versions')
+  @Roles(Role.Admin, Role.Leader)
+  @ApiOperation({ summary: 'Ban hành phiên bản mới của cẩm nang' })
+  addVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreatePlaybookVersionDto,
+  ) {
+    return this.playbooks.addVersion(user, id, dto);
+  }
+
+  @Post('playbook-proposals')
+  @Roles(Role.Admin, Role.Leader, Role.Officer)
+  @ApiOperation({ summary: 'Đề xuất sửa cẩm nang (hoặc cẩm nang mới) từ bài học kinh nghiệm' })
+  propose(@CurrentUser() user: AuthUser, @Body() dto: ProposePlaybookDto) {
+    return this.playbooks.propose(user, dto, null);
+  }
+
+  @Get('playbook-proposals')
+  @Roles(Role.Admin, Role.Leader)
+  @ApiOperation({ summary: 'Các đề xuất sửa cẩm nang' })
+  proposals(@Query() query: ListProposalsQueryDto) {
+    return this.playbooks.listProposals(query);
+  }
+
+  @Post('playbook-proposals/:id/decision')
+  @Roles(Role.Admin, Role.Leader)
+  @ApiOperation({ summary: 'Duyệt (ban hành phiên bản mới) hoặc không duyệt đề xuất' })
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecideProposalDto,
+  ) {
+    return this.playbooks.decide(user, id, dto);
+  }
+
+  @Get('incidents/:id/playbook-suggestions')
+  @ApiOperation({ summary: 'Cẩm nang phù hợp nhất với sự cố, kèm lý do' })
+  suggestions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.playbooks.suggestions(user, id);
+  }
+
+  @Get('incidents/:id/playbook')
+  @ApiOperation({ summary: 'Cẩm nang (phiên bản) đã áp dụng cho sự cố' })
+  applied(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.playbooks.applied(user, id);
+  }
+
+  @Post('incidents/:id/playbooks/:playbookId/apply')
+  @ApiOperation({ summary: 'Áp dụng cẩm nang: tạo nhiệm vụ, bổ sung vai trò, tạo dự thảo văn bản' })
+  apply(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('playbookId', ParseUUIDPipe) playbookId: string,
+    @Body() dto: ApplyPlaybookDto,
+  ) {
+    return this.playbooks.apply(user, id, playbookId, dto);
+  }
+
+  @Get('search')
+  @ApiOperation({
+    summary: 'Tìm trong cẩm nang và sự cố đã lưu trữ (không phân biệt dấu), có xếp hạng và trích đoạn',
+  })
+  search(@CurrentUser() user: AuthUser, @Query() query: SearchQueryDto) {
+    return this.playbooks.search(user, query);
+  }
+}

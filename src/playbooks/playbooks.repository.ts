@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface SearchHit {
+  kind: 'playbook' | 'incident';
+  id: string;
+  title: string;
+  /** The title with the matched words between `\u0002` and `\u0003` (turned into <mark> by the service). */
+  titleMarked: string;
+  snippetMarked: string;
+  rank: number;
+  category: string | string[];
+  severity: string;
+  version: number | null;
+  code: string | null;
+  archivedAt: Date | null;
+  responsibleUnitName: string | null;
+}
+
+/** Marks for ts_headline: control characters that cannot occur in stored text, escaped text around them. */
+export const MARK_START = '\u0002';
+export const MARK_STOP = '\u0003';
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+const TITLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
+
+/** Custom SQL of the playbooks module: the incident's text for suggestions, full-text search of the library. */
+@Injectable()
+export class PlaybooksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Title, summary, topic names and the titles of the evidence mentions (the text suggestions match on). */
+  async matchText(
+    incidentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ text: string; topicKeys: string[] }> {
+    const [row] = await manager.query(
+      `SELECT concat_ws(' ', i.title, i.summary,
+                (SELECT string_agg(t.name, ' ') FROM incident_topics it JOIN topics t ON t.id = it.topic_id
+                  WHERE it.incident_id = i.id),
+                (SELECT string_agg(coalesce(m.title, '') || ' ' || left(m.text, 300), ' ')
+                   FROM (SELECT mention_id FROM incident_mentions WHERE incident_id = i.id LIMIT 20) im
+                   JOIN mentions m ON m.id = im.mention_id)) AS text,
+              coalesce((SELECT array_agg(t.id::text) || array_agg(t.name) FROM incident_topics it JOIN topics t ON t.id = it.topic_id
+                  WHERE it.incident_id = i.id), '{}') AS keys
+         FROM incidents i WHERE i.id = $1`,
+      [incidentId],
+    );
+    return { text: (row?.text as string) ?? '', topicKeys: (row?.keys as string[]) ?? [] };
+  }
+
+  /**
+   * Ranked full-text search (`vi_unaccent`: diacritics folded) over the current versions of playbooks and the
+   * library cases the user may see (`roots` null: everything; else units at or below the roots, plus the cases
+   * of incidents whose working group the person belonged to).
+   */
+  async search(
+    q: string,
+    kind: 'playbook' | 'incident' | undefined,
+    limit: number,
+    roots: string[] | null,
+    personId: string | null,
+  ): Promise<SearchHit[]> {
+    const parts: string[] = [];
+    if (kind !== 'incident') {
+      parts.push(`SELECT 'playbook' AS kind, p.id, v.title,
+             ts_headline('vi_unaccent', v.title, query, '${TITLE_OPTIONS}') AS "titleMarked",
+             ts_headline('vi_unaccent', v.search_text, query, '${HEADLINE_OPTIONS}') AS "snippetMarked",
+             ts_rank_cd(v.search_vector, query, 32) AS rank, to_jsonb(v.categories) AS category,
+             v.severity_min || '–' || v.severity_max AS severity, v.version, NULL AS code,
+             NULL::timestamptz AS "archivedAt", NULL AS "responsibleUnitName"
+        FROM playbooks p
+        JOIN playbook_versions v ON v.playbook_id = p.id AND v.version = p.current_version, q
+       WHERE v.search_vector @@ query`);
+    }
+    if (kind !== 'playbook') {
+      const visible =
+        roots === null
+          ? 'TRUE'
+          : `(lc.responsible_org_unit_id IN (
+                WITH RECURSIVE down AS (
+                  SELECT id, 0 AS depth FROM org_units WHERE id = ANY($3::uuid[])
+                  UNION ALL
+                  SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id
+                   WHERE down.depth < 20
+                ) SELECT id FROM down)
+              OR lc.incident_id IN (SELECT incident_id FROM working_group_members WHERE person_id = $4::uuid))`;
+      parts.push(`SELECT 'incident' AS kind, lc.incident_id AS id, lc.title,
+             ts_headline('vi_unaccent', lc.title, query, '${TITLE_OPTIONS}') AS "titleMarked",
+             ts_headline('vi_unaccent', lc.search_text, query, '${HEADLINE_OPTIONS}') AS "snippetMarked",
+             ts_rank_cd(lc.search_vector, query, 32) AS rank, to_jsonb(lc.category) AS category,
+             lc.severity, NULL::int AS version, lc.code, lc.archived_at AS "archivedAt",
+             lc.responsible_unit_name AS "responsibleUnitName"
+        FROM library_cases lc, q
+       WHERE lc.search_vector @@ query AND ${visible}`);
+    }
+    const params: unknown[] = [q, limit];
+    if (kind !== 'playbook' && roots !== null) params.push(roots, personId);
+    return this.dataSource.query(
+      `WITH q AS (SELECT websearch_to_tsquery('vi_unaccent', $1) AS query)
+       SELECT * FROM (${parts.join(' UNION ALL ')}) hits ORDER BY rank DESC, title LIMIT $2`,
+      params,
+    );
+  }
+
+  /** Whether the query has any searchable word once folded (`websearch_to_tsquery` drops punctuation). */
+  async isEmptyQuery(q: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT numnode(websearch_to_tsquery('vi_unaccent', $1)) = 0 AS empty`,
+      [q],
+    );
+    return Boolean(row.empty);
+  }
+}

@@ -1,0 +1,158 @@
+import {
+  CATEGORY_LABEL_VI,
+  IncidentCategory,
+  Severity,
+  STATUS_LABEL_VI,
+} from '../incidents/incident-types.js';
+import type { IncidentStatus } from '../incidents/incident-types.js';
+import type { IncidentDeadline } from '../incidents/legal-clock.js';
+import { STATEMENT_TYPE_LABEL_VI } from '../statements/statement-types.js';
+import type { StatementType } from '../statements/statement-types.js';
+import { METRICS, quantile, responseMetrics } from './response-metrics.js';
+import type { TimelineEvent } from './response-metrics.js';
+
+export interface PeriodicIncident {
+  id: string;
+  code: string;
+  title: string;
+  category: string;
+  severity: string;
+  status: string;
+  detectedAt: Date;
+  events: TimelineEvent[];
+  firstSignalAt: Date | null;
+  deadlines: IncidentDeadline[];
+}
+
+export interface PeriodicInput {
+  generatedAt: Date;
+  unit: { id: string; name: string; code: string; parentName: string | null };
+  from: string;
+  to: string;
+  incidents: PeriodicIncident[];
+  publications: { incidentId: string; type: string; channel: string; first: boolean; occurredAt: Date }[];
+  spokespersonChanges: {
+    kind: string;
+    validFrom: string;
+    validTo: string | null;
+    decisionRef: string | null;
+    matter: string | null;
+    fullName: string;
+    position: string;
+    unitName: string;
+    change: 'started' | 'ended';
+  }[];
+}
+
+const SEVERITIES = [Severity.L1, Severity.L2, Severity.L3, Severity.L4];
+
+/**
+ * The periodic report of a unit (e.g. the annual report due before 10 December): incidents by category and
+ * severity, median and p90 of the response times, deadline compliance, statements, press conferences and
+ * spokesperson list changes; a pure function of the incidents' timelines.
+ */
+export function projectPeriodic(input: PeriodicInput) {
+  const counted = input.incidents.filter((i) => i.status !== 'dismissed');
+  const dismissed = input.incidents.length - counted.length;
+
+  const byCategory = Object.values(IncidentCategory)
+    .map((category) => {
+      const of = counted.filter((i) => i.category === category);
+      return {
+        category,
+        label: CATEGORY_LABEL_VI[category],
+        bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, of.filter((i) => i.severity === s).length])),
+        total: of.length,
+      };
+    })
+    .filter((r) => r.total > 0);
+  const bySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, counted.filter((i) => i.severity === s).length]),
+  );
+
+  const perIncident = counted.map((i) => ({
+    incident: i,
+    metrics: responseMetrics(i.detectedAt, i.firstSignalAt, i.events, i.deadlines),
+  }));
+  const metrics = METRICS.map((def) => {
+    const values = perIncident
+      .map((p) => p.metrics.find((m) => m.key === def.key)!.seconds)
+      .filter((s): s is number => s !== null);
+    const rounded = (q: number) => {
+      const v = quantile(values, q);
+      return v === null ? null : Math.round(v);
+    };
+    return {
+      key: def.key,
+      label: def.label,
+      incidents: values.length,
+      medianSeconds: rounded(0.5),
+      p90Seconds: rounded(0.9),
+    };
+  });
+
+  const compliance = new Map<
+    string,
+    { key: string; label: string; met: number; missed: number; pending: number; notStarted: number }
+  >();
+  for (const i of counted) {
+    for (const d of i.deadlines) {
+      const row = compliance.get(d.key) ?? {
+        key: d.key,
+        label: d.label,
+        met: 0,
+        missed: 0,
+        pending: 0,
+        notStarted: 0,
+      };
+      if (d.met === true) row.met++;
+      else if (d.met === false || d.overdue) row.missed++;
+      else if (!d.dueAt) row.notStarted++;
+      else row.pending++;
+      compliance.set(d.key, row);
+    }
+  }
+  const deadlineCompliance = [...compliance.values()].map((r) => ({
+    ...r,
+    rate: r.met + r.missed ? r.met / (r.met + r.missed) : null,
+  }));
+
+  const counts = new Map<string, number>();
+  for (const p of input.publications.filter((x) => x.first))
+    counts.set(p.type, (counts.get(p.type) ?? 0) + 1);
+  const statements = [...counts.entries()]
+    .map(([type, count]) => ({ type, label: STATEMENT_TYPE_LABEL_VI[type as StatementType] ?? type, count }))
+    .sort((a, b) => b.count - a.count);
+  const pressConferences = input.publications.filter((p) => p.channel === 'press_conference').length;
+
+  return {
+    kind: 'periodic' as const,
+    generatedAt: input.generatedAt.toISOString(),
+    unit: input.unit,
+    period: { from: input.from, to: input.to },
+    totals: { incidents: counted.length, dismissed, bySeverity },
+    byCategory,
+    metrics,
+    deadlineCompliance,
+    statements: { published: statements.reduce((n, s) => n + s.count, 0), byType: statements },
+    pressConferences,
+    spokespersonChanges: input.spokespersonChanges,
+    incidents: perIncident.map(({ incident: i, metrics: m }) => {
+      const holding = m.find((x) => x.key === 'holdingStatement')!;
+      return {
+        code: i.code,
+        title: i.title,
+        category: i.category,
+        categoryLabel: CATEGORY_LABEL_VI[i.category as IncidentCategory] ?? i.category,
+        severity: i.severity,
+        status: i.status,
+        statusLabel: STATUS_LABEL_VI[i.status as IncidentStatus] ?? i.status,
+        detectedAt: i.detectedAt.toISOString(),
+        holdingStatementSeconds: holding.seconds,
+        initialInformationMet: holding.deadline?.met ?? null,
+      };
+    }),
+  };
+}
+
+export type PeriodicReport = ReturnType<typeof projectPeriodic>;

@@ -1,0 +1,456 @@
+import { dateVi } from '../playbooks/placeholders.js';
+import type { PeriodicReport } from './periodic-report.js';
+import { durationVi } from './response-metrics.js';
+import type { ReviewReport } from './review-report.js';
+import { dateOnlyVi, dateTimeVi, numberVi, percentVi } from './render/report-document.js';
+import type { Block, ReportDocument } from './render/report-document.js';
+
+const MEMBER_STATUS_VI: Record<string, string> = {
+  invited: 'Đã mời, chưa trả lời',
+  accepted: 'Đã nhận nhiệm vụ',
+  declined: 'Từ chối',
+  expired: 'Quá hạn xác nhận',
+  removed: 'Đã rút khỏi Tổ',
+  replaced: 'Đã được thay',
+  handed_over: 'Đã bàn giao',
+};
+const OUTCOME_VI: Record<string, string> = {
+  approved: 'Đồng ý',
+  rejected: 'Từ chối',
+  changes_requested: 'Yêu cầu sửa',
+  open: 'Đang chờ',
+  superseded: 'Thay bằng phiên bản sau',
+};
+const DECISION_VI: Record<string, string> = {
+  approve: 'Đồng ý',
+  reject: 'Từ chối',
+  request_changes: 'Yêu cầu sửa',
+};
+
+/** Paragraphs of text entered by the team (blank lines separate them); an em dash when nothing was entered. */
+function textBlocks(text: string | undefined | null, empty = 'Chưa nhập.'): Block[] {
+  const paras = (text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (paras.length ? paras : [empty]).map((p) => ({ kind: 'paragraph' as const, text: p }));
+}
+
+function placeOf(unitName: string) {
+  const m = unitName.match(/(?:tỉnh|thành phố)\s+(.+)$/i);
+  return m ? m[1] : 'Hà Nội';
+}
+
+function metricVerdict(m: ReviewReport['metrics'][number]) {
+  if (!m.deadline) return '';
+  if (m.deadline.met === true) return 'Đúng hạn';
+  if (m.deadline.met === false) return 'Chậm so với thời hạn';
+  if (m.deadline.dueAt && !m.at && new Date(m.deadline.dueAt).getTime() < Date.now())
+    return 'Quá hạn, chưa thực hiện';
+  return 'Chưa thực hiện';
+}
+
+/** The post-incident review as a Vietnamese administrative report (DOMAIN.md: sections 1–10 and annexes). */
+export function reviewDocument(r: ReviewReport): ReportDocument {
+  const i = r.incident;
+  const generated = new Date(r.generatedAt);
+  const leader = r.team.find((m) => m.role === 'team_leader' && m.status === 'accepted');
+  const blocks: Block[] = [];
+  const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
+  const h2 = (text: string) => blocks.push({ kind: 'heading', level: 2, text });
+  const p = (text: string) => blocks.push({ kind: 'paragraph', text });
+
+  h('1. Thông tin chung');
+  blocks.push({
+    kind: 'table',
+    headers: ['Nội dung', 'Thông tin'],
+    widths: [1, 2.4],
+    rows: [
+      ['Tên sự cố', `${i.title} (${i.code})`],
+      ['Loại sự cố', i.categoryLabel],
+      ['Mức độ', i.severityLabel],
+      ['Đơn vị chủ trì', i.responsibleUnit.name],
+      ['Đơn vị liên quan', i.concernedUnits.length ? i.concernedUnits.join('; ') : 'Không'],
+      ['Thời điểm phát hiện', dateTimeVi(i.detectedAt)],
+      ['Nguồn phát hiện', i.origin === 'manual' ? 'Cán bộ khai báo' : 'Hệ thống giám sát tự động'],
+      ['Trạng thái', i.statusLabel],
+      [
+        'Cẩm nang áp dụng',
+        r.playbook ? `${r.playbook.title} (phiên bản ${r.playbook.version})` : 'Không áp dụng',
+      ],
+    ],
+  });
+  if (i.summary) p(`Tóm tắt: ${i.summary}`);
+  h2('Thành phần Tổ công tác');
+  blocks.push({
+    kind: 'table',
+    headers: ['Họ và tên', 'Chức vụ, đơn vị', 'Vai trò', 'Trạng thái', 'Xác nhận sau'],
+    widths: [1.3, 1.8, 1.2, 1.1, 0.8],
+    rows: r.team.length
+      ? r.team.map((m) => [
+          m.fullName,
+          [m.position, m.unitName].filter(Boolean).join(', '),
+          m.roleName,
+          MEMBER_STATUS_VI[m.status] ?? m.status,
+          durationVi(m.ackSeconds),
+        ])
+      : [['Chưa thành lập Tổ công tác', '', '', '', '']],
+  });
+
+  h('2. Diễn biến sự việc');
+  p(
+    `Nhật ký sự cố ghi ${numberVi(r.timeline.totalEvents)} sự kiện; dưới đây là ${numberVi(r.timeline.shown)} mốc chính ` +
+      '(trích từ nhật ký, theo thứ tự thời gian).',
+  );
+  blocks.push({
+    kind: 'table',
+    headers: ['Thời gian', 'Sự kiện'],
+    widths: [1, 4],
+    rows: r.timeline.items.map((e) => [dateTimeVi(e.at), e.text]),
+  });
+
+  h('3. Nguồn gốc và mức độ lan truyền');
+  const s = r.spread;
+  p(
+    `Tín hiệu đầu tiên: ${dateTimeVi(s.firstSignalAt)}. Trong khoảng theo dõi có ${numberVi(s.totalMentions)} tin, ` +
+      `trong đó ${numberVi(s.negativeMentions)} tin tiêu cực (${percentVi(s.negativeShare)}); ` +
+      `${numberVi(s.evidenceMentions)} tin được lưu làm bằng chứng. Số liệu lấy từ ` +
+      `${s.source === 'topics' ? 'các chủ đề theo dõi gắn với sự cố' : 'các tin gắn với sự cố'}, ` +
+      `gộp theo ${s.bucketMinutes} phút.`,
+  );
+  blocks.push({
+    kind: 'chart',
+    chart: {
+      title:
+        'Biểu đồ: số tin và tỷ lệ tin tiêu cực theo thời gian; các vạch đứt là thời điểm công bố văn bản',
+      bucketMinutes: s.bucketMinutes,
+      points: s.series.map((b) => ({ t: new Date(b.start), volume: b.volume, negative: b.negative })),
+      markers: s.markers.map((m) => ({ t: new Date(m.at), label: m.label })),
+    },
+  });
+  if (s.topOutlets.length) {
+    blocks.push({
+      kind: 'table',
+      headers: ['Nguồn, kênh', 'Số tin', 'Lượt tiếp cận', 'Tin tiêu cực'],
+      widths: [2.4, 0.8, 1, 0.8],
+      rows: s.topOutlets.map((o) => [
+        o.outlet,
+        numberVi(o.mentions),
+        numberVi(o.reach),
+        numberVi(o.negative),
+      ]),
+    });
+  }
+
+  h('4. Đánh giá, phân loại');
+  p(`Sự cố được phân loại "${i.categoryLabel}", mức độ ${i.severityLabel}.`);
+  if (r.assessment.severityChanges.length) {
+    blocks.push({
+      kind: 'list',
+      items: r.assessment.severityChanges.map(
+        (c) => `${dateTimeVi(c.at)}: mức độ ${c.from} → ${c.to}${c.reason ? ` (${c.reason})` : ''}`,
+      ),
+    });
+  }
+  if (r.assessment.detections.length) {
+    h2('Căn cứ phát hiện');
+    blocks.push({
+      kind: 'list',
+      items: r.assessment.detections.map(
+        (d) => `${dateTimeVi(d.at)} – ${d.rule} (${d.severity}): ${d.summary}`,
+      ),
+    });
+  }
+
+  h('5. Các biện pháp đã thực hiện');
+  h2('Văn bản đã công bố');
+  blocks.push({
+    kind: 'table',
+    headers: ['Thời gian', 'Loại văn bản', 'Tiêu đề', 'Phiên bản', 'Hình thức'],
+    widths: [1, 1.2, 2.2, 0.6, 1.3],
+    rows: r.actions.publications.length
+      ? r.actions.publications.map((x) => [
+          dateTimeVi(x.publishedAt),
+          x.typeLabel,
+          x.title,
+          String(x.versionNumber),
+          x.channelLabel,
+        ])
+      : [['—', 'Chưa công bố văn bản nào', '', '', '']],
+  });
+  p(
+    `Họp báo: ${r.actions.pressConferences}; đề nghị cải chính, phản hồi: ${r.actions.correctionRequests.length}; ` +
+      `yêu cầu gỡ bỏ nội dung: ${r.actions.takedownRequests.length}; văn bản đã cải chính hoặc thu hồi: ` +
+      `${r.actions.corrections.length}.`,
+  );
+  h2('Trình duyệt và phê duyệt');
+  p(
+    `Số phiên bản trình duyệt: ${r.approvals.versions}; bị từ chối: ${r.approvals.rejections}; ` +
+      `yêu cầu sửa: ${r.approvals.changesRequested}.`,
+  );
+  if (r.approvals.stages.length) {
+    blocks.push({
+      kind: 'table',
+      headers: ['Văn bản', 'Phiên bản', 'Bước duyệt', 'Thời gian xử lý', 'Kết quả'],
+      widths: [2, 0.6, 1.8, 1, 1],
+      rows: r.approvals.stages.map((st) => [
+        st.statementTitle,
+        String(st.versionNumber),
+        st.stageName,
+        durationVi(st.seconds) + (st.overdue ? ' (quá hạn)' : ''),
+        OUTCOME_VI[st.outcome] ?? st.outcome,
+      ]),
+    });
+  }
+  if (r.approvals.decisions.length) {
+    blocks.push({
+      kind: 'table',
+      headers: ['Thời gian', 'Người quyết định', 'Văn bản (phiên bản)', 'Quyết định', 'Lý do'],
+      widths: [1, 1.3, 2, 0.9, 1.5],
+      rows: r.approvals.decisions.map((d) => [
+        dateTimeVi(d.at),
+        (d.decidedBy ?? '—') + (d.onBehalfOf ? ` (thay ${d.onBehalfOf})` : ''),
+        `${d.statementTitle} (${d.versionNumber})`,
+        DECISION_VI[d.decision] ?? d.decision,
+        d.reason ?? '',
+      ]),
+    });
+  }
+  h2('Nhiệm vụ');
+  p(
+    `Tổng số nhiệm vụ: ${r.tasks.total}; đã hoàn thành: ${r.tasks.done}; hoàn thành chậm hoặc quá hạn: ${r.tasks.late.length}.`,
+  );
+  if (r.tasks.late.length) {
+    blocks.push({
+      kind: 'table',
+      headers: ['Nhiệm vụ', 'Hạn', 'Hoàn thành', 'Chậm'],
+      widths: [2.6, 1, 1, 1],
+      rows: r.tasks.late.map((t) => [
+        t.title,
+        dateTimeVi(t.dueAt),
+        dateTimeVi(t.completedAt),
+        durationVi(t.lateSeconds),
+      ]),
+    });
+  }
+
+  h('6. Kết quả');
+  const rec = s.recovery;
+  p(
+    (s.peakNegative
+      ? `Tỷ lệ tin tiêu cực cao nhất ${percentVi(s.peakNegative.share)} lúc ${dateTimeVi(s.peakNegative.at)}. `
+      : '') +
+      (rec.afterPublicationAt
+        ? rec.minutes !== null
+          ? `Sau khi công bố văn bản đầu tiên (${dateTimeVi(rec.afterPublicationAt)}), tỷ lệ tin tiêu cực giảm về ` +
+            `mức ${percentVi(rec.threshold)} trở xuống sau ${durationVi(rec.minutes * 60)}.`
+          : `Sau khi công bố văn bản đầu tiên (${dateTimeVi(rec.afterPublicationAt)}), tỷ lệ tin tiêu cực chưa giảm ` +
+            `về mức ${percentVi(rec.threshold)}.`
+        : 'Chưa công bố văn bản nào.') +
+      ` Mức so sánh: ${rec.thresholdSource === 'baseline' ? `mức nền trước sự cố (${percentVi(rec.baselineShare)}) cộng 5 điểm phần trăm` : 'ngưỡng mặc định theo cấu hình'}.`,
+  );
+
+  h('7. Việc tuân thủ thời hạn');
+  blocks.push({
+    kind: 'table',
+    headers: ['Chỉ tiêu', 'Thời điểm', 'Thời gian', 'Thời hạn', 'Đánh giá'],
+    widths: [2, 1, 1, 1, 1.1],
+    rows: r.metrics.map((m) => [
+      m.label,
+      dateTimeVi(m.at),
+      durationVi(m.seconds),
+      m.deadline?.dueAt ? dateTimeVi(m.deadline.dueAt) : '—',
+      metricVerdict(m),
+    ]),
+  });
+  if (r.deadlines.length) {
+    blocks.push({
+      kind: 'list',
+      items: r.deadlines.map(
+        (d) =>
+          `${d.label}: hạn ${dateTimeVi(d.dueAt)}; ${d.met === true ? 'đúng hạn' : d.met === false ? 'chậm' : d.overdue ? 'quá hạn, chưa thực hiện' : d.dueAt ? 'chưa đến hạn hoặc chưa thực hiện' : 'chưa phát sinh'} (căn cứ: ${d.legalSource}).`,
+      ),
+    });
+  }
+
+  const rv = r.review;
+  h('8. Tồn tại, hạn chế và nguyên nhân');
+  blocks.push(...textBlocks(rv?.wentPoorly));
+  if (rv?.causes) blocks.push(...textBlocks(rv.causes));
+  h('9. Bài học kinh nghiệm');
+  if (rv?.wentWell) {
+    h2('Những việc làm tốt');
+    blocks.push(...textBlocks(rv.wentWell));
+  }
+  h2('Bài học');
+  blocks.push(...textBlocks(rv?.lessons));
+  h('10. Đề xuất, kiến nghị');
+  blocks.push(...textBlocks(rv?.proposals, 'Không có đề xuất thêm.'));
+  if (rv?.actionItems.length) {
+    blocks.push({
+      kind: 'table',
+      headers: ['Việc cần làm', 'Người phụ trách', 'Thời hạn', 'Trạng thái'],
+      widths: [2.6, 1.4, 0.9, 0.8],
+      rows: rv.actionItems.map((a) => [
+        a.title,
+        a.ownerName,
+        a.dueDate ? dateOnlyVi(a.dueDate) : '—',
+        a.status === 'done' ? 'Đã xong' : 'Đang thực hiện',
+      ]),
+    });
+  }
+
+  h('Phụ lục: Văn bản đã công bố (mã băm SHA-256 của đúng văn bản được duyệt)');
+  blocks.push({
+    kind: 'table',
+    headers: ['Văn bản', 'Phiên bản', 'SHA-256', 'Đường dẫn'],
+    widths: [1.8, 0.6, 2.6, 1.4],
+    rows: r.actions.publications.length
+      ? r.actions.publications.map((x) => [x.title, String(x.versionNumber), x.sha256, x.url ?? '—'])
+      : [['—', '', '', '']],
+  });
+
+  return {
+    agencyParent: i.parentUnitName ?? '',
+    agency: i.responsibleUnit.name,
+    number: `Số: …/BC-${i.code}`,
+    placeDate: `${placeOf(i.responsibleUnit.name)}, ${dateVi(generated)}`,
+    title: 'BÁO CÁO',
+    subtitle: `Kết quả xử lý sự cố truyền thông "${i.title}" và rút kinh nghiệm`,
+    blocks,
+    signature: { title: 'TỔ TRƯỞNG TỔ CÔNG TÁC', name: leader?.fullName ?? null },
+    recipients: ['Lãnh đạo đơn vị (để b/c);', 'Thành viên Tổ công tác;', 'Lưu: VT, hồ sơ sự cố.'],
+  };
+}
+
+/** The periodic report (e.g. the annual report before 10 December) as an administrative document. */
+export function periodicDocument(r: PeriodicReport): ReportDocument {
+  const blocks: Block[] = [];
+  const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
+  const p = (text: string) => blocks.push({ kind: 'paragraph', text });
+  const from = dateOnlyVi(r.period.from);
+  const to = dateOnlyVi(r.period.to);
+
+  h('I. Tình hình chung');
+  p(
+    `Từ ngày ${from} đến ngày ${to}, ${r.unit.name} và các đơn vị trực thuộc tiếp nhận, xử lý ${r.totals.incidents} ` +
+      `sự cố, khủng hoảng truyền thông (L1: ${r.totals.bySeverity.L1}, L2: ${r.totals.bySeverity.L2}, ` +
+      `L3: ${r.totals.bySeverity.L3}, L4: ${r.totals.bySeverity.L4}); ${r.totals.dismissed} cảnh báo được xác định là ` +
+      'báo động nhầm và không tính vào số liệu.',
+  );
+  h('II. Phân loại sự cố theo loại và mức độ');
+  blocks.push({
+    kind: 'table',
+    headers: ['Loại sự cố', 'L1', 'L2', 'L3', 'L4', 'Tổng'],
+    widths: [2.6, 0.5, 0.5, 0.5, 0.5, 0.6],
+    rows: r.byCategory.length
+      ? [
+          ...r.byCategory.map((c) => [
+            c.label,
+            String(c.bySeverity.L1),
+            String(c.bySeverity.L2),
+            String(c.bySeverity.L3),
+            String(c.bySeverity.L4),
+            String(c.total),
+          ]),
+          [
+            'Tổng cộng',
+            String(r.totals.bySeverity.L1),
+            String(r.totals.bySeverity.L2),
+            String(r.totals.bySeverity.L3),
+            String(r.totals.bySeverity.L4),
+            String(r.totals.incidents),
+          ],
+        ]
+      : [['Không có sự cố', '0', '0', '0', '0', '0']],
+  });
+  h('III. Thời gian phản ứng');
+  blocks.push({
+    kind: 'table',
+    headers: ['Chỉ tiêu', 'Số sự cố', 'Trung vị', 'Phân vị 90'],
+    widths: [2.8, 0.8, 1, 1],
+    rows: r.metrics.map((m) => [
+      m.label,
+      String(m.incidents),
+      durationVi(m.medianSeconds),
+      durationVi(m.p90Seconds),
+    ]),
+  });
+  h('IV. Tuân thủ thời hạn');
+  blocks.push({
+    kind: 'table',
+    headers: ['Thời hạn', 'Đúng hạn', 'Chậm, quá hạn', 'Chưa đến hạn', 'Chưa phát sinh', 'Tỷ lệ đúng hạn'],
+    widths: [2.4, 0.7, 0.8, 0.8, 0.8, 0.8],
+    rows: r.deadlineCompliance.length
+      ? r.deadlineCompliance.map((d) => [
+          d.label,
+          String(d.met),
+          String(d.missed),
+          String(d.pending),
+          String(d.notStarted),
+          percentVi(d.rate),
+        ])
+      : [['Không có', '', '', '', '', '']],
+  });
+  h('V. Hoạt động cung cấp thông tin cho báo chí');
+  p(`Tổng số văn bản đã công bố: ${r.statements.published}; số cuộc họp báo: ${r.pressConferences}.`);
+  if (r.statements.byType.length) {
+    blocks.push({
+      kind: 'table',
+      headers: ['Loại văn bản', 'Số lượng'],
+      widths: [3, 1],
+      rows: r.statements.byType.map((s) => [s.label, String(s.count)]),
+    });
+  }
+  h('VI. Thay đổi danh sách người phát ngôn');
+  blocks.push({
+    kind: 'table',
+    headers: ['Họ và tên', 'Chức vụ', 'Đơn vị', 'Thay đổi', 'Ngày', 'Văn bản'],
+    widths: [1.3, 1.3, 1.5, 1, 0.8, 0.9],
+    rows: r.spokespersonChanges.length
+      ? r.spokespersonChanges.map((c) => [
+          c.fullName,
+          c.position,
+          c.unitName,
+          c.change === 'started'
+            ? c.kind === 'authorized'
+              ? 'Ủy quyền phát ngôn'
+              : 'Giao nhiệm vụ phát ngôn'
+            : 'Thôi phát ngôn',
+          dateOnlyVi(c.change === 'started' ? c.validFrom : c.validTo!),
+          c.decisionRef ?? '—',
+        ])
+      : [['Không có thay đổi', '', '', '', '', '']],
+  });
+  h('Phụ lục: Danh sách sự cố');
+  blocks.push({
+    kind: 'table',
+    headers: ['Mã', 'Tên sự cố', 'Loại', 'Mức', 'Phát hiện', 'Thông tin ban đầu'],
+    widths: [0.9, 2.2, 1.2, 0.4, 0.9, 1],
+    rows: r.incidents.map((x) => [
+      x.code,
+      x.title,
+      x.categoryLabel,
+      x.severity,
+      dateTimeVi(x.detectedAt),
+      x.holdingStatementSeconds === null
+        ? 'Chưa công bố'
+        : `${durationVi(x.holdingStatementSeconds)}${x.initialInformationMet === false ? ' (chậm)' : ''}`,
+    ]),
+  });
+  return {
+    agencyParent: r.unit.parentName ?? '',
+    agency: r.unit.name,
+    number: `Số: …/BC-${r.unit.code}`,
+    placeDate: `${placeOf(r.unit.name)}, ${dateVi(new Date(r.generatedAt))}`,
+    title: 'BÁO CÁO',
+    subtitle: `Công tác xử lý sự cố, khủng hoảng truyền thông từ ngày ${from} đến ngày ${to}`,
+    blocks,
+    signature: { title: 'THỦ TRƯỞNG ĐƠN VỊ', name: null },
+    recipients: [
+      'Ủy ban nhân dân tỉnh (để b/c);',
+      'Sở Văn hóa, Thể thao và Du lịch (để tổng hợp);',
+      'Lưu: VT.',
+    ],
+  };
+}

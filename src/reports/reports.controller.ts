@@ -1,0 +1,114 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { ProposePlaybookDto } from '../playbooks/dto/playbook.dto.js';
+import {
+  PeriodicReportQueryDto,
+  ReopenReviewDto,
+  ReportFormatQueryDto,
+  UpdateReviewDto,
+} from './dto/report.dto.js';
+import type { RenderedReport } from './reports.service.js';
+import { ReportsService } from './reports.service.js';
+import { ReviewsService } from './reviews.service.js';
+
+function send(res: Response, r: RenderedReport) {
+  if (r.contentType === 'application/json') {
+    res.json(r.body);
+    return;
+  }
+  const inline = r.contentType.startsWith('text/html');
+  res
+    .type(r.contentType)
+    .setHeader(
+      'Content-Disposition',
+      `${inline ? 'inline' : 'attachment'}; filename="${r.filename}"; filename*=UTF-8''${encodeURIComponent(r.filename)}`,
+    )
+    .send(r.body);
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly reviews: ReviewsService,
+  ) {}
+
+  @Get('incidents/:id/review')
+  @ApiOperation({ summary: 'Nội dung rút kinh nghiệm do Tổ công tác nhập' })
+  getReview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reviews.get(user, id);
+  }
+
+  @Put('incidents/:id/review')
+  @ApiOperation({
+    summary: 'Cập nhật nội dung rút kinh nghiệm (việc làm tốt, hạn chế, bài học, việc cần làm)',
+  })
+  updateReview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateReviewDto,
+  ) {
+    return this.reviews.update(user, id, dto);
+  }
+
+  @Post('incidents/:id/review/complete')
+  @ApiOperation({ summary: 'Hoàn thành rút kinh nghiệm (điều kiện để đóng sự cố)' })
+  completeReview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reviews.complete(user, id);
+  }
+
+  @Post('incidents/:id/review/reopen')
+  @ApiOperation({ summary: 'Mở lại báo cáo rút kinh nghiệm để sửa (trước khi đóng sự cố)' })
+  reopenReview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReopenReviewDto,
+  ) {
+    return this.reviews.reopen(user, id, dto.reason);
+  }
+
+  @Post('incidents/:id/review/playbook-proposals')
+  @ApiOperation({ summary: 'Đề xuất sửa cẩm nang từ bài học của sự cố này' })
+  propose(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ProposePlaybookDto,
+  ) {
+    return this.reviews.proposePlaybook(user, id, dto);
+  }
+
+  @Get('incidents/:id/report')
+  @ApiOperation({
+    summary: 'Báo cáo kết quả xử lý và rút kinh nghiệm, tính từ nhật ký sự cố (json, md, html, pdf)',
+  })
+  @ApiProduces('application/json', 'text/markdown', 'text/html', 'application/pdf')
+  async review(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ReportFormatQueryDto,
+    @Res() res: Response,
+  ) {
+    const report = await this.reports.review(user, id);
+    send(res, await this.reports.render(report, query.format ?? 'json', `bao-cao-${report.incident.code}`));
+  }
+
+  @Get('reports/periodic')
+  @ApiOperation({ summary: 'Báo cáo định kỳ của đơn vị cho một kỳ (json, md, html, pdf)' })
+  @ApiProduces('application/json', 'text/markdown', 'text/html', 'application/pdf')
+  async periodic(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PeriodicReportQueryDto,
+    @Res() res: Response,
+  ) {
+    const report = await this.reports.periodic(user, query);
+    send(
+      res,
+      await this.reports.render(report, query.format ?? 'json', `bao-cao-dinh-ky-${query.from}-${query.to}`),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { PlaybooksModule } from '../playbooks/playbooks.module.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsRepository } from './reports.repository.js';
+import { ReportsService } from './reports.service.js';
+import { ReviewsService } from './reviews.service.js';
+
+/** Post-incident reviews, the review report and periodic reports, exported as JSON, Markdown, HTML and PDF. */
+@Module({
+  imports: [IncidentsModule, PlaybooksModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReviewsService, ReportsRepository],
+  exports: [ReportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { TimelineEvent } from './response-metrics.js';
+import type { ReviewMember, SeriesBucket } from './review-report.js';
+
+/** Event types the periodic report reads: the first of each per incident is enough. */
+const MILESTONE_TYPES = [
+  'incident.opened',
+  'working_group.assembled',
+  'working_group.invitation_accepted',
+  'statement.approved',
+  'statement.published',
+];
+
+interface EventRow {
+  incident_id?: string;
+  seq: number;
+  type: string;
+  actor_user_id: string | null;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+const toEvent = (r: EventRow): TimelineEvent => ({
+  seq: r.seq,
+  type: r.type,
+  actorUserId: r.actor_user_id,
+  payload: r.payload,
+  occurredAt: r.occurred_at,
+});
+
+/** The reads behind the reports: the timeline, the spread of mentions, the team, the directory's changes. */
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async events(incidentId: string): Promise<TimelineEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT seq, type, actor_user_id, payload, occurred_at FROM incident_events WHERE incident_id = $1 ORDER BY seq`,
+      [incidentId],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** Earliest publication among the evidence mentions, per incident. */
+  async firstSignals(incidentIds: string[]): Promise<Map<string, Date>> {
+    const rows: { incident_id: string; at: Date | null }[] = await this.dataSource.query(
+      `SELECT im.incident_id, min(m.published_at) AS at
+         FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
+        WHERE im.incident_id = ANY($1::uuid[]) GROUP BY im.incident_id`,
+      [incidentIds],
+    );
+    return new Map(rows.filter((r) => r.at).map((r) => [r.incident_id, r.at!]));
+  }
+
+  /**
+   * Mention volume and negative count per bucket over [from, to): from the incident's watchlist topics when it
+   * has some (every mention of the conversation), else from its evidence mentions. Empty buckets are filled.
+   */
+  async series(
+    incidentId: string,
+    from: Date,
+    to: Date,
+    bucketMinutes: number,
+  ): Promise<{ source: 'topics' | 'evidence'; buckets: SeriesBucket[] }> {
+    const interval = `${bucketMinutes} minutes`;
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM incident_topics WHERE incident_id = $1`,
+      [incidentId],
+    );
+    const rows: { start: Date; volume: number; negative: number }[] = n
+      ? await this.dataSource.query(
+          `SELECT date_bin($4::interval, b.bucket_start, $2::timestamptz) AS start,
+                  sum(b.volume)::int AS volume, sum(b.negative_count)::int AS negative
+             FROM topic_buckets b
+            WHERE b.topic_id IN (SELECT topic_id FROM incident_topics WHERE incident_id = $1)
+              AND b.bucket_start >= $2 AND b.bucket_start < $3
+            GROUP BY 1 ORDER BY 1`,
+          [incidentId, from, to, interval],
+        )
+      : await this.dataSource.query(
+          `SELECT date_bin($4::interval, m.published_at, $2::timestamptz) AS start,
+                  count(*)::int AS volume, count(*) FILTER (WHERE m.sentiment = 'negative')::int AS negative
+             FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
+            WHERE im.incident_id = $1 AND m.published_at >= $2 AND m.published_at < $3
+            GROUP BY 1 ORDER BY 1`,
+          [incidentId, from, to, interval],
+        );
+    const byStart = new Map(rows.map((r) => [new Date(r.start).getTime(), r]));
+    const buckets: SeriesBucket[] = [];
+    const step = bucketMinutes * 60_000;
+    for (let t = from.getTime(); t < to.getTime(); t += step) {
+      const r = byStart.get(t);
+      buckets.push({ start: new Date(t), volume: r?.volume ?? 0, negative: r?.negative ?? 0 });
+    }
+    return { source: n ? 'topics' : 'evidence', buckets };
+  }
+
+  async spread(incidentId: string) {
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM incident_mentions WHERE incident_id = $1`,
+      [incidentId],
+    );
+    const topOutlets: { outlet: string; mentions: number; reach: string; negative: number }[] =
+      await this.dataSource.query(
+        `SELECT coalesce(m.outlet, m.platform, 'Không rõ') AS outlet, count(*)::int AS mentions,
+                coalesce(sum(m.reach), 0)::bigint AS reach,
+                count(*) FILTER (WHERE m.sentiment = 'negative')::int AS negative
+           FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
+          WHERE im.incident_id = $1
+          GROUP BY 1 ORDER BY mentions DESC, reach DESC LIMIT 10`,
+        [incidentId],
+      );
+    return {
+      evidenceMentions: n as number,
+      topOutlets: topOutlets.map((o) => ({ ...o, reach: Number(o.reach) })),
+    };
+  }
+
+  async members(incidentId: string): Promise<ReviewMember[]> {
+    const rows: ReviewMember[] = await this.dataSource.query(
+      `SELECT p.full_name AS "fullName", p.position, u.name AS "unitName", m.role,
+              coalesce(r.name_vi, m.role) AS "roleName", m.status, m.invited_at AS "invitedAt",
+              m.responded_at AS "respondedAt", m.ack_seconds AS "ackSeconds"
+         FROM working_group_members m
+         JOIN people p ON p.id = m.person_id
+         LEFT JOIN org_units u ON u.id = p.org_unit_id
+         LEFT JOIN working_group_roles r ON r.key = m.role
+        WHERE m.incident_id = $1
+        ORDER BY coalesce(r.sort_order, 999), m.invited_at`,
+      [incidentId],
+    );
+    return rows;
+  }
+
+  async userNames(userIds: string[]): Promise<Record<string, string>> {
+    if (!userIds.length) return {};
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT u.id, coalesce(p.full_name, u.display_name) AS name
+         FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Incidents detected in [from, to) whose responsible unit is the unit or lies below it. */
+  async incidentsUnder(unitId: string, from: Date, to: Date) {
+    return this.dataSource.query(
+      `WITH RECURSIVE down AS (
+         SELECT id, 0 AS depth FROM org_units WHERE id = $1
+         UNION ALL
+         SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
+       )
+       SELECT i.id, i.code, i.title, i.category, i.severity, i.status, i.detected_at AS "detectedAt",
+              i.responsible_org_unit_id AS "responsibleOrgUnitId"
+         FROM incidents i
+        WHERE i.responsible_org_unit_id IN (SELECT id FROM down)
+          AND i.detected_at >= $2 AND i.detected_at < $3
+        ORDER BY i.detected_at`,
+      [unitId, from, to],
+    ) as Promise<
+      {
+        id: string;
+        code: string;
+        title: string;
+        category: string;
+        severity: string;
+        status: string;
+        detectedAt: Date;
+        responsibleOrgUnitId: string;
+      }[]
+    >;
+  }
+
+  /**
+   * The first event of each milestone type per incident (the first holding-statement publication separately),
+   * plus every publication (counted by type and channel): what the periodic report's metrics need.
+   */
+  async milestoneEvents(incidentIds: string[]): Promise<Map<string, TimelineEvent[]>> {
+    const out = new Map<string, TimelineEvent[]>();
+    if (!incidentIds.length) return out;
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (incident_id, type, (type = 'statement.published' AND payload->>'type' = 'holding_statement'))
+              incident_id, seq, type, actor_user_id, payload, occurred_at
+         FROM incident_events
+        WHERE incident_id = ANY($1::uuid[]) AND type = ANY($2::text[])
+        ORDER BY incident_id, type, (type = 'statement.published' AND payload->>'type' = 'holding_statement'), seq`,
+      [incidentIds, MILESTONE_TYPES],
+    );
+    for (const r of rows) {
+      const list = out.get(r.incident_id!) ?? [];
+      list.push(toEvent(r));
+      out.set(r.incident_id!, list);
+    }
+    for (const list of out.values()) list.sort((a, b) => a.seq - b.seq);
+    return out;
+  }
+
+  /** Publications of the incidents (first publication of each statement and every further channel). */
+  async publications(incidentIds: string[]) {
+    if (!incidentIds.length) return [];
+    return this.dataSource.query(
+      `SELECT incident_id AS "incidentId", payload->>'type' AS type, payload->>'channel' AS channel,
+              (payload->>'first')::boolean AS first, occurred_at AS "occurredAt"
+         FROM incident_events WHERE incident_id = ANY($1::uuid[]) AND type = 'statement.published'`,
+      [incidentIds],
+    ) as Promise<{ incidentId: string; type: string; channel: string; first: boolean; occurredAt: Date }[]>;
+  }
+
+  /** Spokesperson designations of the units below `unitId` that started or ended within [from, to]. */
+  async designationChanges(unitId: string, fromDate: string, toDate: string) {
+    return this.dataSource.query(
+      `WITH RECURSIVE down AS (
+         SELECT id, 0 AS depth FROM org_units WHERE id = $1
+         UNION ALL
+         SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
+       )
+       SELECT d.kind, d.valid_from AS "validFrom", d.valid_to AS "validTo", d.decision_ref AS "decisionRef",
+              d.matter, p.full_name AS "fullName", p.position, u.name AS "unitName",
+              CASE WHEN d.valid_from BETWEEN $2::date AND $3::date THEN 'started' ELSE 'ended' END AS change
+         FROM spokesperson_designations d
+         JOIN people p ON p.id = d.person_id
+         JOIN org_units u ON u.id = d.org_unit_id
+        WHERE d.org_unit_id IN (SELECT id FROM down)
+          AND (d.valid_from BETWEEN $2::date AND $3::date OR d.valid_to BETWEEN $2::date AND $3::date)
+        ORDER BY coalesce(CASE WHEN d.valid_from BETWEEN $2::date AND $3::date THEN d.valid_from END, d.valid_to)`,
+      [unitId, fromDate, toDate],
+    ) as Promise<
+      {
+        kind: string;
+        validFrom: string;
+        validTo: string | null;
+        decisionRef: string | null;
+        matter: string | null;
+        fullName: string;
+        position: string;
+        unitName: string;
+        change: 'started' | 'ended';
+      }[]
+    >;
+  }
+}

@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { IncidentUnit } from '../incidents/entities/incident-unit.entity.js';
+import { IncidentStatus } from '../incidents/incident-types.js';
+import type { IncidentCategory, Severity } from '../incidents/incident-types.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
+import { computeDeadlines } from '../incidents/legal-clock.js';
+import { PlaybooksService } from '../playbooks/playbooks.service.js';
+import type { PeriodicReportQueryDto, ReportFormat } from './dto/report.dto.js';
+import { IncidentReview } from './entities/incident-review.entity.js';
+import { projectPeriodic } from './periodic-report.js';
+import type { PeriodicReport } from './periodic-report.js';
+import { periodicDocument, reviewDocument } from './report-documents.js';
+import { ReportsRepository } from './reports.repository.js';
+import { renderHtml } from './render/html.js';
+import { renderMarkdown } from './render/markdown.js';
+import { renderPdf } from './render/pdf.js';
+import type { ReportDocument } from './render/report-document.js';
+import { projectReview } from './review-report.js';
+import type { ReviewReport } from './review-report.js';
+
+export interface RenderedReport {
+  contentType: string;
+  filename: string;
+  body: Buffer | string | object;
+}
+
+const DAY_MS = 86_400_000;
+/** Vietnam is UTC+7 all year: a local date D starts at D 00:00+07:00. */
+const vnDayStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
+const MAX_PERIOD_DAYS = 732;
+/** The statuses in which the response has ended: the series stops there. */
+const ENDED = new Set<string>([
+  IncidentStatus.Resolved,
+  IncidentStatus.Closed,
+  IncidentStatus.Archived,
+  IncidentStatus.Dismissed,
+]);
+const SERIES_MAX_DAYS = 31;
+
+/**
+ * Reports are projections of the timeline: the review report of one incident and the periodic report of a
+ * unit, each exported as JSON, Markdown, HTML or PDF from one document model.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly incidents: IncidentsService,
+    private readonly playbooks: PlaybooksService,
+    private readonly repository: ReportsRepository,
+  ) {}
+
+  async review(user: AuthUser, incidentId: string): Promise<ReviewReport> {
+    const incident = await this.incidents.getVisible(user, incidentId);
+    const now = new Date();
+    const {
+      seriesBucketMinutes: bucketMinutes,
+      seriesLookbackHours,
+      negativeRecoveryShare,
+    } = this.config.reports;
+    const events = await this.repository.events(incidentId);
+    const bucketMs = bucketMinutes * 60_000;
+    const from = new Date(
+      Math.floor((incident.detectedAt.getTime() - seriesLookbackHours * 3600_000) / bucketMs) * bucketMs,
+    );
+    const endedAt = [...events]
+      .reverse()
+      .find((e) => e.type === 'incident.status_changed' && ENDED.has(String(e.payload.to)))?.occurredAt;
+    const end = Math.min(
+      (endedAt ?? now).getTime() + 6 * 3600_000,
+      now.getTime() + bucketMs,
+      from.getTime() + SERIES_MAX_DAYS * DAY_MS,
+    );
+    const to = new Date(Math.ceil(end / bucketMs) * bucketMs);
+    const actorIds = new Set<string>();
+    for (const e of events) {
+      if (e.actorUserId) actorIds.add(e.actorUserId);
+      for (const k of ['decidedByUserId', 'onBehalfOfUserId']) {
+        if (typeof e.payload[k] === 'string') actorIds.add(e.payload[k] as string);
+      }
+    }
+    const [firstSignals, series, spread, members, userNames, units, rules, stops, review, playbook, parent] =
+      await Promise.all([
+        this.repository.firstSignals([incidentId]),
+        this.repository.series(incidentId, from, to, bucketMinutes),
+        this.repository.spread(incidentId),
+        this.repository.members(incidentId),
+        this.repository.userNames([...actorIds]),
+        this.dataSource.getRepository(IncidentUnit).findBy({ incidentId }),
+        this.incidents.deadlineRules(),
+        this.incidents.clockStops([incidentId]),
+        this.dataSource.getRepository(IncidentReview).findOneBy({ incidentId }),
+        this.playbooks.appliedOf(incidentId),
+        this.parentName(incident.responsibleOrgUnitId),
+      ]);
+    return projectReview({
+      generatedAt: now,
+      incident: {
+        id: incident.id,
+        code: incident.code,
+        title: incident.title,
+        summary: incident.summary,
+        category: incident.category,
+        severity: incident.severity,
+        status: incident.status,
+        origin: incident.origin,
+        detectedAt: incident.detectedAt,
+        responsibleUnit: incident.responsibleUnitSnapshot,
+        parentUnitName: parent,
+        concernedUnits: units.map((u) => u.snapshot.name),
+      },
+      events,
+      firstSignalAt: firstSignals.get(incidentId) ?? null,
+      deadlines: computeDeadlines(rules, incident, now, {}, stops.get(incidentId) ?? {}),
+      series: { bucketMinutes, buckets: series.buckets, source: series.source },
+      recovery: {
+        fallbackShare: negativeRecoveryShare,
+        margin: 0.05,
+        minBaselineVolume: 20,
+        minBucketVolume: 5,
+      },
+      spread,
+      members,
+      userNames,
+      review: review
+        ? {
+            status: review.status,
+            wentWell: review.wentWell,
+            wentPoorly: review.wentPoorly,
+            causes: review.causes,
+            lessons: review.lessons,
+            proposals: review.proposals,
+            actionItems: review.actionItems,
+            completedAt: review.completedAt,
+          }
+        : null,
+      playbook: playbook
+        ? {
+            key: playbook.key,
+            title: playbook.title,
+            version: playbook.version,
+            appliedAt: playbook.appliedAt,
+          }
+        : null,
+    });
+  }
+
+  async periodic(user: AuthUser, query: PeriodicReportQueryDto): Promise<PeriodicReport> {
+    if (query.from > query.to) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày bắt đầu sau ngày kết thúc', [
+        { field: 'from', messages: ['from: phải trước hoặc bằng to'] },
+      ]);
+    }
+    const from = vnDayStart(query.from);
+    const to = new Date(vnDayStart(query.to).getTime() + DAY_MS);
+    if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `Kỳ báo cáo dài tối đa ${MAX_PERIOD_DAYS} ngày`, [
+        { field: 'to', messages: [`to: kỳ báo cáo không quá ${MAX_PERIOD_DAYS} ngày`] },
+      ]);
+    }
+    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: query.orgUnitId });
+    if (!unit) throw AppError.notFound('đơn vị', query.orgUnitId);
+    await this.incidents.assertUnitInScope(
+      user,
+      unit.id,
+      'Chỉ được lập báo cáo cho đơn vị mình hoặc đơn vị cấp dưới',
+    );
+    const incidents = await this.repository.incidentsUnder(unit.id, from, to);
+    const ids = incidents.map((i) => i.id);
+    const now = new Date();
+    const [milestones, firstSignals, rules, stops, publications, spokespersonChanges] = await Promise.all([
+      this.repository.milestoneEvents(ids),
+      this.repository.firstSignals(ids),
+      this.incidents.deadlineRules(),
+      this.incidents.clockStops(ids),
+      this.repository.publications(ids),
+      this.repository.designationChanges(unit.id, query.from, query.to),
+    ]);
+    return projectPeriodic({
+      generatedAt: now,
+      unit: { id: unit.id, name: unit.name, code: unit.code, parentName: await this.parentName(unit.id) },
+      from: query.from,
+      to: query.to,
+      incidents: incidents.map((i) => ({
+        ...i,
+        events: milestones.get(i.id) ?? [],
+        firstSignalAt: firstSignals.get(i.id) ?? null,
+        deadlines: computeDeadlines(
+          rules,
+          {
+            detectedAt: i.detectedAt,
+            category: i.category as IncidentCategory,
+            severity: i.severity as Severity,
+          },
+          now,
+          {},
+          stops.get(i.id) ?? {},
+        ),
+      })),
+      publications,
+      spokespersonChanges,
+    });
+  }
+
+  private async parentName(unitId: string): Promise<string | null> {
+    const units = this.dataSource.getRepository(OrgUnit);
+    const unit = await units.findOneBy({ id: unitId });
+    return unit?.parentId ? ((await units.findOneBy({ id: unit.parentId }))?.name ?? null) : null;
+  }
+
+  /** One report in the asked format; the PDF and HTML are official-looking Vietnamese documents. */
+  async render(
+    report: ReviewReport | PeriodicReport,
+    format: ReportFormat,
+    basename: string,
+  ): Promise<RenderedReport> {
+    if (format === 'json')
+      return { contentType: 'application/json', filename: `${basename}.json`, body: report };
+    const doc: ReportDocument = report.kind === 'review' ? reviewDocument(report) : periodicDocument(report);
+    if (format === 'md') {
+      return {
+        contentType: 'text/markdown; charset=utf-8',
+        filename: `${basename}.md`,
+        body: renderMarkdown(doc),
+      };
+    }
+    if (format === 'html') {
+      return { contentType: 'text/html; charset=utf-8', filename: `${basename}.html`, body: renderHtml(doc) };
+    }
+    return { contentType: 'application/pdf', filename: `${basename}.pdf`, body: await renderPdf(doc) };
+  }
+}

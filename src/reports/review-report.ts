@@ -1,0 +1,461 @@
+import type { OrgUnitSnapshot } from '../incidents/entities/incident.entity.js';
+import { CATEGORY_LABEL_VI, SEVERITY_LABEL_VI, STATUS_LABEL_VI } from '../incidents/incident-types.js';
+import type { IncidentCategory, IncidentStatus, Severity } from '../incidents/incident-types.js';
+import type { IncidentDeadline } from '../incidents/legal-clock.js';
+import { CHANNEL_LABEL_VI, STATEMENT_TYPE_LABEL_VI } from '../statements/statement-types.js';
+import type { PublicationChannel, StatementType } from '../statements/statement-types.js';
+import type { ReviewActionItem } from './entities/incident-review.entity.js';
+import { publishedAt, responseMetrics } from './response-metrics.js';
+import type { MetricValue, TimelineEvent } from './response-metrics.js';
+
+export interface SeriesBucket {
+  start: Date;
+  volume: number;
+  negative: number;
+}
+
+export interface ReviewMember {
+  fullName: string;
+  position: string | null;
+  unitName: string | null;
+  role: string;
+  roleName: string;
+  status: string;
+  invitedAt: Date;
+  respondedAt: Date | null;
+  ackSeconds: number | null;
+}
+
+export interface ReviewInput {
+  generatedAt: Date;
+  incident: {
+    id: string;
+    code: string;
+    title: string;
+    summary: string | null;
+    category: IncidentCategory;
+    severity: Severity;
+    status: IncidentStatus;
+    origin: string;
+    detectedAt: Date;
+    responsibleUnit: OrgUnitSnapshot;
+    /** The unit above the responsible one today (the upper line of the document's agency block). */
+    parentUnitName: string | null;
+    concernedUnits: string[];
+  };
+  events: TimelineEvent[];
+  /** Earliest publication time among the incident's evidence mentions: the first matching signal. */
+  firstSignalAt: Date | null;
+  deadlines: IncidentDeadline[];
+  series: { bucketMinutes: number; buckets: SeriesBucket[]; source: 'topics' | 'evidence' };
+  recovery: { fallbackShare: number; margin: number; minBaselineVolume: number; minBucketVolume: number };
+  spread: {
+    evidenceMentions: number;
+    topOutlets: { outlet: string; mentions: number; reach: number; negative: number }[];
+  };
+  members: ReviewMember[];
+  /** Names of the users who acted (decisions, publications). */
+  userNames: Record<string, string>;
+  review: {
+    status: 'draft' | 'completed';
+    wentWell: string;
+    wentPoorly: string;
+    causes: string;
+    lessons: string;
+    proposals: string;
+    actionItems: ReviewActionItem[];
+    completedAt: Date | null;
+  } | null;
+  playbook: { key: string; title: string; version: number; appliedAt: Date } | null;
+}
+
+/** Event types shown in the report's timeline section (the rest are counted, not listed). */
+const KEY_EVENT_TYPES = new Set([
+  'incident.opened',
+  'incident.status_changed',
+  'incident.severity_changed',
+  'detection.recorded',
+  'detection.attached',
+  'working_group.formed',
+  'working_group.assembled',
+  'working_group.escalated',
+  'playbook.applied',
+  'statement.submitted',
+  'statement.approved',
+  'statement.rejected',
+  'statement.changes_requested',
+  'statement.approval_overdue',
+  'statement.published',
+  'statement.corrected',
+  'statement.withdrawn',
+  'legal_clock.warning',
+  'legal_clock.stopped',
+  'review.completed',
+]);
+const MAX_TIMELINE_ROWS = 300;
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+
+/** One line of Vietnamese for a key event. */
+export function describeEvent(e: TimelineEvent, names: Record<string, string>): string {
+  const p = e.payload;
+  switch (e.type) {
+    case 'incident.opened':
+      return `Mở phòng xử lý sự cố (${p.origin === 'manual' ? 'khai báo thủ công' : 'phát hiện tự động'})`;
+    case 'incident.status_changed':
+      return (
+        `Chuyển trạng thái: ${STATUS_LABEL_VI[p.from as IncidentStatus] ?? str(p.from)} → ` +
+        `${STATUS_LABEL_VI[p.to as IncidentStatus] ?? str(p.to)}${p.reason ? ` (lý do: ${str(p.reason)})` : ''}`
+      );
+    case 'incident.severity_changed':
+      return `Mức độ: ${str(p.from)} → ${str(p.to)}${p.reason ? ` (${str(p.reason)})` : ''}`;
+    case 'detection.recorded':
+      return 'Hệ thống phát hiện dấu hiệu sự cố (bằng chứng lưu kèm)';
+    case 'detection.attached':
+      return `Phát hiện bổ sung gắn vào sự cố (${str(p.mentionsLinked)} tin mới)`;
+    case 'working_group.formed':
+      return `Thành lập Tổ công tác, mời ${str(p.invited)} người`;
+    case 'working_group.assembled':
+      return 'Tổ công tác đủ thành phần bắt buộc';
+    case 'working_group.escalated':
+      return 'Báo cáo lãnh đạo: thành viên chưa xác nhận đúng hạn';
+    case 'playbook.applied':
+      return `Áp dụng cẩm nang "${str(p.title)}" (phiên bản ${str(p.version)})`;
+    case 'statement.submitted':
+      return `Trình duyệt phiên bản ${str(p.versionNumber)}${p.title ? `: ${str(p.title)}` : ''}`;
+    case 'statement.approved':
+      return `Phê duyệt phiên bản ${str(p.versionNumber)}: ${str(p.title)}`;
+    case 'statement.rejected':
+      return `Từ chối phiên bản ${str(p.versionNumber)} (lý do: ${str(p.reason)})`;
+    case 'statement.changes_requested':
+      return `Yêu cầu sửa phiên bản ${str(p.versionNumber)} (lý do: ${str(p.reason)})`;
+    case 'statement.approval_overdue':
+      return `Quá hạn duyệt bước "${str(p.stageName)}"`;
+    case 'statement.published':
+      return (
+        `Công bố ${STATEMENT_TYPE_LABEL_VI[p.type as StatementType] ?? str(p.type)} "${str(p.title)}" ` +
+        `qua ${CHANNEL_LABEL_VI[p.channel as PublicationChannel] ?? str(p.channel)}`
+      );
+    case 'statement.corrected':
+      return 'Văn bản đã công bố được cải chính';
+    case 'statement.withdrawn':
+      return 'Văn bản đã công bố được thu hồi';
+    case 'legal_clock.warning':
+      return `Cảnh báo thời hạn: ${str(p.label)}`;
+    case 'legal_clock.stopped':
+      return `Đáp ứng thời hạn: ${str(p.label)}`;
+    case 'review.completed':
+      return `Hoàn thành báo cáo rút kinh nghiệm${e.actorUserId && names[e.actorUserId] ? ` (${names[e.actorUserId]})` : ''}`;
+    default:
+      return e.type;
+  }
+}
+
+/**
+ * The post-incident review report (DOMAIN.md's administrative pattern), a pure projection of the timeline and
+ * the review entered by the team: every figure is computed here from events, never typed in.
+ */
+export function projectReview(input: ReviewInput) {
+  const { incident, events, userNames } = input;
+  const metrics: MetricValue[] = responseMetrics(
+    incident.detectedAt,
+    input.firstSignalAt,
+    events,
+    input.deadlines,
+  );
+
+  // Approvals: stage latency, versions, refusals.
+  type StageRow = {
+    statementId: string;
+    versionNumber: number;
+    stageKey: string;
+    stageName: string;
+    openedAt: Date;
+    closedAt: Date | null;
+    outcome: 'approved' | 'rejected' | 'changes_requested' | 'open' | 'superseded';
+    overdue: boolean;
+  };
+  const stages: StageRow[] = [];
+  const openStage = (sid: string, v: number, key: string) =>
+    stages.find((s) => s.statementId === sid && s.versionNumber === v && s.stageKey === key && !s.closedAt);
+  const statementTitles = new Map<string, string>();
+  let versions = 0;
+  let rejections = 0;
+  let changesRequested = 0;
+  for (const e of events) {
+    const p = e.payload;
+    const sid = str(p.statementId);
+    const v = Number(p.versionNumber);
+    if (e.type === 'statement.created') statementTitles.set(sid, str(p.title));
+    if (e.type === 'statement.submitted') {
+      versions++;
+      for (const s of stages) {
+        if (s.statementId === sid && !s.closedAt)
+          Object.assign(s, { closedAt: e.occurredAt, outcome: 'superseded' });
+      }
+    }
+    if (e.type === 'statement.stage_opened') {
+      stages.push({
+        statementId: sid,
+        versionNumber: v,
+        stageKey: str(p.stageKey),
+        stageName: str(p.stageName),
+        openedAt: e.occurredAt,
+        closedAt: null,
+        outcome: 'open',
+        overdue: false,
+      });
+    }
+    if (e.type === 'statement.approval_overdue') {
+      const s = openStage(sid, v, str(p.stageKey));
+      if (s) s.overdue = true;
+    }
+    if (e.type === 'statement.stage_approved') {
+      const s = openStage(sid, v, str(p.stageKey));
+      if (s) Object.assign(s, { closedAt: e.occurredAt, outcome: 'approved' });
+    }
+    if (e.type === 'statement.rejected' || e.type === 'statement.changes_requested') {
+      if (e.type === 'statement.rejected') rejections++;
+      else changesRequested++;
+      const outcome = e.type === 'statement.rejected' ? 'rejected' : 'changes_requested';
+      for (const s of stages) {
+        if (s.statementId === sid && s.versionNumber === v && !s.closedAt) {
+          Object.assign(s, {
+            closedAt: e.occurredAt,
+            outcome: s.stageKey === p.stageKey ? outcome : 'superseded',
+          });
+        }
+      }
+    }
+  }
+  const approvalStages = stages.map((s) => ({
+    statementId: s.statementId,
+    statementTitle: statementTitles.get(s.statementId) ?? '',
+    versionNumber: s.versionNumber,
+    stageKey: s.stageKey,
+    stageName: s.stageName,
+    openedAt: iso(s.openedAt),
+    closedAt: iso(s.closedAt),
+    seconds: s.closedAt ? Math.round((s.closedAt.getTime() - s.openedAt.getTime()) / 1000) : null,
+    outcome: s.outcome,
+    overdue: s.overdue,
+  }));
+
+  // Tasks: the last state each task reached on the timeline.
+  const tasks = new Map<
+    string,
+    { title: string; dueAt: string | null; status: string; completedAt: string | null }
+  >();
+  for (const e of events) {
+    if (!e.type.startsWith('task.')) continue;
+    const t = e.payload.task as {
+      id: string;
+      title: string;
+      dueAt: string | null;
+      status: string;
+      completedAt: string | null;
+    };
+    if (t?.id)
+      tasks.set(t.id, { title: t.title, dueAt: t.dueAt, status: t.status, completedAt: t.completedAt });
+  }
+  const now = input.generatedAt.getTime();
+  const lateTasks = [...tasks.values()]
+    .filter((t) => t.dueAt && t.status !== 'cancelled')
+    .map((t) => {
+      const due = new Date(t.dueAt!).getTime();
+      const end = t.completedAt ? new Date(t.completedAt).getTime() : t.status === 'done' ? due : now;
+      return { ...t, lateSeconds: Math.round((end - due) / 1000) };
+    })
+    .filter((t) => t.lateSeconds > 0);
+
+  // Publications, corrections, takedown requests, decisions.
+  const publications = events
+    .filter((e) => e.type === 'statement.published')
+    .map((e) => ({
+      statementId: str(e.payload.statementId),
+      type: str(e.payload.type),
+      typeLabel: STATEMENT_TYPE_LABEL_VI[e.payload.type as StatementType] ?? str(e.payload.type),
+      title: str(e.payload.title),
+      versionNumber: Number(e.payload.versionNumber),
+      sha256: str(e.payload.sha256),
+      channel: str(e.payload.channel),
+      channelLabel: CHANNEL_LABEL_VI[e.payload.channel as PublicationChannel] ?? str(e.payload.channel),
+      url: (e.payload.url as string | null) ?? null,
+      publishedAt: publishedAt(e).toISOString(),
+      publishedBy: e.actorUserId ? (userNames[e.actorUserId] ?? null) : null,
+    }));
+  const corrections = events
+    .filter((e) => e.type === 'statement.corrected' || e.type === 'statement.withdrawn')
+    .map((e) => ({
+      kind: e.type === 'statement.corrected' ? 'corrected' : 'withdrawn',
+      statementId: str(e.payload.statementId),
+      title: statementTitles.get(str(e.payload.statementId)) ?? '',
+      byStatementId: str(e.payload.byStatementId),
+      at: e.occurredAt.toISOString(),
+    }));
+  const decisions = events
+    .filter((e) => e.type === 'statement.decision_recorded')
+    .map((e) => ({
+      statementId: str(e.payload.statementId),
+      statementTitle: statementTitles.get(str(e.payload.statementId)) ?? '',
+      versionNumber: Number(e.payload.versionNumber),
+      sha256: str(e.payload.sha256),
+      stageKey: str(e.payload.stageKey),
+      decision: str(e.payload.decision),
+      reason: (e.payload.reason as string | null) ?? null,
+      decidedBy: userNames[str(e.payload.decidedByUserId)] ?? null,
+      onBehalfOf: e.payload.onBehalfOfUserId ? (userNames[str(e.payload.onBehalfOfUserId)] ?? null) : null,
+      at: e.occurredAt.toISOString(),
+    }));
+
+  // Spread over time and how long negative share took to fall back after the first publication.
+  const { bucketMinutes, buckets } = input.series;
+  const bucketMs = bucketMinutes * 60_000;
+  const total = buckets.reduce((n, b) => n + b.volume, 0);
+  const negative = buckets.reduce((n, b) => n + b.negative, 0);
+  const baselineBuckets = buckets.filter(
+    (b) => b.start.getTime() + bucketMs <= incident.detectedAt.getTime() - 3600_000,
+  );
+  const baselineVolume = baselineBuckets.reduce((n, b) => n + b.volume, 0);
+  const baselineShare =
+    baselineVolume >= input.recovery.minBaselineVolume
+      ? baselineBuckets.reduce((n, b) => n + b.negative, 0) / baselineVolume
+      : null;
+  const threshold =
+    baselineShare !== null
+      ? Math.min(1, baselineShare + input.recovery.margin)
+      : input.recovery.fallbackShare;
+  let peak: SeriesBucket | null = null;
+  for (const b of buckets) {
+    if (
+      b.volume >= input.recovery.minBucketVolume &&
+      (!peak || b.negative / b.volume > peak.negative / peak.volume)
+    ) {
+      peak = b;
+    }
+  }
+  const firstPublication = metrics.find((m) => m.key === 'firstPublication')!.at;
+  let recoveredAt: Date | null = null;
+  if (firstPublication) {
+    const p = new Date(firstPublication).getTime();
+    const after = buckets.find(
+      (b) =>
+        b.start.getTime() >= p &&
+        b.volume >= input.recovery.minBucketVolume &&
+        b.negative / b.volume <= threshold,
+    );
+    if (after) recoveredAt = new Date(after.start.getTime() + bucketMs);
+  }
+
+  const keyEvents = events.filter((e) => KEY_EVENT_TYPES.has(e.type));
+  const severityChanges = events
+    .filter((e) => e.type === 'incident.severity_changed')
+    .map((e) => ({
+      from: str(e.payload.from),
+      to: str(e.payload.to),
+      reason: str(e.payload.reason),
+      at: iso(e.occurredAt),
+    }));
+  const detections = events
+    .filter((e) => e.type === 'detection.recorded' || e.type === 'detection.attached')
+    .flatMap((e) =>
+      (
+        (e.payload.detections as { rule?: string; severity?: string; summary?: string }[] | undefined) ?? []
+      ).map((d) => ({
+        at: iso(e.occurredAt),
+        rule: str(d.rule),
+        severity: str(d.severity),
+        summary: str(d.summary),
+      })),
+    );
+
+  return {
+    kind: 'review' as const,
+    generatedAt: input.generatedAt.toISOString(),
+    incident: {
+      ...incident,
+      detectedAt: incident.detectedAt.toISOString(),
+      categoryLabel: CATEGORY_LABEL_VI[incident.category],
+      severityLabel: SEVERITY_LABEL_VI[incident.severity],
+      statusLabel: STATUS_LABEL_VI[incident.status],
+    },
+    playbook: input.playbook
+      ? { ...input.playbook, appliedAt: input.playbook.appliedAt.toISOString() }
+      : null,
+    team: input.members.map((m) => ({
+      ...m,
+      invitedAt: m.invitedAt.toISOString(),
+      respondedAt: iso(m.respondedAt),
+    })),
+    timeline: {
+      totalEvents: events.length,
+      shown: Math.min(keyEvents.length, MAX_TIMELINE_ROWS),
+      items: keyEvents.slice(0, MAX_TIMELINE_ROWS).map((e) => ({
+        seq: e.seq,
+        at: e.occurredAt.toISOString(),
+        type: e.type,
+        text: describeEvent(e, userNames),
+      })),
+    },
+    spread: {
+      source: input.series.source,
+      bucketMinutes,
+      totalMentions: total,
+      negativeMentions: negative,
+      negativeShare: total ? negative / total : null,
+      evidenceMentions: input.spread.evidenceMentions,
+      topOutlets: input.spread.topOutlets,
+      firstSignalAt: iso(input.firstSignalAt),
+      series: buckets.map((b) => ({ start: b.start.toISOString(), volume: b.volume, negative: b.negative })),
+      markers: publications.map((p) => ({ at: p.publishedAt, label: p.typeLabel })),
+      peakNegative: peak
+        ? { at: peak.start.toISOString(), share: peak.negative / peak.volume, volume: peak.volume }
+        : null,
+      recovery: {
+        baselineShare,
+        threshold,
+        thresholdSource: baselineShare !== null ? 'baseline' : 'fallback',
+        afterPublicationAt: firstPublication,
+        recoveredAt: iso(recoveredAt),
+        minutes:
+          recoveredAt && firstPublication
+            ? Math.round((recoveredAt.getTime() - new Date(firstPublication).getTime()) / 60_000)
+            : null,
+      },
+    },
+    assessment: { severityChanges, detections },
+    metrics,
+    approvals: {
+      versions,
+      rejections,
+      changesRequested,
+      stages: approvalStages,
+      decisions,
+    },
+    tasks: {
+      total: tasks.size,
+      done: [...tasks.values()].filter((t) => t.status === 'done').length,
+      late: lateTasks,
+    },
+    actions: {
+      publications,
+      corrections,
+      takedownRequests: publications.filter((p) => p.type === 'takedown_request'),
+      correctionRequests: publications.filter((p) => p.type === 'correction_request'),
+      pressConferences: publications.filter((p) => p.channel === 'press_conference').length,
+    },
+    deadlines: input.deadlines.map((d) => ({
+      key: d.key,
+      label: d.label,
+      dueAt: d.dueAt,
+      stoppedAt: d.stoppedAt,
+      met: d.met,
+      overdue: d.overdue,
+      legalSource: d.rule.legalSource,
+    })),
+    review: input.review ? { ...input.review, completedAt: iso(input.review.completedAt) } : null,
+  };
+}
+
+export type ReviewReport = ReturnType<typeof projectReview>;
