@@ -388,6 +388,46 @@ describe('web console in Chromium (e2e)', () => {
     expect(seqs).toEqual(Array.from({ length: Number(last) }, (_, i) => i + 1));
   }, 30_000);
 
+  it('shows the review report of the incident and downloads it as PDF', async () => {
+    const { page } = drafterA;
+    await page.getByRole('link', { name: 'Báo cáo tổng kết' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo kết quả xử lý và rút kinh nghiệm' }).waitFor();
+    await page.getByRole('heading', { name: '3. Nguồn gốc và mức độ lan truyền' }).waitFor();
+    await page
+      .getByText(/Thông tin ban đầu «Thông tin ban đầu về vụ việc tại trường Tiểu học Hòa Bình»/)
+      .waitFor();
+    await page.locator('.report svg rect.bar').first().waitFor();
+    await shoot(page, '12-review-report');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bản PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bao-cao-SC-\d{4}-\d{4}\.pdf$/);
+    const file = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 30_000);
+
+  it('suggests playbooks in the room, lists the library and searches it without diacritics', async () => {
+    const { page } = drafterA;
+    await page.getByRole('link', { name: /← SC-/ }).click();
+    await page.locator('#playbook li').first().waitFor();
+    expect(await page.locator('#playbook').innerText()).toMatch(/y tế|Y tế|ngộ độc/i);
+    await page.getByRole('navigation').getByRole('link', { name: 'Cẩm nang' }).click();
+    await page.getByRole('heading', { name: 'Thư viện cẩm nang' }).waitFor();
+    expect(await page.locator('.playbook-cards > li').count()).toBeGreaterThanOrEqual(7);
+    await page.getByLabel('Tìm trong thư viện').fill('tin gia');
+    await page.getByLabel('Tìm trong thư viện').press('Enter');
+    const hit = page.locator('.results li[data-kind="playbook"]').first();
+    await hit.waitFor();
+    // Found without diacritics; the words are marked as written (ts_headline marks each word).
+    expect((await hit.locator('mark').allInnerTexts()).join(' ')).toMatch(/tin giả/i);
+    await shoot(page, '13-playbook-search');
+    await hit.getByRole('link').click();
+    await page.getByRole('heading', { name: 'Các bước và việc cần làm' }).waitFor();
+    await shoot(page, '14-playbook');
+  }, 30_000);
+
   it('browses the directory: units and who may speak for them', async () => {
     const { page } = drafterA;
     await page.getByRole('navigation').getByRole('link', { name: 'Danh bạ' }).click();

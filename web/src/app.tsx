@@ -23,6 +23,10 @@ const ApprovalInboxScreen = lazy(() =>
 const DirectoryScreen = lazy(() =>
   import('./screens/Directory.js').then((m) => ({ default: m.DirectoryScreen })),
 );
+const PlaybooksScreen = lazy(() =>
+  import('./screens/Playbooks.js').then((m) => ({ default: m.PlaybooksScreen })),
+);
+const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
 
 const LANG_KEY = 'ungpho.lang';
 
@@ -163,6 +167,7 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       active: ['approvals'],
       badge: waiting,
     },
+    { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
     { to: '/directory', label: t('navDirectory'), active: ['directory'] },
   ];
 
@@ -189,6 +194,12 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'directory':
       screen = <DirectoryScreen unitId={route.unitId} />;
+      break;
+    case 'playbooks':
+      screen = <PlaybooksScreen key={route.id ?? 'library'} playbookId={route.id} />;
+      break;
+    case 'report':
+      screen = <ReportScreen key={route.id} incidentId={route.id} />;
       break;
     default:
       screen = (

@@ -7,7 +7,7 @@ export type Route =
   | { name: 'statement'; id: string }
   | { name: 'approvals'; statementId?: string; version?: number }
   | { name: 'directory'; unitId?: string }
-  | { name: 'playbooks' }
+  | { name: 'playbooks'; id?: string }
   | { name: 'report'; id: string }
   | { name: 'login' }
   | { name: 'notFound' };
@@ -28,6 +28,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/directory') return { name: 'directory' };
   if ((m = p.match(new RegExp(`^/directory/${UUID}$`)))) return { name: 'directory', unitId: m[1] };
   if (p === '/playbooks') return { name: 'playbooks' };
+  if ((m = p.match(new RegExp(`^/playbooks/${UUID}$`)))) return { name: 'playbooks', id: m[1] };
   if (p === '/login') return { name: 'login' };
   return { name: 'notFound' };
 }

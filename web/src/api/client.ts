@@ -1,4 +1,5 @@
 import type {
+  AppliedPlaybook,
   ApprovalItem,
   CreateIncident,
   DecisionKind,
@@ -14,7 +15,12 @@ import type {
   OrgUnit,
   OrgUnitDetail,
   Page,
+  PlaybookDetail,
+  PlaybookSuggestion,
+  PlaybookSummary,
   Publication,
+  ReviewReport,
+  SearchHit,
   Spokespersons,
   Statement,
   StatementComment,
@@ -421,6 +427,43 @@ export class ApiClient {
 
   spokespersons(id: string, on?: string): Promise<Spokespersons> {
     return this.get(`/api/org-units/${id}/spokespersons`, { on });
+  }
+
+  /** The working-group role catalogue (key → Vietnamese name, rights). */
+  groupRoles(): Promise<{ key: string; nameVi: string; canEditStatements: boolean; canApprove: boolean }[]> {
+    return this.get('/api/working-group-roles');
+  }
+
+  playbooks(category?: string): Promise<Page<PlaybookSummary>> {
+    return this.get('/api/playbooks', { category });
+  }
+
+  playbook(id: string): Promise<PlaybookDetail> {
+    return this.get(`/api/playbooks/${id}`);
+  }
+
+  search(q: string, kind?: 'playbook' | 'incident'): Promise<{ q: string; items: SearchHit[] }> {
+    return this.get('/api/search', { q, kind, limit: 20 });
+  }
+
+  playbookSuggestions(incidentId: string): Promise<Page<PlaybookSuggestion>> {
+    return this.get(`/api/incidents/${incidentId}/playbook-suggestions`);
+  }
+
+  appliedPlaybook(incidentId: string): Promise<AppliedPlaybook | null> {
+    return this.get(`/api/incidents/${incidentId}/playbook`);
+  }
+
+  applyPlaybook(incidentId: string, playbookId: string): Promise<unknown> {
+    return this.post(`/api/incidents/${incidentId}/playbooks/${playbookId}/apply`);
+  }
+
+  report(incidentId: string): Promise<ReviewReport> {
+    return this.get(`/api/incidents/${incidentId}/report`, { format: 'json' });
+  }
+
+  reportPdf(incidentId: string): Promise<Blob> {
+    return this.blob(`/api/incidents/${incidentId}/report`, { format: 'pdf' });
   }
 }
 

@@ -370,3 +370,154 @@ export interface InAppNotification {
   data: Record<string, unknown>;
   createdAt: string;
 }
+
+export interface PlaybookSummary {
+  id: string;
+  key: string;
+  title: string;
+  currentVersion: number;
+  orgUnitId: string | null;
+  shipped: boolean;
+  summary: string;
+  categories: string[];
+  severityMin: Severity;
+  severityMax: Severity;
+}
+
+export interface PlaybookContent {
+  summary: string;
+  categories: string[];
+  severityMin: Severity;
+  severityMax: Severity;
+  triggers: { keywords: string[]; topicKeys?: string[] };
+  stages: {
+    key: string;
+    title: string;
+    tasks: { title: string; description?: string; dueAfterMinutes: number; role?: string }[];
+  }[];
+  roleRequirements: { role: string; count: number; required: boolean; reason: string }[];
+  statementTemplates: { type: string; title: string; body: string }[];
+  holdingLines: string[];
+  legalReferences: string[];
+  guidanceMarkdown: string;
+}
+
+export interface PlaybookDetail {
+  id: string;
+  key: string;
+  title: string;
+  currentVersion: number;
+  shipped: boolean;
+  current: { version: number; title: string; origin: string; createdAt: string; content: PlaybookContent };
+  versions: { version: number; title: string; origin: string; createdAt: string }[];
+}
+
+export interface SearchHit {
+  kind: 'playbook' | 'incident';
+  id: string;
+  title: string;
+  titleHtml: string;
+  snippetHtml: string;
+  rank: number;
+  version?: number;
+  code?: string;
+  severity?: string | string[];
+  responsibleUnitName?: string;
+  archivedAt?: string;
+}
+
+export interface PlaybookSuggestion {
+  playbookId: string;
+  version: number;
+  title: string;
+  summary: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface AppliedPlaybook {
+  playbookId: string;
+  key: string;
+  version: number;
+  title: string;
+  appliedAt: string;
+}
+
+export interface ReviewReport {
+  kind: 'review';
+  generatedAt: string;
+  incident: {
+    id: string;
+    code: string;
+    title: string;
+    summary: string | null;
+    detectedAt: string;
+    categoryLabel: string;
+    severityLabel: string;
+    statusLabel: string;
+    responsibleUnit: UnitSnapshot;
+  };
+  playbook: { key: string; title: string; version: number; appliedAt: string } | null;
+  team: {
+    fullName: string;
+    position: string | null;
+    unitName: string | null;
+    roleName: string;
+    status: string;
+    ackSeconds: number | null;
+  }[];
+  timeline: {
+    totalEvents: number;
+    shown: number;
+    items: { seq: number; at: string; type: string; text: string }[];
+  };
+  spread: {
+    source: string;
+    bucketMinutes: number;
+    totalMentions: number;
+    negativeMentions: number;
+    negativeShare: number | null;
+    topOutlets: { outlet: string; mentions: number; negative: number }[];
+    series: { start: string; volume: number; negative: number }[];
+    recovery: { recoveredAt: string | null; minutes: number | null };
+  };
+  metrics: {
+    key: string;
+    label: string;
+    seconds: number | null;
+    at: string | null;
+    deadline: { label: string; met: boolean | null } | null;
+  }[];
+  approvals: { versions: number; rejections: number; changesRequested: number };
+  tasks: { total: number; done: number; late: unknown[] };
+  actions: {
+    publications: {
+      statementId: string;
+      typeLabel: string;
+      title: string;
+      channelLabel: string;
+      publishedAt: string;
+      sha256: string;
+      url: string | null;
+    }[];
+    pressConferences: number;
+  };
+  deadlines: {
+    key: string;
+    label: string;
+    dueAt: string | null;
+    stoppedAt: string | null;
+    met: boolean | null;
+    overdue: boolean;
+    legalSource: string;
+  }[];
+  review: {
+    status: 'draft' | 'completed';
+    wentWell: string;
+    wentPoorly: string;
+    causes: string;
+    lessons: string;
+    proposals: string;
+    actionItems: { title: string; ownerName: string; dueDate?: string | null; status: 'open' | 'done' }[];
+  } | null;
+}

@@ -31,28 +31,30 @@ export function MentionChart({ points, windowMinutes }: { points: VolumePoint[];
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('chartTitle')}: ${summary}`}>
         <line x1={PAD.left} y1={PAD.top + plotH} x2={W - PAD.right} y2={PAD.top + plotH} className="axis" />
-        {points.map((p) => (
-          <g key={p.start}>
-            <rect
-              x={x(p.start)}
-              y={y(p.volume)}
-              width={barW}
-              height={PAD.top + plotH - y(p.volume)}
-              className="bar"
-            >
-              <title>{`${formatTime(new Date(p.start).toISOString(), lang)}: ${p.volume}`}</title>
-            </rect>
-            {p.negative > 0 && (
+        {points
+          .filter((p) => p.volume > 0)
+          .map((p) => (
+            <g key={p.start}>
               <rect
                 x={x(p.start)}
-                y={y(p.negative)}
+                y={y(p.volume)}
                 width={barW}
-                height={PAD.top + plotH - y(p.negative)}
-                className="bar-negative"
-              />
-            )}
-          </g>
-        ))}
+                height={PAD.top + plotH - y(p.volume)}
+                className="bar"
+              >
+                <title>{`${formatTime(new Date(p.start).toISOString(), lang)}: ${p.volume}`}</title>
+              </rect>
+              {p.negative > 0 && (
+                <rect
+                  x={x(p.start)}
+                  y={y(p.negative)}
+                  width={barW}
+                  height={PAD.top + plotH - y(p.negative)}
+                  className="bar-negative"
+                />
+              )}
+            </g>
+          ))}
       </svg>
       <div className="chart-axis small" aria-hidden="true">
         <span>{formatTime(new Date(first).toISOString(), lang)}</span>

@@ -3,13 +3,14 @@ import type { FormEvent } from 'react';
 import type { RoomEvent } from '../../../src/rooms/rooms.events.js';
 import type { IncidentDetail, IncidentStatus } from '../api/types.js';
 import { useApp, useAsync, useConnectionState } from '../app-context.js';
-import { ErrorNote, Panel, SeverityBadge, Spinner, StatusBadge } from '../components/common.js';
+import { ErrorNote, Link, Panel, SeverityBadge, Spinner, StatusBadge } from '../components/common.js';
 import { LegalClock } from '../components/LegalClock.js';
 import { formatDateTime } from '../format.js';
 import { useRoom, useRoomEvents } from '../room-hooks.js';
 import { Chat } from './room/Chat.js';
 import { Evidence } from './room/Evidence.js';
 import { Facts } from './room/Facts.js';
+import { PlaybookPanel } from './room/PlaybookPanel.js';
 import { Statements } from './room/Statements.js';
 import { Tasks } from './room/Tasks.js';
 import { Timeline } from './room/Timeline.js';
@@ -27,6 +28,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
   const group = useAsync(() => api.workingGroup(incidentId), [incidentId]);
   const statements = useAsync(() => api.statements(incidentId), [incidentId]);
   const [evidenceRefresh, setEvidenceRefresh] = useState(0);
+  const [playbookRefresh, setPlaybookRefresh] = useState(0);
 
   const onEvents = useCallback(
     (events: RoomEvent[]) => {
@@ -41,6 +43,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
       if (types.some((x) => x.startsWith('working_group.'))) void group.reload();
       if (types.some((x) => x.startsWith('statement.'))) void statements.reload();
       if (types.some((x) => x.startsWith('detection.'))) setEvidenceRefresh((n) => n + 1);
+      if (types.some((x) => x.startsWith('playbook.'))) setPlaybookRefresh((n) => n + 1);
     },
     [incident, group, statements],
   );
@@ -82,6 +85,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
               {t('colUnit')}: <strong>{data.responsibleUnitSnapshot.name}</strong>
             </span>
             <span className="muted">{t('detectedAt', { time: formatDateTime(data.detectedAt, lang) })}</span>
+            <Link to={`/incidents/${incidentId}/report`}>{t('reportOpen')}</Link>
           </div>
           {data.summary && <p>{data.summary}</p>}
           <div className="clocks" aria-label={t('roomClocks')}>
@@ -110,6 +114,9 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
         <div className="col">
           <Panel id="statements" title={t('roomStatements')}>
             <Statements incidentId={incidentId} statements={statements} readOnly={readOnly} />
+          </Panel>
+          <Panel id="playbook" title={t('navPlaybooks')}>
+            <PlaybookPanel incidentId={incidentId} readOnly={readOnly} refresh={playbookRefresh} />
           </Panel>
           <Panel id="tasks" title={t('roomTasks')}>
             <Tasks room={room} readOnly={readOnly} />

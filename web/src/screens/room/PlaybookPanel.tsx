@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useApp, useAsync } from '../../app-context.js';
+import { ErrorNote, Link, Spinner } from '../../components/common.js';
+
+/** The playbook this incident follows, or the best-matching ones (with why) to apply. */
+export function PlaybookPanel({
+  incidentId,
+  readOnly,
+  refresh,
+}: {
+  incidentId: string;
+  readOnly: boolean;
+  refresh: number;
+}) {
+  const { api, t } = useApp();
+  const state = useAsync(async () => {
+    const applied = await api.appliedPlaybook(incidentId);
+    return { applied, suggestions: applied ? [] : (await api.playbookSuggestions(incidentId)).items };
+  }, [incidentId, refresh]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+
+  const apply = async (playbookId: string) => {
+    setBusy(playbookId);
+    setError(null);
+    try {
+      await api.applyPlaybook(incidentId, playbookId);
+      setDone(true);
+      await state.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (state.loading && !state.data) return <Spinner />;
+  if (state.error) return <ErrorNote error={state.error} onRetry={() => void state.reload()} />;
+  const { applied, suggestions } = state.data!;
+  return (
+    <>
+      {done && (
+        <p className="ok-note" role="status">
+          {t('playbookApplyDone')}
+        </p>
+      )}
+      {applied ? (
+        <p>
+          <Link to={`/playbooks/${applied.playbookId}`}>
+            {t('playbookApplied', {
+              title: applied.title,
+              version: t('playbookVersion', { n: applied.version }),
+            })}
+          </Link>
+        </p>
+      ) : (
+        <ul className="items suggestions-list">
+          {suggestions.slice(0, 3).map((s) => (
+            <li key={s.playbookId}>
+              <span>
+                <Link to={`/playbooks/${s.playbookId}`}>{s.title}</Link>
+                <span className="muted small"> — {s.reasons.join('; ')}</span>
+              </span>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="small-button"
+                  disabled={busy !== null}
+                  onClick={() => void apply(s.playbookId)}
+                >
+                  {busy === s.playbookId ? t('saving') : t('playbookApply')}
+                  <span className="visually-hidden">: {s.title}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorNote error={error} />
+    </>
+  );
+}
