@@ -51,6 +51,24 @@ describe('web console session (e2e)', () => {
     tab.context.on('request', (r) => {
       if (r.url().endsWith('/api/auth/refresh')) refreshes.push(Date.now());
     });
+    // What the first tab sent and received, printed if it gets stuck (token races are timing-dependent).
+    const trace: string[] = [];
+    const t0 = Date.now();
+    tab.page.on('websocket', (ws) => {
+      trace.push(`${Date.now() - t0} ws open`);
+      ws.on('framesent', (f) => trace.push(`${Date.now() - t0} > ${String(f.payload).slice(0, 120)}`));
+      ws.on('framereceived', (f) => trace.push(`${Date.now() - t0} < ${String(f.payload).slice(0, 120)}`));
+      ws.on('close', () => trace.push(`${Date.now() - t0} ws close`));
+    });
+    tab.page.on('console', (m) => trace.push(`${Date.now() - t0} console ${m.type()} ${m.text()}`));
+    tab.context.on('request', (r) => {
+      if (r.url().includes('/api/'))
+        trace.push(`${Date.now() - t0} http ${r.method()} ${r.url().replace(t.url, '')}`);
+    });
+    tab.context.on('response', (r) => {
+      if (r.url().includes('/api/'))
+        trace.push(`${Date.now() - t0} http ${r.status()} ${r.url().replace(t.url, '')}`);
+    });
     await logIn(tab.page, t.url, officer);
     await tab.page.locator(`[data-incident-id="${incidentId}"]`).waitFor();
     const second = await tab.context.newPage(); // same profile: shares the tokens (localStorage)
@@ -63,7 +81,14 @@ describe('web console session (e2e)', () => {
       tab.page.getByRole('link', { name: /Clip cắt ghép/ }).click(),
       second.getByRole('navigation').getByRole('link', { name: 'Danh bạ' }).click(),
     ]);
-    await tab.page.locator('[data-testid="timeline"] li').first().waitFor();
+    await tab.page
+      .locator('[data-testid="timeline"] li')
+      .first()
+      .waitFor()
+      .catch(async (e: Error) => {
+        await tab.page.screenshot({ path: 'test-artifacts/debug/session-failure.png' });
+        throw new Error(`${e.message}\n${trace.join('\n')}`);
+      });
     await second.getByRole('heading', { name: 'Danh bạ đơn vị và người phát ngôn' }).waitFor();
     await second
       .getByRole('link', { name: /UBND phường An Hòa/ })

@@ -40,7 +40,7 @@ export function App() {
   const [api] = useState(() => new ApiClient({ store }));
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
   const [session, setSession] = useState<Session | null>(null);
-  const [booting, setBooting] = useState(() => api.signedIn);
+  const [booting, setBooting] = useState(true);
   const [bootError, setBootError] = useState<unknown>(null);
   const [expired, setExpired] = useState(false);
   const i18n = useMemo(() => ({ lang, ...makeTranslator(lang) }), [lang]);
@@ -81,7 +81,10 @@ export function App() {
 
   useEffect(() => {
     api.onSessionEnded = () => end(true);
-    if (api.signedIn) boot();
+    void store.load().then(
+      () => (api.signedIn ? boot() : setBooting(false)),
+      () => setBooting(false),
+    );
     // Logged out in another tab.
     return store.onChange((tokens) => {
       if (!tokens) end(false);

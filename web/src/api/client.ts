@@ -45,11 +45,15 @@ export interface Tokens {
   refreshToken: string;
 }
 
-/** Where the tokens live; `exclusive` serializes refreshes among everyone sharing the store (browser tabs). */
+/**
+ * Where the tokens live. `get` may lag behind another holder of the store (a browser tab); `exclusive` runs
+ * `work` alone among all of them, with the tokens as stored when it starts, and `set` inside it is stored before
+ * the next one starts.
+ */
 export interface TokenStore {
   get(): Tokens | null;
-  set(tokens: Tokens | null): void;
-  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  set(tokens: Tokens | null): void | Promise<void>;
+  exclusive<T>(work: (current: Tokens | null) => Promise<T>): Promise<T>;
 }
 
 /** Tokens in memory, refreshes serialized in this process. */
@@ -66,10 +70,11 @@ export class MemoryTokenStore implements TokenStore {
     this.tokens = tokens;
   }
 
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work, work);
-    this.tail = run.catch(() => undefined);
-    return run;
+  exclusive<T>(work: (current: Tokens | null) => Promise<T>): Promise<T> {
+    const run = () => work(this.tokens);
+    const queued = this.tail.then(run, run);
+    this.tail = queued.catch(() => undefined);
+    return queued;
   }
 }
 
@@ -148,14 +153,14 @@ export class ApiClient {
   async login(email: string, password: string): Promise<LoginResult> {
     const res = await this.send('POST', '/api/auth/login', { email, password }, null);
     const body = (await this.parse(res)) as LoginResult;
-    this.store.set({ accessToken: body.accessToken, refreshToken: body.refreshToken });
+    await this.store.set({ accessToken: body.accessToken, refreshToken: body.refreshToken });
     return body;
   }
 
   /** Revokes this session on the server (best effort) and forgets the tokens. */
   async logout(): Promise<void> {
     const tokens = this.store.get();
-    this.store.set(null);
+    await this.store.set(null);
     if (!tokens) return;
     await this.send(
       'POST',
@@ -186,9 +191,9 @@ export class ApiClient {
    */
   private refresh(stale: Tokens): Promise<Tokens | null> {
     this.refreshing ??= this.store
-      .exclusive(async () => {
-        const current = this.store.get();
+      .exclusive(async (current) => {
         if (!current) return null;
+        // Someone (another tab) rotated the pair we had meanwhile: theirs is the one to use.
         if (current.refreshToken !== stale.refreshToken) return current;
         const res = await this.send(
           'POST',
@@ -199,13 +204,13 @@ export class ApiClient {
         if (res.ok) {
           const body = (await res.json()) as LoginResult;
           const next = { accessToken: body.accessToken, refreshToken: body.refreshToken };
-          this.store.set(next);
+          await this.store.set(next); // stored before the lock passes on
           this.refreshes++;
           return next;
         }
         const error = await this.toError(res);
         if ([400, 401, 403].includes(res.status)) {
-          this.store.set(null);
+          await this.store.set(null);
           this.onSessionEnded?.(error);
           return null;
         }

@@ -33,6 +33,15 @@ export type CommandData<K extends CommandName> =
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
 
+/** Join failures worth another try by themselves (the others, such as NOT_FOUND, are shown). */
+const RETRIED_JOIN_ERRORS = new Set([
+  'TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+  'TOKEN_INVALID',
+  'RATE_LIMITED',
+  'INTERNAL',
+]);
+
 export class RoomCommandError extends Error {
   constructor(
     readonly code: string,
@@ -200,7 +209,8 @@ export class RoomsConnection {
     timeoutMs?: number,
   ): Promise<CommandData<K>> {
     let res = await this.request(name, payload, timeoutMs);
-    if (!res.ok && res.error.code === 'TOKEN_INVALID') {
+    // Twice at most: a slow reconnection may itself outlive a very short-lived token.
+    for (let renewals = 0; !res.ok && res.error.code === 'TOKEN_INVALID' && renewals < 2; renewals++) {
       await this.renewConnection();
       res = await this.request(name, payload, timeoutMs);
     }
@@ -276,6 +286,7 @@ export class LiveRoom {
   readonly delivered = new Emitter<RoomEvent[]>();
   private readonly ahead = new Map<number, RoomEvent>();
   private holders = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
   private joining?: Promise<void>;
   private gapTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<() => void>();
@@ -321,6 +332,13 @@ export class LiveRoom {
           e instanceof RoomCommandError
             ? e
             : new RoomCommandError('INTERNAL', (e as Error).message ?? String(e));
+        // Passing troubles (no answer, database away, token renewal lost in a race): try again shortly.
+        if (RETRIED_JOIN_ERRORS.has(this.error.code) && this.wanted) {
+          clearTimeout(this.retryTimer);
+          this.retryTimer = setTimeout(() => {
+            if (this.wanted && !this.joined) this.join().catch(() => undefined);
+          }, 1500);
+        }
         throw this.error;
       } finally {
         this.joining = undefined;
@@ -351,6 +369,7 @@ export class LiveRoom {
   async leave(): Promise<void> {
     this.wanted = false;
     this.joined = false;
+    clearTimeout(this.retryTimer);
     clearTimeout(this.gapTimer);
     this.gapTimer = undefined;
     this.connection.forget(this);
@@ -361,6 +380,7 @@ export class LiveRoom {
 
   dispose(): void {
     clearTimeout(this.gapTimer);
+    clearTimeout(this.retryTimer);
     this.listeners.clear();
   }
 
