@@ -41,6 +41,9 @@ export async function createApp(
         directives: {
           'script-src': ["'self'", "'unsafe-inline'"],
           'style-src': ["'self'", "'unsafe-inline'"],
+          // Every URL of the console is same-origin and relative, so over HTTPS nothing is insecure anyway; over
+          // plain HTTP (an intranet address) upgrading would send its scripts and websocket to an absent HTTPS.
+          'upgrade-insecure-requests': null,
         },
       },
     }),

@@ -21,6 +21,9 @@ describe(`${webConsole.name} (e2e)`, () => {
     expect(root.headers['content-type']).toMatch(/text\/html/);
     expect(root.text).toContain('<div id="root">');
     expect(root.headers['cache-control']).toBe('no-cache');
+    // Served over plain HTTP on an intranet, the page must not be told to fetch its scripts over HTTPS.
+    expect(root.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(root.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     // A page of the single-page app, loaded directly (a link in an e-mail): the same index.html.
     const page = await t
       .http()
