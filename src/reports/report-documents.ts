@@ -383,8 +383,16 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
   h('IV. Tuân thủ thời hạn');
   blocks.push({
     kind: 'table',
-    headers: ['Thời hạn', 'Đúng hạn', 'Chậm, quá hạn', 'Chưa đến hạn', 'Chưa phát sinh', 'Tỷ lệ đúng hạn'],
-    widths: [2.4, 0.7, 0.8, 0.8, 0.8, 0.8],
+    headers: [
+      'Thời hạn',
+      'Đúng hạn',
+      'Chậm, quá hạn',
+      'Chưa đến hạn',
+      'Chưa phát sinh',
+      'Chưa ghi nhận kết quả',
+      'Tỷ lệ đúng hạn',
+    ],
+    widths: [2.2, 0.7, 0.8, 0.8, 0.8, 0.9, 0.8],
     rows: r.deadlineCompliance.length
       ? r.deadlineCompliance.map((d) => [
           d.label,
@@ -392,9 +400,10 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
           String(d.missed),
           String(d.pending),
           String(d.notStarted),
+          String(d.notRecorded),
           percentVi(d.rate),
         ])
-      : [['Không có', '', '', '', '', '']],
+      : [['Không có', '', '', '', '', '', '']],
   });
   h('V. Hoạt động cung cấp thông tin cho báo chí');
   p(`Tổng số văn bản đã công bố: ${r.statements.published}; số cuộc họp báo: ${r.pressConferences}.`);
