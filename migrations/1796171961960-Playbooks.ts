@@ -79,15 +79,16 @@ export class Playbooks1796171961960 implements MigrationInterface {
     );
     // Search: Vietnamese words are syllables between spaces, so the `simple` parser fits; `unaccent` folds the
     // diacritics (and đ → d) before lower-casing, so `tin gia` finds `tin giả`, and ts_headline marks the words of
-    // the original text.
+    // the original text. Numbers and codes (`147/2024/NĐ-CP`, `QH15`) are words too; slashes split them (the
+    // parser would keep `147/2024/nd-cp` as one "file" token), in the stored vector and in queries.
     await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION vi_unaccent (COPY = simple)`);
     await queryRunner.query(
-      `ALTER TEXT SEARCH CONFIGURATION vi_unaccent ALTER MAPPING FOR word, hword, hword_part, asciiword, asciihword, hword_asciipart WITH unaccent, simple`,
+      `ALTER TEXT SEARCH CONFIGURATION vi_unaccent ALTER MAPPING FOR word, hword, hword_part, asciiword, asciihword, hword_asciipart, numword, numhword, hword_numpart, file WITH unaccent, simple`,
     );
     await queryRunner.query(`CREATE FUNCTION search_vector_fill() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.search_vector := setweight(to_tsvector('vi_unaccent', coalesce(NEW.title, '')), 'A')
-          || setweight(to_tsvector('vi_unaccent', coalesce(NEW.search_text, '')), 'B');
+        NEW.search_vector := setweight(to_tsvector('vi_unaccent', replace(coalesce(NEW.title, ''), '/', ' ')), 'A')
+          || setweight(to_tsvector('vi_unaccent', replace(coalesce(NEW.search_text, ''), '/', ' ')), 'B');
         RETURN NEW;
       END $$`);
     for (const table of ['playbook_versions', 'library_cases']) {

@@ -111,9 +111,33 @@ describe('Playbooks, the library and the archive (e2e)', () => {
       .send({});
     expect(byDrafter.status).toBe(403);
 
-    // A playbook whose role is not in the catalogue fails after its tasks were written: nothing stays.
+    // A role the catalogue does not have is refused when the playbook is written, naming the field.
     const base = (await t.http().get(`/api/playbooks/${fakeNewsId}`).set(team.admin.auth)).body.current
       .content;
+    const content = (role: string) => ({
+      ...base,
+      summary: 'Cẩm nang thử nghiệm',
+      triggers: { keywords: [] },
+      guidanceMarkdown: 'Thử nghiệm.',
+      holdingLines: [],
+      legalReferences: [],
+      stages: [{ key: 'thu', title: 'Bước thử', tasks: [{ title: 'Việc thử', dueAfterMinutes: 10 }] }],
+      statementTemplates: [],
+      roleRequirements: [{ role, count: 1, required: true, reason: 'Thử' }],
+    });
+    const unknownRole = await t
+      .http()
+      .post('/api/playbooks')
+      .set(team.admin.auth)
+      .send({ key: 'unknown-role', title: 'Cẩm nang có vai trò lạ', content: content('no_such_role') });
+    expect(unknownRole.status).toBe(400);
+    expect(unknownRole.body.details[0].field).toBe('content.roleRequirements[0].role');
+    // A role dropped from the catalogue after the playbook was written fails the apply after its tasks were
+    // written: nothing stays.
+    await t.dataSource.query(
+      `INSERT INTO working_group_roles (key, name_vi, duties, can_edit_statements, can_approve, observer, sort_order)
+       VALUES ('temp_role', 'Vai trò tạm', 'Thử', false, false, false, 999)`,
+    );
     const broken = await t
       .http()
       .post('/api/playbooks')
@@ -121,19 +145,10 @@ describe('Playbooks, the library and the archive (e2e)', () => {
       .send({
         key: 'broken-roles',
         title: 'Cẩm nang thử nghiệm có vai trò lạ',
-        content: {
-          ...base,
-          summary: 'Cẩm nang thử nghiệm',
-          triggers: { keywords: [] },
-          guidanceMarkdown: 'Thử nghiệm.',
-          holdingLines: [],
-          legalReferences: [],
-          stages: [{ key: 'thu', title: 'Bước thử', tasks: [{ title: 'Việc thử', dueAfterMinutes: 10 }] }],
-          statementTemplates: [],
-          roleRequirements: [{ role: 'no_such_role', count: 1, required: true, reason: 'Thử' }],
-        },
+        content: content('temp_role'),
       });
     expect(broken.status).toBe(201);
+    await t.dataSource.query(`DELETE FROM working_group_roles WHERE key = 'temp_role'`);
     const before = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM incident_tasks WHERE incident_id = $1)::int AS tasks,
               (SELECT count(*) FROM statements WHERE incident_id = $1)::int AS statements,
@@ -299,10 +314,22 @@ describe('Playbooks, the library and the archive (e2e)', () => {
       .set(team.drafters[1].auth)
       .send({ decision: 'approve' });
     expect(byOfficer.status).toBe(403);
-    const approved = await t
+    // A shared (shipped) playbook is the admins' to change; a leader of one unit may not.
+    const byLeader = await t
       .http()
       .post(`/api/playbook-proposals/${proposal.body.id}/decision`)
       .set(team.approver.auth)
+      .send({ decision: 'approve' });
+    expect(byLeader.status).toBe(403);
+    // Leaders see the proposals of incidents they can see; a leader elsewhere does not.
+    const listed = (await t.http().get('/api/playbook-proposals').set(team.approver.auth)).body;
+    expect(listed.map((p: { id: string }) => p.id)).toContain(proposal.body.id);
+    const elsewhere = await t.createUser({ roles: [Role.Leader] });
+    expect((await t.http().get('/api/playbook-proposals').set(elsewhere.auth)).body).toEqual([]);
+    const approved = await t
+      .http()
+      .post(`/api/playbook-proposals/${proposal.body.id}/decision`)
+      .set(team.admin.auth)
       .send({ decision: 'approve' });
     expect(approved.status).toBe(201);
     expect(approved.body).toMatchObject({ status: 'approved', resultingVersion: 2 });
@@ -327,6 +354,13 @@ describe('Playbooks, the library and the archive (e2e)', () => {
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
     const dd = await t.http().get('/api/search').query({ q: 'dich benh ngo doc' }).set(team.drafters[0].auth);
     expect(dd.body.items[0].title).toMatch(/y tế|dịch bệnh|ngộ độc/i);
+    // Legal references are searchable by their numbers and codes.
+    const legal = await t
+      .http()
+      .get('/api/search')
+      .query({ q: '147/2024', kind: 'playbook' })
+      .set(team.drafters[0].auth);
+    expect(legal.body.items.map((i: { id: string }) => i.id)).toContain(fakeNewsId);
     const empty = await t.http().get('/api/search').query({ q: '!!' }).set(team.drafters[0].auth);
     expect(empty.status).toBe(400);
     expect(empty.body.details[0].field).toBe('q');
@@ -411,6 +445,23 @@ describe('Playbooks, the library and the archive (e2e)', () => {
         snippetHtml: expect.stringContaining('<mark>'),
       }),
     ]);
+    // A member of the group sees the case; once out of the group (declined, removed), no longer.
+    const asObserver = await t
+      .http()
+      .get('/api/search')
+      .query({ q: 'dau moi bao chi', kind: 'incident' })
+      .set(team.observer.auth);
+    expect(asObserver.body.items).toHaveLength(1);
+    await t.dataSource.query(
+      `UPDATE working_group_members SET status = 'declined' WHERE incident_id = $1 AND person_id = $2`,
+      [team.incidentId, team.observer.person.id],
+    );
+    const declined = await t
+      .http()
+      .get('/api/search')
+      .query({ q: 'dau moi bao chi', kind: 'incident' })
+      .set(team.observer.auth);
+    expect(declined.body.items).toEqual([]);
     const outsider = await t.createUser({ roles: [Role.Leader] });
     const hidden = await t
       .http()

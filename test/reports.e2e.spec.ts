@@ -262,7 +262,7 @@ describe('Review and periodic reports (e2e)', () => {
       'BÁO CÁO',
       'Kết quả xử lý sự cố truyền thông',
       'Thông tin sai lệch về ngộ độc thực phẩm tại trường học',
-      'Công bố thông tin ban đầu',
+      'Cung cấp thông tin ban đầu',
       durationVi(holding.seconds),
       'Đúng hạn',
       'Bài học kinh nghiệm',

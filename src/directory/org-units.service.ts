@@ -55,6 +55,38 @@ export class OrgUnitsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The unit and the units above it, nearest first (as the tree is now). */
+  async ancestry(unitId: string, manager: EntityManager = this.dataSource.manager): Promise<OrgUnit[]> {
+    const units = manager.getRepository(OrgUnit);
+    const out: OrgUnit[] = [];
+    for (let id: string | null = unitId; id && out.length < 20 && !out.some((u) => u.id === id);) {
+      const unit: OrgUnit | null = await units.findOneBy({ id });
+      if (!unit) break;
+      out.push(unit);
+      id = unit.parentId;
+    }
+    return out;
+  }
+
+  /**
+   * The place name a document of the unit is dated from ("Thái Bình, ngày …"): the province (or the top of the
+   * tree) above it, without "Ủy ban nhân dân", "tỉnh", "thành phố".
+   */
+  async placeName(unitId: string): Promise<string | null> {
+    const chain = await this.ancestry(unitId);
+    const province = chain.find((u) => u.unitType === 'province' || u.unitType === 'provincial_committee');
+    if (province) {
+      return province.name
+        .replace(/^(Ủy ban nhân dân|UBND)\s+/iu, '')
+        .replace(/^(tỉnh|thành phố)\s+/iu, '')
+        .trim();
+    }
+    // No province in the tree: the place named in the top unit's name ("Sở Y tế tỉnh An Hòa" → "An Hòa").
+    const top = chain[chain.length - 1];
+    if (!top) return null;
+    return top.name.match(/(?:tỉnh|thành phố)\s+(.+)$/iu)?.[1] ?? top.name;
+  }
+
   async list(query: ListOrgUnitsQueryDto): Promise<{ on: string; items: OrgUnitListItem[]; total: number }> {
     const on = query.on ?? todayInVietnam();
     const { items, total } = await this.repository.listOrgUnits({

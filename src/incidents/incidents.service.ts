@@ -136,8 +136,13 @@ export class IncidentsService {
       visibleUnderUnitIds: await this.visibilityRoots(user),
       memberPersonId: user.personId,
     });
-    const [rules, stops] = await Promise.all([this.rules(), this.clockStops(items.map((i) => i.id))]);
-    return { items: items.map((i) => this.present(i, rules, stops.get(i.id))), total };
+    const ids = items.map((i) => i.id);
+    const [rules, stops, anchors] = await Promise.all([
+      this.rules(),
+      this.clockStops(ids),
+      this.clockAnchors(ids),
+    ]);
+    return { items: items.map((i) => this.present(i, rules, stops.get(i.id), anchors.get(i.id))), total };
   }
 
   async get(user: AuthUser, id: string) {
@@ -150,7 +155,12 @@ export class IncidentsService {
       this.dataSource.getRepository(IncidentMention).countBy({ incidentId: id }),
     ]);
     return {
-      ...this.present(incident, await this.rules(), (await this.clockStops([id])).get(id)),
+      ...this.present(
+        incident,
+        await this.rules(),
+        (await this.clockStops([id])).get(id),
+        (await this.clockAnchors([id])).get(id),
+      ),
       concernedUnits: units.map((u) => u.snapshot),
       topics: topicLinks.map((l) => ({ id: l.topicId, name: l.topic?.name ?? null, linkedAt: l.linkedAt })),
       mentionCount,
@@ -494,15 +504,38 @@ export class IncidentsService {
     return out;
   }
 
+  /**
+   * Starts of the deadlines that run from an act rather than from detection: `takedown_requested`, the first
+   * publication of a takedown request (NĐ 147/2024: the platform removes within 24 hours of the request).
+   */
+  async clockAnchors(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
+    const out = new Map<string, Record<string, Date>>();
+    if (!incidentIds.length) return out;
+    const rows: { incident_id: string; at: Date }[] = await this.dataSource.query(
+      `SELECT incident_id, min(coalesce((payload->>'publishedAt')::timestamptz, occurred_at)) AS at
+         FROM incident_events
+        WHERE incident_id = ANY($1::uuid[]) AND type = 'statement.published' AND payload->>'type' = 'takedown_request'
+        GROUP BY incident_id`,
+      [incidentIds],
+    );
+    for (const r of rows) out.set(r.incident_id, { takedown_requested: r.at });
+    return out;
+  }
+
   /** Every deadline rule (all dates): callers pick those in force with `rulesInForce`. */
   deadlineRules(manager: EntityManager = this.dataSource.manager): Promise<DeadlineRule[]> {
     return manager.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
   }
 
-  private present(incident: Incident, rules: DeadlineRule[], stops: Record<string, Date> = {}) {
+  private present(
+    incident: Incident,
+    rules: DeadlineRule[],
+    stops: Record<string, Date> = {},
+    anchors: Record<string, Date> = {},
+  ) {
     return {
       ...incident,
-      deadlines: computeDeadlines(rules, incident, new Date(), {}, stops),
+      deadlines: computeDeadlines(rules, incident, new Date(), anchors, stops),
       allowedTransitions: allowedTargets(incident.status),
     };
   }

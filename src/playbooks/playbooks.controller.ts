@@ -67,8 +67,8 @@ export class PlaybooksController {
   @Get('playbook-proposals')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Các đề xuất sửa cẩm nang' })
-  proposals(@Query() query: ListProposalsQueryDto) {
-    return this.playbooks.listProposals(query);
+  proposals(@CurrentUser() user: AuthUser, @Query() query: ListProposalsQueryDto) {
+    return this.playbooks.listProposals(user, query);
   }
 
   @Post('playbook-proposals/:id/decision')

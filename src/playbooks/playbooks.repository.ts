@@ -84,7 +84,8 @@ export class PlaybooksRepository {
                   SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id
                    WHERE down.depth < 20
                 ) SELECT id FROM down)
-              OR lc.incident_id IN (SELECT incident_id FROM working_group_members WHERE person_id = $4::uuid))`;
+              OR lc.incident_id IN (SELECT incident_id FROM working_group_members
+                                     WHERE person_id = $4::uuid AND status IN ('invited', 'accepted')))`;
       parts.push(`SELECT 'incident' AS kind, lc.incident_id AS id, lc.title,
              ts_headline('vi_unaccent', lc.title, query, '${TITLE_OPTIONS}') AS "titleMarked",
              ts_headline('vi_unaccent', lc.search_text, query, '${HEADLINE_OPTIONS}') AS "snippetMarked",
@@ -94,7 +95,8 @@ export class PlaybooksRepository {
         FROM library_cases lc, q
        WHERE lc.search_vector @@ query AND ${visible}`);
     }
-    const params: unknown[] = [q, limit];
+    // Slashes split codes such as 147/2024/NĐ-CP, as in the stored vectors (see the migration).
+    const params: unknown[] = [q.replace(/\//g, ' '), limit];
     if (kind !== 'playbook' && roots !== null) params.push(roots, personId);
     return this.dataSource.query(
       `WITH q AS (SELECT websearch_to_tsquery('vi_unaccent', $1) AS query)
@@ -107,7 +109,7 @@ export class PlaybooksRepository {
   async isEmptyQuery(q: string): Promise<boolean> {
     const [row] = await this.dataSource.query(
       `SELECT numnode(websearch_to_tsquery('vi_unaccent', $1)) = 0 AS empty`,
-      [q],
+      [q.replace(/\//g, ' ')],
     );
     return Boolean(row.empty);
   }

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { OrgUnitsService } from '../directory/org-units.service.js';
 import { SpokespersonDesignationsService } from '../directory/spokesperson-designations.service.js';
 import { todayInVietnam } from '../directory/temporal.js';
 import { FactStatus, IncidentFact } from '../incidents/entities/incident-fact.entity.js';
@@ -82,6 +82,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
     private readonly statements: StatementsService,
     private readonly groups: WorkingGroupsService,
     private readonly speakers: SpokespersonDesignationsService,
+    private readonly units: OrgUnitsService,
     private readonly audit: AuditService,
     private readonly repository: PlaybooksRepository,
   ) {}
@@ -167,7 +168,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
 
   async create(user: AuthUser, dto: CreatePlaybookDto) {
     await this.assertMayOwn(user, dto.orgUnitId ?? null);
-    this.checkContent(dto.content);
+    await this.checkContent(dto.content);
     const id = await this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Playbook, { key: dto.key })) {
         throw new AppError(ErrorCode.CONFLICT, `Đã có cẩm nang với mã "${dto.key}"`, [
@@ -199,7 +200,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
   async addVersion(user: AuthUser, id: string, dto: CreatePlaybookVersionDto) {
     const playbook = await this.findPlaybook(id);
     await this.assertMayOwn(user, playbook.orgUnitId);
-    this.checkContent(dto.content);
+    await this.checkContent(dto.content);
     await this.dataSource.transaction(async (manager) => {
       const version = await this.bumpVersion(manager, id, dto.title);
       await this.insertVersion(
@@ -229,7 +230,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
     if (!user.roles.some((r) => [Role.Admin, Role.Leader, Role.Officer].includes(r))) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn không được đề xuất sửa cẩm nang');
     }
-    this.checkContent(dto.content);
+    await this.checkContent(dto.content);
     let baseVersion: number | null = null;
     if (dto.playbookId) {
       baseVersion = (await this.findPlaybook(dto.playbookId)).currentVersion;
@@ -272,12 +273,45 @@ export class PlaybooksService implements OnApplicationBootstrap {
     return proposal;
   }
 
-  listProposals(query: ListProposalsQueryDto) {
-    return this.dataSource.getRepository(PlaybookProposal).find({
+  /**
+   * Admins see every proposal; leaders those they may decide (playbooks of their units), those from incidents
+   * they can see, and their own.
+   */
+  async listProposals(user: AuthUser, query: ListProposalsQueryDto) {
+    const items = await this.dataSource.getRepository(PlaybookProposal).find({
       where: query.status ? { status: query.status as ProposalStatus } : {},
       order: { createdAt: 'DESC' },
-      take: 200,
+      take: 500,
     });
+    if (user.roles.includes(Role.Admin)) return items.slice(0, 200);
+    const out: PlaybookProposal[] = [];
+    for (const p of items) {
+      if (out.length >= 200) break;
+      if (p.proposedByUserId === user.id || (await this.mayDecide(user, p))) {
+        out.push(p);
+        continue;
+      }
+      if (p.sourceIncidentId) {
+        const visible = await this.incidents.getVisible(user, p.sourceIncidentId).then(
+          () => true,
+          () => false,
+        );
+        if (visible) out.push(p);
+      }
+    }
+    return out;
+  }
+
+  /** Who decides: admins; leaders for playbooks owned by their unit or a unit below it. */
+  private async mayDecide(user: AuthUser, p: PlaybookProposal): Promise<boolean> {
+    if (user.roles.includes(Role.Admin)) return true;
+    if (!user.roles.includes(Role.Leader) || !p.playbookId) return false;
+    const playbook = await this.dataSource.getRepository(Playbook).findOneBy({ id: p.playbookId });
+    if (!playbook?.orgUnitId) return false;
+    return this.incidents
+      .assertUnitInScope(user, playbook.orgUnitId, '')
+      .then(() => true)
+      .catch(() => false);
   }
 
   /** An admin or a leader other than the proposer approves (a new version is written) or rejects. */
@@ -304,6 +338,25 @@ export class PlaybooksService implements OnApplicationBootstrap {
       }
       if (p.proposedByUserId === user.id) {
         throw new AppError(ErrorCode.FORBIDDEN, 'Người đề xuất không tự duyệt đề xuất của mình');
+      }
+      if (!(await this.mayDecide(user, p))) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          p.playbookId
+            ? 'Chỉ quản trị viên hoặc lãnh đạo đơn vị sở hữu cẩm nang được duyệt đề xuất này'
+            : 'Chỉ quản trị viên được duyệt đề xuất cẩm nang mới dùng chung',
+        );
+      }
+      if (dto.decision === 'approve' && p.playbookId) {
+        const current = await manager.findOneBy(Playbook, { id: p.playbookId });
+        if (current && current.currentVersion !== p.baseVersion) {
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            `Đề xuất viết trên phiên bản ${p.baseVersion}, cẩm nang nay đã ở phiên bản ${current.currentVersion}; ` +
+              'cần đề xuất lại trên phiên bản hiện hành',
+            { baseVersion: p.baseVersion, currentVersion: current.currentVersion },
+          );
+        }
       }
       p.status = dto.decision === 'approve' ? ProposalStatus.Approved : ProposalStatus.Rejected;
       p.decidedByUserId = user.id;
@@ -364,10 +417,12 @@ export class PlaybooksService implements OnApplicationBootstrap {
   /** The best-matching playbooks for an incident, with the reasons (also written on activation). */
   async suggest(manager: EntityManager, incident: Incident) {
     const input = await this.repository.matchText(incident.id, manager);
+    const owners = await this.ownersFor(incident, manager);
     const versions = await manager
       .getRepository(PlaybookVersion)
       .createQueryBuilder('v')
       .innerJoin(Playbook, 'p', 'p.id = v.playbookId AND p.currentVersion = v.version')
+      .where('(p.orgUnitId IS NULL OR p.orgUnitId IN (:...owners))', { owners })
       .getMany();
     return versions
       .map((v) => ({
@@ -408,6 +463,12 @@ export class PlaybooksService implements OnApplicationBootstrap {
     const incident = await this.incidents.getVisible(user, incidentId);
     await this.assertMayApply(user, incident);
     const playbook = await this.findPlaybook(playbookId);
+    if (playbook.orgUnitId && !(await this.ownersFor(incident)).includes(playbook.orgUnitId)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'Cẩm nang này của đơn vị khác: chỉ áp dụng cẩm nang dùng chung hoặc của đơn vị chủ trì và cấp trên',
+      );
+    }
     const number = dto.version ?? playbook.currentVersion;
     const version = await this.dataSource
       .getRepository(PlaybookVersion)
@@ -642,8 +703,19 @@ export class PlaybooksService implements OnApplicationBootstrap {
     });
   }
 
-  /** Rules a DTO cannot say: a sane severity range, known roles are checked on apply (the catalogue may grow). */
-  private checkContent(content: { severityMin: string; severityMax: string }) {
+  /** Rules a DTO cannot say: a sane severity range, role keys from the working-group catalogue. */
+  private async checkContent(content: PlaybookContent | CreatePlaybookDto['content']) {
+    await this.groups.assertRolesExist([
+      ...content.roleRequirements.map((r, i) => ({
+        field: `content.roleRequirements[${i}].role`,
+        role: r.role,
+      })),
+      ...content.stages.flatMap((st, i) =>
+        st.tasks
+          .map((t, j) => ({ field: `content.stages[${i}].tasks[${j}].role`, role: t.role }))
+          .filter((x): x is { field: string; role: string } => Boolean(x.role)),
+      ),
+    ]);
     if (
       SEVERITY_RANK[content.severityMin as keyof typeof SEVERITY_RANK] >
       SEVERITY_RANK[content.severityMax as keyof typeof SEVERITY_RANK]
@@ -685,19 +757,17 @@ export class PlaybooksService implements OnApplicationBootstrap {
     );
   }
 
+  /** Units whose own playbooks fit an incident: its responsible unit and the units above it. */
+  private async ownersFor(incident: Incident, manager?: EntityManager): Promise<string[]> {
+    return (await this.units.ancestry(incident.responsibleOrgUnitId, manager)).map((u) => u.id);
+  }
+
   /** Values of the template placeholders, from the incident and the directory as they are today. */
   private async placeholderValues(incident: Incident): Promise<PlaceholderValues> {
     const now = new Date();
-    const units = this.dataSource.getRepository(OrgUnit);
-    const unit = await units.findOneBy({ id: incident.responsibleOrgUnitId });
-    const parent = unit?.parentId ? await units.findOneBy({ id: unit.parentId }) : null;
-    let place: string | null = null;
-    for (let u: OrgUnit | null = unit; u; u = u.parentId ? await units.findOneBy({ id: u.parentId }) : null) {
-      if (u.unitType === 'province' || !u.parentId) {
-        place = u.name.replace(/^(Ủy ban nhân dân|UBND)\s+/i, '').replace(/^(tỉnh|thành phố)\s+/i, '');
-        break;
-      }
-    }
+    const chain = await this.units.ancestry(incident.responsibleOrgUnitId);
+    const parent = chain[1] ?? null;
+    const place = await this.units.placeName(incident.responsibleOrgUnitId);
     const speakers = await this.speakers
       .speakersFor(incident.responsibleOrgUnitId, { on: todayInVietnam() })
       .catch(() => null);

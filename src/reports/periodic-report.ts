@@ -26,7 +26,14 @@ export interface PeriodicIncident {
 
 export interface PeriodicInput {
   generatedAt: Date;
-  unit: { id: string; name: string; code: string; parentName: string | null };
+  unit: {
+    id: string;
+    name: string;
+    code: string;
+    unitType: string;
+    parentName: string | null;
+    placeName: string | null;
+  };
   from: string;
   to: string;
   incidents: PeriodicIncident[];
@@ -91,10 +98,16 @@ export function projectPeriodic(input: PeriodicInput) {
     };
   });
 
-  const compliance = new Map<
-    string,
-    { key: string; label: string; met: number; missed: number; pending: number; notStarted: number }
-  >();
+  type ComplianceRow = {
+    key: string;
+    label: string;
+    met: number;
+    missed: number;
+    pending: number;
+    notStarted: number;
+    notRecorded: number;
+  };
+  const compliance = new Map<string, ComplianceRow>();
   for (const i of counted) {
     for (const d of i.deadlines) {
       const row = compliance.get(d.key) ?? {
@@ -104,10 +117,14 @@ export function projectPeriodic(input: PeriodicInput) {
         missed: 0,
         pending: 0,
         notStarted: 0,
+        notRecorded: 0,
       };
       if (d.met === true) row.met++;
-      else if (d.met === false || d.overdue) row.missed++;
+      else if (d.met === false) row.missed++;
       else if (!d.dueAt) row.notStarted++;
+      // A deadline that runs from someone else's act (a platform's removal after a request) is met by an act the
+      // timeline does not record: past due, it is "not recorded", not the agency's miss.
+      else if (d.overdue) row[d.anchor === 'detected' ? 'missed' : 'notRecorded']++;
       else row.pending++;
       compliance.set(d.key, row);
     }
@@ -123,7 +140,15 @@ export function projectPeriodic(input: PeriodicInput) {
   const statements = [...counts.entries()]
     .map(([type, count]) => ({ type, label: STATEMENT_TYPE_LABEL_VI[type as StatementType] ?? type, count }))
     .sort((a, b) => b.count - a.count);
-  const pressConferences = input.publications.filter((p) => p.channel === 'press_conference').length;
+  // One press conference may release several statements: counted once per incident and day (Vietnam time).
+  const pressConferences = new Set(
+    input.publications
+      .filter((p) => p.channel === 'press_conference')
+      .map(
+        (p) =>
+          `${p.incidentId}:${new Date(new Date(p.occurredAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10)}`,
+      ),
+  ).size;
 
   return {
     kind: 'periodic' as const,

@@ -36,11 +36,6 @@ function textBlocks(text: string | undefined | null, empty = 'Chưa nhập.'): B
   return (paras.length ? paras : [empty]).map((p) => ({ kind: 'paragraph' as const, text: p }));
 }
 
-function placeOf(unitName: string) {
-  const m = unitName.match(/(?:tỉnh|thành phố)\s+(.+)$/i);
-  return m ? m[1] : 'Hà Nội';
-}
-
 function metricVerdict(m: ReviewReport['metrics'][number]) {
   if (!m.deadline) return '';
   if (m.deadline.met === true) return 'Đúng hạn';
@@ -314,13 +309,22 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     agencyParent: i.parentUnitName ?? '',
     agency: i.responsibleUnit.name,
     number: `Số: …/BC-${i.code}`,
-    placeDate: `${placeOf(i.responsibleUnit.name)}, ${dateVi(generated)}`,
+    placeDate: `${i.placeName ?? '…'}, ${dateVi(generated)}`,
     title: 'BÁO CÁO',
     subtitle: `Kết quả xử lý sự cố truyền thông "${i.title}" và rút kinh nghiệm`,
     blocks,
     signature: { title: 'TỔ TRƯỞNG TỔ CÔNG TÁC', name: leader?.fullName ?? null },
     recipients: ['Lãnh đạo đơn vị (để b/c);', 'Thành viên Tổ công tác;', 'Lưu: VT, hồ sơ sự cố.'],
   };
+}
+
+/** Who signs a unit's report: the committee signs on behalf of its members, a department by its director. */
+function signatureTitle(unitType: string): string {
+  if (['province', 'provincial_committee', 'commune_ward', 'district'].includes(unitType)) {
+    return 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH';
+  }
+  if (unitType === 'department') return 'GIÁM ĐỐC';
+  return 'THỦ TRƯỞNG ĐƠN VỊ';
 }
 
 /** The periodic report (e.g. the annual report before 10 December) as an administrative document. */
@@ -379,8 +383,16 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
   h('IV. Tuân thủ thời hạn');
   blocks.push({
     kind: 'table',
-    headers: ['Thời hạn', 'Đúng hạn', 'Chậm, quá hạn', 'Chưa đến hạn', 'Chưa phát sinh', 'Tỷ lệ đúng hạn'],
-    widths: [2.4, 0.7, 0.8, 0.8, 0.8, 0.8],
+    headers: [
+      'Thời hạn',
+      'Đúng hạn',
+      'Chậm, quá hạn',
+      'Chưa đến hạn',
+      'Chưa phát sinh',
+      'Chưa ghi nhận kết quả',
+      'Tỷ lệ đúng hạn',
+    ],
+    widths: [2.2, 0.7, 0.8, 0.8, 0.8, 0.9, 0.8],
     rows: r.deadlineCompliance.length
       ? r.deadlineCompliance.map((d) => [
           d.label,
@@ -388,9 +400,10 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
           String(d.missed),
           String(d.pending),
           String(d.notStarted),
+          String(d.notRecorded),
           percentVi(d.rate),
         ])
-      : [['Không có', '', '', '', '', '']],
+      : [['Không có', '', '', '', '', '', '']],
   });
   h('V. Hoạt động cung cấp thông tin cho báo chí');
   p(`Tổng số văn bản đã công bố: ${r.statements.published}; số cuộc họp báo: ${r.pressConferences}.`);
@@ -442,15 +455,11 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
     agencyParent: r.unit.parentName ?? '',
     agency: r.unit.name,
     number: `Số: …/BC-${r.unit.code}`,
-    placeDate: `${placeOf(r.unit.name)}, ${dateVi(new Date(r.generatedAt))}`,
+    placeDate: `${r.unit.placeName ?? '…'}, ${dateVi(new Date(r.generatedAt))}`,
     title: 'BÁO CÁO',
     subtitle: `Công tác xử lý sự cố, khủng hoảng truyền thông từ ngày ${from} đến ngày ${to}`,
     blocks,
-    signature: { title: 'THỦ TRƯỞNG ĐƠN VỊ', name: null },
-    recipients: [
-      'Ủy ban nhân dân tỉnh (để b/c);',
-      'Sở Văn hóa, Thể thao và Du lịch (để tổng hợp);',
-      'Lưu: VT.',
-    ],
+    signature: { title: signatureTitle(r.unit.unitType), name: null },
+    recipients: [...(r.unit.parentName ? [`${r.unit.parentName} (để báo cáo);`] : []), 'Lưu: VT.'],
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { PlaybooksModule } from '../playbooks/playbooks.module.js';
 import { ReportsController } from './reports.controller.js';
@@ -8,7 +9,7 @@ import { ReviewsService } from './reviews.service.js';
 
 /** Post-incident reviews, the review report and periodic reports, exported as JSON, Markdown, HTML and PDF. */
 @Module({
-  imports: [IncidentsModule, PlaybooksModule],
+  imports: [IncidentsModule, PlaybooksModule, DirectoryModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReviewsService, ReportsRepository],
   exports: [ReportsService],

@@ -43,15 +43,31 @@ export class ReportsRepository {
     return rows.map(toEvent);
   }
 
-  /** Earliest publication among the evidence mentions, per incident. */
+  /**
+   * Earliest publication among the evidence mentions, per incident: the first matching signal. Mentions published
+   * after detection (attached later) do not count.
+   */
   async firstSignals(incidentIds: string[]): Promise<Map<string, Date>> {
     const rows: { incident_id: string; at: Date | null }[] = await this.dataSource.query(
       `SELECT im.incident_id, min(m.published_at) AS at
-         FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
-        WHERE im.incident_id = ANY($1::uuid[]) GROUP BY im.incident_id`,
+         FROM incident_mentions im
+         JOIN mentions m ON m.id = im.mention_id
+         JOIN incidents i ON i.id = im.incident_id
+        WHERE im.incident_id = ANY($1::uuid[]) AND m.published_at <= i.detected_at
+        GROUP BY im.incident_id`,
       [incidentIds],
     );
     return new Map(rows.filter((r) => r.at).map((r) => [r.incident_id, r.at!]));
+  }
+
+  /** The widest bucket of the incident's topics, in seconds (the report's buckets cannot be finer). */
+  async topicBucketSeconds(incidentId: string): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(max(b.bucket_seconds), 0)::int AS s FROM topic_buckets b
+        WHERE b.topic_id IN (SELECT topic_id FROM incident_topics WHERE incident_id = $1)`,
+      [incidentId],
+    );
+    return Number(row?.s ?? 0);
   }
 
   /**
@@ -65,28 +81,40 @@ export class ReportsRepository {
     bucketMinutes: number,
   ): Promise<{ source: 'topics' | 'evidence'; buckets: SeriesBucket[] }> {
     const interval = `${bucketMinutes} minutes`;
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM incident_topics WHERE incident_id = $1`,
+    const topics: { topic_id: string }[] = await this.dataSource.query(
+      `SELECT topic_id FROM incident_topics WHERE incident_id = $1`,
       [incidentId],
     );
-    const rows: { start: Date; volume: number; negative: number }[] = n
-      ? await this.dataSource.query(
-          `SELECT date_bin($4::interval, b.bucket_start, $2::timestamptz) AS start,
-                  sum(b.volume)::int AS volume, sum(b.negative_count)::int AS negative
-             FROM topic_buckets b
-            WHERE b.topic_id IN (SELECT topic_id FROM incident_topics WHERE incident_id = $1)
-              AND b.bucket_start >= $2 AND b.bucket_start < $3
-            GROUP BY 1 ORDER BY 1`,
-          [incidentId, from, to, interval],
-        )
-      : await this.dataSource.query(
-          `SELECT date_bin($4::interval, m.published_at, $2::timestamptz) AS start,
-                  count(*)::int AS volume, count(*) FILTER (WHERE m.sentiment = 'negative')::int AS negative
-             FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
-            WHERE im.incident_id = $1 AND m.published_at >= $2 AND m.published_at < $3
-            GROUP BY 1 ORDER BY 1`,
-          [incidentId, from, to, interval],
-        );
+    // One topic: its counters (topic_buckets, already per bucket). Several: distinct mentions, so that a mention
+    // matched by two topics counts once.
+    const rows: { start: Date; volume: number; negative: number }[] =
+      topics.length === 1
+        ? await this.dataSource.query(
+            `SELECT date_bin($4::interval, b.bucket_start, $2::timestamptz) AS start,
+                    sum(b.volume)::int AS volume, sum(b.negative_count)::int AS negative
+               FROM topic_buckets b
+              WHERE b.topic_id = $1 AND b.bucket_start >= $2 AND b.bucket_start < $3
+              GROUP BY 1 ORDER BY 1`,
+            [topics[0].topic_id, from, to, interval],
+          )
+        : topics.length > 1
+          ? await this.dataSource.query(
+              `SELECT date_bin($4::interval, m.published_at, $2::timestamptz) AS start,
+                      count(*)::int AS volume, count(*) FILTER (WHERE m.sentiment = 'negative')::int AS negative
+                 FROM mentions m
+                WHERE m.id IN (SELECT mention_id FROM mention_topics
+                                WHERE topic_id = ANY($1::uuid[]) AND occurred_at >= $2 AND occurred_at < $3)
+                GROUP BY 1 ORDER BY 1`,
+              [topics.map((t) => t.topic_id), from, to, interval],
+            )
+          : await this.dataSource.query(
+              `SELECT date_bin($4::interval, m.published_at, $2::timestamptz) AS start,
+                      count(*)::int AS volume, count(*) FILTER (WHERE m.sentiment = 'negative')::int AS negative
+                 FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
+                WHERE im.incident_id = $1 AND m.published_at >= $2 AND m.published_at < $3
+                GROUP BY 1 ORDER BY 1`,
+              [incidentId, from, to, interval],
+            );
     const byStart = new Map(rows.map((r) => [new Date(r.start).getTime(), r]));
     const buckets: SeriesBucket[] = [];
     const step = bucketMinutes * 60_000;
@@ -94,7 +122,7 @@ export class ReportsRepository {
       const r = byStart.get(t);
       buckets.push({ start: new Date(t), volume: r?.volume ?? 0, negative: r?.negative ?? 0 });
     }
-    return { source: n ? 'topics' : 'evidence', buckets };
+    return { source: topics.length ? 'topics' : 'evidence', buckets };
   }
 
   async spread(incidentId: string) {
@@ -185,7 +213,10 @@ export class ReportsRepository {
               incident_id, seq, type, actor_user_id, payload, occurred_at
          FROM incident_events
         WHERE incident_id = ANY($1::uuid[]) AND type = ANY($2::text[])
-        ORDER BY incident_id, type, (type = 'statement.published' AND payload->>'type' = 'holding_statement'), seq`,
+        ORDER BY incident_id, type, (type = 'statement.published' AND payload->>'type' = 'holding_statement'),
+                 CASE WHEN type = 'statement.published' AND payload->>'type' IN ('takedown_request', 'correction_request')
+                      THEN 1 ELSE 0 END,
+                 coalesce((payload->>'publishedAt')::timestamptz, occurred_at), seq`,
       [incidentIds, MILESTONE_TYPES],
     );
     for (const r of rows) {
@@ -208,23 +239,29 @@ export class ReportsRepository {
     ) as Promise<{ incidentId: string; type: string; channel: string; first: boolean; occurredAt: Date }[]>;
   }
 
-  /** Spokesperson designations of the units below `unitId` that started or ended within [from, to]. */
+  /** Spokesperson designations of the units below `unitId`: one row per start and per end within [from, to]. */
   async designationChanges(unitId: string, fromDate: string, toDate: string) {
     return this.dataSource.query(
       `WITH RECURSIVE down AS (
          SELECT id, 0 AS depth FROM org_units WHERE id = $1
          UNION ALL
          SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
+       ),
+       designations AS (
+         SELECT d.*, p.full_name, p.position, u.name AS unit_name
+           FROM spokesperson_designations d
+           JOIN people p ON p.id = d.person_id
+           JOIN org_units u ON u.id = d.org_unit_id
+          WHERE d.org_unit_id IN (SELECT id FROM down)
        )
-       SELECT d.kind, d.valid_from AS "validFrom", d.valid_to AS "validTo", d.decision_ref AS "decisionRef",
-              d.matter, p.full_name AS "fullName", p.position, u.name AS "unitName",
-              CASE WHEN d.valid_from BETWEEN $2::date AND $3::date THEN 'started' ELSE 'ended' END AS change
-         FROM spokesperson_designations d
-         JOIN people p ON p.id = d.person_id
-         JOIN org_units u ON u.id = d.org_unit_id
-        WHERE d.org_unit_id IN (SELECT id FROM down)
-          AND (d.valid_from BETWEEN $2::date AND $3::date OR d.valid_to BETWEEN $2::date AND $3::date)
-        ORDER BY coalesce(CASE WHEN d.valid_from BETWEEN $2::date AND $3::date THEN d.valid_from END, d.valid_to)`,
+       SELECT * FROM (
+         SELECT kind, valid_from AS "validFrom", valid_to AS "validTo", decision_ref AS "decisionRef", matter,
+                full_name AS "fullName", position, unit_name AS "unitName", 'started' AS change, valid_from AS at
+           FROM designations WHERE valid_from BETWEEN $2::date AND $3::date
+         UNION ALL
+         SELECT kind, valid_from, valid_to, decision_ref, matter, full_name, position, unit_name, 'ended', valid_to
+           FROM designations WHERE valid_to BETWEEN $2::date AND $3::date
+       ) c ORDER BY at, change DESC`,
       [unitId, fromDate, toDate],
     ) as Promise<
       {

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { OrgUnitsService } from '../directory/org-units.service.js';
 import { IncidentUnit } from '../incidents/entities/incident-unit.entity.js';
 import { IncidentStatus } from '../incidents/incident-types.js';
 import type { IncidentCategory, Severity } from '../incidents/incident-types.js';
@@ -32,6 +33,7 @@ export interface RenderedReport {
 }
 
 const DAY_MS = 86_400_000;
+const VN_OFFSET_MS = 7 * 3600_000;
 /** Vietnam is UTC+7 all year: a local date D starts at D 00:00+07:00. */
 const vnDayStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
 const MAX_PERIOD_DAYS = 732;
@@ -55,21 +57,26 @@ export class ReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly incidents: IncidentsService,
     private readonly playbooks: PlaybooksService,
+    private readonly units: OrgUnitsService,
     private readonly repository: ReportsRepository,
   ) {}
 
   async review(user: AuthUser, incidentId: string): Promise<ReviewReport> {
     const incident = await this.incidents.getVisible(user, incidentId);
     const now = new Date();
-    const {
-      seriesBucketMinutes: bucketMinutes,
-      seriesLookbackHours,
-      negativeRecoveryShare,
-    } = this.config.reports;
-    const events = await this.repository.events(incidentId);
+    const { seriesBucketMinutes, seriesLookbackHours, negativeRecoveryShare } = this.config.reports;
+    const [events, topicBucketSeconds] = await Promise.all([
+      this.repository.events(incidentId),
+      this.repository.topicBucketSeconds(incidentId),
+    ]);
+    // Never finer than the topics' own buckets (a finer grid would show gaps and spikes that are not there).
+    const bucketMinutes = Math.max(seriesBucketMinutes, Math.ceil(topicBucketSeconds / 60));
     const bucketMs = bucketMinutes * 60_000;
+    // Buckets aligned on Vietnam time, so that a day-wide bucket is a Vietnamese day.
     const from = new Date(
-      Math.floor((incident.detectedAt.getTime() - seriesLookbackHours * 3600_000) / bucketMs) * bucketMs,
+      Math.floor((incident.detectedAt.getTime() - seriesLookbackHours * 3600_000 + VN_OFFSET_MS) / bucketMs) *
+        bucketMs -
+        VN_OFFSET_MS,
     );
     const endedAt = [...events]
       .reverse()
@@ -79,7 +86,7 @@ export class ReportsService {
       now.getTime() + bucketMs,
       from.getTime() + SERIES_MAX_DAYS * DAY_MS,
     );
-    const to = new Date(Math.ceil(end / bucketMs) * bucketMs);
+    const to = new Date(from.getTime() + Math.ceil((end - from.getTime()) / bucketMs) * bucketMs);
     const actorIds = new Set<string>();
     for (const e of events) {
       if (e.actorUserId) actorIds.add(e.actorUserId);
@@ -87,20 +94,35 @@ export class ReportsService {
         if (typeof e.payload[k] === 'string') actorIds.add(e.payload[k] as string);
       }
     }
-    const [firstSignals, series, spread, members, userNames, units, rules, stops, review, playbook, parent] =
-      await Promise.all([
-        this.repository.firstSignals([incidentId]),
-        this.repository.series(incidentId, from, to, bucketMinutes),
-        this.repository.spread(incidentId),
-        this.repository.members(incidentId),
-        this.repository.userNames([...actorIds]),
-        this.dataSource.getRepository(IncidentUnit).findBy({ incidentId }),
-        this.incidents.deadlineRules(),
-        this.incidents.clockStops([incidentId]),
-        this.dataSource.getRepository(IncidentReview).findOneBy({ incidentId }),
-        this.playbooks.appliedOf(incidentId),
-        this.parentName(incident.responsibleOrgUnitId),
-      ]);
+    const [
+      firstSignals,
+      series,
+      spread,
+      members,
+      userNames,
+      units,
+      rules,
+      stops,
+      anchors,
+      review,
+      playbook,
+      parent,
+      place,
+    ] = await Promise.all([
+      this.repository.firstSignals([incidentId]),
+      this.repository.series(incidentId, from, to, bucketMinutes),
+      this.repository.spread(incidentId),
+      this.repository.members(incidentId),
+      this.repository.userNames([...actorIds]),
+      this.dataSource.getRepository(IncidentUnit).findBy({ incidentId }),
+      this.incidents.deadlineRules(),
+      this.incidents.clockStops([incidentId]),
+      this.incidents.clockAnchors([incidentId]),
+      this.dataSource.getRepository(IncidentReview).findOneBy({ incidentId }),
+      this.playbooks.appliedOf(incidentId),
+      this.parentName(incident.responsibleOrgUnitId),
+      this.units.placeName(incident.responsibleOrgUnitId),
+    ]);
     return projectReview({
       generatedAt: now,
       incident: {
@@ -115,11 +137,18 @@ export class ReportsService {
         detectedAt: incident.detectedAt,
         responsibleUnit: incident.responsibleUnitSnapshot,
         parentUnitName: parent,
+        placeName: place,
         concernedUnits: units.map((u) => u.snapshot.name),
       },
       events,
       firstSignalAt: firstSignals.get(incidentId) ?? null,
-      deadlines: computeDeadlines(rules, incident, now, {}, stops.get(incidentId) ?? {}),
+      deadlines: computeDeadlines(
+        rules,
+        incident,
+        now,
+        anchors.get(incidentId) ?? {},
+        stops.get(incidentId) ?? {},
+      ),
       series: { bucketMinutes, buckets: series.buckets, source: series.source },
       recovery: {
         fallbackShare: negativeRecoveryShare,
@@ -176,17 +205,26 @@ export class ReportsService {
     const incidents = await this.repository.incidentsUnder(unit.id, from, to);
     const ids = incidents.map((i) => i.id);
     const now = new Date();
-    const [milestones, firstSignals, rules, stops, publications, spokespersonChanges] = await Promise.all([
-      this.repository.milestoneEvents(ids),
-      this.repository.firstSignals(ids),
-      this.incidents.deadlineRules(),
-      this.incidents.clockStops(ids),
-      this.repository.publications(ids),
-      this.repository.designationChanges(unit.id, query.from, query.to),
-    ]);
+    const [milestones, firstSignals, rules, stops, anchors, publications, spokespersonChanges] =
+      await Promise.all([
+        this.repository.milestoneEvents(ids),
+        this.repository.firstSignals(ids),
+        this.incidents.deadlineRules(),
+        this.incidents.clockStops(ids),
+        this.incidents.clockAnchors(ids),
+        this.repository.publications(ids),
+        this.repository.designationChanges(unit.id, query.from, query.to),
+      ]);
     return projectPeriodic({
       generatedAt: now,
-      unit: { id: unit.id, name: unit.name, code: unit.code, parentName: await this.parentName(unit.id) },
+      unit: {
+        id: unit.id,
+        name: unit.name,
+        code: unit.code,
+        unitType: unit.unitType,
+        parentName: await this.parentName(unit.id),
+        placeName: await this.units.placeName(unit.id),
+      },
       from: query.from,
       to: query.to,
       incidents: incidents.map((i) => ({
@@ -201,7 +239,7 @@ export class ReportsService {
             severity: i.severity as Severity,
           },
           now,
-          {},
+          anchors.get(i.id) ?? {},
           stops.get(i.id) ?? {},
         ),
       })),
@@ -211,9 +249,7 @@ export class ReportsService {
   }
 
   private async parentName(unitId: string): Promise<string | null> {
-    const units = this.dataSource.getRepository(OrgUnit);
-    const unit = await units.findOneBy({ id: unitId });
-    return unit?.parentId ? ((await units.findOneBy({ id: unit.parentId }))?.name ?? null) : null;
+    return (await this.units.ancestry(unitId))[1]?.name ?? null;
   }
 
   /** One report in the asked format; the PDF and HTML are official-looking Vietnamese documents. */

@@ -29,12 +29,12 @@ export const METRICS: MetricDefinition[] = [
   { key: 'firstAck', label: 'Thành viên đầu tiên xác nhận tham gia', from: 'detected' },
   {
     key: 'holdingStatement',
-    label: 'Công bố thông tin ban đầu',
+    label: 'Cung cấp thông tin ban đầu',
     from: 'detected',
     deadlineKey: 'initial_information',
   },
   { key: 'firstApproval', label: 'Văn bản đầu tiên được phê duyệt', from: 'detected' },
-  { key: 'firstPublication', label: 'Văn bản đầu tiên được công bố', from: 'detected' },
+  { key: 'firstPublication', label: 'Văn bản đầu tiên được công bố công khai', from: 'detected' },
 ];
 
 export interface MetricValue {
@@ -55,15 +55,23 @@ export function publishedAt(e: TimelineEvent): Date {
   return at && !Number.isNaN(at.getTime()) ? at : e.occurredAt;
 }
 
+/** Statements addressed to platforms or outlets, not to the public (they do not count as speaking). */
+export const NOT_PUBLIC_TYPES = new Set(['takedown_request', 'correction_request']);
+
 /** The moments of the response, read from the timeline (events in seq order). */
 export function milestones(events: TimelineEvent[]): Record<Exclude<MetricKey, 'detect'>, Date | null> {
-  const published = events.filter((e) => e.type === 'statement.published');
-  const holding = published.find((e) => e.payload.type === 'holding_statement');
+  const published = events.filter(
+    (e) => e.type === 'statement.published' && !NOT_PUBLIC_TYPES.has(String(e.payload.type)),
+  );
+  const holdings = published.filter((e) => e.payload.type === 'holding_statement');
+  const holding = holdings.length
+    ? holdings.reduce((a, b) => (publishedAt(b).getTime() < publishedAt(a).getTime() ? b : a))
+    : undefined;
   return {
     openRoom: first(events, (e) => e.type === 'incident.opened')?.occurredAt ?? null,
     assemble: first(events, (e) => e.type === 'working_group.assembled')?.occurredAt ?? null,
     firstAck: first(events, (e) => e.type === 'working_group.invitation_accepted')?.occurredAt ?? null,
-    holdingStatement: holding ? publishedAt(holding) : null,
+    holdingStatement: holding ? publishedAt(holding) : null, // overridden by the legal clock's stop when in force
     firstApproval: first(events, (e) => e.type === 'statement.approved')?.occurredAt ?? null,
     firstPublication: published.length
       ? new Date(Math.min(...published.map((e) => publishedAt(e).getTime())))
@@ -87,8 +95,17 @@ export function responseMetrics(
   const m = milestones(events);
   return METRICS.map((def) => {
     const start = def.from === 'first_signal' ? firstSignalAt : detectedAt;
-    const at = def.key === 'detect' ? (firstSignalAt ? detectedAt : null) : m[def.key];
     const d = def.deadlineKey ? deadlines.find((x) => x.key === def.deadlineKey) : undefined;
+    // Initial information is given by the first publication the rule counts (a holding statement, a press
+    // release, …): the legal clock's stop says when; without that rule in force, the first holding statement.
+    const at =
+      def.key === 'detect'
+        ? firstSignalAt
+          ? detectedAt
+          : null
+        : d?.stoppedAt
+          ? new Date(d.stoppedAt)
+          : m[def.key];
     const due = d?.dueAt ? new Date(d.dueAt) : null;
     return {
       key: def.key,

@@ -198,6 +198,7 @@ const input: ReviewInput = {
     detectedAt: T0,
     responsibleUnit: { id: 'u1', code: 'SYT', name: 'Sở Y tế tỉnh An Hòa', unitType: 'department' },
     parentUnitName: 'Ủy ban nhân dân tỉnh An Hòa',
+    placeName: 'An Hòa',
     concernedUnits: [],
   },
   events,
@@ -281,6 +282,28 @@ describe('projectReview (scripted incident with known timestamps)', () => {
   });
 });
 
+describe('initial information given by another statement type', () => {
+  it('takes the moment from the legal clock: a press release on time meets the deadline', () => {
+    const pressRelease = at(300);
+    const r = projectReview({
+      ...input,
+      events: events.filter((e) => e.type !== 'statement.published' && e.type !== 'legal_clock.stopped'),
+      deadlines: computeDeadlines(
+        [rule],
+        { detectedAt: T0, category: IncidentCategory.FakeNews, severity: Severity.L2 },
+        at(600),
+        {},
+        { initial_information: pressRelease },
+      ),
+    });
+    expect(r.metrics.find((m) => m.key === 'holdingStatement')).toMatchObject({
+      at: pressRelease.toISOString(),
+      seconds: 300 * 60,
+      deadline: expect.objectContaining({ met: true }),
+    });
+  });
+});
+
 describe('projectPeriodic', () => {
   it('counts by category and severity, and gives median and p90 of the response times', () => {
     const mk = (
@@ -335,7 +358,14 @@ describe('projectPeriodic', () => {
     };
     const r = projectPeriodic({
       generatedAt: at(60 * 24 * 30),
-      unit: { id: 'u1', name: 'Sở Y tế tỉnh An Hòa', code: 'SYT', parentName: null },
+      unit: {
+        id: 'u1',
+        name: 'Sở Y tế tỉnh An Hòa',
+        code: 'SYT',
+        unitType: 'department',
+        parentName: null,
+        placeName: 'An Hòa',
+      },
       from: '2026-01-01',
       to: '2026-12-10',
       incidents: [

@@ -41,6 +41,8 @@ export interface ReviewInput {
     responsibleUnit: OrgUnitSnapshot;
     /** The unit above the responsible one today (the upper line of the document's agency block). */
     parentUnitName: string | null;
+    /** Where the document is dated from (the province). */
+    placeName: string | null;
     concernedUnits: string[];
   };
   events: TimelineEvent[];
@@ -119,7 +121,9 @@ export function describeEvent(e: TimelineEvent, names: Record<string, string>): 
     case 'working_group.assembled':
       return 'Tổ công tác đủ thành phần bắt buộc';
     case 'working_group.escalated':
-      return 'Báo cáo lãnh đạo: thành viên chưa xác nhận đúng hạn';
+      return p.cause === 'declined'
+        ? 'Báo cáo lãnh đạo: thành viên từ chối, không còn người thay'
+        : 'Báo cáo lãnh đạo: thành viên chưa xác nhận đúng hạn';
     case 'playbook.applied':
       return `Áp dụng cẩm nang "${str(p.title)}" (phiên bản ${str(p.version)})`;
     case 'statement.submitted':
@@ -259,7 +263,15 @@ export function projectReview(input: ReviewInput) {
     if (t?.id)
       tasks.set(t.id, { title: t.title, dueAt: t.dueAt, status: t.status, completedAt: t.completedAt });
   }
-  const now = input.generatedAt.getTime();
+  // An open task is late until the incident was closed (the report of a closed incident does not change).
+  const closed = [...events]
+    .reverse()
+    .find(
+      (e) =>
+        e.type === 'incident.status_changed' &&
+        ['closed', 'archived', 'dismissed'].includes(String(e.payload.to)),
+    );
+  const now = (closed?.occurredAt ?? input.generatedAt).getTime();
   const lateTasks = [...tasks.values()]
     .filter((t) => t.dueAt && t.status !== 'cancelled')
     .map((t) => {
@@ -443,7 +455,12 @@ export function projectReview(input: ReviewInput) {
       corrections,
       takedownRequests: publications.filter((p) => p.type === 'takedown_request'),
       correctionRequests: publications.filter((p) => p.type === 'correction_request'),
-      pressConferences: publications.filter((p) => p.channel === 'press_conference').length,
+      // One press conference may release several statements: count conferences by day (Vietnam time).
+      pressConferences: new Set(
+        publications
+          .filter((p) => p.channel === 'press_conference')
+          .map((p) => new Date(new Date(p.publishedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10)),
+      ).size,
     },
     deadlines: input.deadlines.map((d) => ({
       key: d.key,

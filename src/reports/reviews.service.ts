@@ -40,9 +40,16 @@ export class ReviewsService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.incidents.onTransition(async (change, _from, to) => {
+    this.incidents.onTransition(async (change, from, to) => {
       if (to === IncidentStatus.Closed) await this.assertCompleted(change);
       if (to === IncidentStatus.Archived) await this.fileInLibrary(change);
+      // Reopened: the review written for the first phase must be looked at again before closing.
+      if (
+        to === IncidentStatus.Active &&
+        (from === IncidentStatus.Resolved || from === IncidentStatus.Monitoring)
+      ) {
+        await this.reopenWithin(change, 'Sự cố được mở lại để xử lý tiếp');
+      }
     });
   }
 
@@ -59,7 +66,7 @@ export class ReviewsService implements OnModuleInit {
       if (review.status === 'completed') {
         throw new AppError(
           ErrorCode.CONFLICT,
-          'Báo cáo rút kinh nghiệm đã hoàn thành; mở lại (POST …/review/reopen) trước khi sửa',
+          'Báo cáo rút kinh nghiệm đã hoàn thành; cần mở lại báo cáo trước khi sửa',
         );
       }
       if (dto.actionItems) await this.checkOwners(change.manager, dto.actionItems);
@@ -125,18 +132,25 @@ export class ReviewsService implements OnModuleInit {
   async reopen(user: AuthUser, incidentId: string, reason: string) {
     const review = await this.incidents.changeAs(user, incidentId, async (change) => {
       this.assertEditable(change.incident);
-      const review = await this.load(change.manager, incidentId);
-      if (review.status !== 'completed') {
+      const review = await this.reopenWithin(change, reason);
+      if (!review) {
         throw new AppError(ErrorCode.CONFLICT, 'Báo cáo rút kinh nghiệm chưa hoàn thành, không cần mở lại');
       }
-      review.status = 'draft';
-      review.completedAt = null;
-      review.completedByUserId = null;
-      await change.manager.save(review);
-      change.emit('review.reopened', { reason }, { type: 'incident_review', id: incidentId });
       return review;
     });
     return this.view(incidentId, review);
+  }
+
+  /** Back to draft inside the caller's change; null when it was not completed. */
+  private async reopenWithin(change: IncidentChange, reason: string): Promise<IncidentReview | null> {
+    const review = await change.manager.findOneBy(IncidentReview, { incidentId: change.incident.id });
+    if (review?.status !== 'completed') return null;
+    review.status = 'draft';
+    review.completedAt = null;
+    review.completedByUserId = null;
+    await change.manager.save(review);
+    change.emit('review.reopened', { reason }, { type: 'incident_review', id: change.incident.id });
+    return review;
   }
 
   /** Lessons of this incident proposed as a playbook change; an admin or leader approves it later. */
@@ -159,7 +173,7 @@ export class ReviewsService implements OnModuleInit {
     if (review?.status !== 'completed') {
       throw new AppError(
         ErrorCode.REVIEW_REQUIRED,
-        'Cần hoàn thành báo cáo rút kinh nghiệm (PUT rồi POST /api/incidents/:id/review/complete) trước khi đóng sự cố',
+        'Cần hoàn thành báo cáo rút kinh nghiệm trước khi đóng sự cố',
       );
     }
   }

@@ -109,14 +109,17 @@ export class StatementApprovalsService implements OnModuleInit {
             .getMany()
         : Promise.resolve([]),
     ]);
-    // The holding lines of the playbook version applied to the incident were approved with that version.
+    // The holding lines of the playbook version applied to the incident count as pre-approved when an admin
+    // vouched for them, as for the pre-approved lines table: shipped versions, or versions an admin wrote or
+    // approved (a leader's own playbook must not open the one-approver path).
     if (statement.type === StatementType.HoldingStatement) {
       const pinned: { key: string; version: number; lines: string[] | null }[] = await manager.query(
         `SELECT p.key, v.version, v.content->'holdingLines' AS lines
            FROM incident_playbooks ip
            JOIN playbook_versions v ON v.id = ip.playbook_version_id
            JOIN playbooks p ON p.id = ip.playbook_id
-          WHERE ip.incident_id = $1`,
+           LEFT JOIN users u ON u.id = v.created_by_user_id
+          WHERE ip.incident_id = $1 AND (v.origin = 'shipped' OR 'admin' = ANY(u.roles))`,
         [incident.id],
       );
       for (const p of pinned) {

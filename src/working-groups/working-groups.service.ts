@@ -474,8 +474,9 @@ export class WorkingGroupsService {
     const group = await manager.findOneBy(WorkingGroup, { incidentId: incident.id });
     if (!group || group.assembledAt) return;
     const rule = group.ruleId ? await manager.findOneBy(AssemblyRule, { id: group.ruleId }) : null;
-    const required = (await this.requirements(manager, incident, rule)).filter((r) => r.required);
-    if (!required.length) return;
+    const requirements = await this.requirements(manager, incident, rule);
+    if (!rule && !requirements.length) return;
+    const required = requirements.filter((r) => r.required);
     const accepted = await manager.findBy(WorkingGroupMember, {
       incidentId: incident.id,
       status: MemberStatus.Accepted,
@@ -572,6 +573,22 @@ export class WorkingGroupsService {
   }
 
   // ---- manual changes (group leader or admin) ------------------------------------------------------------
+
+  /** Refuses role keys that are not in the catalogue, naming the field (playbooks check theirs when written). */
+  async assertRolesExist(keys: { field: string; role: string }[]): Promise<void> {
+    const known = new Set((await this.dataSource.getRepository(WorkingGroupRole).find()).map((r) => r.key));
+    const bad = keys.filter((k) => !known.has(k.role));
+    if (bad.length) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        `Vai trò không có trong danh mục Tổ công tác: ${[...new Set(bad.map((b) => b.role))].join(', ')}`,
+        bad.map((b) => ({
+          field: b.field,
+          messages: [`${b.field}: "${b.role}" không có trong danh mục vai trò`],
+        })),
+      );
+    }
+  }
 
   /** Whether the user may steer the group (and what it applies): an admin or its accepted tổ trưởng/tổ phó. */
   async isManager(user: AuthUser, incidentId: string): Promise<boolean> {

@@ -50,7 +50,7 @@ export class PlaybookTaskDto {
 
 export class PlaybookStageDto {
   @ApiProperty({ example: 'verify' })
-  @Matches(/^[a-z0-9_-]{1,50}$/, { message: 'key: chỉ gồm chữ thường không dấu, số, gạch dưới, gạch ngang' })
+  @Matches(/^[a-z0-9_-]{1,50}$/, { message: 'chỉ gồm chữ thường không dấu, số, gạch dưới, gạch ngang' })
   key: string;
 
   @ApiProperty({ example: 'Phát hiện và xác minh' })
@@ -213,7 +213,7 @@ export class PlaybookContentDto {
 export class CreatePlaybookDto {
   @ApiProperty({ example: 'landslide-mountain-commune' })
   @Matches(/^[a-z0-9][a-z0-9-]{1,99}$/, {
-    message: 'key: chữ thường không dấu, số và gạch ngang, 2-100 ký tự',
+    message: 'chữ thường không dấu, số và gạch ngang, 2-100 ký tự',
   })
   key: string;
 
@@ -257,7 +257,7 @@ export class ProposePlaybookDto {
   @ApiPropertyOptional({ description: 'Mã cho cẩm nang mới (khi không có playbookId)' })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{1,99}$/, {
-    message: 'newKey: chữ thường không dấu, số và gạch ngang, 2-100 ký tự',
+    message: 'chữ thường không dấu, số và gạch ngang, 2-100 ký tự',
   })
   newKey?: string;
 

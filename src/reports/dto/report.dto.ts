@@ -30,13 +30,13 @@ export class PeriodicReportQueryDto extends ReportFormatQueryDto {
   orgUnitId: string;
 
   @ApiProperty({ example: '2025-12-11', description: 'Từ ngày (giờ Việt Nam), YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from: phải có dạng YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from: ngày không hợp lệ' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải có dạng YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'ngày không hợp lệ' })
   from: string;
 
   @ApiProperty({ example: '2026-12-10', description: 'Đến hết ngày (giờ Việt Nam), YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to: phải có dạng YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to: ngày không hợp lệ' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải có dạng YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'ngày không hợp lệ' })
   to: string;
 }
 
@@ -60,7 +60,8 @@ export class ActionItemDto {
 
   @ApiPropertyOptional({ example: '2027-01-15' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate: phải có dạng YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải có dạng YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'ngày không hợp lệ' })
   dueDate?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open' })

@@ -60,7 +60,7 @@ export function renderHtml(doc: ReportDocument): string {
 ${withCharts}
 <div class="signature">
   <div class="recipients"><em>Nơi nhận:</em><ul>${doc.recipients.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></div>
-  <div class="sign"><div>${esc(doc.signature.title)}</div><div class="name">${esc(doc.signature.name ?? '')}</div></div>
+  <div class="sign"><div>${esc(doc.signature.title).replace(/\n/g, '<br>')}</div><div class="name">${esc(doc.signature.name ?? '')}</div></div>
 </div>
 </body></html>`;
 }

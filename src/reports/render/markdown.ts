@@ -47,7 +47,7 @@ export function renderMarkdown(doc: ReportDocument): string {
     '',
     renderMarkdownBody(doc.blocks),
     '',
-    `**${doc.signature.title}**${doc.signature.name ? `  \n${doc.signature.name}` : ''}`,
+    `**${doc.signature.title.replace(/\n/g, '**  \n**')}**${doc.signature.name ? `  \n${doc.signature.name}` : ''}`,
     '',
     '*Nơi nhận:*',
     ...doc.recipients.map((r) => `- ${r}`),
