@@ -33,9 +33,33 @@ describe(`${webConsole.name} (e2e)`, () => {
     expect(page.text).toBe(root.text);
     // Built assets, cached for good (their names change with their content).
     const asset = root.text.match(/src="(\/assets\/[^"]+\.js)"/)![1];
-    const js = await t.http().get(asset);
+    const js = await t.http().get(asset).set('Accept-Encoding', 'identity');
     expect(js.status).toBe(200);
     expect(js.headers['cache-control']).toContain('immutable');
+    expect(js.headers['content-encoding']).toBeUndefined();
+    // Compressed once at build time; sent to browsers that accept it, the same bytes once decoded.
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const packed = await t
+        .http()
+        .get(asset)
+        .set('Accept-Encoding', accept)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(packed.headers['content-type']).toMatch(/javascript/);
+      expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(Buffer.from(packed.body as Buffer).toString()).toBe(js.text);
+    }
+    expect(
+      (await t.http().get('/assets/..%2f..%2fpackage.json').set('Accept-Encoding', 'br')).status,
+    ).not.toBe(200);
     // What the service answers itself is never swallowed by the fallback.
     const api = await t.http().get('/api/no-such-route').set('Accept', 'text/html');
     expect(api.status).toBe(404);

@@ -28,6 +28,20 @@ export function webConsole(dir: string): RequestHandler | null {
   });
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isReservedPath(req.path)) return next();
+    res.vary('Accept-Encoding');
+    // The build wrote .br and .gz beside each asset (web/vite.config.ts): sent to browsers that take them.
+    const asset = req.path.startsWith('/assets/');
+    // Brotli first whatever the client's order (smaller), then gzip.
+    const encoding =
+      asset && req.acceptsEncodings('br') ? 'br' : asset && req.acceptsEncodings('gzip') ? 'gzip' : false;
+    const packed = encoding && `${req.path}.${encoding === 'br' ? 'br' : 'gz'}`;
+    if (packed && existsSync(path.join(root, packed))) {
+      res.type(path.extname(req.path));
+      res.setHeader('Content-Encoding', encoding);
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      // `root` keeps the path inside web/dist ("..": 403).
+      return res.sendFile(packed, { root }, (err) => err && next(err));
+    }
     files(req, res, () => {
       // A missing file (an extension) or a client that does not want a page gets the JSON 404.
       if (path.extname(req.path) || !req.accepts('html')) return next();
