@@ -34,19 +34,26 @@ export async function createApp(
   app.use((req: Request, _res: Response, next: NextFunction) =>
     requestContext.run({ requestId: String(req.id ?? '') }, next),
   );
-  app.use(
+  // Swagger UI needs inline scripts on /docs; everywhere else (the web console holds the session's tokens) no
+  // inline script runs. Inline styles stay allowed (CodeMirror and the HTML reports use them). Every URL of the
+  // console is same-origin and relative, so over HTTPS nothing is insecure anyway; over plain HTTP (an intranet
+  // address) upgrade-insecure-requests would send its scripts and websocket to an absent HTTPS port.
+  const securityHeaders = (scriptSrc: string[]) =>
     helmet({
-      // Swagger UI needs inline scripts and styles on /docs.
       contentSecurityPolicy: {
         directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
+          'script-src': scriptSrc,
           'style-src': ["'self'", "'unsafe-inline'"],
-          // Every URL of the console is same-origin and relative, so over HTTPS nothing is insecure anyway; over
-          // plain HTTP (an intranet address) upgrading would send its scripts and websocket to an absent HTTPS.
           'upgrade-insecure-requests': null,
         },
       },
-    }),
+    });
+  const docsHeaders = securityHeaders(["'self'", "'unsafe-inline'"]);
+  const strictHeaders = securityHeaders(["'self'"]);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path === '/docs' || req.path.startsWith('/docs/') || req.path.startsWith('/docs-')
+      ? docsHeaders
+      : strictHeaders)(req, res, next),
   );
   app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   app.useBodyParser('json', { limit: '10mb' });

@@ -77,6 +77,36 @@ describe(`${IncidentFeed.name} (e2e)`, () => {
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
+  it('tells a member removed from the working group at once, so their list drops the row', async () => {
+    const id = await declare(tree.department.id);
+    const person = outsider.user.personId!;
+    await t.dataSource.query(
+      `INSERT INTO working_groups (incident_id, rule_id, activated_at) VALUES ($1, NULL, now()) ON CONFLICT DO NOTHING`,
+      [id],
+    );
+    const [{ id: memberId }] = await t.dataSource.query(
+      `INSERT INTO working_group_members
+         (incident_id, role, person_id, status, reason, pick, invited_at, ack_due_at, responded_at, assumed_at)
+       VALUES ($1, 'monitoring_analyst', $2, 'accepted', 'Phân công trong kiểm thử', '{}'::jsonb, now(),
+               now() + interval '1 hour', now(), now()) RETURNING id`,
+      [id, person],
+    );
+    const member = await listen(outsider);
+    const removed = await t
+      .http()
+      .delete(`/api/incidents/${id}/working-group/members/${memberId}`)
+      .set(admin.auth)
+      .send({ reason: 'Chuyển công tác khác' });
+    expect(removed.status).toBe(200);
+    await member.client.waitFor(
+      () => member.pushes.some((p) => p.incidentId === id && p.type === 'working_group.member_removed'),
+      'incident:changed for the removal',
+    );
+    // Their list, read again, no longer has the incident.
+    const list = await t.http().get('/api/incidents').set(outsider.auth);
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+
   it('announces status and severity changes; timeline-only events (tasks, chat) are not list changes', async () => {
     const id = await declare(tree.department.id);
     const health = await listen(healthOfficer);

@@ -24,6 +24,10 @@ describe(`${webConsole.name} (e2e)`, () => {
     // Served over plain HTTP on an intranet, the page must not be told to fetch its scripts over HTTPS.
     expect(root.headers['content-security-policy']).toContain("script-src 'self'");
     expect(root.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    // The console holds the session's tokens: no inline script may run there; only Swagger UI needs them.
+    expect(root.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    const swagger = await t.http().get('/docs/').set('Accept', 'text/html');
+    expect(swagger.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
     // A page of the single-page app, loaded directly (a link in an e-mail): the same index.html.
     const page = await t
       .http()

@@ -13,6 +13,22 @@ export const LIST_EVENT_TYPES = new Set([
   'incident.updated',
   'legal_clock.stopped',
   'working_group.member_invited',
+  ...[
+    'member_removed',
+    'member_replaced',
+    'role_handed_over',
+    'invitation_declined',
+    'invitation_expired',
+  ].map((t) => `working_group.${t}`),
+]);
+
+/** Events that end someone's role: that person's lists must drop the row now (they no longer see it). */
+const ROLE_ENDED = new Set([
+  'working_group.member_removed',
+  'working_group.member_replaced',
+  'working_group.role_handed_over',
+  'working_group.invitation_declined',
+  'working_group.invitation_expired',
 ]);
 
 /**
@@ -60,6 +76,12 @@ export class IncidentFeed implements OnModuleInit, OnModuleDestroy {
   private async announce(e: CommittedIncidentEvent, formerUnitId: string | null): Promise<void> {
     if (!this.server.nsp) return;
     const users = await this.repository.watchersOf(e.incidentId, formerUnitId);
+    if (ROLE_ENDED.has(e.type)) {
+      const p = e.payload;
+      if (typeof p.userId === 'string') users.push(p.userId);
+      else if (typeof p.personId === 'string')
+        users.push(...(await this.repository.usersOfPerson(p.personId)));
+    }
     const nsp = this.server.nsp; // re-read: the node may have stopped meanwhile
     if (!users.length || !nsp) return;
     nsp

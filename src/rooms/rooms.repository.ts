@@ -69,6 +69,15 @@ export class RoomsRepository {
    * Active users who may see an incident now (the rule of `membersOf`, from the incident's current responsible
    * unit), plus those who could see it under `formerUnitId` (its unit before a change: their lists must drop it).
    */
+  /** The active accounts of a directory person. */
+  async usersOfPerson(personId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM users WHERE person_id = $1 AND active`,
+      [personId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async watchersOf(incidentId: string, formerUnitId: string | null = null): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH RECURSIVE up AS (

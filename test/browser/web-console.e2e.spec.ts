@@ -69,7 +69,9 @@ describe('web console in Chromium (e2e)', () => {
   beforeAll(async () => {
     const build = ensureWebBuild();
     metrics.webBuild = build;
-    [browser, t] = await Promise.all([launchChromium(), createTestApp()]);
+    // Chromium first: without it the test fails at once, before a test app is left open.
+    browser = await launchChromium();
+    t = await createTestApp();
     team = await makeStatementTeam(t);
     proxy = await new TcpProxy('127.0.0.1', Number(new URL(t.url).port)).start();
     viaProxy = `http://127.0.0.1:${proxy.port}`;

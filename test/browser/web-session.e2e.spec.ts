@@ -17,10 +17,9 @@ describe('web console session (e2e)', () => {
 
   beforeAll(async () => {
     ensureWebBuild();
-    [browser, t] = await Promise.all([
-      launchChromium(),
-      createTestApp({ jwt: { accessTtlSeconds: ACCESS_TTL, refreshTtlSeconds: 3600 } }),
-    ]);
+    // Chromium first: without it the test fails at once, before a test app is left open.
+    browser = await launchChromium();
+    t = await createTestApp({ jwt: { accessTtlSeconds: ACCESS_TTL, refreshTtlSeconds: 3600 } });
     const unit = await makeOrgUnit(t.dataSource, { name: 'UBND phường An Hòa' });
     const person = await makePerson(t.dataSource, unit.id, { fullName: 'Nguyễn Thị Trực Ban' });
     officer = await t.createUser({
@@ -71,7 +70,7 @@ describe('web console session (e2e)', () => {
     });
     await logIn(tab.page, t.url, officer);
     await tab.page.locator(`[data-incident-id="${incidentId}"]`).waitFor();
-    const second = await tab.context.newPage(); // same profile: shares the tokens (localStorage)
+    const second = await tab.context.newPage(); // same profile: shares the tokens (IndexedDB)
     await second.goto(`${t.url}/incidents/${incidentId}`);
     await second.locator('[data-testid="timeline"] li').first().waitFor();
 

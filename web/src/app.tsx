@@ -35,11 +35,22 @@ interface Session {
   rooms: RoomsConnection;
 }
 
+/** The user id (`sub`) an access token was issued to; null when it cannot be read. */
+function tokenSubject(accessToken: string): string | null {
+  try {
+    const payload = accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return (JSON.parse(atob(payload)) as { sub?: string }).sub ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function App() {
   const [store] = useState(() => new BrowserTokenStore());
   const [api] = useState(() => new ApiClient({ store }));
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
   const [session, setSession] = useState<Session | null>(null);
+  const userRef = useRef<string | null>(null);
   const [booting, setBooting] = useState(true);
   const [bootError, setBootError] = useState<unknown>(null);
   const [expired, setExpired] = useState(false);
@@ -85,11 +96,18 @@ export function App() {
       () => (api.signedIn ? boot() : setBooting(false)),
       () => setBooting(false),
     );
-    // Logged out in another tab.
+    // Logged out in another tab; or someone else logged in there: this tab must not go on showing one user while
+    // acting as another, so it starts over with the new session.
     return store.onChange((tokens) => {
       if (!tokens) end(false);
+      else if (userRef.current && tokenSubject(tokens.accessToken) !== userRef.current)
+        window.location.reload();
     });
   }, [api, store, boot, end]);
+
+  useEffect(() => {
+    userRef.current = session?.user.id ?? null;
+  }, [session]);
 
   const logout = useCallback(async () => {
     await api.logout();

@@ -223,10 +223,25 @@ export class RoomsConnection {
     this.renewing ??= (async () => {
       const token = await this.api.renew();
       if (!token) return;
-      const connected = new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
+      let onConnect: () => void = () => undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const connected = new Promise<void>((resolve, reject) => {
+        onConnect = () => resolve();
+        this.socket.once('connect', onConnect);
+        // Never wait for good: a connection that does not come back fails the command like a timeout.
+        timer = setTimeout(
+          () => reject(new RoomCommandError('TIMEOUT', 'Không kết nối lại được máy chủ')),
+          this.commandTimeoutMs,
+        );
+      });
       this.socket.disconnect();
       this.socket.connect();
-      await connected;
+      try {
+        await connected;
+      } finally {
+        clearTimeout(timer);
+        this.socket.off('connect', onConnect);
+      }
     })().finally(() => {
       this.renewing = undefined;
     });

@@ -34,6 +34,8 @@ export class StatementSync {
   status: string | null = null;
   currentVersion: number | null = null;
   saveState: SaveState = 'saved';
+  /** The server refused an edit for good (no longer a draft, no right to edit): it is not stored. */
+  private refused = false;
   /** The last refusal worth showing (not the ones a re-open repairs). */
   error: RoomCommandError | null = null;
   /** True once the local document holds the server's state. */
@@ -144,10 +146,21 @@ export class StatementSync {
     return this.opening;
   }
 
-  /** Resolves once every local edit made so far is stored by the server (or refused). */
+  /**
+   * Resolves once every local edit made so far is stored by the server; throws when one is not (refused, or not
+   * yet stored after `timeoutMs`), so that nothing is submitted without the drafter's last words.
+   */
   async flushed(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.queue.length || this.inFlight || this.opening) {
+    // A refused update waits for its reopen (whose sync step 2 carries it): that is not "stored" yet either.
+    while (
+      this.queue.length ||
+      this.inFlight ||
+      this.opening ||
+      this.reopenTimer ||
+      this.saveState !== 'saved'
+    ) {
+      if (this.refused) throw new Error('bản thảo có nội dung chưa được lưu (máy chủ từ chối cập nhật)');
       if (Date.now() > deadline) throw new Error('chưa lưu xong bản thảo');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -249,6 +262,7 @@ export class StatementSync {
           if (error.code === 'STATEMENT_NOT_DRAFT' || error.code === 'FORBIDDEN') {
             this.canEdit = false;
             this.error = error;
+            this.refused = true;
           } else if (error.code === 'YJS_RESYNC_REQUIRED') {
             this.reopenLater(0);
           } else {
@@ -261,7 +275,8 @@ export class StatementSync {
       .finally(() => {
         if (generation !== this.generation) return;
         this.inFlight = false;
-        if (!this.queue.length && !this.reopenTimer) this.setSave('saved');
+        if (this.refused) this.setSave('unsaved');
+        else if (!this.queue.length && !this.reopenTimer) this.setSave('saved');
         this.flush();
       });
   }

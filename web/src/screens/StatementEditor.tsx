@@ -57,15 +57,19 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
   const [error, setError] = useState<unknown>(null);
   const bodyHighlights = useHighlights(sync, comments.data?.items, 'body');
 
+  // Opened and closed with the statement only: a fresh copy of the user (a renewed session) must not close the
+  // document under the editor.
+  useEffect(() => {
+    void sync.open();
+    return () => sync.close();
+  }, [sync]);
   useEffect(() => {
     sync.awareness.setLocalStateField('user', {
       name: user.displayName,
       color: colorOf(user.id),
       colorLight: `${colorOf(user.id)}33`,
     });
-    void sync.open();
-    return () => sync.close();
-  }, [sync, user]);
+  }, [sync, user.displayName, user.id]);
 
   // Someone else submitted, an approver decided, it was published: read the statement again.
   useRoomEvents(room, (events) => {
