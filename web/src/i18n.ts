@@ -551,7 +551,8 @@ const LABELS: Record<Lang, Record<LabelGroup, Record<string, string>>> = {
       waiting: 'Chờ bước trước',
       active: 'Đang chờ duyệt',
       approved: 'Đã duyệt',
-      rejected: 'Bị từ chối',
+      // A stage ends "rejected" on a rejection and on a request for changes alike.
+      rejected: 'Không thông qua',
       cancelled: 'Đã hủy',
     },
     decision: { approve: 'Phê duyệt', reject: 'Từ chối', request_changes: 'Yêu cầu sửa' },
@@ -632,7 +633,7 @@ const LABELS: Record<Lang, Record<LabelGroup, Record<string, string>>> = {
       waiting: 'Waiting for earlier steps',
       active: 'Awaiting decision',
       approved: 'Approved',
-      rejected: 'Rejected',
+      rejected: 'Not passed',
       cancelled: 'Cancelled',
     },
     decision: { approve: 'Approve', reject: 'Reject', request_changes: 'Request changes' },
