@@ -85,6 +85,12 @@ describe('Playbooks, the library and the archive (e2e)', () => {
       .get(`/api/incidents/${team.incidentId}/playbook-suggestions`)
       .set(team.teamLeader.auth);
     expect(res.status).toBe(200);
+    expect(res.body.canApply).toBe(true);
+    const asDrafter = await t
+      .http()
+      .get(`/api/incidents/${team.incidentId}/playbook-suggestions`)
+      .set(team.drafters[0].auth);
+    expect(asDrafter.body.canApply).toBe(false);
     const [best] = res.body.items;
     expect(best).toMatchObject({ playbookId: fakeNewsId, version: 1 });
     expect(best.reasons[0]).toBe('Cùng loại sự cố: Tin giả, tin sai sự thật');

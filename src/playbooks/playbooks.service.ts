@@ -409,9 +409,14 @@ export class PlaybooksService implements OnApplicationBootstrap {
 
   // ---- suggestions and applying -----------------------------------------------------------------------------
 
+  /** The suggestions, and whether this user may apply one (the console shows the button only then). */
   async suggestions(user: AuthUser, incidentId: string) {
     const incident = await this.incidents.getVisible(user, incidentId);
-    return { items: await this.suggest(this.dataSource.manager, incident) };
+    const canApply = await this.assertMayApply(user, incident).then(
+      () => true,
+      () => false,
+    );
+    return { items: await this.suggest(this.dataSource.manager, incident), canApply };
   }
 
   /** The best-matching playbooks for an incident, with the reasons (also written on activation). */

@@ -451,7 +451,7 @@ export class ApiClient {
     return this.get('/api/search', { q, kind, limit: 20 });
   }
 
-  playbookSuggestions(incidentId: string): Promise<Page<PlaybookSuggestion>> {
+  playbookSuggestions(incidentId: string): Promise<Page<PlaybookSuggestion> & { canApply: boolean }> {
     return this.get(`/api/incidents/${incidentId}/playbook-suggestions`);
   }
 

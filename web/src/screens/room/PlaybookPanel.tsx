@@ -15,7 +15,9 @@ export function PlaybookPanel({
   const { api, t } = useApp();
   const state = useAsync(async () => {
     const applied = await api.appliedPlaybook(incidentId);
-    return { applied, suggestions: applied ? [] : (await api.playbookSuggestions(incidentId)).items };
+    if (applied) return { applied, suggestions: [], canApply: false };
+    const { items, canApply } = await api.playbookSuggestions(incidentId);
+    return { applied, suggestions: items, canApply };
   }, [incidentId, refresh]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -37,7 +39,7 @@ export function PlaybookPanel({
 
   if (state.loading && !state.data) return <Spinner />;
   if (state.error) return <ErrorNote error={state.error} onRetry={() => void state.reload()} />;
-  const { applied, suggestions } = state.data!;
+  const { applied, suggestions, canApply } = state.data!;
   return (
     <>
       {done && (
@@ -62,7 +64,7 @@ export function PlaybookPanel({
                 <Link to={`/playbooks/${s.playbookId}`}>{s.title}</Link>
                 <span className="muted small"> — {s.reasons.join('; ')}</span>
               </span>
-              {!readOnly && (
+              {!readOnly && canApply && (
                 <button
                   type="button"
                   className="small-button"
