@@ -73,7 +73,11 @@ export class OrgUnitsService {
    * tree) above it, without "Ủy ban nhân dân", "tỉnh", "thành phố".
    */
   async placeName(unitId: string): Promise<string | null> {
-    const chain = await this.ancestry(unitId);
+    return this.placeNameOf(await this.ancestry(unitId));
+  }
+
+  /** `placeName` from a chain already read with `ancestry`. */
+  placeNameOf(chain: OrgUnit[]): string | null {
     const province = chain.find((u) => u.unitType === 'province' || u.unitType === 'provincial_committee');
     if (province) {
       return province.name

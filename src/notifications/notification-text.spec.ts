@@ -1,4 +1,5 @@
-import { escapeHtml, textToHtml } from './notification-text.js';
+import { escapeHtml } from '../common/html.js';
+import { textToHtml } from './notification-text.js';
 
 describe(textToHtml.name, () => {
   it('keeps Vietnamese text, escapes markup, splits paragraphs and lines', () => {

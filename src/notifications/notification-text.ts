@@ -1,14 +1,4 @@
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
+import { escapeHtml } from '../common/html.js';
 
 /**
  * The HTML part of an e-mail written as plain text: paragraphs at blank lines, line breaks kept, everything

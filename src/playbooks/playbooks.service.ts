@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
+import type { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { OrgUnitsService } from '../directory/org-units.service.js';
 import { SpokespersonDesignationsService } from '../directory/spokesperson-designations.service.js';
 import { todayInVietnam } from '../directory/temporal.js';
@@ -37,6 +38,7 @@ import { dateVi, fillPlaceholders, timeVi } from './placeholders.js';
 import type { PlaceholderValues } from './placeholders.js';
 import { MARK_START, MARK_STOP, PlaybooksRepository } from './playbooks.repository.js';
 import { SHIPPED_PLAYBOOKS } from './shipped/index.js';
+import { escapeHtml } from '../common/html.js';
 
 /** Suggestions shown on activation: at most this many, best first. */
 const MAX_SUGGESTIONS = 5;
@@ -57,9 +59,6 @@ export function playbookSearchText(content: PlaybookContent): string {
     .join('\n')
     .normalize('NFC');
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** ts_headline output → HTML with <mark>: the text is escaped, only our marks become tags. */
 export function markedToHtml(marked: string): string {
@@ -468,7 +467,8 @@ export class PlaybooksService implements OnApplicationBootstrap {
     const incident = await this.incidents.getVisible(user, incidentId);
     await this.assertMayApply(user, incident);
     const playbook = await this.findPlaybook(playbookId);
-    if (playbook.orgUnitId && !(await this.ownersFor(incident)).includes(playbook.orgUnitId)) {
+    const chain = await this.units.ancestry(incident.responsibleOrgUnitId);
+    if (playbook.orgUnitId && !chain.some((u) => u.id === playbook.orgUnitId)) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
         'Cẩm nang này của đơn vị khác: chỉ áp dụng cẩm nang dùng chung hoặc của đơn vị chủ trì và cấp trên',
@@ -479,7 +479,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
       .getRepository(PlaybookVersion)
       .findOneBy({ playbookId, version: number });
     if (!version) throw AppError.notFound('phiên bản cẩm nang', `${playbookId}@${number}`);
-    const values = await this.placeholderValues(incident);
+    const values = await this.placeholderValues(incident, chain);
     const origin = `playbook:${playbook.key}@${version.version}`;
     const result = await this.incidents.changeAs(user, incidentId, async (change) => {
       this.incidents.assertWritable(change.incident);
@@ -768,11 +768,10 @@ export class PlaybooksService implements OnApplicationBootstrap {
   }
 
   /** Values of the template placeholders, from the incident and the directory as they are today. */
-  private async placeholderValues(incident: Incident): Promise<PlaceholderValues> {
+  private async placeholderValues(incident: Incident, chain: OrgUnit[]): Promise<PlaceholderValues> {
     const now = new Date();
-    const chain = await this.units.ancestry(incident.responsibleOrgUnitId);
     const parent = chain[1] ?? null;
-    const place = await this.units.placeName(incident.responsibleOrgUnitId);
+    const place = this.units.placeNameOf(chain);
     const speakers = await this.speakers
       .speakersFor(incident.responsibleOrgUnitId, { on: todayInVietnam() })
       .catch(() => null);

@@ -24,6 +24,19 @@ export interface PeriodicIncident {
   deadlines: IncidentDeadline[];
 }
 
+/** A spokesperson designation that started or ended in the period (one row each). */
+export interface SpokespersonChange {
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+  decisionRef: string | null;
+  matter: string | null;
+  fullName: string;
+  position: string;
+  unitName: string;
+  change: 'started' | 'ended';
+}
+
 export interface PeriodicInput {
   generatedAt: Date;
   unit: {
@@ -38,17 +51,7 @@ export interface PeriodicInput {
   to: string;
   incidents: PeriodicIncident[];
   publications: { incidentId: string; type: string; channel: string; first: boolean; occurredAt: Date }[];
-  spokespersonChanges: {
-    kind: string;
-    validFrom: string;
-    validTo: string | null;
-    decisionRef: string | null;
-    matter: string | null;
-    fullName: string;
-    position: string;
-    unitName: string;
-    change: 'started' | 'ended';
-  }[];
+  spokespersonChanges: SpokespersonChange[];
 }
 
 const SEVERITIES = [Severity.L1, Severity.L2, Severity.L3, Severity.L4];

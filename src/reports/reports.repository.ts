@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { SpokespersonChange } from './periodic-report.js';
 import type { TimelineEvent } from './response-metrics.js';
 import type { ReviewMember, SeriesBucket } from './review-report.js';
 
@@ -263,18 +264,6 @@ export class ReportsRepository {
            FROM designations WHERE valid_to BETWEEN $2::date AND $3::date
        ) c ORDER BY at, change DESC`,
       [unitId, fromDate, toDate],
-    ) as Promise<
-      {
-        kind: string;
-        validFrom: string;
-        validTo: string | null;
-        decisionRef: string | null;
-        matter: string | null;
-        fullName: string;
-        position: string;
-        unitName: string;
-        change: 'started' | 'ended';
-      }[]
-    >;
+    ) as Promise<SpokespersonChange[]>;
   }
 }

@@ -5,7 +5,6 @@ import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { OrgUnitsService } from '../directory/org-units.service.js';
 import { IncidentUnit } from '../incidents/entities/incident-unit.entity.js';
 import { IncidentStatus } from '../incidents/incident-types.js';
@@ -106,8 +105,7 @@ export class ReportsService {
       anchors,
       review,
       playbook,
-      parent,
-      place,
+      chain,
     ] = await Promise.all([
       this.repository.firstSignals([incidentId]),
       this.repository.series(incidentId, from, to, bucketMinutes),
@@ -120,8 +118,7 @@ export class ReportsService {
       this.incidents.clockAnchors([incidentId]),
       this.dataSource.getRepository(IncidentReview).findOneBy({ incidentId }),
       this.playbooks.appliedOf(incidentId),
-      this.parentName(incident.responsibleOrgUnitId),
-      this.units.placeName(incident.responsibleOrgUnitId),
+      this.units.ancestry(incident.responsibleOrgUnitId),
     ]);
     return projectReview({
       generatedAt: now,
@@ -136,8 +133,8 @@ export class ReportsService {
         origin: incident.origin,
         detectedAt: incident.detectedAt,
         responsibleUnit: incident.responsibleUnitSnapshot,
-        parentUnitName: parent,
-        placeName: place,
+        parentUnitName: chain[1]?.name ?? null,
+        placeName: this.units.placeNameOf(chain),
         concernedUnits: units.map((u) => u.snapshot.name),
       },
       events,
@@ -195,7 +192,8 @@ export class ReportsService {
         { field: 'to', messages: [`to: kỳ báo cáo không quá ${MAX_PERIOD_DAYS} ngày`] },
       ]);
     }
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: query.orgUnitId });
+    const chain = await this.units.ancestry(query.orgUnitId);
+    const unit = chain[0];
     if (!unit) throw AppError.notFound('đơn vị', query.orgUnitId);
     await this.incidents.assertUnitInScope(
       user,
@@ -222,8 +220,8 @@ export class ReportsService {
         name: unit.name,
         code: unit.code,
         unitType: unit.unitType,
-        parentName: await this.parentName(unit.id),
-        placeName: await this.units.placeName(unit.id),
+        parentName: chain[1]?.name ?? null,
+        placeName: this.units.placeNameOf(chain),
       },
       from: query.from,
       to: query.to,
@@ -246,10 +244,6 @@ export class ReportsService {
       publications,
       spokespersonChanges,
     });
-  }
-
-  private async parentName(unitId: string): Promise<string | null> {
-    return (await this.units.ancestry(unitId))[1]?.name ?? null;
   }
 
   /** One report in the asked format; the PDF and HTML are official-looking Vietnamese documents. */

@@ -1,4 +1,5 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
+import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -268,17 +269,7 @@ export const accidentDisaster: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về sự cố, thiên tai',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG TIN BAN ĐẦU
+        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
 
 ### Về {{su_co}}
 
@@ -355,19 +346,7 @@ Thông tin chính thức được cập nhật tại Cổng thông tin điện t
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/TB-…
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG CÁO BÁO CHÍ
+        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
 
 ### Về {{su_co}} (cập nhật lúc {{thoi_gian}})
 

@@ -1,4 +1,5 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
+import { documentHeading, letterHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -284,17 +285,7 @@ export const fakeNewsAgency: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về thông tin sai sự thật',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG TIN BAN ĐẦU
+        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
 
 ### Về {{su_co}}
 
@@ -339,19 +330,7 @@ Thời điểm phát hành: {{thoi_gian}}
         type: StatementType.TakedownRequest,
         title: 'Đề nghị ngăn chặn, gỡ bỏ thông tin sai sự thật',
         channels: [PublicationChannel.Platform],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/…
-
-V/v đề nghị ngăn chặn, gỡ bỏ thông tin sai sự thật trên không gian mạng
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
+        body: `${letterHeading('đề nghị ngăn chặn, gỡ bỏ thông tin sai sự thật trên không gian mạng')}
 
 Kính gửi:
 
@@ -392,19 +371,7 @@ Các nội dung trên [gây hoang mang dư luận; ảnh hưởng đến uy tín
         type: StatementType.CorrectionRequest,
         title: 'Đề nghị cơ quan báo chí cải chính',
         channels: [PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/…
-
-V/v đề nghị cải chính thông tin
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
+        body: `${letterHeading('đề nghị cải chính thông tin')}
 
 Kính gửi: Tổng Biên tập [tên cơ quan báo chí].
 

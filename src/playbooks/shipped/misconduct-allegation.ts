@@ -1,4 +1,5 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
+import { documentHeading, letterHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -254,17 +255,7 @@ export const misconductAllegation: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về nội dung phản ánh cán bộ',
         channels: [PublicationChannel.Portal, PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG TIN BAN ĐẦU
+        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
 
 ### Về {{su_co}}
 
@@ -309,19 +300,7 @@ Thời điểm phát hành: {{thoi_gian}}
         type: StatementType.PressAnswer,
         title: 'Trả lời báo chí bằng văn bản',
         channels: [PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/…
-
-V/v trả lời câu hỏi của báo chí
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
+        body: `${letterHeading('trả lời câu hỏi của báo chí')}
 
 Kính gửi: [Tên cơ quan báo chí], [họ tên phóng viên].
 
@@ -356,19 +335,7 @@ Kính gửi: [Tên cơ quan báo chí], [họ tên phóng viên].
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/TB-…
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG CÁO BÁO CHÍ
+        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
 
 ### Về kết quả xác minh nội dung phản ánh: {{su_co}}
 

@@ -1,4 +1,5 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
+import { documentHeading, letterHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -247,17 +248,7 @@ export const personalDataLeak: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về sự cố dữ liệu cá nhân',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG TIN BAN ĐẦU
+        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
 
 ### Về {{su_co}}
 
@@ -350,19 +341,7 @@ Trả lời: [Trạng thái hệ thống; khuyến nghị an toàn khi sử dụ
         type: StatementType.TakedownRequest,
         title: 'Đề nghị ngăn chặn, gỡ bỏ nội dung rao bán, phát tán dữ liệu cá nhân',
         channels: [PublicationChannel.Platform],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/…
-
-V/v đề nghị ngăn chặn, gỡ bỏ nội dung rao bán, phát tán dữ liệu cá nhân
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
+        body: `${letterHeading('đề nghị ngăn chặn, gỡ bỏ nội dung rao bán, phát tán dữ liệu cá nhân')}
 
 Kính gửi:
 

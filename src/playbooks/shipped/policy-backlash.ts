@@ -1,4 +1,5 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
+import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -251,17 +252,7 @@ export const policyBacklash: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về chính sách được dư luận quan tâm',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG TIN BAN ĐẦU
+        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
 
 ### Về {{su_co}}
 
@@ -355,19 +346,7 @@ Trả lời: {{don_vi}} đang tổng hợp đầy đủ ý kiến để báo cá
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/TB-…
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG CÁO BÁO CHÍ
+        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
 
 ### Về {{su_co}}
 

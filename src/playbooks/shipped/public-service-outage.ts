@@ -1,4 +1,5 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
+import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -237,17 +238,7 @@ export const publicServiceOutage: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông báo sự cố hệ thống',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG BÁO
+        body: `${documentHeading('THÔNG BÁO')}
 
 ### Về {{su_co}}
 
@@ -318,19 +309,7 @@ Hỗ trợ: tổng đài [số điện thoại]. Thông tin tiếp theo trước
         type: StatementType.PressRelease,
         title: 'Thông báo khôi phục hệ thống và biện pháp khắc phục',
         channels: [PublicationChannel.Portal, PublicationChannel.PressOutlets, PublicationChannel.SocialPage],
-        body: `**{{don_vi_cap_tren}}**
-
-**{{don_vi}}**
-
-Số: …/TB-…
-
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-
-**Độc lập - Tự do - Hạnh phúc**
-
-*{{dia_danh}}, {{ngay}}*
-
-## THÔNG CÁO BÁO CHÍ
+        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
 
 ### Về việc khôi phục hoạt động sau sự cố: {{su_co}}
 

@@ -1,4 +1,5 @@
 import type { ChartSpec } from './report-document.js';
+import { escapeHtml } from '../../common/html.js';
 
 /**
  * Geometry of the spread chart (mention volume as bars, negative share as a line on a 0–100% axis, statement
@@ -74,8 +75,6 @@ export function chartGeometry(spec: ChartSpec, width = 640, height = 260): Chart
   return { width, height, plot, bars, shareLine, markers, yTicks, xTicks, maxVolume };
 }
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f = (n: number) => n.toFixed(1);
 
 /** The chart as a standalone SVG (embedded inline in HTML, as a data URI in Markdown). */
@@ -83,19 +82,19 @@ export function chartSvg(spec: ChartSpec): string {
   const g = chartGeometry(spec);
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${esc(spec.title)}" font-family="DejaVu Serif, Times New Roman, serif" font-size="10">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(spec.title)}" font-family="DejaVu Serif, Times New Roman, serif" font-size="10">`,
   );
-  parts.push(`<title>${esc(spec.title)}</title>`);
+  parts.push(`<title>${escapeHtml(spec.title)}</title>`);
   parts.push(`<rect x="0" y="0" width="${g.width}" height="${g.height}" fill="#fff"/>`);
   for (const t of g.yTicks) {
     parts.push(
       `<line x1="${g.plot.x}" x2="${g.plot.x + g.plot.w}" y1="${f(t.y)}" y2="${f(t.y)}" stroke="#ddd"/>`,
     );
     parts.push(
-      `<text x="${g.plot.x - 6}" y="${f(t.y + 3)}" text-anchor="end" fill="#333">${esc(t.left)}</text>`,
+      `<text x="${g.plot.x - 6}" y="${f(t.y + 3)}" text-anchor="end" fill="#333">${escapeHtml(t.left)}</text>`,
     );
     parts.push(
-      `<text x="${g.plot.x + g.plot.w + 6}" y="${f(t.y + 3)}" fill="#b00020">${esc(t.right)}</text>`,
+      `<text x="${g.plot.x + g.plot.w + 6}" y="${f(t.y + 3)}" fill="#b00020">${escapeHtml(t.right)}</text>`,
     );
   }
   for (const b of g.bars) {
@@ -111,11 +110,13 @@ export function chartSvg(spec: ChartSpec): string {
       `<line x1="${f(m.x)}" x2="${f(m.x)}" y1="${g.plot.y}" y2="${g.plot.y + g.plot.h}" stroke="#1b5e20" stroke-width="1.5" stroke-dasharray="4 3"/>`,
     );
     parts.push(
-      `<text x="${f(m.anchorEnd ? m.x - 3 : m.x + 3)}" y="${g.plot.y + 10}" text-anchor="${m.anchorEnd ? 'end' : 'start'}" fill="#1b5e20">${esc(m.label)}</text>`,
+      `<text x="${f(m.anchorEnd ? m.x - 3 : m.x + 3)}" y="${g.plot.y + 10}" text-anchor="${m.anchorEnd ? 'end' : 'start'}" fill="#1b5e20">${escapeHtml(m.label)}</text>`,
     );
   }
   for (const t of g.xTicks) {
-    parts.push(`<text x="${f(t.x)}" y="${g.plot.y + g.plot.h + 14}" fill="#333">${esc(t.label)}</text>`);
+    parts.push(
+      `<text x="${f(t.x)}" y="${g.plot.y + g.plot.h + 14}" fill="#333">${escapeHtml(t.label)}</text>`,
+    );
   }
   const ly = g.height - 10;
   parts.push(`<rect x="${g.plot.x}" y="${ly - 8}" width="10" height="8" fill="#7a9cc6"/>`);

@@ -2,10 +2,9 @@ import MarkdownIt from 'markdown-it';
 import { chartSvg } from './chart.js';
 import { renderMarkdownBody } from './markdown.js';
 import type { ReportDocument } from './report-document.js';
+import { escapeHtml } from '../../common/html.js';
 
 const md = new MarkdownIt({ html: false, linkify: false, breaks: false });
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const placeholder = (i: number) => `CHART-PLACEHOLDER-${i}`;
 
 const CSS = `
@@ -43,24 +42,24 @@ export function renderHtml(doc: ReportDocument): string {
     (html, b, i) =>
       html.replace(
         `<p>${placeholder(i)}</p>`,
-        `<figure>${b.kind === 'chart' ? chartSvg(b.chart) : ''}<figcaption>${esc(b.kind === 'chart' ? b.chart.title : '')}</figcaption></figure>`,
+        `<figure>${b.kind === 'chart' ? chartSvg(b.chart) : ''}<figcaption>${escapeHtml(b.kind === 'chart' ? b.chart.title : '')}</figcaption></figure>`,
       ),
     body,
   );
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.title)} – ${esc(doc.subtitle)}</title><style>${CSS}</style></head>
+<title>${escapeHtml(doc.title)} – ${escapeHtml(doc.subtitle)}</title><style>${CSS}</style></head>
 <body>
 <div class="header">
-  <div class="agency"><div class="parent">${esc(doc.agencyParent)}</div><div class="unit">${esc(doc.agency)}</div><div class="number">${esc(doc.number)}</div></div>
-  <div class="nation"><div class="name">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="motto">Độc lập - Tự do - Hạnh phúc</div><div class="place">${esc(doc.placeDate)}</div></div>
+  <div class="agency"><div class="parent">${escapeHtml(doc.agencyParent)}</div><div class="unit">${escapeHtml(doc.agency)}</div><div class="number">${escapeHtml(doc.number)}</div></div>
+  <div class="nation"><div class="name">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="motto">Độc lập - Tự do - Hạnh phúc</div><div class="place">${escapeHtml(doc.placeDate)}</div></div>
 </div>
-<h1 class="title">${esc(doc.title)}</h1>
-<p class="subtitle">${esc(doc.subtitle)}</p>
+<h1 class="title">${escapeHtml(doc.title)}</h1>
+<p class="subtitle">${escapeHtml(doc.subtitle)}</p>
 ${withCharts}
 <div class="signature">
-  <div class="recipients"><em>Nơi nhận:</em><ul>${doc.recipients.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></div>
-  <div class="sign"><div>${esc(doc.signature.title).replace(/\n/g, '<br>')}</div><div class="name">${esc(doc.signature.name ?? '')}</div></div>
+  <div class="recipients"><em>Nơi nhận:</em><ul>${doc.recipients.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul></div>
+  <div class="sign"><div>${escapeHtml(doc.signature.title).replace(/\n/g, '<br>')}</div><div class="name">${escapeHtml(doc.signature.name ?? '')}</div></div>
 </div>
 </body></html>`;
 }
