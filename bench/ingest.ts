@@ -50,6 +50,8 @@ const CLIENTS = Math.floor(env('BENCH_CLIENTS', 4));
 const HOURS = env('BENCH_HOURS', 26);
 const SPIKE = Math.floor(env('BENCH_SPIKE', 1000));
 const SPIKE_WAIT_MS = env('BENCH_SPIKE_WAIT_MS', 30_000);
+/** Service processes on the same database, as nodes behind a load balancer; clients take turns between them. */
+const INSTANCES = Math.floor(env('BENCH_INSTANCES', 1));
 const KEEP = process.env.BENCH_KEEP === '1';
 /** The compiled service beside this compiled bench (dist/bench → dist/src), and the project root. */
 
@@ -142,8 +144,14 @@ interface App extends BenchApp {
   cpuSeconds(): number | null;
 }
 
-async function startApp(databaseUrl: string, adminEmail: string, adminPassword: string): Promise<App> {
-  const app = await startBenchApp(databaseUrl, { adminEmail, adminPassword });
+async function startApp(
+  databaseUrl: string,
+  adminEmail: string,
+  adminPassword: string,
+  jwtSecret: string,
+): Promise<App> {
+  // One JWT secret for all instances: a token from one is valid on the others, as behind a load balancer.
+  const app = await startBenchApp(databaseUrl, { adminEmail, adminPassword, env: { JWT_SECRET: jwtSecret } });
   return { ...app, cpuSeconds: () => (app.child.exitCode === null ? procCpuSeconds(app.child.pid!) : null) };
 }
 
@@ -257,15 +265,28 @@ async function main() {
   const started = Date.now();
   log(
     `bench:ingest — ${fmt(MENTIONS)} đề cập + ${fmt(SPIKE)} đột biến, lô ${fmt(BATCH)}, ${CLIENTS} client, ` +
-      `${HOURS} giờ dữ liệu; node ${process.version}`,
+      `${HOURS} giờ dữ liệu, ${INSTANCES} tiến trình dịch vụ; node ${process.version}`,
   );
   const server = await startServer();
-  let app: App | undefined;
+  const apps: App[] = [];
   try {
     const adminEmail = 'bench-admin@ungpho.local';
     const adminPassword = `Bench-${randomBytes(12).toString('base64url')}`;
-    app = await startApp(server.url, adminEmail, adminPassword);
-    log(`Dịch vụ: ${app.base} (pid ${app.child.pid}, nhật ký ${app.logFile})`);
+    const jwtSecret = randomBytes(32).toString('hex');
+    // One after the other: the first runs the migrations and creates the admin.
+    for (let n = 0; n < INSTANCES; n++) {
+      const started = await startApp(server.url, adminEmail, adminPassword, jwtSecret);
+      apps.push(started);
+      log(
+        `Dịch vụ ${n + 1}/${INSTANCES}: ${started.base} (pid ${started.child.pid}, nhật ký ${started.logFile})`,
+      );
+    }
+    const app = apps[0];
+    const rss = () => apps.map((a) => a.rssMb()).join(' + ');
+    const cpuSeconds = () => {
+      const each = apps.map((a) => a.cpuSeconds());
+      return each.some((c) => c === null) ? null : (each as number[]).reduce((a, b) => a + b, 0);
+    };
 
     const login = await api<{ accessToken: string }>(app.base, 'POST', '/api/auth/login', null, {
       email: adminEmail,
@@ -303,8 +324,10 @@ async function main() {
     const spikeTopicId = topicIds.get(SPIKE_TOPIC)!;
     log(`Đã tạo 1 nguồn, ${TOPICS.length} chủ đề, ${UNITS.length} đơn vị`);
 
-    // Publication times run from HOURS ago to now; the spike sits in the bucket reached halfway through.
-    const end = Date.now() - 60_000;
+    // Publication times run from HOURS ago to about now, on a fixed grid: the stream ends one minute after a
+    // five-minute boundary, so that every run puts the same mentions in the same buckets and detection sees the
+    // same counters (runs compare). The spike sits in the bucket reached halfway through.
+    const end = Math.floor((Date.now() - 120_000) / 300_000) * 300_000 + 60_000;
     const shape: StreamShape = { seed: 20250812, count: MENTIONS, start: end - HOURS * 3_600_000, end };
     const middle = shape.start + (shape.end - shape.start) / 2;
     const spikeBucket = Math.floor(middle / 300_000) * 300_000;
@@ -330,8 +353,24 @@ async function main() {
     const incidentsBefore = probe ? await countIncidents() : 0;
     if (!probe) log('Chưa có bảng incidents: spikeToIncidentMs sẽ là null');
 
-    const rssStart = app.rssMb();
-    const cpuStart = app.cpuSeconds();
+    // Every body is built before the clock starts: the load generator shares the two cores with the service and
+    // PostgreSQL, and building JSON is no part of what is measured (the COPY baseline reads a prepared file too).
+    const tasks: ('spike' | number)[] = [];
+    for (let b = 0; b < batches; b++) {
+      tasks.push(b);
+      if (b === spikeAfter - 1) tasks.push('spike');
+    }
+    if (!tasks.includes('spike')) tasks.push('spike');
+    const buildStart = performance.now();
+    const bodies: (Buffer | null)[] = tasks.map((t) => (t === 'spike' ? spikeBody() : batchBody(t)));
+    const bodyBytes = bodies.reduce((n, b) => n + b!.length, 0);
+    log(
+      `Đã dựng ${fmt(bodies.length)} thân yêu cầu (${fmt(bodyBytes / 1e6)} MB) trong ` +
+        `${((performance.now() - buildStart) / 1000).toFixed(1)} s, trước khi bấm giờ`,
+    );
+
+    const rssStart = rss();
+    const cpuStart = cpuSeconds();
     const pgMeter = server.cpuMeter();
     const benchCpuStart = process.cpuUsage();
     const machineStart = machineCpu();
@@ -342,20 +381,14 @@ async function main() {
     let duplicates = 0;
     let rejected = 0;
     let next = 0;
-    let rssMiddle: number | null = null;
+    let rssMiddle: string | null = null;
     let spikeToIncidentMs: number | null = null;
     let spikeWatch: Promise<void> = Promise.resolve();
-    const tasks: ('spike' | number)[] = [];
-    for (let b = 0; b < batches; b++) {
-      tasks.push(b);
-      if (b === spikeAfter - 1) tasks.push('spike');
-    }
-    if (!tasks.includes('spike')) tasks.push('spike');
     let lastReport = Date.now();
 
-    const post = async (body: Buffer) => {
+    const post = async (base: string, body: Buffer) => {
       const t0 = performance.now();
-      const res = await fetch(`${app!.base}/api/signals`, {
+      const res = await fetch(`${base}/api/signals`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body,
@@ -372,15 +405,18 @@ async function main() {
     };
 
     const ingestStart = performance.now();
-    const client = async () => {
+    const client = async (_: unknown, k: number) => {
+      const base = apps[k % apps.length].base;
       for (;;) {
-        const task = tasks[next++];
+        const n = next++;
+        const task = tasks[n];
         if (task === undefined) return;
+        const body = bodies[n]!;
+        bodies[n] = null; // sent once: let it go
         if (task === 'spike') {
-          const body = spikeBody();
-          const result = await post(body);
+          const result = await post(base, body);
           const acceptedAt = performance.now();
-          rssMiddle = app!.rssMb();
+          rssMiddle = rss();
           log(
             `Đột biến: ${result.accepted} đề cập tiêu cực về "${TOPICS.find((t) => t.key === SPIKE_TOPIC)!.name}" đã nhận`,
           );
@@ -404,18 +440,18 @@ async function main() {
           }
           continue;
         }
-        await post(batchBody(task));
+        await post(base, body);
         if (Date.now() - lastReport > 10_000) {
           lastReport = Date.now();
           const secs = (performance.now() - ingestStart) / 1000;
-          log(`  … ${fmt(accepted)} đề cập, ${fmt(accepted / secs)}/s, RSS ${app!.rssMb()} MB`);
+          log(`  … ${fmt(accepted)} đề cập, ${fmt(accepted / secs)}/s, RSS ${rss()} MB`);
         }
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, client));
     const ingestSeconds = (performance.now() - ingestStart) / 1000;
-    const rssEnd = app.rssMb();
-    const cpuEnd = app.cpuSeconds();
+    const rssEnd = rss();
+    const cpuEnd = cpuSeconds();
     const pgCpu = pgMeter?.stop() ?? null;
     const benchCpu = process.cpuUsage(benchCpuStart);
     const machineEnd = machineCpu();
@@ -443,7 +479,7 @@ async function main() {
     );
     const busy = (machineEnd.busy - machineStart.busy) / (machineEnd.total - machineStart.total);
     log(
-      `  CPU trong ${ingestSeconds.toFixed(1)} s: dịch vụ ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s, ` +
+      `  CPU trong ${ingestSeconds.toFixed(1)} s: dịch vụ (${apps.length} tiến trình) ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s, ` +
         `PostgreSQL ${pgCpu !== null ? `${pgCpu.toFixed(1)} s` : '(máy chủ ngoài: không đo)'}, ` +
         `bench ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s, ` +
         `máy bận ${(busy * 100).toFixed(0)}% của ${cpus().length} lõi`,
@@ -459,8 +495,7 @@ async function main() {
       }; tổng số sự cố: ${incidents ?? '—'}${incidents !== null ? ` (trước: ${incidentsBefore})` : ''}`,
     );
 
-    await app.stop();
-    app = undefined;
+    for (const a of apps.splice(0)) await a.stop();
 
     // Baseline: the same rows through a bare COPY into the same table, emptied first.
     log('');
@@ -523,7 +558,7 @@ async function main() {
       }),
     );
   } finally {
-    await app?.stop();
+    for (const a of apps) await a.stop();
     await server.stop();
   }
 }

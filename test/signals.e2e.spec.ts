@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { Role } from '../src/auth/role.js';
 import { SignalsEvents } from '../src/signals/signals.events.js';
 import type { IngestedBatch } from '../src/signals/signals.events.js';
 import { SignalsService } from '../src/signals/signals.service.js';
+import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
+import { SignalsRepository } from '../src/signals/signals.repository.js';
+import type { MentionsWritten, PreparedMention } from '../src/signals/signals.repository.js';
 import { signPayload } from '../src/signals/webhook-signature.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 
@@ -313,6 +317,28 @@ describe(`${SignalsService.name} (e2e)`, () => {
       });
     });
 
+    it('stores a mention once when overlapping batches race each other, and counts it once', async () => {
+      const source = await createSource();
+      const topic = await createTopic({ anyTerms: ['cầu treo'] });
+      const shared = Array.from({ length: 60 }, () => item({ text: `Sập cầu treo ở bản ${uid()}` }));
+      // Eight concurrent batches, each with all the shared items (in its own order) and ten of its own.
+      const batches = Array.from({ length: 8 }, (_, n) => [
+        ...[...shared].sort(() => (n % 2 ? 1 : -1) * (Math.random() - 0.3)),
+        ...Array.from({ length: 10 }, () => item({ text: `Cầu treo bản ${uid()} xuống cấp` })),
+      ]);
+      const results = await Promise.all(batches.map((b) => ingest(source.id, b)));
+      for (const r of results) expect(r.status).toBe(200);
+      const accepted = results.reduce((n, r) => n + r.body.accepted, 0);
+      const duplicates = results.reduce((n, r) => n + r.body.duplicates, 0);
+      expect(accepted).toBe(60 + 8 * 10);
+      expect(duplicates).toBe(7 * 60);
+      expect(await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id])).toBe(140);
+      expect(await count(`SELECT count(*) AS n FROM mention_topics WHERE topic_id = $1`, [topic])).toBe(140);
+      expect(
+        await count(`SELECT coalesce(sum(volume), 0) AS n FROM topic_buckets WHERE topic_id = $1`, [topic]),
+      ).toBe(140);
+    });
+
     it('stores a duplicate inside one batch once', async () => {
       const source = await createSource();
       const one = item();
@@ -350,6 +376,16 @@ describe(`${SignalsService.name} (e2e)`, () => {
         { index: 5, field: 'sourceType', reason: 'items[5].sourceType: bắt buộc' },
       ]);
       expect(await count(`SELECT count(*) AS n FROM mentions WHERE source_id = $1`, [source.id])).toBe(3);
+    });
+
+    it('refuses an item holding a NUL character, which PostgreSQL cannot store, and keeps the others', async () => {
+      const source = await createSource();
+      const res = await ingest(source.id, [item(), item({ text: 'Tin\u0000 giả' }), item()]);
+      expect(res.status).toBe(200);
+      expect(res.body.accepted).toBe(2);
+      expect(res.body.rejected).toEqual([
+        { index: 1, field: 'text', reason: expect.stringContaining('items[1].text: chứa ký tự NUL') },
+      ]);
     });
 
     it('refuses whole-body problems with a clear error', async () => {
@@ -589,6 +625,155 @@ describe(`${SignalsService.name} (e2e)`, () => {
         .expect(200);
       await ingest(source.id, [item({ text: 'Hỏa hoạn ở chợ' }), item({ text: 'Cháy chợ lần ba' })]);
       expect(await count(`SELECT count(*) AS n FROM mention_topics WHERE topic_id = $1`, [topic])).toBe(2);
+    });
+  });
+
+  describe('writing mentions while another transaction holds the same ones', () => {
+    /** A prepared mention as ingestion hands it to the repository. */
+    const prepared = (externalId: string): PreparedMention => {
+      const text = `Đề cập ${externalId}`;
+      const hash = contentHash(null, text);
+      const url = `https://facebook.com/posts/${externalId}`;
+      const at = new Date('2025-08-12T08:00:00Z');
+      return {
+        id: mentionId(),
+        input: {
+          externalId,
+          sourceType: 'social',
+          platform: null,
+          outlet: null,
+          followers: null,
+          verified: null,
+          url,
+          title: null,
+          text,
+          publishedAt: at,
+          collectedAt: at,
+          reach: null,
+          reactions: null,
+          comments: null,
+          shares: null,
+          sentiment: 'neutral',
+          sentimentScore: null,
+          geoCode: null,
+          language: null,
+          fakeNewsLabel: null,
+          evidenceUrl: null,
+        },
+        title: null,
+        text,
+        contentHash: hash,
+        urlKey: urlKey(url, hash),
+        collectedAt: at,
+        occurredAt: at,
+        sentiment: 'neutral',
+        sentimentScore: null,
+        sentimentOrigin: 'source',
+      };
+    };
+
+    /** Starts `write` in its own transaction and resolves once it waits for another transaction's lock. */
+    async function blockedWrite(write: (manager: EntityManager) => Promise<MentionsWritten>) {
+      const runner = t.dataSource.createQueryRunner();
+      await runner.connect();
+      const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+      await runner.startTransaction();
+      const result = write(runner.manager).then(
+        (value) => ({ value, error: null }),
+        (error: unknown) => ({ value: null, error }),
+      );
+      for (let i = 0; ; i++) {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`,
+          [pid],
+        );
+        if (waiting) break;
+        if (i > 200) throw new Error('the second write never waited for the first');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return { runner, result };
+    }
+
+    it('fails a direct write whole when a concurrent one stored the same mention, and a staged write skips it', async () => {
+      const repository = t.app.get(SignalsRepository);
+      const source = await createSource();
+      const [x, y, z, w] = ['race-x', 'race-y', 'race-z', 'race-w'].map((id) => prepared(`${id}-${uid()}`));
+
+      // First transaction stores X, not committed yet; a direct write of X and Z waits on X's index entry.
+      const first = t.dataSource.createQueryRunner();
+      await first.connect();
+      await first.startTransaction();
+      await repository.writeMentions(first.manager, {
+        sourceId: source.id,
+        mentions: [x],
+        links: [],
+        staged: false,
+      });
+      const direct = await blockedWrite((manager) =>
+        repository.writeMentions(manager, {
+          sourceId: source.id,
+          mentions: [x, z],
+          links: [],
+          staged: false,
+        }),
+      );
+      await first.commitTransaction();
+      const failed = await direct.result;
+      expect((failed.error as { code?: string }).code).toBe('23505');
+      await direct.runner.rollbackTransaction();
+      await direct.runner.release();
+      // Nothing of the failed write is left: Z is not stored.
+      expect(
+        await count(`SELECT count(*) AS n FROM mentions WHERE external_id = ANY($1)`, [
+          [x.input.externalId, z.input.externalId],
+        ]),
+      ).toBe(1);
+
+      // The same race against a staged write: W is skipped as a duplicate, Y and its topic link are stored.
+      const topic = await createTopic({ anyTerms: ['đề cập'] });
+      const link = (m: PreparedMention) => ({
+        mentionId: m.id,
+        topicId: topic,
+        matchedOn: 'keywords' as const,
+        occurredAt: m.occurredAt,
+        bucketStart: m.occurredAt,
+        bucketSeconds: 300,
+        contribution: {
+          negative: 0 as const,
+          positive: 0 as const,
+          fakeNews: 0 as const,
+          reach: 1,
+          weightedReach: 0.3,
+        },
+      });
+      await first.startTransaction();
+      await repository.writeMentions(first.manager, {
+        sourceId: source.id,
+        mentions: [w],
+        links: [],
+        staged: false,
+      });
+      const staged = await blockedWrite((manager) =>
+        repository.writeMentions(manager, {
+          sourceId: source.id,
+          mentions: [w, y],
+          links: [link(w), link(y)],
+          staged: true,
+        }),
+      );
+      await first.commitTransaction();
+      await first.release();
+      const written = await staged.result;
+      expect(written.error).toBeNull();
+      expect([...written.value!.inserted]).toEqual([y.id]);
+      expect(written.value!.links.map((l) => l.mentionId)).toEqual([y.id]);
+      await staged.runner.commitTransaction();
+      await staged.runner.release();
+      const links: { mention_id: string }[] = await t.dataSource.query(
+        `SELECT mention_id FROM mention_topics WHERE topic_id = $1`,
+        [topic],
+      );
+      expect(links).toEqual([{ mention_id: y.id }]);
     });
   });
 

@@ -60,6 +60,8 @@ describe('validateMentionItem', () => {
     [{ geoCode: 'Hà Nội' }, 'geoCode', 'mã đơn vị hành chính'],
     [{ externalId: '   ' }, 'externalId', 'không được để trống'],
     [{ colour: 'red' }, 'colour', 'items[3].colour: trường không được phép'],
+    [{ text: 'Tin\u0000 giả' }, 'text', 'items[3].text: chứa ký tự NUL'],
+    [{ outlet: 'Báo\u0000' }, 'outlet', 'chứa ký tự NUL'],
     [{ __proto__: 'x' }, undefined, undefined],
   ])('refuses %j naming the field', (patch, field, reason) => {
     const item = JSON.parse(JSON.stringify({ ...valid, ...patch }));

@@ -201,6 +201,8 @@ function checkField(spec: FieldSpec, value: unknown): unknown {
       const s = value.trim();
       if (!s) return new Invalid('không được để trống (bỏ trường đi nếu không có)');
       if (s.length > spec.max) return new Invalid(`quá dài (tối đa ${spec.max} ký tự)`);
+      // PostgreSQL text cannot hold U+0000: refuse the item rather than fail the batch.
+      if (s.includes('\u0000')) return new Invalid('chứa ký tự NUL (\\u0000), không lưu được');
       if (spec.pattern && !spec.pattern.test(s))
         return new Invalid(spec.patternMessage ?? 'không đúng định dạng');
       return s;

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { copyLine } from './copy-text.js';
 import type { MentionInput } from './mention-item.validator.js';
 import type { SentimentLabel } from './sentiment-lexicon.js';
 import type { BucketContribution, TopicBucketRow } from './topic-buckets.js';
@@ -33,20 +39,22 @@ export interface MentionTopicLink {
   contribution: BucketContribution;
 }
 
-export interface BatchWrite {
+export interface MentionsWrite {
   sourceId: string;
   mentions: PreparedMention[];
   links: MentionTopicLink[];
-  /** Mentions detection may want to hear about, if they turn out to be new. */
-  notableIds: string[];
+  /**
+   * Through a staging table and `INSERT … ON CONFLICT DO NOTHING` instead of straight into the table: for a batch
+   * that has already met a concurrent duplicate twice (see writeMentions).
+   */
+  staged: boolean;
 }
 
-export interface BatchWritten {
-  accepted: number;
-  /** The notableIds that were inserted (not duplicates). */
-  notableInserted: Set<string>;
-  /** The (topic, bucket) rows the batch added to, with their counters after this batch. */
-  buckets: TopicBucketRow[];
+export interface MentionsWritten {
+  /** Ids of the mentions stored (the others were duplicates). */
+  inserted: Set<string>;
+  /** The topic links of the stored mentions. */
+  links: MentionTopicLink[];
 }
 
 /** A mention as evidence: what a person needs to see why a topic lit up. */
@@ -81,13 +89,11 @@ export interface MentionSummary {
   evidenceUrl: string | null;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-const NEEDS_ESCAPE = /["\\]/;
+const NEEDS_QUOTE_ESCAPE = /["\\]/;
 
 /**
- * A PostgreSQL array literal (`{"a","b",NULL}`) for unnest(): built here in one pass, which is about twice as
- * fast as letting the driver serialize a JS array, and ingestion sends some forty arrays per batch.
+ * A PostgreSQL array literal (`{"a","b",NULL}`) for `= ANY(…)` and unnest(): built here in one pass, which is
+ * about twice as fast as letting the driver serialize a JS array.
  */
 export function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
   return columnLiteral(values, (v) => v);
@@ -103,152 +109,209 @@ export function columnLiteral<T>(
     const v = f(rows[i]);
     if (i) out += ',';
     if (v === null) out += 'NULL';
-    else if (typeof v === 'string') out += `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
+    else if (typeof v === 'string')
+      out += `"${NEEDS_QUOTE_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
     else if (typeof v === 'boolean') out += v ? 't' : 'f';
     else out += String(v);
   }
   return out + '}';
 }
 
+/** The mentions columns ingestion writes, in the order of mentionCopyLine. */
+const MENTION_COLUMNS =
+  'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, ' +
+  'content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares, sentiment, ' +
+  'sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url';
+
+function mentionCopyLine(m: PreparedMention, sourceId: string): string {
+  const i = m.input;
+  return copyLine([
+    m.id,
+    sourceId,
+    i.externalId,
+    i.sourceType,
+    i.platform,
+    i.outlet,
+    i.followers,
+    i.verified,
+    i.url,
+    m.title,
+    m.text,
+    m.contentHash,
+    m.urlKey,
+    i.publishedAt,
+    m.collectedAt,
+    i.reach,
+    i.reactions,
+    i.comments,
+    i.shares,
+    m.sentiment,
+    m.sentimentScore,
+    m.sentimentOrigin,
+    i.geoCode,
+    i.language,
+    i.fakeNewsLabel,
+    i.evidenceUrl,
+  ]);
+}
+
+/** COPY of a payload (COPY text lines) on the transaction's connection. */
+async function copyIn(manager: EntityManager, sql: string, payload: string): Promise<void> {
+  const client = (await (manager.queryRunner as PostgresQueryRunner).connect()) as pg.PoolClient;
+  await pipeline(Readable.from([Buffer.from(payload)]), client.query(copyFrom(sql)));
+}
+
 /**
- * The SQL of ingestion and of the reads detection makes. Each batch is one multi-row INSERT per table, the rows
- * passed as parallel arrays and expanded by unnest(): one round trip and one plan whatever the batch size.
+ * The SQL of ingestion and of the reads detection makes. A batch's mentions and topic links go in by `COPY`, its
+ * bucket counters by one aggregated upsert (see writeMentions and addToBuckets).
  */
 @Injectable()
 export class SignalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Writes a batch in one statement: the mentions that are not duplicates (the unique indexes decide, ON
-   * CONFLICT DO NOTHING), the topic links of those that were inserted, and one aggregated upsert of the topic
-   * buckets over those links, in (topic, bucket) order so that concurrent batches lock rows in the same order.
-   * One round trip keeps the bucket rows, which every concurrent batch updates, locked for as short as possible.
+   * Stores the batch's mentions that are not duplicates, and the topic links of those, inside the caller's
+   * transaction. Duplicates are the mentions whose (source, external id) or url key is already stored, or was
+   * seen earlier in the batch (the first one wins): one indexed lookup finds the stored ones, then the new rows
+   * go in by COPY.
+   *
+   * A concurrent batch may store one of the same mentions between that lookup and the COPY: the unique index then
+   * refuses the COPY (unique_violation, 23505) and the whole transaction is rolled back, nothing half-written.
+   * The caller retries; the lookup then sees the other batch's rows. A batch that meets such a race again is
+   * written `staged`: COPY into a temporary table, then `INSERT … SELECT … ON CONFLICT DO NOTHING`, which cannot
+   * fail on a duplicate.
    */
-  async writeBatch(manager: EntityManager, batch: BatchWrite): Promise<BatchWritten> {
-    const m = batch.mentions;
-    const l = batch.links;
-    const col = columnLiteral;
-    const [row] = await manager.query(
-      `WITH ins AS (
-         INSERT INTO mentions (id, source_id, external_id, source_type, platform, outlet, followers, verified, url,
-           title, text, content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares,
-           sentiment, sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url)
-         SELECT t.id, $1, t.external_id, t.source_type, t.platform, t.outlet, t.followers, t.verified, t.url,
-           t.title, t.text, t.content_hash, t.url_key, t.published_at, t.collected_at, t.reach, t.reactions,
-           t.comments, t.shares, t.sentiment, t.sentiment_score, t.sentiment_origin, t.geo_code, t.language,
-           t.fake_news_label, t.evidence_url
-         FROM unnest($2::uuid[], $3::varchar[], $4::mention_source_type[], $5::varchar[], $6::varchar[],
-           $7::int8[], $8::bool[], $9::varchar[], $10::text[], $11::text[], $12::text[], $39::uuid[],
-           $13::timestamptz[], $14::timestamptz[], $15::int8[], $16::int8[], $17::int8[], $18::int8[],
-           $19::sentiment_label[], $20::float4[], $21::varchar[], $22::varchar[], $23::varchar[],
-           $24::fake_news_label[], $25::varchar[])
-           AS t(id, external_id, source_type, platform, outlet, followers, verified, url, title, text,
-             content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares, sentiment,
-             sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url)
-         ON CONFLICT DO NOTHING
-         RETURNING id
-       ),
-       link AS (
-         SELECT k.*
-         FROM unnest($26::uuid[], $27::uuid[], $28::mention_matched_on[], $29::timestamptz[], $30::timestamptz[],
-           $31::int[], $32::int[], $33::int[], $34::int[], $35::int[], $36::int8[], $37::float8[])
-           AS k(mention_id, topic_id, matched_on, occurred_at, bucket_start, bucket_seconds, negative, positive,
-             fake_news, named, reach, weighted_reach)
-         JOIN ins ON ins.id = k.mention_id
-       ),
-       linked AS (
-         INSERT INTO mention_topics (mention_id, topic_id, matched_on, occurred_at)
-         SELECT mention_id, topic_id, matched_on, occurred_at FROM link
-       ),
-       bucket AS (
-         INSERT INTO topic_buckets AS b (topic_id, bucket_start, bucket_seconds, volume, negative_count,
-           positive_count, fake_news_count, named_count, reach_sum, negative_reach_sum, weighted_reach,
-           max_negative_reach, updated_at)
-         SELECT topic_id, bucket_start, max(bucket_seconds), count(*), sum(negative), sum(positive),
-           sum(fake_news), sum(named), sum(reach), sum(reach * negative), sum(weighted_reach),
-           max(reach * negative), now()
-         FROM link
-         GROUP BY topic_id, bucket_start
-         ORDER BY topic_id, bucket_start
-         ON CONFLICT (topic_id, bucket_start) DO UPDATE SET
-           volume = b.volume + EXCLUDED.volume,
-           negative_count = b.negative_count + EXCLUDED.negative_count,
-           positive_count = b.positive_count + EXCLUDED.positive_count,
-           fake_news_count = b.fake_news_count + EXCLUDED.fake_news_count,
-           named_count = b.named_count + EXCLUDED.named_count,
-           reach_sum = b.reach_sum + EXCLUDED.reach_sum,
-           negative_reach_sum = b.negative_reach_sum + EXCLUDED.negative_reach_sum,
-           weighted_reach = b.weighted_reach + EXCLUDED.weighted_reach,
-           max_negative_reach = GREATEST(b.max_negative_reach, EXCLUDED.max_negative_reach),
-           updated_at = now()
-         RETURNING b.*
-       )
-       SELECT (SELECT count(*)::int FROM ins) AS accepted,
-         (SELECT coalesce(array_agg(id), '{}') FROM ins WHERE id = ANY($38::uuid[])) AS notable,
-         (SELECT coalesce(json_agg(json_build_array(topic_id, extract(epoch FROM bucket_start) * 1000,
-             bucket_seconds, volume, negative_count, positive_count, fake_news_count, named_count, reach_sum,
-             negative_reach_sum, weighted_reach, max_negative_reach) ORDER BY topic_id, bucket_start), '[]')
-           FROM bucket) AS buckets`,
+  async writeMentions(manager: EntityManager, write: MentionsWrite): Promise<MentionsWritten> {
+    // A thousand index probes are cheap; the parallel workers the planner would start for them are not.
+    await manager.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true)`);
+    const stored: { external_id: string | null; url_key: string | null }[] = await manager.query(
+      `SELECT external_id, NULL::uuid AS url_key FROM mentions
+         WHERE source_id = $1 AND external_id = ANY($2::varchar[])
+       UNION ALL
+       SELECT NULL, url_key FROM mentions WHERE url_key = ANY($3::uuid[])`,
       [
-        batch.sourceId,
-        col(m, (r) => r.id),
-        col(m, (r) => r.input.externalId),
-        col(m, (r) => r.input.sourceType),
-        col(m, (r) => r.input.platform),
-        col(m, (r) => r.input.outlet),
-        col(m, (r) => r.input.followers),
-        col(m, (r) => r.input.verified),
-        col(m, (r) => r.input.url),
-        col(m, (r) => r.title),
-        col(m, (r) => r.text),
-        col(m, (r) => r.contentHash),
-        col(m, (r) => iso(r.input.publishedAt)),
-        col(m, (r) => r.collectedAt.toISOString()),
-        col(m, (r) => r.input.reach),
-        col(m, (r) => r.input.reactions),
-        col(m, (r) => r.input.comments),
-        col(m, (r) => r.input.shares),
-        col(m, (r) => r.sentiment),
-        col(m, (r) => r.sentimentScore),
-        col(m, (r) => r.sentimentOrigin),
-        col(m, (r) => r.input.geoCode),
-        col(m, (r) => r.input.language),
-        col(m, (r) => r.input.fakeNewsLabel),
-        col(m, (r) => r.input.evidenceUrl),
-        col(l, (r) => r.mentionId),
-        col(l, (r) => r.topicId),
-        col(l, (r) => r.matchedOn),
-        col(l, (r) => r.occurredAt.toISOString()),
-        col(l, (r) => r.bucketStart.toISOString()),
-        col(l, (r) => r.bucketSeconds),
-        col(l, (r) => r.contribution.negative),
-        col(l, (r) => r.contribution.positive),
-        col(l, (r) => r.contribution.fakeNews),
-        col(l, (r) => (r.matchedOn === 'keywords' ? 0 : 1)),
-        col(l, (r) => r.contribution.reach),
-        col(l, (r) => r.contribution.weightedReach),
-        arrayLiteral(batch.notableIds),
-        col(m, (r) => r.urlKey),
+        write.sourceId,
+        arrayLiteral(
+          write.mentions.flatMap((m) => (m.input.externalId === null ? [] : [m.input.externalId])),
+        ),
+        arrayLiteral(write.mentions.flatMap((m) => (m.urlKey === null ? [] : [m.urlKey]))),
       ],
     );
-    return {
-      accepted: row.accepted,
-      notableInserted: new Set(row.notable as string[]),
-      buckets: (row.buckets as (string | number)[][]).map((b) => ({
-        topicId: b[0] as string,
-        bucketStart: new Date(Number(b[1])),
-        bucketSeconds: Number(b[2]),
-        volume: Number(b[3]),
-        negativeCount: Number(b[4]),
-        positiveCount: Number(b[5]),
-        fakeNewsCount: Number(b[6]),
-        namedCount: Number(b[7]),
-        reachSum: Number(b[8]),
-        negativeReachSum: Number(b[9]),
-        weightedReach: Number(b[10]),
-        maxNegativeReach: Number(b[11]),
-      })),
-    };
+    const externalIds = new Set(stored.flatMap((r) => (r.external_id === null ? [] : [r.external_id])));
+    const urlKeys = new Set(stored.flatMap((r) => (r.url_key === null ? [] : [r.url_key])));
+    const fresh: PreparedMention[] = [];
+    for (const m of write.mentions) {
+      const externalId = m.input.externalId;
+      if (
+        (externalId !== null && externalIds.has(externalId)) ||
+        (m.urlKey !== null && urlKeys.has(m.urlKey))
+      ) {
+        continue;
+      }
+      fresh.push(m);
+      if (externalId !== null) externalIds.add(externalId);
+      if (m.urlKey !== null) urlKeys.add(m.urlKey);
+    }
+    if (!fresh.length) return { inserted: new Set(), links: [] };
+
+    let payload = '';
+    for (const m of fresh) payload += mentionCopyLine(m, write.sourceId);
+    let inserted: Set<string>;
+    if (write.staged) {
+      await manager.query(
+        `CREATE TEMPORARY TABLE mention_staging (LIKE mentions INCLUDING DEFAULTS) ON COMMIT DROP`,
+      );
+      await copyIn(manager, `COPY mention_staging (${MENTION_COLUMNS}) FROM STDIN`, payload);
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO mentions (${MENTION_COLUMNS}) SELECT ${MENTION_COLUMNS} FROM mention_staging
+         ON CONFLICT DO NOTHING RETURNING id`,
+      );
+      inserted = new Set(rows.map((r) => r.id));
+    } else {
+      await copyIn(manager, `COPY mentions (${MENTION_COLUMNS}) FROM STDIN`, payload);
+      inserted = new Set(fresh.map((m) => m.id));
+    }
+
+    const links = write.links.filter((l) => inserted.has(l.mentionId));
+    if (links.length) {
+      let linkPayload = '';
+      for (const l of links) linkPayload += copyLine([l.mentionId, l.topicId, l.matchedOn, l.occurredAt]);
+      await copyIn(
+        manager,
+        'COPY mention_topics (mention_id, topic_id, matched_on, occurred_at) FROM STDIN',
+        linkPayload,
+      );
+    }
+    return { inserted, links };
+  }
+
+  /**
+   * Adds a batch's sums (see sumBuckets) to the topic buckets in one upsert, rows locked in (topic, bucket)
+   * order so that concurrent batches lock alike, and returns the buckets' counters after it. The bucket rows
+   * are what every concurrent batch updates: do this last in the transaction, so they stay locked only until
+   * the commit.
+   */
+  async addToBuckets(manager: EntityManager, sums: readonly TopicBucketRow[]): Promise<TopicBucketRow[]> {
+    if (!sums.length) return [];
+    const col = columnLiteral;
+    const rows: (string | number)[][] = (
+      await manager.query(
+        `WITH bucket AS (
+           INSERT INTO topic_buckets AS b (topic_id, bucket_start, bucket_seconds, volume, negative_count,
+             positive_count, fake_news_count, named_count, reach_sum, negative_reach_sum, weighted_reach,
+             max_negative_reach, updated_at)
+           SELECT *, now()
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[],
+             $8::int[], $9::int8[], $10::int8[], $11::float8[], $12::int8[])
+           ORDER BY 1, 2
+           ON CONFLICT (topic_id, bucket_start) DO UPDATE SET
+             volume = b.volume + EXCLUDED.volume,
+             negative_count = b.negative_count + EXCLUDED.negative_count,
+             positive_count = b.positive_count + EXCLUDED.positive_count,
+             fake_news_count = b.fake_news_count + EXCLUDED.fake_news_count,
+             named_count = b.named_count + EXCLUDED.named_count,
+             reach_sum = b.reach_sum + EXCLUDED.reach_sum,
+             negative_reach_sum = b.negative_reach_sum + EXCLUDED.negative_reach_sum,
+             weighted_reach = b.weighted_reach + EXCLUDED.weighted_reach,
+             max_negative_reach = GREATEST(b.max_negative_reach, EXCLUDED.max_negative_reach),
+             updated_at = now()
+           RETURNING b.*
+         )
+         SELECT coalesce(json_agg(json_build_array(topic_id, extract(epoch FROM bucket_start) * 1000,
+             bucket_seconds, volume, negative_count, positive_count, fake_news_count, named_count, reach_sum,
+             negative_reach_sum, weighted_reach, max_negative_reach) ORDER BY topic_id, bucket_start), '[]')
+           AS buckets
+         FROM bucket`,
+        [
+          col(sums, (s) => s.topicId),
+          col(sums, (s) => s.bucketStart.toISOString()),
+          col(sums, (s) => s.bucketSeconds),
+          col(sums, (s) => s.volume),
+          col(sums, (s) => s.negativeCount),
+          col(sums, (s) => s.positiveCount),
+          col(sums, (s) => s.fakeNewsCount),
+          col(sums, (s) => s.namedCount),
+          col(sums, (s) => s.reachSum),
+          col(sums, (s) => s.negativeReachSum),
+          col(sums, (s) => s.weightedReach),
+          col(sums, (s) => s.maxNegativeReach),
+        ],
+      )
+    )[0].buckets;
+    return rows.map((b) => ({
+      topicId: b[0] as string,
+      bucketStart: new Date(Number(b[1])),
+      bucketSeconds: Number(b[2]),
+      volume: Number(b[3]),
+      negativeCount: Number(b[4]),
+      positiveCount: Number(b[5]),
+      fakeNewsCount: Number(b[6]),
+      namedCount: Number(b[7]),
+      reachSum: Number(b[8]),
+      negativeReachSum: Number(b[9]),
+      weightedReach: Number(b[10]),
+      maxNegativeReach: Number(b[11]),
+    }));
   }
 
   /** Records a webhook signature; false when it was already seen (a replay). */

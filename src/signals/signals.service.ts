@@ -13,14 +13,9 @@ import { inactive, SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { NotableMention } from './signals.events.js';
 import { SignalsRepository } from './signals.repository.js';
-import type {
-  BatchWritten,
-  MentionSummary,
-  MentionTopicLink,
-  PreparedMention,
-} from './signals.repository.js';
+import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
 import { cleanText, foldTokens } from './text-normalizer.js';
-import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
+import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES, sumBuckets } from './topic-buckets.js';
 import type { TopicBucketRow } from './topic-buckets.js';
 import { TopicsService } from './topics.service.js';
 import type { TopicIndex } from './topics.service.js';
@@ -32,7 +27,11 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEADLOCK = '40P01';
-const MAX_ATTEMPTS = 3;
+const UNIQUE_VIOLATION = '23505';
+/** Attempts at writing a batch: a deadlock or a concurrent duplicate (see SignalsRepository.writeMentions) retries. */
+const MAX_ATTEMPTS = 4;
+/** From this attempt on, a batch is written through a staging table, where a concurrent duplicate cannot fail it. */
+const STAGED_FROM_ATTEMPT = 3;
 const RECEIPT_CLEANUP_EVERY_MS = 60_000;
 /** Items prepared between two yields to the event loop (about 2 ms of work). */
 const PREPARE_CHUNK = 100;
@@ -166,16 +165,16 @@ export class SignalsService {
     const { mentions, links, notable, rejected } = await this.prepare(items, index);
     const t1 = performance.now();
 
-    let written!: BatchWritten;
+    let written!: { inserted: Set<string>; buckets: TopicBucketRow[] };
     for (let attempt = 1; ; attempt++) {
       try {
         written = await this.dataSource.transaction(async (manager) => {
           if (first) await first(manager);
-          const result = await this.repository.writeBatch(manager, {
+          const stored = await this.repository.writeMentions(manager, {
             sourceId,
             mentions,
             links,
-            notableIds: [...new Set(notable.map((n) => n.mentionId))],
+            staged: attempt >= STAGED_FROM_ATTEMPT,
           });
           await this.audit.record(manager, {
             action: 'signals.ingest',
@@ -184,18 +183,23 @@ export class SignalsService {
             data: {
               via,
               items: items.length,
-              accepted: result.accepted,
-              duplicates: mentions.length - result.accepted,
+              accepted: stored.inserted.size,
+              duplicates: mentions.length - stored.inserted.size,
               rejected: rejected.length,
             },
           });
-          return result;
+          const buckets = await this.repository.addToBuckets(manager, sumBuckets(stored.links));
+          return { inserted: stored.inserted, buckets };
         });
         break;
       } catch (err) {
-        const code = (err as { driverError?: { code?: string } }).driverError?.code;
-        if (code === DEADLOCK && attempt < MAX_ATTEMPTS) {
-          this.logger.warn(`Bế tắc khi ghi lô đề cập (nguồn ${sourceId}), thử lại lần ${attempt + 1}`);
+        const code = pgErrorCode(err);
+        if ((code === DEADLOCK || code === UNIQUE_VIOLATION) && attempt < MAX_ATTEMPTS) {
+          this.logger.warn(
+            code === DEADLOCK
+              ? `Bế tắc khi ghi lô đề cập (nguồn ${sourceId}), thử lại lần ${attempt + 1}`
+              : `Một lô khác vừa ghi cùng đề cập (nguồn ${sourceId}), thử lại lần ${attempt + 1}`,
+          );
           continue;
         }
         throw err;
@@ -203,13 +207,14 @@ export class SignalsService {
     }
 
     const t2 = performance.now();
-    if (written.accepted) {
+    const accepted = written.inserted.size;
+    if (accepted) {
       await this.events.emitIngested({
         sourceId,
         via,
-        accepted: written.accepted,
+        accepted,
         topicBuckets: written.buckets,
-        notable: selectNotable(notable.filter((n) => written.notableInserted.has(n.mentionId))),
+        notable: selectNotable(notable.filter((n) => written.inserted.has(n.mentionId))),
       });
     }
     const t3 = performance.now();
@@ -217,7 +222,7 @@ export class SignalsService {
       `Lô ${items.length} đề cập (nguồn ${sourceId}, ${via}): chuẩn bị ${(t1 - t0).toFixed(1)} ms, ` +
         `ghi ${(t2 - t1).toFixed(1)} ms, xử lý sau ${(t3 - t2).toFixed(1)} ms`,
     );
-    return { accepted: written.accepted, duplicates: mentions.length - written.accepted, rejected };
+    return { accepted, duplicates: mentions.length - accepted, rejected };
   }
 
   /**
@@ -324,6 +329,12 @@ export class SignalsService {
       );
     });
   }
+}
+
+/** The PostgreSQL error code of a failed query (TypeORM wraps the driver's error; a COPY's comes bare). */
+function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: string } };
+  return e.driverError?.code ?? (typeof e.code === 'string' ? e.code : undefined);
 }
 
 /** Whole-body checks: a clear 400/413 before any item is looked at. */

@@ -1,4 +1,10 @@
-import { bucketContribution, bucketStart, effectiveReach, weightedReach } from './topic-buckets.js';
+import {
+  bucketContribution,
+  bucketStart,
+  effectiveReach,
+  sumBuckets,
+  weightedReach,
+} from './topic-buckets.js';
 import type { MentionContribution } from './topic-buckets.js';
 
 const base: MentionContribution = {
@@ -60,5 +66,52 @@ describe('topic buckets', () => {
     expect(bucketContribution({ ...base, fakeNewsLabel: 'tin_sai_su_that' }, 'neutral').fakeNews).toBe(1);
     // tin_xac_thuc is verified-true content.
     expect(bucketContribution({ ...base, fakeNewsLabel: 'tin_xac_thuc' }, 'neutral').fakeNews).toBe(0);
+  });
+
+  it('sums a batch per (topic, bucket), in (topic, bucket) order', () => {
+    const at = (iso: string) => new Date(iso);
+    const link = (
+      topicId: string,
+      bucket: string,
+      matchedOn: 'keywords' | 'unit_name',
+      sentiment: 'negative' | 'neutral',
+      reach: number,
+    ) => ({
+      topicId,
+      bucketStart: at(bucket),
+      bucketSeconds: 300,
+      matchedOn,
+      contribution: bucketContribution({ ...base, reach }, sentiment),
+    });
+    const sums = sumBuckets([
+      link('b0000000-0000-4000-8000-000000000000', '2025-08-12T08:00:00Z', 'keywords', 'negative', 100),
+      link('a0000000-0000-4000-8000-000000000000', '2025-08-12T08:05:00Z', 'keywords', 'neutral', 50),
+      link('b0000000-0000-4000-8000-000000000000', '2025-08-12T08:00:00Z', 'unit_name', 'negative', 700),
+      link('a0000000-0000-4000-8000-000000000000', '2025-08-12T08:00:00Z', 'keywords', 'neutral', 10),
+    ]);
+    expect(sums.map((s) => [s.topicId[0], s.bucketStart.toISOString().slice(11, 16), s.volume])).toEqual([
+      ['a', '08:00', 1],
+      ['a', '08:05', 1],
+      ['b', '08:00', 2],
+    ]);
+    expect(sums[2]).toMatchObject({
+      bucketSeconds: 300,
+      negativeCount: 2,
+      positiveCount: 0,
+      fakeNewsCount: 0,
+      namedCount: 1,
+      reachSum: 800,
+      negativeReachSum: 800,
+      maxNegativeReach: 700,
+      weightedReach: 800,
+    });
+    expect(sums[0]).toMatchObject({
+      negativeCount: 0,
+      negativeReachSum: 0,
+      maxNegativeReach: 0,
+      reachSum: 10,
+      weightedReach: 3,
+    });
+    expect(sumBuckets([])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { SentimentLabel } from './sentiment-lexicon.js';
 import type { FakeNewsLabel, MentionSourceType } from './mention-item.validator.js';
+import type { MatchedOn } from './topic-matcher.js';
 
 /** A topic's counters over one bucket, as detection reads them. */
 export interface TopicBucketRow {
@@ -103,4 +104,59 @@ export function bucketContribution(
     reach,
     weightedReach: reach * SENTIMENT_WEIGHT[sentiment] * authorityWeight(m),
   };
+}
+
+/**
+ * What a batch adds to each (topic, bucket): its links' contributions summed, in (topic, bucket) order (the order in
+ * which the bucket rows are then locked, the same for every batch, so that concurrent batches cannot deadlock on
+ * them). named_count counts the links that matched on a unit or leader name.
+ */
+export function sumBuckets(
+  links: readonly {
+    topicId: string;
+    bucketStart: Date;
+    bucketSeconds: number;
+    matchedOn: MatchedOn;
+    contribution: BucketContribution;
+  }[],
+): TopicBucketRow[] {
+  const sums = new Map<string, TopicBucketRow>();
+  for (const l of links) {
+    const key = `${l.topicId}|${l.bucketStart.getTime()}`;
+    let s = sums.get(key);
+    if (!s) {
+      s = {
+        topicId: l.topicId,
+        bucketStart: l.bucketStart,
+        bucketSeconds: l.bucketSeconds,
+        volume: 0,
+        negativeCount: 0,
+        positiveCount: 0,
+        fakeNewsCount: 0,
+        namedCount: 0,
+        reachSum: 0,
+        negativeReachSum: 0,
+        weightedReach: 0,
+        maxNegativeReach: 0,
+      };
+      sums.set(key, s);
+    }
+    const c = l.contribution;
+    s.volume += 1;
+    s.negativeCount += c.negative;
+    s.positiveCount += c.positive;
+    s.fakeNewsCount += c.fakeNews;
+    s.namedCount += l.matchedOn === 'keywords' ? 0 : 1;
+    s.reachSum += c.reach;
+    s.negativeReachSum += c.reach * c.negative;
+    s.weightedReach += c.weightedReach;
+    s.maxNegativeReach = Math.max(s.maxNegativeReach, c.reach * c.negative);
+  }
+  return [...sums.values()].sort((a, b) =>
+    a.topicId < b.topicId
+      ? -1
+      : a.topicId > b.topicId
+        ? 1
+        : a.bucketStart.getTime() - b.bucketStart.getTime(),
+  );
 }
