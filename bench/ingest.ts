@@ -380,6 +380,7 @@ async function main() {
     let accepted = 0;
     let duplicates = 0;
     let rejected = 0;
+    let resent = 0;
     let next = 0;
     let rssMiddle: string | null = null;
     let spikeToIncidentMs: number | null = null;
@@ -388,11 +389,22 @@ async function main() {
 
     const post = async (base: string, body: Buffer) => {
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/signals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body,
-      });
+      const send = () =>
+        fetch(`${base}/api/signals`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
+      let res: Response;
+      try {
+        res = await send();
+      } catch (err) {
+        // A kept-alive connection the service closed while the bodies were being built: send again on a new
+        // one. Safe: ingestion is idempotent (a batch that did arrive would come back as duplicates).
+        if (!(err instanceof TypeError)) throw err;
+        resent++;
+        res = await send();
+      }
       const text = await res.text();
       const elapsed = performance.now() - t0;
       if (res.status !== 200) throw new Error(`POST /api/signals → ${res.status} ${text.slice(0, 500)}`);
@@ -469,7 +481,8 @@ async function main() {
 
     log('');
     log(
-      `HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi) trong ${ingestSeconds.toFixed(1)} s`,
+      `HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi` +
+        `${resent ? `, ${resent} lô gửi lại vì kết nối đã đóng` : ''}) trong ${ingestSeconds.toFixed(1)} s`,
     );
     log(
       `  ${fmt(mentionsPerSec)} đề cập/s; lô: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(latencies, 99))} ms, max ${ms(Math.max(...latencies))} ms`,
