@@ -93,11 +93,13 @@ export class StatementApprovalsService implements OnModuleInit {
     body: string,
   ): Promise<ApprovalPlan> {
     const day = vietnamDate(new Date());
-    const [policies, lineage, lines] = await Promise.all([
-      manager.find(ApprovalPolicy),
-      this.lineage(manager, incident.responsibleOrgUnitId),
+    // One after the other: they share the transaction's connection (concurrent queries on one pg client are
+    // deprecated and only queue anyway).
+    const policies = await manager.find(ApprovalPolicy);
+    const lineage = await this.lineage(manager, incident.responsibleOrgUnitId);
+    const lines =
       statement.type === StatementType.HoldingStatement
-        ? manager
+        ? await manager
             .getRepository(PreApprovedLine)
             .createQueryBuilder('l')
             .where(':type = ANY(l.statement_types) OR cardinality(l.statement_types) = 0', {
@@ -107,8 +109,7 @@ export class StatementApprovalsService implements OnModuleInit {
               day,
             })
             .getMany()
-        : Promise.resolve([]),
-    ]);
+        : [];
     // The holding lines of the playbook version applied to the incident count as pre-approved when an admin
     // vouched for them, as for the pre-approved lines table: shipped versions, or versions an admin wrote or
     // approved (a leader's own playbook must not open the one-approver path).

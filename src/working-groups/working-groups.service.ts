@@ -224,14 +224,14 @@ export class WorkingGroupsService {
   private async context(manager: EntityManager, incident: Incident): Promise<AssemblyContext> {
     const date = todayInVietnam(incident.detectedAt);
     const today = todayInVietnam();
-    const [units, people, capabilityUnits, designations, away, load] = await Promise.all([
-      this.repository.unitsOn(manager, date),
-      this.repository.peopleOn(manager, date, today),
-      this.repository.capabilityUnitsOn(manager, date),
-      this.repository.designationsOn(manager, incident.responsibleOrgUnitId, date),
-      this.repository.awayOn(manager, today),
-      this.repository.loadExcept(manager, incident.id),
-    ]);
+    // One after the other: they share the transaction's connection (concurrent queries on one pg client are
+    // deprecated and only queue anyway).
+    const units = await this.repository.unitsOn(manager, date);
+    const people = await this.repository.peopleOn(manager, date, today);
+    const capabilityUnits = await this.repository.capabilityUnitsOn(manager, date);
+    const designations = await this.repository.designationsOn(manager, incident.responsibleOrgUnitId, date);
+    const away = await this.repository.awayOn(manager, today);
+    const load = await this.repository.loadExcept(manager, incident.id);
     return {
       date,
       responsibleUnitId: incident.responsibleOrgUnitId,
@@ -530,10 +530,8 @@ export class WorkingGroupsService {
   ) {
     const { manager, incident } = change;
     const head = await this.repository.headOf(manager, incident.responsibleOrgUnitId, todayInVietnam());
-    const [person, roleName] = await Promise.all([
-      manager.findOneBy(Person, { id: member.personId }),
-      this.roleName(manager, member.role),
-    ]);
+    const person = await manager.findOneBy(Person, { id: member.personId });
+    const roleName = await this.roleName(manager, member.role);
     const next = nextMemberId ? await manager.findOneBy(WorkingGroupMember, { id: nextMemberId }) : null;
     const nextPerson = next ? await manager.findOneBy(Person, { id: next.personId }) : null;
     change.emit(
