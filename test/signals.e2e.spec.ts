@@ -699,16 +699,21 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const source = await createSource();
       const [x, y, z, w] = ['race-x', 'race-y', 'race-z', 'race-w'].map((id) => prepared(`${id}-${uid()}`));
 
-      // First transaction stores X, not committed yet; a direct write of X and Z waits on X's index entry.
+      // A first transaction stores a mention and does not commit yet.
       const first = t.dataSource.createQueryRunner();
       await first.connect();
-      await first.startTransaction();
-      await repository.writeMentions(first.manager, {
-        sourceId: source.id,
-        mentions: [x],
-        links: [],
-        staged: false,
-      });
+      const storeUncommitted = async (m: PreparedMention) => {
+        await first.startTransaction();
+        await repository.writeMentions(first.manager, {
+          sourceId: source.id,
+          mentions: [m],
+          links: [],
+          staged: false,
+        });
+      };
+
+      // It holds X; a direct write of X and Z waits on X's index entry.
+      await storeUncommitted(x);
       const direct = await blockedWrite((manager) =>
         repository.writeMentions(manager, {
           sourceId: source.id,
@@ -746,13 +751,7 @@ describe(`${SignalsService.name} (e2e)`, () => {
           weightedReach: 0.3,
         },
       });
-      await first.startTransaction();
-      await repository.writeMentions(first.manager, {
-        sourceId: source.id,
-        mentions: [w],
-        links: [],
-        staged: false,
-      });
+      await storeUncommitted(w);
       const staged = await blockedWrite((manager) =>
         repository.writeMentions(manager, {
           sourceId: source.id,

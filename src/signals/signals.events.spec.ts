@@ -1,19 +1,10 @@
 import { NOTABLE_PER_TOPIC, selectNotable, SignalsEvents } from './signals.events.js';
 import type { IngestedBatch, NotableMention } from './signals.events.js';
+import { emptyBucket } from './topic-buckets.js';
 
 const bucket = (topicId: string, minute: number, volume: number) => ({
-  topicId,
-  bucketStart: new Date(Date.UTC(2025, 7, 12, 8, minute)),
-  bucketSeconds: 300,
+  ...emptyBucket(topicId, new Date(Date.UTC(2025, 7, 12, 8, minute)), 300),
   volume,
-  negativeCount: 0,
-  positiveCount: 0,
-  fakeNewsCount: 0,
-  namedCount: 0,
-  reachSum: 0,
-  negativeReachSum: 0,
-  weightedReach: 0,
-  maxNegativeReach: 0,
 });
 
 let n = 0;

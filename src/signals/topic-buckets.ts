@@ -106,6 +106,24 @@ export function bucketContribution(
   };
 }
 
+/** A bucket with every counter at zero. */
+export function emptyBucket(topicId: string, bucketStart: Date, bucketSeconds: number): TopicBucketRow {
+  return {
+    topicId,
+    bucketStart,
+    bucketSeconds,
+    volume: 0,
+    negativeCount: 0,
+    positiveCount: 0,
+    fakeNewsCount: 0,
+    namedCount: 0,
+    reachSum: 0,
+    negativeReachSum: 0,
+    weightedReach: 0,
+    maxNegativeReach: 0,
+  };
+}
+
 /**
  * What a batch adds to each (topic, bucket): its links' contributions summed, in (topic, bucket) order (the order in
  * which the bucket rows are then locked, the same for every batch, so that concurrent batches cannot deadlock on
@@ -124,23 +142,7 @@ export function sumBuckets(
   for (const l of links) {
     const key = `${l.topicId}|${l.bucketStart.getTime()}`;
     let s = sums.get(key);
-    if (!s) {
-      s = {
-        topicId: l.topicId,
-        bucketStart: l.bucketStart,
-        bucketSeconds: l.bucketSeconds,
-        volume: 0,
-        negativeCount: 0,
-        positiveCount: 0,
-        fakeNewsCount: 0,
-        namedCount: 0,
-        reachSum: 0,
-        negativeReachSum: 0,
-        weightedReach: 0,
-        maxNegativeReach: 0,
-      };
-      sums.set(key, s);
-    }
+    if (!s) sums.set(key, (s = emptyBucket(l.topicId, l.bucketStart, l.bucketSeconds)));
     const c = l.contribution;
     s.volume += 1;
     s.negativeCount += c.negative;
