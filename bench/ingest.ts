@@ -30,6 +30,8 @@ import pgCopyStreams from 'pg-copy-streams';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
 import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
 import { cleanText } from '../src/signals/text-normalizer.js';
+import { copyLine } from '../src/signals/copy-text.js';
+import { MENTION_COLUMNS } from '../src/signals/signals.repository.js';
 import { api, sleep, startBenchApp } from './support/bench-app.js';
 import type { BenchApp } from './support/bench-app.js';
 import { sql, startBenchDatabase } from './support/bench-database.js';
@@ -196,22 +198,8 @@ async function incidentProbe(
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
-function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  const s = typeof v === 'string' ? v : String(v);
-  return /[\\\t\n\r]/.test(s)
-    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : s;
-}
-
-const COPY_COLUMNS =
-  'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, content_hash, url_key, ' +
-  'published_at, collected_at, reach, reactions, comments, shares, sentiment, sentiment_score, sentiment_origin, ' +
-  'geo_code, language, fake_news_label, evidence_url';
-
 /** The row the service stores for an item (same normalization, hash and sentiment), as a COPY line. */
-function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentScorer): string {
+function copyRow(item: BenchItem, sourceId: string, scorer: LexiconSentimentScorer): string {
   const title = cleanText(item.title);
   const text = cleanText(item.text);
   const hash = contentHash(title, text);
@@ -225,38 +213,34 @@ function copyLine(item: BenchItem, sourceId: string, scorer: LexiconSentimentSco
     score = s.score;
     origin = 'lexicon';
   }
-  return (
-    [
-      mentionId(),
-      sourceId,
-      item.externalId,
-      item.sourceType,
-      item.platform,
-      item.outlet,
-      item.followers,
-      item.verified,
-      url,
-      title,
-      text,
-      hash,
-      urlKey(url, hash),
-      item.publishedAt,
-      item.collectedAt,
-      item.reach,
-      item.reactions,
-      item.comments,
-      item.shares,
-      sentiment,
-      score,
-      origin,
-      item.geoCode ?? null,
-      item.language,
-      item.fakeNewsLabel ?? null,
-      null,
-    ]
-      .map(copyValue)
-      .join('\t') + '\n'
-  );
+  return copyLine([
+    mentionId(),
+    sourceId,
+    item.externalId,
+    item.sourceType,
+    item.platform,
+    item.outlet,
+    item.followers,
+    item.verified,
+    url,
+    title,
+    text,
+    hash,
+    urlKey(url, hash),
+    item.publishedAt,
+    item.collectedAt,
+    item.reach,
+    item.reactions,
+    item.comments,
+    item.shares,
+    sentiment,
+    score,
+    origin,
+    item.geoCode ?? null,
+    item.language,
+    item.fakeNewsLabel ?? null,
+    null,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -519,16 +503,16 @@ async function main() {
     const write = (s: string) =>
       out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
     for (let i = 0; i < MENTIONS; i++) {
-      const line = copyLine(ordinaryItem(shape, i), source.source.id, scorer);
+      const line = copyRow(ordinaryItem(shape, i), source.source.id, scorer);
       await write(line);
       if (i === spikeAfter * BATCH - 1) {
         for (let j = 0; j < SPIKE; j++)
-          await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
+          await write(copyRow(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
       }
     }
     if (spikeAfter * BATCH > MENTIONS) {
       for (let j = 0; j < SPIKE; j++)
-        await write(copyLine(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
+        await write(copyRow(spikeItem(shape.seed, j, spikeBucket), source.source.id, scorer));
     }
     await new Promise<void>((resolve, reject) =>
       out.end((err?: Error | null) => (err ? reject(err) : resolve())),
@@ -543,7 +527,7 @@ async function main() {
       const t0 = performance.now();
       await pipeline(
         createReadStream(copyFile, { highWaterMark: 1 << 20 }),
-        c.query(pgCopyStreams.from(`COPY mentions (${COPY_COLUMNS}) FROM STDIN`)),
+        c.query(pgCopyStreams.from(`COPY mentions (${MENTION_COLUMNS}) FROM STDIN`)),
       );
       copySeconds = (performance.now() - t0) / 1000;
       const [{ n }] = (await c.query('SELECT count(*)::int AS n FROM mentions')).rows;

@@ -118,7 +118,7 @@ export function columnLiteral<T>(
 }
 
 /** The mentions columns ingestion writes, in the order of mentionCopyLine. */
-const MENTION_COLUMNS =
+export const MENTION_COLUMNS =
   'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, ' +
   'content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares, sentiment, ' +
   'sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url';
