@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleIncidentSql } from '../access/incident-visibility.js';
 import { Incident } from './entities/incident.entity.js';
 import { vietnamDate } from './legal-clock.js';
 import { IncidentStatus } from './incident-types.js';
@@ -19,38 +20,10 @@ export interface IncidentListFilter {
   memberPersonId?: string | null;
 }
 
-/** Custom SQL of the incidents module (recursive unit trees, visibility, topic lookups). */
+/** Custom SQL of the incidents module (lists, evidence, codes); visibility comes from access/. */
 @Injectable()
 export class IncidentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Whether the person holds a role (invited or accepted) in the incident's working group. */
-  async isWorkingGroupMember(incidentId: string, personId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM working_group_members
-        WHERE incident_id = $1 AND person_id = $2 AND status IN ('invited', 'accepted') LIMIT 1`,
-      [incidentId, personId],
-    );
-    return rows.length > 0;
-  }
-
-  /** True when `unitId` is `ancestorId` itself or lies anywhere below it in the unit tree. */
-  async isUnitWithin(
-    unitId: string,
-    ancestorId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    const rows = await manager.query(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, 0 AS depth FROM org_units WHERE id = $1
-         UNION ALL
-         SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
-       )
-       SELECT 1 FROM up WHERE id = $2 LIMIT 1`,
-      [unitId, ancestorId],
-    );
-    return rows.length > 0;
-  }
 
   async list(filter: IncidentListFilter): Promise<{ items: Incident[]; total: number }> {
     const qb = this.dataSource
@@ -60,22 +33,15 @@ export class IncidentsRepository {
       .take(filter.limit)
       .skip(filter.offset);
     if (filter.visibleUnderUnitIds !== null) {
-      const member = filter.memberPersonId
-        ? `i.id IN (SELECT incident_id FROM working_group_members
-             WHERE person_id = :memberPersonId AND status IN ('invited', 'accepted'))`
-        : 'FALSE';
-      const underUnits = filter.visibleUnderUnitIds.length
-        ? `i.responsibleOrgUnitId IN (
-            WITH RECURSIVE down AS (
-              SELECT id, 0 AS depth FROM org_units WHERE id = ANY(:roots)
-              UNION ALL
-              SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
-            ) SELECT id FROM down)`
-        : 'FALSE';
-      qb.andWhere(`(${underUnits} OR ${member})`, {
-        roots: filter.visibleUnderUnitIds,
-        memberPersonId: filter.memberPersonId,
-      });
+      qb.andWhere(
+        visibleIncidentSql({
+          incidentId: 'i.id',
+          unitColumn: 'i.responsibleOrgUnitId',
+          roots: ':roots::uuid[]',
+          personId: ':memberPersonId::uuid',
+        }),
+        { roots: filter.visibleUnderUnitIds, memberPersonId: filter.memberPersonId ?? null },
+      );
     }
     if (filter.status?.length) qb.andWhere('i.status IN (:...status)', { status: filter.status });
     if (filter.severity) qb.andWhere('i.severity = :severity', { severity: filter.severity });

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { IncidentVisibility } from '../access/incident-visibility.js';
+import { OrgTree } from '../access/org-tree.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
-import { Person } from '../directory/entities/person.entity.js';
 import {
   CreateIncidentDto,
   EventsQueryDto,
@@ -72,29 +73,20 @@ export class IncidentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: IncidentTimeline,
     private readonly repository: IncidentsRepository,
+    private readonly visibility: IncidentVisibility,
+    private readonly orgTree: OrgTree,
   ) {}
 
   // ---- access -------------------------------------------------------------------------------------------
 
-  /** The units under which a user sees incidents: null for admins (everything). */
-  async visibilityRoots(user: AuthUser): Promise<string[] | null> {
-    if (user.roles.includes(Role.Admin)) return null;
-    if (!user.roles.some((r) => r === Role.Leader || r === Role.Officer) || !user.personId) return [];
-    const person = await this.dataSource.getRepository(Person).findOneBy({ id: user.personId });
-    return person ? [person.orgUnitId] : [];
+  /** The units under which a user sees incidents: null for admins (everything). See access/. */
+  visibilityRoots(user: AuthUser): Promise<string[] | null> {
+    return this.visibility.unitScope(user);
   }
 
-  /**
-   * The one visibility rule: admins; leaders and officers of the responsible unit or a unit above it; and the
-   * members of the incident's working group (invited or accepted), whatever their platform role.
-   */
-  async canSee(user: AuthUser, incident: Incident): Promise<boolean> {
-    const roots = await this.visibilityRoots(user);
-    if (roots === null) return true;
-    for (const root of roots) {
-      if (await this.repository.isUnitWithin(incident.responsibleOrgUnitId, root)) return true;
-    }
-    return user.personId ? this.repository.isWorkingGroupMember(incident.id, user.personId) : false;
+  /** The one visibility rule (access/IncidentVisibility.canSee). */
+  canSee(user: AuthUser, incident: Incident): Promise<boolean> {
+    return this.visibility.canSee(user, incident);
   }
 
   /** Loads an incident the user may see; anyone else gets the same 404 as for a missing one. */
@@ -114,16 +106,13 @@ export class IncidentsService {
     return this.timeline.change(id, work);
   }
 
-  /** Non-admins act only for their own unit and the units below it. */
-  async assertUnitInScope(user: AuthUser, unitId: string, message: string): Promise<void> {
-    const roots = await this.visibilityRoots(user);
-    if (roots === null) return;
-    const within = await Promise.all(roots.map((r) => this.repository.isUnitWithin(unitId, r)));
-    if (!within.some(Boolean)) throw new AppError(ErrorCode.FORBIDDEN, message);
+  /** Non-admins act only for their own unit and the units below it (access/IncidentVisibility). */
+  assertUnitInScope(user: AuthUser, unitId: string, message: string): Promise<void> {
+    return this.visibility.assertUnitInScope(user, unitId, message);
   }
 
   isUnitWithin(unitId: string, ancestorId: string): Promise<boolean> {
-    return this.repository.isUnitWithin(unitId, ancestorId);
+    return this.orgTree.isWithin(unitId, ancestorId);
   }
 
   // ---- queries ------------------------------------------------------------------------------------------
@@ -332,6 +321,16 @@ export class IncidentsService {
 
   async update(user: AuthUser, id: string, dto: UpdateIncidentDto) {
     if (dto.responsibleOrgUnitId) {
+      // Re-homing needs authority over both units: a working-group member invited from another unit sees the
+      // incident, but must not take it away from the unit that owns it.
+      const current = await this.getVisible(user, id);
+      if (dto.responsibleOrgUnitId !== current.responsibleOrgUnitId) {
+        await this.assertUnitInScope(
+          user,
+          current.responsibleOrgUnitId,
+          'Chỉ lãnh đạo, cán bộ của đơn vị chủ trì hoặc cấp trên được chuyển sự cố sang đơn vị khác',
+        );
+      }
       await this.assertUnitInScope(
         user,
         dto.responsibleOrgUnitId,

@@ -1,3 +1,4 @@
+import { visibleIncidentSql } from '../access/incident-visibility.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -77,15 +78,12 @@ export class PlaybooksRepository {
       const visible =
         roots === null
           ? 'TRUE'
-          : `(lc.responsible_org_unit_id IN (
-                WITH RECURSIVE down AS (
-                  SELECT id, 0 AS depth FROM org_units WHERE id = ANY($3::uuid[])
-                  UNION ALL
-                  SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id
-                   WHERE down.depth < 20
-                ) SELECT id FROM down)
-              OR lc.incident_id IN (SELECT incident_id FROM working_group_members
-                                     WHERE person_id = $4::uuid AND status IN ('invited', 'accepted')))`;
+          : visibleIncidentSql({
+              incidentId: 'lc.incident_id',
+              unitColumn: 'lc.responsible_org_unit_id',
+              roots: '$3::uuid[]',
+              personId: '$4::uuid',
+            });
       parts.push(`SELECT 'incident' AS kind, lc.incident_id AS id, lc.title,
              ts_headline('vi_unaccent', lc.title, query, '${TITLE_OPTIONS}') AS "titleMarked",
              ts_headline('vi_unaccent', lc.search_text, query, '${HEADLINE_OPTIONS}') AS "snippetMarked",

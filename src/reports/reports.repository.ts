@@ -1,3 +1,4 @@
+import { unitWithinSql } from '../access/org-tree.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -176,15 +177,10 @@ export class ReportsRepository {
   /** Incidents detected in [from, to) whose responsible unit is the unit or lies below it. */
   async incidentsUnder(unitId: string, from: Date, to: Date) {
     return this.dataSource.query(
-      `WITH RECURSIVE down AS (
-         SELECT id, 0 AS depth FROM org_units WHERE id = $1
-         UNION ALL
-         SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
-       )
-       SELECT i.id, i.code, i.title, i.category, i.severity, i.status, i.detected_at AS "detectedAt",
+      `SELECT i.id, i.code, i.title, i.category, i.severity, i.status, i.detected_at AS "detectedAt",
               i.responsible_org_unit_id AS "responsibleOrgUnitId"
          FROM incidents i
-        WHERE i.responsible_org_unit_id IN (SELECT id FROM down)
+        WHERE ${unitWithinSql('i.responsible_org_unit_id', 'ARRAY[$1]::uuid[]')}
           AND i.detected_at >= $2 AND i.detected_at < $3
         ORDER BY i.detected_at`,
       [unitId, from, to],
@@ -243,17 +239,12 @@ export class ReportsRepository {
   /** Spokesperson designations of the units below `unitId`: one row per start and per end within [from, to]. */
   async designationChanges(unitId: string, fromDate: string, toDate: string) {
     return this.dataSource.query(
-      `WITH RECURSIVE down AS (
-         SELECT id, 0 AS depth FROM org_units WHERE id = $1
-         UNION ALL
-         SELECT u.id, down.depth + 1 FROM org_units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
-       ),
-       designations AS (
+      `WITH designations AS (
          SELECT d.*, p.full_name, p.position, u.name AS unit_name
            FROM spokesperson_designations d
            JOIN people p ON p.id = d.person_id
            JOIN org_units u ON u.id = d.org_unit_id
-          WHERE d.org_unit_id IN (SELECT id FROM down)
+          WHERE ${unitWithinSql('d.org_unit_id', 'ARRAY[$1]::uuid[]')}
        )
        SELECT * FROM (
          SELECT kind, valid_from AS "validFrom", valid_to AS "validTo", decision_ref AS "decisionRef", matter,

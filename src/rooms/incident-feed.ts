@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { IncidentVisibility } from '../access/incident-visibility.js';
 import { IncidentEventsPublisher } from '../incidents/incident-events.publisher.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import { RoomsRepository } from './rooms.repository.js';
@@ -45,6 +46,7 @@ export class IncidentFeed implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly server: RoomsServer,
     private readonly repository: RoomsRepository,
+    private readonly visibility: IncidentVisibility,
     private readonly events: IncidentEventsPublisher,
   ) {}
 
@@ -75,7 +77,7 @@ export class IncidentFeed implements OnModuleInit, OnModuleDestroy {
 
   private async announce(e: CommittedIncidentEvent, formerUnitId: string | null): Promise<void> {
     if (!this.server.nsp) return;
-    const users = await this.repository.watchersOf(e.incidentId, formerUnitId);
+    const users = await this.visibility.watchers(e.incidentId, formerUnitId);
     if (ROLE_ENDED.has(e.type)) {
       const p = e.payload;
       if (typeof p.userId === 'string') users.push(p.userId);

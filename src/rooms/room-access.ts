@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { IncidentVisibility } from '../access/incident-visibility.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { User } from '../auth/entities/user.entity.js';
 import { TokenService } from '../auth/token.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { RoomsRepository } from './rooms.repository.js';
 import type { RoomMember } from './rooms.events.js';
 
 /**
- * Who may be in a live room. One place on purpose: `canJoin` (IncidentsService.canSee, which counts working-group
- * members) and `members`; the gateway, every command and the revocation checks all go through here.
+ * Who may be in a live room. One place on purpose: `canJoin` (access/IncidentVisibility.canSee, which counts
+ * working-group members) and `members`; the gateway, every command and the revocation checks all go through here.
  */
 @Injectable()
 export class RoomAccess {
@@ -20,7 +20,7 @@ export class RoomAccess {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly incidents: IncidentsService,
-    private readonly repository: RoomsRepository,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   /** Handshake: a valid access token of an active account (re-read from the database, like the HTTP guard). */
@@ -66,7 +66,7 @@ export class RoomAccess {
       this.currentUser(userId),
       this.dataSource.getRepository(Incident).findOneBy({ id: incidentId }),
     ]);
-    if (!incident || !(await this.incidents.canSee(user, incident)))
+    if (!incident || !(await this.visibility.canSee(user, incident)))
       throw AppError.notFound('sự cố', incidentId);
     return { user, incident };
   }
@@ -75,12 +75,12 @@ export class RoomAccess {
   async canJoin(user: AuthUser, incidentId: string): Promise<Incident | null> {
     const incident = await this.dataSource.getRepository(Incident).findOneBy({ id: incidentId });
     if (!incident) return null;
-    return (await this.incidents.canSee(user, incident)) ? incident : null;
+    return (await this.visibility.canSee(user, incident)) ? incident : null;
   }
 
   /** Who belongs to the room (present or not). */
   members(incident: Incident): Promise<RoomMember[]> {
-    return this.repository.membersOf(incident.id, incident.responsibleOrgUnitId);
+    return this.visibility.roomMembers(incident.id, incident.responsibleOrgUnitId);
   }
 }
 

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupRoles } from '../access/group-roles.js';
+import type { GroupRoleHeld } from '../access/group-roles.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { Statement } from './entities/statement.entity.js';
-import { StatementsRepository } from './statements.repository.js';
-import type { GroupRoleHeld } from './statements.repository.js';
-
-/** Group roles that may record a publication (they speak, or carry the text to the press). */
-const PUBLISHER_ROLES = new Set(['spokesperson', 'press_liaison', 'team_leader', 'deputy']);
 
 export interface StatementRights {
   roles: GroupRoleHeld[];
@@ -31,7 +28,7 @@ export class StatementAccess {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
-    private readonly repository: StatementsRepository,
+    private readonly groupRoles: GroupRoles,
   ) {}
 
   /** The statement and its incident, when the user may see the incident; otherwise the same 404. */
@@ -50,7 +47,7 @@ export class StatementAccess {
 
   async rights(user: AuthUser, incidentId: string, manager?: EntityManager): Promise<StatementRights> {
     const roles = user.personId
-      ? await this.repository.groupRoles(manager ?? this.dataSource.manager, incidentId, user.personId)
+      ? await this.groupRoles.held(incidentId, user.personId, manager)
       : [];
     const admin = user.roles.includes(Role.Admin);
     const canEdit = admin || roles.some((r) => r.canEditStatements);
@@ -58,7 +55,7 @@ export class StatementAccess {
       roles,
       canEdit,
       canComment: canEdit || roles.some((r) => r.canApprove),
-      canPublish: admin || roles.some((r) => PUBLISHER_ROLES.has(r.role)),
+      canPublish: admin || this.groupRoles.isPublisher(roles),
     };
   }
 

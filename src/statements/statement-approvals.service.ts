@@ -1,8 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { GroupRoles } from '../access/group-roles.js';
+import { IncidentVisibility } from '../access/incident-visibility.js';
+import { OrgTree } from '../access/org-tree.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { verifyPassword } from '../auth/password.js';
+import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
 import type { IncidentChange } from '../incidents/incident-timeline.js';
@@ -74,6 +78,9 @@ export class StatementApprovalsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly docs: StatementDocs,
     private readonly roomAccess: RoomAccess,
+    private readonly orgTree: OrgTree,
+    private readonly visibility: IncidentVisibility,
+    private readonly groupRoles: GroupRoles,
   ) {}
 
   onModuleInit() {
@@ -96,7 +103,7 @@ export class StatementApprovalsService implements OnModuleInit {
     // One after the other: they share the transaction's connection (concurrent queries on one pg client are
     // deprecated and only queue anyway).
     const policies = await manager.find(ApprovalPolicy);
-    const lineage = await this.lineage(manager, incident.responsibleOrgUnitId);
+    const lineage = await this.orgTree.ancestors(incident.responsibleOrgUnitId, manager);
     const lines =
       statement.type === StatementType.HoldingStatement
         ? await manager
@@ -742,6 +749,8 @@ export class StatementApprovalsService implements OnModuleInit {
 
   async delegate(user: AuthUser, dto: DelegationDto) {
     const incident = await this.incidents.getVisible(user, dto.incidentId);
+    this.incidents.assertWritable(incident);
+    await this.assertMayApprove(user, incident);
     const validFrom = dto.validFrom ? new Date(dto.validFrom) : new Date();
     const validTo = new Date(dto.validTo);
     const field = (f: string, m: string) =>
@@ -804,6 +813,33 @@ export class StatementApprovalsService implements OnModuleInit {
     });
   }
 
+  /**
+   * Only someone who may approve the incident's statements may hand that power on: admins, holders of an
+   * approving group role, leaders of the responsible unit or a unit above it, and a deputy under a delegation
+   * (who is then refused below: no sub-delegation).
+   */
+  private async assertMayApprove(user: AuthUser, incident: Incident): Promise<void> {
+    if (user.roles.includes(Role.Admin)) return;
+    const roles = user.personId ? await this.groupRoles.held(incident.id, user.personId) : [];
+    if (this.groupRoles.isApprover(roles)) return;
+    if (
+      user.roles.includes(Role.Leader) &&
+      (await this.visibility.isUnitInScope(user, incident.responsibleOrgUnitId))
+    )
+      return;
+    const received = await this.dataSource.getRepository(ApprovalDelegation).countBy({
+      delegateUserId: user.id,
+      incidentId: incident.id,
+      revokedAt: IsNull(),
+      validTo: MoreThan(new Date()),
+    });
+    if (received) return;
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      'Chỉ người có quyền phê duyệt văn bản của sự cố (lãnh đạo đơn vị chủ trì, lãnh đạo phê duyệt của Tổ công tác) mới được ủy quyền duyệt thay',
+    );
+  }
+
   async listDelegations(user: AuthUser) {
     const rows = await this.dataSource.getRepository(ApprovalDelegation).find({
       where: [{ delegatorUserId: user.id }, { delegateUserId: user.id }],
@@ -825,16 +861,6 @@ export class StatementApprovalsService implements OnModuleInit {
       change.emit('approval.delegation_revoked', delegationView(d), { type: 'approval_delegation', id });
       return delegationView(d);
     });
-  }
-
-  private async lineage(manager: EntityManager, unitId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `WITH RECURSIVE up AS (SELECT id, parent_id FROM org_units WHERE id = $1
-         UNION SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id)
-       SELECT id FROM up`,
-      [unitId],
-    );
-    return rows.map((r) => r.id);
   }
 }
 

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
 import { CommentDto } from './dto/statement.dto.js';
 import { StatementComment } from './entities/statement-comment.entity.js';
 import { StatementAccess } from './statement-access.js';
@@ -22,6 +23,7 @@ export class StatementCommentsService {
     private readonly timeline: IncidentTimeline,
     private readonly access: StatementAccess,
     private readonly docs: StatementDocs,
+    private readonly incidents: IncidentsService,
   ) {}
 
   async add(user: AuthUser, statementId: string, dto: CommentDto) {
@@ -57,6 +59,8 @@ export class StatementCommentsService {
       ]);
     }
     return this.timeline.change(statement.incidentId, async (change) => {
+      // Closed, dismissed and archived incidents are read-only everywhere, comments included.
+      this.incidents.assertWritable(change.incident);
       const c = await change.manager.save(
         change.manager.create(StatementComment, {
           statementId,
@@ -96,6 +100,8 @@ export class StatementCommentsService {
     this.assertCanComment(await this.access.rights(user, incident.id));
     const { doc } = await this.docs.get(statementId);
     return this.timeline.change(statement.incidentId, async (change) => {
+      // Closed, dismissed and archived incidents are read-only everywhere, comments included.
+      this.incidents.assertWritable(change.incident);
       const c = await change.manager.findOneBy(StatementComment, { id: commentId, statementId });
       if (!c) throw AppError.notFound('bình luận', commentId);
       if (c.status !== status) {

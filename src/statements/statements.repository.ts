@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { GROUP_LEADING_ROLES } from '../access/group-roles.js';
 import type { ApproverSpec } from './statement-types.js';
-
-export interface GroupRoleHeld {
-  role: string;
-  canEditStatements: boolean;
-  canApprove: boolean;
-  observer: boolean;
-}
 
 export interface ApproverUser {
   userId: string;
@@ -15,30 +9,9 @@ export interface ApproverUser {
   displayName: string;
 }
 
-/** Custom SQL of the statements module: group roles, approver resolution, the approval inbox. */
+/** Custom SQL of the statements module: approver resolution, the approval inbox (roles held: access/). */
 @Injectable()
 export class StatementsRepository {
-  /** The roles a person holds (accepted) in an incident's working group, with what each may do. */
-  async groupRoles(manager: EntityManager, incidentId: string, personId: string): Promise<GroupRoleHeld[]> {
-    const rows: {
-      role: string;
-      can_edit_statements: boolean;
-      can_approve: boolean;
-      observer: boolean;
-    }[] = await manager.query(
-      `SELECT m.role, r.can_edit_statements, r.can_approve, r.observer
-         FROM working_group_members m JOIN working_group_roles r ON r.key = m.role
-        WHERE m.incident_id = $1 AND m.person_id = $2 AND m.status = 'accepted'`,
-      [incidentId, personId],
-    );
-    return rows.map((r) => ({
-      role: r.role,
-      canEditStatements: r.can_edit_statements,
-      canApprove: r.can_approve,
-      observer: r.observer,
-    }));
-  }
-
   /**
    * The active accounts that may decide a stage: holders (accepted) of a group role, people of the responsible
    * unit with a directory tag or position, or a named person.
@@ -55,7 +28,7 @@ export class StatementsRepository {
     const rows: { user_id: string; person_id: string | null; display_name: string }[] = await manager.query(
       `SELECT DISTINCT u.id AS user_id, u.person_id, u.display_name
          FROM users u JOIN people p ON p.id = u.person_id
-        WHERE u.active
+        WHERE u.active AND p.active
           AND (
             EXISTS (SELECT 1 FROM working_group_members m
                      WHERE m.incident_id = $1 AND m.person_id = p.id AND m.status = 'accepted'
@@ -79,10 +52,10 @@ export class StatementsRepository {
         WHERE u.active AND (
           EXISTS (SELECT 1 FROM working_group_members m
                    WHERE m.incident_id = $1 AND m.person_id = u.person_id AND m.status = 'accepted'
-                     AND m.role IN ('team_leader', 'deputy', 'approving_leader', 'spokesperson'))
+                     AND m.role = ANY($3::text[]))
           OR (p.org_unit_id = $2 AND 'leader' = ANY(u.roles::text[]))
         )`,
-      [incident.id, incident.responsibleOrgUnitId],
+      [incident.id, incident.responsibleOrgUnitId, GROUP_LEADING_ROLES],
     );
     return rows.map((r) => r.id);
   }

@@ -1,3 +1,4 @@
+import { ancestorsSql } from '../access/org-tree.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '../incidents/incident-types.js';
@@ -109,13 +110,8 @@ export class WorkingGroupsRepository {
   ): Promise<{ id: string; fullName: string; email: string | null; orgUnitName: string } | null> {
     const rows: { id: string; full_name: string; email: string | null; unit_name: string }[] =
       await manager.query(
-        `WITH RECURSIVE up(id, depth) AS (
-           SELECT $1::uuid, 0
-           UNION ALL
-           SELECT u.parent_id, up.depth + 1 FROM up JOIN org_units u ON u.id = up.id
-            WHERE u.parent_id IS NOT NULL AND up.depth < 20)
-         SELECT p.id, p.full_name, p.email, u.name AS unit_name
-           FROM up JOIN people p ON p.org_unit_id = up.id JOIN org_units u ON u.id = up.id
+        `SELECT p.id, p.full_name, p.email, u.name AS unit_name
+           FROM (${ancestorsSql('ARRAY[$1]::uuid[]')}) up JOIN people p ON p.org_unit_id = up.id JOIN org_units u ON u.id = up.id
           WHERE 'head' = ANY(p.tags) AND (p.active OR (u.valid_to IS NOT NULL AND u.valid_to < $2::date))
           ORDER BY up.depth, p.full_name
           LIMIT 1`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { GROUP_MANAGER_ROLES } from '../access/group-roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
@@ -45,9 +46,6 @@ export const ackKey = (memberId: string) => `wg-ack:${memberId}`;
 
 /** Used when a group has no rule (formed by hand before any rule matched). */
 const DEFAULT_ACK: AckDeadlines = { L1: 3600, L2: 1800, L3: 600, L4: 300 };
-/** Roles whose holders may change the group, besides administrators. */
-const GROUP_MANAGERS = ['team_leader', 'deputy'];
-
 const timeVi = (d: Date) =>
   new Intl.DateTimeFormat('vi-VN', {
     timeZone: 'Asia/Ho_Chi_Minh',
@@ -596,7 +594,7 @@ export class WorkingGroupsService {
           incidentId,
           personId: user.personId,
           status: MemberStatus.Accepted,
-          role: In(GROUP_MANAGERS),
+          role: In([...GROUP_MANAGER_ROLES]),
         })
       : false;
   }

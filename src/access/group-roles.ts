@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AccessRepository } from './access.repository.js';
+
+/**
+ * Keys of the working-group roles the permission rules name (the catalogue itself is `working_group_roles`,
+ * owned by working-groups; these keys are seeded by its migration and never renamed).
+ */
+export const GROUP_ROLE = {
+  teamLeader: 'team_leader',
+  deputy: 'deputy',
+  approvingLeader: 'approving_leader',
+  spokesperson: 'spokesperson',
+  pressLiaison: 'press_liaison',
+} as const;
+
+/** Statuses of a membership that count as holding the role (invited people already see the incident). */
+export const HOLDING_STATUSES = ['invited', 'accepted'] as const;
+
+/** Who runs the group: add and remove members, change its deadlines. */
+export const GROUP_MANAGER_ROLES: readonly string[] = [GROUP_ROLE.teamLeader, GROUP_ROLE.deputy];
+
+/** Who may record a publication: they speak, or carry the text to the press. */
+export const GROUP_PUBLISHER_ROLES: readonly string[] = [
+  GROUP_ROLE.spokesperson,
+  GROUP_ROLE.pressLiaison,
+  GROUP_ROLE.teamLeader,
+  GROUP_ROLE.deputy,
+];
+
+/** The leaders of the group who are warned about the legal clock. */
+export const GROUP_LEADING_ROLES: readonly string[] = [
+  GROUP_ROLE.teamLeader,
+  GROUP_ROLE.deputy,
+  GROUP_ROLE.approvingLeader,
+  GROUP_ROLE.spokesperson,
+];
+
+export interface GroupRoleHeld {
+  role: string;
+  canEditStatements: boolean;
+  canApprove: boolean;
+  observer: boolean;
+}
+
+/** The roles people hold in an incident's working group, as the permission rules need them. */
+@Injectable()
+export class GroupRoles {
+  constructor(private readonly repository: AccessRepository) {}
+
+  /** The roles a person holds (accepted) in the incident's group, with what each may do. */
+  held(incidentId: string, personId: string, manager?: EntityManager): Promise<GroupRoleHeld[]> {
+    return this.repository.groupRolesHeld(incidentId, personId, manager);
+  }
+
+  /** Whether the person holds any role (invited or accepted) in the incident's group. */
+  isMember(incidentId: string, personId: string, manager?: EntityManager): Promise<boolean> {
+    return this.repository.isGroupMember(incidentId, personId, manager);
+  }
+
+  isManager(roles: GroupRoleHeld[]): boolean {
+    return roles.some((r) => GROUP_MANAGER_ROLES.includes(r.role));
+  }
+
+  isApprover(roles: GroupRoleHeld[]): boolean {
+    return roles.some((r) => r.canApprove);
+  }
+
+  isPublisher(roles: GroupRoleHeld[]): boolean {
+    return roles.some((r) => GROUP_PUBLISHER_ROLES.includes(r.role));
+  }
+}

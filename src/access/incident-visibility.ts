@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { AccessRepository } from './access.repository.js';
+import { HOLDING_STATUSES } from './group-roles.js';
+import { unitWithinSql } from './org-tree.js';
+
+/** Platform roles whose unit scope covers the incidents of their unit and the units below it. */
+const INCIDENT_SCOPE_ROLES = [Role.Leader, Role.Officer];
+/** Platform roles whose unit scope covers the monitoring data (topics, detections, signals) of their unit tree. */
+const UNIT_DATA_SCOPE_ROLES = [Role.Leader, Role.Officer, Role.Analyst];
+
+/**
+ * Which scope a rule asks about: `incidents` (leaders, officers: incidents, reports, playbooks of a unit) or
+ * `unitData` (also analysts: watch topics, detections, thresholds, signal pushes).
+ */
+export type ScopeKind = 'incidents' | 'unitData';
+
+/**
+ * SQL condition: the incident (id column `incidentId`, responsible unit column `unitColumn`) is visible to
+ * someone whose unit scope is `roots` (an SQL expression of a uuid[]) or whose person is `personId` (an SQL
+ * expression of a uuid, NULL for none). Admins skip it (scope null).
+ */
+export function visibleIncidentSql(o: {
+  incidentId: string;
+  unitColumn: string;
+  roots: string;
+  personId: string;
+}): string {
+  return `(${unitWithinSql(o.unitColumn, o.roots)}
+    OR ${o.incidentId} IN (SELECT incident_id FROM working_group_members
+                            WHERE person_id = ${o.personId}
+                              AND status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})))`;
+}
+
+/**
+ * The one visibility rule of incidents and of the data of a unit:
+ * - admins see everything (scope null);
+ * - leaders and officers (and, for monitoring data, analysts) linked to an active directory person see their
+ *   person's unit and every unit below it; a deactivated person sees nothing of a unit;
+ * - members of an incident's working group (invited or accepted) see that incident, whatever their role.
+ */
+@Injectable()
+export class IncidentVisibility {
+  constructor(private readonly repository: AccessRepository) {}
+
+  /** The units under which the user acts: null for admins (everything), [] for no unit. */
+  async unitScope(user: AuthUser, kind: ScopeKind = 'incidents', manager?: EntityManager) {
+    if (user.roles.includes(Role.Admin)) return null;
+    const roles = kind === 'incidents' ? INCIDENT_SCOPE_ROLES : UNIT_DATA_SCOPE_ROLES;
+    if (!user.roles.some((r) => roles.includes(r)) || !user.personId) return [];
+    const unitId = await this.repository.activePersonUnit(user.personId, manager);
+    return unitId ? [unitId] : [];
+  }
+
+  /** Whether the unit lies in the user's scope. */
+  async isUnitInScope(user: AuthUser, unitId: string, kind: ScopeKind = 'incidents', manager?: EntityManager) {
+    const roots = await this.unitScope(user, kind, manager);
+    if (roots === null) return true;
+    for (const root of roots) {
+      if (await this.repository.isWithin(unitId, root, manager)) return true;
+    }
+    return false;
+  }
+
+  /** Non-admins act only for their own unit and the units below it. */
+  async assertUnitInScope(
+    user: AuthUser,
+    unitId: string,
+    message: string,
+    kind: ScopeKind = 'incidents',
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (!(await this.isUnitInScope(user, unitId, kind, manager))) {
+      throw new AppError(ErrorCode.FORBIDDEN, message);
+    }
+  }
+
+  /** Whether the user may see the incident. */
+  async canSee(
+    user: AuthUser,
+    incident: { id: string; responsibleOrgUnitId: string },
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    if (await this.isUnitInScope(user, incident.responsibleOrgUnitId, 'incidents', manager)) return true;
+    return user.personId ? this.repository.isGroupMember(incident.id, user.personId, manager) : false;
+  }
+
+  /** The active accounts who may open the incident's room (the rule of canSee, from the database's side). */
+  roomMembers(incidentId: string, unitId: string) {
+    return this.repository.roomMembers(incidentId, unitId);
+  }
+
+  /**
+   * The active accounts who may see the incident now, plus those who could see it under `formerUnitId` (its
+   * unit before a change: their lists must drop it).
+   */
+  watchers(incidentId: string, formerUnitId: string | null = null) {
+    return this.repository.watchers(incidentId, formerUnitId);
+  }
+}
