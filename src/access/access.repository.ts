@@ -32,7 +32,7 @@ export class AccessRepository {
 
   async ancestors(unitId: string, manager = this.dataSource.manager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM (${ancestorsSql('ARRAY[$1]::uuid[]')}) up ORDER BY depth`,
+      `SELECT id FROM (${ancestorsSql('ARRAY[$1]::uuid[]')}) up GROUP BY id ORDER BY min(depth)`,
       [unitId],
     );
     return rows.map((r) => r.id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { OrgTree } from '../access/org-tree.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { DirectoryRepository, LineageStep, UnitSummary } from './directory.repository.js';
@@ -53,19 +54,15 @@ export class OrgUnitsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DirectoryRepository,
     private readonly audit: AuditService,
+    private readonly orgTree: OrgTree,
   ) {}
 
-  /** The unit and the units above it, nearest first (as the tree is now). */
+  /** The unit and the units above it, nearest first (as the tree is now; one walk, in access/). */
   async ancestry(unitId: string, manager: EntityManager = this.dataSource.manager): Promise<OrgUnit[]> {
-    const units = manager.getRepository(OrgUnit);
-    const out: OrgUnit[] = [];
-    for (let id: string | null = unitId; id && out.length < 20 && !out.some((u) => u.id === id);) {
-      const unit: OrgUnit | null = await units.findOneBy({ id });
-      if (!unit) break;
-      out.push(unit);
-      id = unit.parentId;
-    }
-    return out;
+    const ids = await this.orgTree.ancestors(unitId, manager);
+    if (!ids.length) return [];
+    const units = new Map((await manager.findBy(OrgUnit, { id: In(ids) })).map((u) => [u.id, u]));
+    return ids.flatMap((id) => (units.has(id) ? [units.get(id)!] : []));
   }
 
   /**
