@@ -89,8 +89,9 @@ export class AccessRepository {
    * unit above it, and the accounts of working-group members holding a role.
    */
   async roomMembers(incidentId: string, unitId: string): Promise<RoomMember[]> {
-    const rows: { id: string; display_name: string; roles: string[] | string }[] = await this.dataSource.query(
-      `SELECT u.id, u.display_name, u.roles::text[] AS roles
+    const rows: { id: string; display_name: string; roles: string[] | string }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.display_name, u.roles::text[] AS roles
          FROM users u LEFT JOIN people p ON p.id = u.person_id
         WHERE u.active
           AND ('admin' = ANY(u.roles)
@@ -99,8 +100,8 @@ export class AccessRepository {
                OR EXISTS (SELECT 1 FROM working_group_members m
                            WHERE m.incident_id = $2 AND m.person_id = u.person_id AND m.status IN ${HOLDING}))
         ORDER BY u.display_name, u.id`,
-      [unitId, incidentId],
-    );
+        [unitId, incidentId],
+      );
     return rows.map((r) => ({ userId: r.id, displayName: r.display_name, roles: parseArray(r.roles) }));
   }
 

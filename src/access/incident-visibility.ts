@@ -56,7 +56,12 @@ export class IncidentVisibility {
   }
 
   /** Whether the unit lies in the user's scope. */
-  async isUnitInScope(user: AuthUser, unitId: string, kind: ScopeKind = 'incidents', manager?: EntityManager) {
+  async isUnitInScope(
+    user: AuthUser,
+    unitId: string,
+    kind: ScopeKind = 'incidents',
+    manager?: EntityManager,
+  ) {
     const roots = await this.unitScope(user, kind, manager);
     if (roots === null) return true;
     for (const root of roots) {
@@ -75,6 +80,25 @@ export class IncidentVisibility {
   ): Promise<void> {
     if (!(await this.isUnitInScope(user, unitId, kind, manager))) {
       throw new AppError(ErrorCode.FORBIDDEN, message);
+    }
+  }
+
+  /**
+   * A topic of `topicUnitId` may be tied to an incident of `incidentUnitId` (a manual declaration) only when the
+   * user may act for the topic's unit and the incident's unit lies under it: otherwise the topic's own
+   * detections would attach to an incident its unit cannot see.
+   */
+  async assertTopicUsable(user: AuthUser, topicUnitId: string, incidentUnitId: string): Promise<void> {
+    const ok =
+      (await this.isUnitInScope(user, topicUnitId)) &&
+      (await this.repository.isWithin(incidentUnitId, topicUnitId));
+    if (!ok) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Chủ đề này thuộc đơn vị khác, không dùng được cho sự cố này', [
+        {
+          field: 'topicId',
+          messages: ['topicId: chủ đề không thuộc đơn vị chủ trì hay đơn vị cấp trên của nó'],
+        },
+      ]);
     }
   }
 

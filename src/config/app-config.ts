@@ -137,6 +137,12 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải lớn hơn 0' })
+  CHAT_MAX_MESSAGES_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'phải là số phút (số nguyên)' })
   @Min(5, { message: 'phải từ 5 phút trở lên' })
   @Max(1440, { message: 'không quá 1440 phút' })
@@ -242,6 +248,8 @@ export interface AppConfig {
   legalClock: { warnPercents: number[] };
   /** Co-drafting: Yjs sync + awareness messages one socket may send per second (burst: twice that). */
   codraft: { maxMessagesPerSecond: number };
+  /** Room chat: messages one user may post per minute (burst: that many at once), against floods. */
+  chat: { maxMessagesPerMinute: number };
   /** Review reports: series bucket, look-back before detection, and the fallback "negative share fell back" level. */
   reports: { seriesBucketMinutes: number; seriesLookbackHours: number; negativeRecoveryShare: number };
   jobs: {
@@ -332,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     redisKeyPrefix: dto.REDIS_KEY_PREFIX ?? 'ungpho',
     legalClock: { warnPercents: [...new Set(warnPercents)].sort((a, b) => a - b) },
     codraft: { maxMessagesPerSecond: dto.CODRAFT_MAX_MESSAGES_PER_SECOND ?? 60 },
+    chat: { maxMessagesPerMinute: dto.CHAT_MAX_MESSAGES_PER_MINUTE ?? 30 },
     reports: {
       seriesBucketMinutes: dto.REPORT_SERIES_BUCKET_MINUTES ?? 60,
       seriesLookbackHours: dto.REPORT_SERIES_LOOKBACK_HOURS ?? 24,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IncidentVisibility } from '../access/incident-visibility.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
@@ -15,6 +16,7 @@ export class DetectionController {
   constructor(
     private readonly detections: DetectionsService,
     private readonly settings: DetectionSettingsService,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   @Get('detections')
@@ -22,15 +24,15 @@ export class DetectionController {
   @ApiOperation({
     summary: 'Các lần phát hiện, kèm bằng chứng (quy tắc, cửa sổ, mức nền, z-score, đề cập nổi bật)',
   })
-  list(@Query() query: ListDetectionsQueryDto) {
-    return this.detections.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListDetectionsQueryDto) {
+    return this.detections.list(user, query);
   }
 
   @Get('detections/:id')
   @Roles(Role.Leader, Role.Officer, Role.Analyst)
   @ApiOperation({ summary: 'Một lần phát hiện và bằng chứng đầy đủ' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.detections.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.detections.get(user, id);
   }
 
   @Post('detections/manual')
@@ -54,7 +56,13 @@ export class DetectionController {
   @ApiOperation({
     summary: 'Ngưỡng đang áp dụng cho một đơn vị (của đơn vị, cấp trên gần nhất, hoặc mặc định)',
   })
-  effective(@Param('orgUnitId', ParseUUIDPipe) orgUnitId: string) {
+  async effective(@CurrentUser() user: AuthUser, @Param('orgUnitId', ParseUUIDPipe) orgUnitId: string) {
+    await this.visibility.assertUnitInScope(
+      user,
+      orgUnitId,
+      'Chỉ xem được ngưỡng của đơn vị mình',
+      'unitData',
+    );
     return this.settings.effective(orgUnitId);
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { IncidentVisibility } from '../access/incident-visibility.js';
+import { unitWithinSql } from '../access/org-tree.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
@@ -17,15 +19,18 @@ export class DetectionsService {
     private readonly incidents: IncidentsService,
     private readonly timeline: IncidentTimeline,
     private readonly signals: SignalsService,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
-  async list(query: ListDetectionsQueryDto) {
+  async list(user: AuthUser, query: ListDetectionsQueryDto) {
+    const scope = await this.visibility.unitScope(user, 'unitData');
     const qb = this.dataSource
       .getRepository(Detection)
       .createQueryBuilder('d')
       .orderBy('d.createdAt', 'DESC')
       .take(query.limit ?? 50)
       .skip(query.offset ?? 0);
+    if (scope) qb.andWhere(unitWithinSql('d.orgUnitId', ':scope::uuid[]'), { scope });
     if (query.topicId) qb.andWhere('d.topicId = :topicId', { topicId: query.topicId });
     if (query.incidentId) qb.andWhere('d.incidentId = :incidentId', { incidentId: query.incidentId });
     if (query.rule) qb.andWhere('d.rule = :rule', { rule: query.rule });
@@ -36,9 +41,10 @@ export class DetectionsService {
     return { items, total };
   }
 
-  async get(id: string): Promise<Detection> {
+  async get(user: AuthUser, id: string): Promise<Detection> {
     const d = await this.dataSource.getRepository(Detection).findOneBy({ id });
-    if (!d) throw AppError.notFound('lần phát hiện', id);
+    if (!d || !(await this.visibility.isUnitInScope(user, d.orgUnitId, 'unitData')))
+      throw AppError.notFound('lần phát hiện', id);
     return d;
   }
 
@@ -52,7 +58,12 @@ export class DetectionsService {
       dto.orgUnitId,
       'Chỉ được khai báo sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
     );
-    if (dto.topicId) await this.signals.getTopic(dto.topicId);
+    if (dto.topicId)
+      await this.visibility.assertTopicUsable(
+        user,
+        (await this.signals.getTopic(dto.topicId)).orgUnitId,
+        dto.orgUnitId,
+      );
     const now = new Date();
     const evidence = {
       rule: 'manual',

@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
+import { KeyedTokenBuckets } from '../common/rate-limit.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import type { IncidentFact } from '../incidents/entities/incident-fact.entity.js';
 import type { IncidentTask } from '../incidents/entities/incident-task.entity.js';
 import { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentFactsService } from '../incidents/incident-facts.service.js';
 import { IncidentTasksService } from '../incidents/incident-tasks.service.js';
-import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import {
   ChatSendDto,
@@ -41,11 +43,16 @@ export class RoomsService {
     private readonly access: RoomAccess,
     private readonly presence: RoomPresence,
     private readonly repository: RoomsRepository,
-    private readonly timeline: IncidentTimeline,
     private readonly incidents: IncidentsService,
     private readonly tasks: IncidentTasksService,
     private readonly facts: IncidentFactsService,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.chatBudget = new KeyedTokenBuckets(config.chat.maxMessagesPerMinute);
+  }
+
+  /** Chat messages per user (on this node), against floods from a script or a stuck client. */
+  private readonly chatBudget: KeyedTokenBuckets;
 
   /**
    * Enters the room, then reads what was missed: the socket is in the room before the read, so an event
@@ -109,8 +116,15 @@ export class RoomsService {
    * reconnect) returns the original message and writes nothing.
    */
   async postChat(user: AuthUser, incident: Incident, dto: ChatSendDto): Promise<ChatSendResult> {
+    if (!this.chatBudget.take(user.id)) {
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Gửi tin nhắn quá nhanh (tối đa ${this.config.chat.maxMessagesPerMinute} tin mỗi phút); hãy chờ một lát`,
+      );
+    }
     const mentions = await this.visibleMentions(dto.mentions ?? [], incident, user);
-    return this.timeline.change(incident.id, async (change) => {
+    // changeAs: the writer roles of tasks and facts (observers and analysts read the room, they do not post).
+    return this.incidents.changeAs(user, incident.id, async (change) => {
       // Checked under the incident's row lock: a concurrent resend of the same clientId waits here.
       const earlier = await this.repository.findChatMessage(incident.id, dto.clientId, change.manager);
       if (earlier) return this.duplicate(earlier, user);

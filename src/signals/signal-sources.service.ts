@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { IncidentVisibility } from '../access/incident-visibility.js';
+import { OrgTree } from '../access/org-tree.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
@@ -30,6 +34,8 @@ export class SignalSourcesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly visibility: IncidentVisibility,
+    private readonly orgTree: OrgTree,
   ) {}
 
   list(): Promise<SignalSource[]> {
@@ -140,10 +146,32 @@ export class SignalSourcesService {
   }
 
   /** The source a batch is for: 404 when unknown, 409 when switched off. */
-  async assertAcceptsSignals(id: string): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT active FROM signal_sources WHERE id = $1`, [id]);
-    if (!row) throw AppError.notFound('nguồn tín hiệu', id);
-    if (!row.active) throw inactive(id);
+  /**
+   * A push of signals by a user: the source exists, is active, and the user may push to it (admins; otherwise
+   * leaders, officers and analysts of the source's unit or a unit above it; a source of no unit only admins).
+   */
+  async assertAcceptsSignals(id: string, user: AuthUser): Promise<void> {
+    const source = await this.dataSource.getRepository(SignalSource).findOneBy({ id });
+    if (!source) throw AppError.notFound('nguồn tín hiệu', id);
+    if (!source.active) throw inactive(id);
+    const allowed = source.orgUnitId
+      ? await this.visibility.isUnitInScope(user, source.orgUnitId, 'unitData')
+      : user.roles.includes(Role.Admin);
+    if (!allowed) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không được nạp tín hiệu vào nguồn của đơn vị khác', [
+        { field: 'sourceId', messages: ['sourceId: nguồn không thuộc phạm vi đơn vị của bạn'] },
+      ]);
+    }
+  }
+
+  /**
+   * The units whose topics may take a fake-news label from this source: the source's unit and the units below
+   * it; null for a source of no unit (a province-wide feed, set up by an administrator).
+   */
+  async labelScope(id: string): Promise<Set<string> | null> {
+    const source = await this.dataSource.getRepository(SignalSource).findOneBy({ id });
+    if (!source?.orgUnitId) return null;
+    return new Set(await this.orgTree.subtree([source.orgUnitId]));
   }
 }
 

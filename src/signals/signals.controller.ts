@@ -1,7 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Public, Roles } from '../auth/decorators.js';
+import { CurrentUser, Public, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { INGEST_BATCH_SCHEMA, INGEST_RESULT_SCHEMA, WEBHOOK_BATCH_SCHEMA } from './dto/ingest.dto.js';
 import { SignalsService } from './signals.service.js';
@@ -23,8 +24,8 @@ export class SignalsController {
   })
   @ApiBody({ schema: INGEST_BATCH_SCHEMA })
   @ApiOkResponse({ schema: INGEST_RESULT_SCHEMA })
-  ingest(@Body() body: unknown) {
-    return this.signals.ingest(body);
+  ingest(@CurrentUser() user: AuthUser, @Body() body: unknown) {
+    return this.signals.ingest(body, user);
   }
 
   /** Public: authenticated by the HMAC signature of the source's secret, not by a user token. */

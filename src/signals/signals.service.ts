@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { IngestResult } from './dto/ingest.dto.js';
 import { Topic } from './entities/topic.entity.js';
@@ -68,9 +69,9 @@ export class SignalsService {
   ) {}
 
   /** POST /api/signals: `{ sourceId, items }` from an authenticated user or system account. */
-  async ingest(body: unknown): Promise<IngestResult> {
+  async ingest(body: unknown, user: AuthUser): Promise<IngestResult> {
     const { sourceId, items } = readBatch(body, null);
-    await this.sources.assertAcceptsSignals(sourceId);
+    await this.sources.assertAcceptsSignals(sourceId, user);
     return this.store(sourceId, items, 'api');
   }
 
@@ -162,7 +163,8 @@ export class SignalsService {
   ): Promise<IngestResult> {
     const t0 = performance.now();
     const index = await this.topics.current();
-    const { mentions, links, notable, rejected } = await this.prepare(items, index);
+    const labelScope = await this.sources.labelScope(sourceId);
+    const { mentions, links, notable, rejected } = await this.prepare(items, index, labelScope);
     const t1 = performance.now();
 
     let written!: { inserted: Set<string>; buckets: TopicBucketRow[] };
@@ -230,7 +232,7 @@ export class SignalsService {
    * topic matching, bucket contributions. Yields to the event loop every PREPARE_CHUNK items, so that other
    * batches' transactions (which hold the hot bucket rows) are not kept waiting behind this CPU work.
    */
-  private async prepare(items: unknown[], index: TopicIndex) {
+  private async prepare(items: unknown[], index: TopicIndex, labelScope: Set<string> | null = null) {
     const now = Date.now();
     const receivedAt = new Date(now);
     const mentions: PreparedMention[] = [];
@@ -285,8 +287,12 @@ export class SignalsService {
       );
       if (!matches.length) continue;
       const contribution = bucketContribution(input, sentiment);
-      const isNotable = sentiment === 'negative' || input.fakeNewsLabel !== null;
       for (const m of matches) {
+        // A source's fake-news label speaks for its own units only: naming another unit opens nothing there.
+        const topicUnit = index.topics.get(m.topicId)?.orgUnitId;
+        const fakeNewsLabel =
+          !labelScope || (topicUnit && labelScope.has(topicUnit)) ? input.fakeNewsLabel : null;
+        const isNotable = sentiment === 'negative' || fakeNewsLabel !== null;
         const minutes = index.bucketMinutes.get(m.topicId) ?? DEFAULT_BUCKET_MINUTES;
         links.push({
           mentionId: mention.id,
@@ -304,7 +310,7 @@ export class SignalsService {
             matchedOn: m.matchedOn,
             sentiment,
             sentimentScore,
-            fakeNewsLabel: input.fakeNewsLabel,
+            fakeNewsLabel,
             reach: contribution.reach,
             followers: input.followers ?? 0,
             verified: input.verified ?? false,

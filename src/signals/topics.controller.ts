@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { CreateTopicDto, ListTopicsQueryDto, TopicWindowQueryDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { SignalsService } from './signals.service.js';
@@ -22,36 +23,40 @@ export class TopicsController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Danh sách chủ đề theo dõi' })
-  list(@Query() query: ListTopicsQueryDto) {
-    return this.topics.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTopicsQueryDto) {
+    return this.topics.list(user, query);
   }
 
   @Post()
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Tạo chủ đề theo dõi: từ khóa, tên đơn vị, tên lãnh đạo, phạm vi địa bàn' })
-  create(@Body() dto: CreateTopicDto) {
-    return this.topics.create(dto);
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTopicDto) {
+    return this.topics.create(user, dto);
   }
 
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Chi tiết chủ đề theo dõi' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.topics.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.topics.getVisible(user, id);
   }
 
   @Patch(':id')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Sửa chủ đề theo dõi (có hiệu lực ngay với các lô nạp sau)' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTopicDto) {
-    return this.topics.update(id, dto);
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTopicDto) {
+    return this.topics.update(user, id, dto);
   }
 
   @Get(':id/buckets')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Số liệu theo khung thời gian của chủ đề (mặc định 24 giờ qua)' })
-  async buckets(@Param('id', ParseUUIDPipe) id: string, @Query() query: TopicWindowQueryDto) {
-    await this.topics.get(id);
+  async buckets(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TopicWindowQueryDto,
+  ) {
+    await this.topics.getVisible(user, id);
     const { from, to } = topicWindow(query);
     return this.signals.getBuckets(id, from, to);
   }
@@ -59,8 +64,12 @@ export class TopicsController {
   @Get(':id/mentions')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Đề cập nổi bật của chủ đề: tiêu cực trước, rồi theo lượt tiếp cận' })
-  async mentions(@Param('id', ParseUUIDPipe) id: string, @Query() query: TopicWindowQueryDto) {
-    await this.topics.get(id);
+  async mentions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TopicWindowQueryDto,
+  ) {
+    await this.topics.getVisible(user, id);
     const { from, to } = topicWindow(query);
     return this.signals.topMentions(id, from, to, query.limit ?? 50);
   }

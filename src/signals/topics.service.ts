@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { IncidentVisibility } from '../access/incident-visibility.js';
+import { OrgTree } from '../access/org-tree.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateTopicDto, ListTopicsQueryDto, UpdateTopicDto } from './dto/topic.dto.js';
@@ -40,11 +43,18 @@ export class TopicsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalsRepository,
     private readonly audit: AuditService,
+    private readonly visibility: IncidentVisibility,
+    private readonly orgTree: OrgTree,
   ) {}
 
-  async list(query: ListTopicsQueryDto): Promise<Topic[]> {
+  /** The topics of the user's units (all for admins). */
+  async list(user: AuthUser, query: ListTopicsQueryDto): Promise<Topic[]> {
     const where: FindOptionsWhere<Topic> = {};
-    if (query.orgUnitId) where.orgUnitId = query.orgUnitId;
+    const scope = await this.visibility.unitScope(user, 'unitData');
+    if (scope) {
+      const units = await this.orgTree.subtree(scope);
+      where.orgUnitId = In(query.orgUnitId ? units.filter((u) => u === query.orgUnitId) : units);
+    } else if (query.orgUnitId) where.orgUnitId = query.orgUnitId;
     if (query.active !== undefined) where.active = query.active;
     return this.dataSource.getRepository(Topic).find({ where, order: { name: 'ASC' } });
   }
@@ -55,7 +65,17 @@ export class TopicsService {
     return topic;
   }
 
-  async create(dto: CreateTopicDto): Promise<Topic> {
+  /** A topic of the user's units; another unit's topic answers as a missing one. */
+  async getVisible(user: AuthUser, id: string): Promise<Topic> {
+    const topic = await this.get(id);
+    if (!(await this.visibility.isUnitInScope(user, topic.orgUnitId, 'unitData'))) {
+      throw AppError.notFound('chủ đề theo dõi', id);
+    }
+    return topic;
+  }
+
+  async create(user: AuthUser, dto: CreateTopicDto): Promise<Topic> {
+    await this.assertOwnUnit(user, dto.orgUnitId);
     const rules = normalizeRules(dto);
     assertCanMatch(rules);
     const topic = await this.dataSource.transaction(async (manager) => {
@@ -84,7 +104,9 @@ export class TopicsService {
     return topic;
   }
 
-  async update(id: string, dto: UpdateTopicDto): Promise<Topic> {
+  async update(user: AuthUser, id: string, dto: UpdateTopicDto): Promise<Topic> {
+    await this.getVisible(user, id);
+    if (dto.orgUnitId !== undefined) await this.assertOwnUnit(user, dto.orgUnitId);
     await this.dataSource.transaction(async (manager) => {
       const topic = await manager.findOne(Topic, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!topic) throw AppError.notFound('chủ đề theo dõi', id);
@@ -115,6 +137,16 @@ export class TopicsService {
     });
     this.invalidate();
     return this.get(id);
+  }
+
+  private async assertOwnUnit(user: AuthUser, orgUnitId: string): Promise<void> {
+    if (!(await this.visibility.isUnitInScope(user, orgUnitId, 'unitData'))) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'Chỉ được theo dõi chủ đề cho đơn vị mình hoặc đơn vị cấp dưới',
+        [{ field: 'orgUnitId', messages: ['orgUnitId: không thuộc phạm vi đơn vị của bạn'] }],
+      );
+    }
   }
 
   /**
