@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { GroupRoleHeld } from './group-roles.js';
-import { HOLDING_STATUSES } from './group-roles.js';
-import { ancestorsSql, subtreeSql } from './org-tree.js';
+import { ancestorsSql, HOLDING_STATUSES, subtreeSql } from './sql-fragments.js';
 
 export interface RoomMember {
   userId: string;

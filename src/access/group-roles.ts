@@ -14,8 +14,7 @@ export const GROUP_ROLE = {
   pressLiaison: 'press_liaison',
 } as const;
 
-/** Statuses of a membership that count as holding the role (invited people already see the incident). */
-export const HOLDING_STATUSES = ['invited', 'accepted'] as const;
+export { HOLDING_STATUSES } from './sql-fragments.js';
 
 /** Who runs the group: add and remove members, change its deadlines. */
 export const GROUP_MANAGER_ROLES: readonly string[] = [GROUP_ROLE.teamLeader, GROUP_ROLE.deputy];

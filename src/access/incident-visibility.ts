@@ -4,8 +4,6 @@ import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { AccessRepository } from './access.repository.js';
-import { HOLDING_STATUSES } from './group-roles.js';
-import { unitWithinSql } from './org-tree.js';
 
 /** Platform roles whose unit scope covers the incidents of their unit and the units below it. */
 const INCIDENT_SCOPE_ROLES = [Role.Leader, Role.Officer];
@@ -18,22 +16,7 @@ const UNIT_DATA_SCOPE_ROLES = [Role.Leader, Role.Officer, Role.Analyst];
  */
 export type ScopeKind = 'incidents' | 'unitData';
 
-/**
- * SQL condition: the incident (id column `incidentId`, responsible unit column `unitColumn`) is visible to
- * someone whose unit scope is `roots` (an SQL expression of a uuid[]) or whose person is `personId` (an SQL
- * expression of a uuid, NULL for none). Admins skip it (scope null).
- */
-export function visibleIncidentSql(o: {
-  incidentId: string;
-  unitColumn: string;
-  roots: string;
-  personId: string;
-}): string {
-  return `(${unitWithinSql(o.unitColumn, o.roots)}
-    OR ${o.incidentId} IN (SELECT incident_id FROM working_group_members
-                            WHERE person_id = ${o.personId}
-                              AND status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})))`;
-}
+export { visibleIncidentSql } from './sql-fragments.js';
 
 /**
  * The one visibility rule of incidents and of the data of a unit:
