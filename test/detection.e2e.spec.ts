@@ -62,7 +62,11 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
     unitId = (await makeOrgUnit(t.dataSource, { name: 'Sở Công Thương', parentId: province.id })).id;
     healthUnitId = (await makeOrgUnit(t.dataSource, { name: 'Sở Y tế', parentId: province.id })).id;
     admin = await t.createUser({ roles: [Role.Admin] });
-    analyst = await t.createUser({ roles: [Role.Analyst] });
+    // The province's monitoring analyst: topics and signals of every unit below the province are in scope.
+    analyst = await t.createUser({
+      roles: [Role.Analyst],
+      personId: (await makePerson(t.dataSource, province.id)).id,
+    });
     leader = await t.createUser({
       roles: [Role.Leader],
       personId: (await makePerson(t.dataSource, province.id)).id,
@@ -71,7 +75,11 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
       .http()
       .post('/api/signal-sources')
       .set(admin.auth)
-      .send({ name: 'Hệ thống lắng nghe mạng xã hội tỉnh', kind: 'social_listening' });
+      .send({
+        name: 'Hệ thống lắng nghe mạng xã hội tỉnh',
+        kind: 'social_listening',
+        orgUnitId: province.id,
+      });
     sourceId = source.body.source.id;
     const topic = async (body: Record<string, unknown>) => {
       const res = await t.http().post('/api/topics').set(analyst.auth).send(body);

@@ -39,13 +39,22 @@ describe(`${SignalsService.name} (e2e)`, () => {
     };
   };
 
-  async function createOrgUnit(name: string): Promise<string> {
+  let provinceId: string | null = null;
+  /** A department under the province: the test users belong to the province, so every unit is in their scope. */
+  async function createOrgUnit(name: string, unitType = 'department'): Promise<string> {
     const [row] = await t.dataSource.query(
-      `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-03-01') RETURNING id`,
-      [`T-${uid()}`, name],
+      `INSERT INTO org_units (code, name, unit_type, valid_from, parent_id) VALUES ($1, $2, $3, '2025-03-01', $4) RETURNING id`,
+      [`T-${uid()}`, name, unitType, provinceId],
     );
     return row.id;
   }
+  const personIn = async (unit: string) =>
+    (
+      await t.dataSource.query(
+        `INSERT INTO people (full_name, position, org_unit_id, email, tags) VALUES ($1, 'Chuyên viên', $2, $3, '{}') RETURNING id`,
+        [`Nguyễn Văn ${uid()}`, unit, `${uid()}@anhoa.example.vn`],
+      )
+    )[0].id as string;
 
   async function createSource(kind = 'social_listening'): Promise<{ id: string; secret: string }> {
     const res = await t
@@ -75,12 +84,13 @@ describe(`${SignalsService.name} (e2e)`, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    provinceId = await createOrgUnit('Tỉnh An Hòa', 'province');
     [admin, analyst, officer, leader, observer] = await Promise.all([
       t.createUser({ roles: [Role.Admin] }),
-      t.createUser({ roles: [Role.Analyst] }),
-      t.createUser({ roles: [Role.Officer] }),
-      t.createUser({ roles: [Role.Leader] }),
-      t.createUser({ roles: [Role.Observer] }),
+      t.createUser({ roles: [Role.Analyst], personId: await personIn(provinceId) }),
+      t.createUser({ roles: [Role.Officer], personId: await personIn(provinceId) }),
+      t.createUser({ roles: [Role.Leader], personId: await personIn(provinceId) }),
+      t.createUser({ roles: [Role.Observer], personId: await personIn(provinceId) }),
     ]);
     unitId = await createOrgUnit('Sở Y tế tỉnh An Hòa');
   });

@@ -56,4 +56,3 @@ export function visibleIncidentSql(o: {
                             WHERE person_id = ${o.personId}
                               AND status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})))`;
 }
-

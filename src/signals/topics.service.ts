@@ -140,6 +140,8 @@ export class TopicsService {
   }
 
   private async assertOwnUnit(user: AuthUser, orgUnitId: string): Promise<void> {
+    // An unknown unit is a validation error (400, naming the field), given by the write below.
+    if (!(await this.dataSource.getRepository(OrgUnit).existsBy({ id: orgUnitId }))) return;
     if (!(await this.visibility.isUnitInScope(user, orgUnitId, 'unitData'))) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
