@@ -188,6 +188,22 @@ describe(`${IncidentVisibility.name} (e2e)`, () => {
       expect(one.body).toMatchObject({ id: detectionA, incidentId: incidentA });
     });
 
+    it('unit B reads unit A’s effective or own thresholds no more', async () => {
+      const own = await t
+        .http()
+        .put(`/api/detection-settings/${unitA}`)
+        .set(leaderA.auth)
+        .send({ spikeZ: 5 });
+      expect(own.status).toBe(200);
+      const units = async (u: TestUser) =>
+        (await t.http().get('/api/detection-settings').set(u.auth)).body.map(
+          (s: { orgUnitId: string | null }) => s.orgUnitId,
+        );
+      expect(await units(leaderA)).toEqual(expect.arrayContaining([null, unitA]));
+      expect(await units(leaderB)).not.toContain(unitA);
+      expect(await units(leaderB)).toContain(null);
+    });
+
     it('unit B reads unit A’s effective thresholds no more', async () => {
       const other = await t.http().get(`/api/detection-settings/effective/${unitA}`).set(leaderB.auth);
       expect(other.status).toBe(403);

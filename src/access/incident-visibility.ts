@@ -53,6 +53,17 @@ export class IncidentVisibility {
     return false;
   }
 
+  /** The rows whose unit (null: a province-wide row, e.g. the default thresholds) lies in the user's scope. */
+  async filterInScope<T>(user: AuthUser, rows: T[], unitOf: (row: T) => string | null, kind: ScopeKind) {
+    const keep = await Promise.all(
+      rows.map((r) => {
+        const unitId = unitOf(r);
+        return unitId === null ? true : this.isUnitInScope(user, unitId, kind);
+      }),
+    );
+    return rows.filter((_, i) => keep[i]);
+  }
+
   /** Non-admins act only for their own unit and the units below it. */
   async assertUnitInScope(
     user: AuthUser,

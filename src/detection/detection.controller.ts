@@ -47,8 +47,8 @@ export class DetectionController {
   @Get('detection-settings')
   @Roles(Role.Leader, Role.Analyst)
   @ApiOperation({ summary: 'Ngưỡng phát hiện: mặc định và của từng đơn vị' })
-  listSettings() {
-    return this.settings.list();
+  async listSettings(@CurrentUser() user: AuthUser) {
+    return this.visibility.filterInScope(user, await this.settings.list(), (s) => s.orgUnitId, 'unitData');
   }
 
   @Get('detection-settings/effective/:orgUnitId')
