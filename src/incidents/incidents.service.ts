@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
-import { OrgTree } from '../access/org-tree.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -74,7 +73,6 @@ export class IncidentsService {
     private readonly timeline: IncidentTimeline,
     private readonly repository: IncidentsRepository,
     private readonly visibility: IncidentVisibility,
-    private readonly orgTree: OrgTree,
   ) {}
 
   // ---- access -------------------------------------------------------------------------------------------
@@ -109,10 +107,6 @@ export class IncidentsService {
   /** Non-admins act only for their own unit and the units below it (access/IncidentVisibility). */
   assertUnitInScope(user: AuthUser, unitId: string, message: string): Promise<void> {
     return this.visibility.assertUnitInScope(user, unitId, message);
-  }
-
-  isUnitWithin(unitId: string, ancestorId: string): Promise<boolean> {
-    return this.orgTree.isWithin(unitId, ancestorId);
   }
 
   // ---- queries ------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { IncidentVisibility } from '../access/incident-visibility.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
@@ -84,6 +85,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
     private readonly units: OrgUnitsService,
     private readonly audit: AuditService,
     private readonly repository: PlaybooksRepository,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   /** Installs the shipped playbooks that are missing (by key); never touches existing ones. */
@@ -639,7 +641,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
         { field: 'q', messages: ['q: cần ít nhất một từ'] },
       ]);
     }
-    const roots = await this.incidents.visibilityRoots(user);
+    const roots = await this.visibility.unitScope(user);
     const hits = await this.repository.search(q, dto.kind, dto.limit ?? 20, roots, user.personId ?? null);
     return {
       q,
@@ -750,12 +752,11 @@ export class PlaybooksService implements OnApplicationBootstrap {
   /** Applying: admins, leaders over the responsible unit, and the group's accepted tổ trưởng/tổ phó. */
   private async assertMayApply(user: AuthUser, incident: Incident) {
     if (await this.groups.isManager(user, incident.id)) return;
-    if (user.roles.includes(Role.Leader)) {
-      const roots = (await this.incidents.visibilityRoots(user)) ?? [];
-      for (const root of roots) {
-        if (await this.incidents.isUnitWithin(incident.responsibleOrgUnitId, root)) return;
-      }
-    }
+    if (
+      user.roles.includes(Role.Leader) &&
+      (await this.visibility.isUnitInScope(user, incident.responsibleOrgUnitId))
+    )
+      return;
     throw new AppError(
       ErrorCode.FORBIDDEN,
       'Chỉ tổ trưởng, tổ phó, lãnh đạo đơn vị chủ trì hoặc quản trị viên được áp dụng cẩm nang',
