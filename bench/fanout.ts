@@ -123,6 +123,7 @@ async function startNode(mode: 'app' | 'bare', extraEnv: Record<string, string> 
       JWT_SECRET,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '1000000',
+      CHAT_MAX_MESSAGES_PER_MINUTE: '1000000',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

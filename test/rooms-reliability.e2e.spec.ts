@@ -126,6 +126,7 @@ describe(`${RoomsGateway.name} reliability (e2e)`, () => {
         DATABASE_URL: t.database.url,
         JWT_SECRET: t.config.jwt.secret!,
         LOG_LEVEL: 'warn',
+        CHAT_MAX_MESSAGES_PER_MINUTE: '1000000',
         UNGPHO_ADMIN_PASSWORD: 'mat-khau-quan-tri-thu',
       });
       await service.start();
