@@ -55,16 +55,12 @@ describe(`${OrgTree.name} (integration)`, () => {
   it('reads the roles a person holds (accepted only) with what each may do', async () => {
     const groups = t.app.get(GroupRoles);
     const admin = await t.createUser({ roles: [Role.Admin] });
-    const res = await t
-      .http()
-      .post('/api/incidents')
-      .set(admin.auth)
-      .send({
-        title: 'Sự cố thử vai trò',
-        category: 'other',
-        severity: 'L1',
-        responsibleOrgUnitId: department,
-      });
+    const res = await t.http().post('/api/incidents').set(admin.auth).send({
+      title: 'Sự cố thử vai trò',
+      category: 'other',
+      severity: 'L1',
+      responsibleOrgUnitId: department,
+    });
     expect(res.status).toBe(201);
     const person = await makePerson(t.dataSource, department);
     await t.dataSource.query(

@@ -71,15 +71,11 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
       roles: [Role.Leader],
       personId: (await makePerson(t.dataSource, province.id)).id,
     });
-    const source = await t
-      .http()
-      .post('/api/signal-sources')
-      .set(admin.auth)
-      .send({
-        name: 'Hệ thống lắng nghe mạng xã hội tỉnh',
-        kind: 'social_listening',
-        orgUnitId: province.id,
-      });
+    const source = await t.http().post('/api/signal-sources').set(admin.auth).send({
+      name: 'Hệ thống lắng nghe mạng xã hội tỉnh',
+      kind: 'social_listening',
+      orgUnitId: province.id,
+    });
     sourceId = source.body.source.id;
     const topic = async (body: Record<string, unknown>) => {
       const res = await t.http().post('/api/topics').set(analyst.auth).send(body);

@@ -98,10 +98,15 @@ export class IncidentsService {
   async changeAs<T>(user: AuthUser, id: string, work: (change: IncidentChange) => Promise<T>): Promise<T> {
     // Checked before the transaction: it must not hold a connection while waiting for another one.
     await this.getVisible(user, id);
+    this.assertWriter(user);
+    return this.timeline.change(id, work);
+  }
+
+  /** Admins, leaders and officers change what they see; analysts and observers read. */
+  assertWriter(user: AuthUser): void {
     if (!user.roles.some((r) => WRITER_ROLES.includes(r))) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn chỉ được xem sự cố, không được thay đổi');
     }
-    return this.timeline.change(id, work);
   }
 
   /** Non-admins act only for their own unit and the units below it (access/IncidentVisibility). */

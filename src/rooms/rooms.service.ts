@@ -9,6 +9,7 @@ import type { IncidentTask } from '../incidents/entities/incident-task.entity.js
 import { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentFactsService } from '../incidents/incident-facts.service.js';
 import { IncidentTasksService } from '../incidents/incident-tasks.service.js';
+import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import {
   ChatSendDto,
@@ -43,6 +44,7 @@ export class RoomsService {
     private readonly access: RoomAccess,
     private readonly presence: RoomPresence,
     private readonly repository: RoomsRepository,
+    private readonly timeline: IncidentTimeline,
     private readonly incidents: IncidentsService,
     private readonly tasks: IncidentTasksService,
     private readonly facts: IncidentFactsService,
@@ -122,9 +124,11 @@ export class RoomsService {
         `Gửi tin nhắn quá nhanh (tối đa ${this.config.chat.maxMessagesPerMinute} tin mỗi phút); hãy chờ một lát`,
       );
     }
+    // The gateway checked that the user sees the incident; posting takes the writer roles of tasks and facts
+    // (observers and analysts read the room, they do not post).
+    this.incidents.assertWriter(user);
     const mentions = await this.visibleMentions(dto.mentions ?? [], incident, user);
-    // changeAs: the writer roles of tasks and facts (observers and analysts read the room, they do not post).
-    return this.incidents.changeAs(user, incident.id, async (change) => {
+    return this.timeline.change(incident.id, async (change) => {
       // Checked under the incident's row lock: a concurrent resend of the same clientId waits here.
       const earlier = await this.repository.findChatMessage(incident.id, dto.clientId, change.manager);
       if (earlier) return this.duplicate(earlier, user);

@@ -46,9 +46,7 @@ export class StatementAccess {
   }
 
   async rights(user: AuthUser, incidentId: string, manager?: EntityManager): Promise<StatementRights> {
-    const roles = user.personId
-      ? await this.groupRoles.held(incidentId, user.personId, manager)
-      : [];
+    const roles = user.personId ? await this.groupRoles.held(incidentId, user.personId, manager) : [];
     const admin = user.roles.includes(Role.Admin);
     const canEdit = admin || roles.some((r) => r.canEditStatements);
     return {
