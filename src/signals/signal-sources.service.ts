@@ -145,10 +145,9 @@ export class SignalSourcesService {
     return { id: row.id, active: row.active, secrets };
   }
 
-  /** The source a batch is for: 404 when unknown, 409 when switched off. */
   /**
-   * A push of signals by a user: the source exists, is active, and the user may push to it (admins; otherwise
-   * leaders, officers and analysts of the source's unit or a unit above it; a source of no unit only admins).
+   * A push of signals by a user: the source exists (else 404), is active (else 409), and the user may push to it
+   * (admins; otherwise officers and analysts of the source's unit or a unit above it; a source of no unit: admins).
    */
   async assertAcceptsSignals(id: string, user: AuthUser): Promise<void> {
     const source = await this.dataSource.getRepository(SignalSource).findOneBy({ id });
