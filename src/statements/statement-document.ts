@@ -27,6 +27,9 @@ const RECIPIENTS: Partial<Record<StatementType, string[]>> = {
   [StatementType.TakedownRequest]: ['Như trên;', 'Lưu: VT.'],
 };
 
+/** "Đề nghị cải chính" → "đề nghị cải chính": a subject line continues "V/v". */
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
+
 export interface StatementDocumentInput {
   type: StatementType;
   version: { number: number; title: string; body: string; sha256: string };
@@ -54,7 +57,7 @@ export function statementDocument(input: StatementDocumentInput): OfficialDocume
       typeCode: form.typeCode,
       issuerCode: input.issued?.issuerCode ?? issuerCode(input.unit),
     },
-    subjectLine: letter ? `V/v ${input.version.title}` : undefined,
+    subjectLine: letter ? `V/v ${lowerFirst(input.version.title)}` : undefined,
     placeName: input.placeName ?? '',
     issuedAt: input.issued?.issuedAt ?? null,
     title: form.name ?? '',
