@@ -52,9 +52,8 @@ export function issuerCode(unit: IssuerUnit): string {
       return letters.charAt(0).toLocaleUpperCase('vi-VN');
     })
     .join('');
-  return stripMarks(code.replace(/Đ/g, '\u0000'))
-    .replace(/\u0000/g, 'Đ')
-    .toUpperCase();
+  // NFD leaves Đ whole (it is a letter, not D with a mark), so it keeps its bar.
+  return stripMarks(code).toUpperCase();
 }
 
 /** Who signs for a unit: the collective body a committee's head signs on behalf of, and the head's title. */

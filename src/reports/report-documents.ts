@@ -1,4 +1,3 @@
-import { detectionRuleLabel } from '../detection/rule-labels.js';
 import { DOCUMENT_TYPE_CODES, headOf, issuerCode, parentAgencyLine } from '../documents/document-symbols.js';
 import type { IssuerUnit } from '../documents/document-symbols.js';
 import { formatVi } from '../documents/format-vi.js';
@@ -84,7 +83,6 @@ function metricVerdict(m: ReviewReport['metrics'][number]) {
 /** The post-incident review as a Vietnamese administrative report (DOMAIN.md: sections 1–10 and annexes). */
 export function reviewDocument(r: ReviewReport, issuer: ReportIssuer): OfficialDocument {
   const i = r.incident;
-  const generated = new Date(r.generatedAt);
   const leader = r.team.find((m) => m.role === 'team_leader' && m.status === 'accepted');
   const blocks: Block[] = [];
   const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
@@ -187,9 +185,7 @@ export function reviewDocument(r: ReviewReport, issuer: ReportIssuer): OfficialD
     h2('Căn cứ phát hiện');
     blocks.push({
       kind: 'list',
-      items: r.assessment.detections.map(
-        (d) => `${dateTimeVi(d.at)}: ${detectionRuleLabel(d.rule)}, mức ${d.severity}`,
-      ),
+      items: r.assessment.detections.map((d) => `${dateTimeVi(d.at)}: ${d.ruleLabel}, mức ${d.severity}`),
     });
   }
 

@@ -23,7 +23,7 @@ import type { OfficialDocument } from '../documents/official-document.js';
 import { renderPdf } from '../documents/pdf.js';
 import { DocumentRegisterService } from '../documents/register/document-register.service.js';
 import { DOCUMENT_TYPE_CODES } from '../documents/document-symbols.js';
-import { periodicDocument, reviewDocument } from './report-documents.js';
+import { periodicDocument, REVIEW_SECTIONS, reviewDocument } from './report-documents.js';
 import type { ReportIssuer } from './report-documents.js';
 import { ReportsRepository } from './reports.repository.js';
 import { projectReview } from './review-report.js';
@@ -257,8 +257,11 @@ export class ReportsService {
     format: ReportFormat,
     basename: string,
   ): Promise<RenderedReport> {
-    if (format === 'json')
-      return { contentType: 'application/json', filename: `${basename}.json`, body: report };
+    if (format === 'json') {
+      // The review carries its section titles, so the console numbers its sections as the documents do.
+      const body = report.kind === 'review' ? { ...report, sections: REVIEW_SECTIONS } : report;
+      return { contentType: 'application/json', filename: `${basename}.json`, body };
+    }
     const doc: OfficialDocument =
       report.kind === 'review'
         ? reviewDocument(report, await this.issuerOf(report.incident.responsibleUnit.id, report.incident.id))

@@ -1,3 +1,4 @@
+import { detectionRuleLabel } from '../detection/rule-labels.js';
 import type { OrgUnitSnapshot } from '../incidents/entities/incident.entity.js';
 import { CATEGORY_LABEL_VI, SEVERITY_LABEL_VI, STATUS_LABEL_VI } from '../incidents/incident-types.js';
 import type { IncidentCategory, IncidentStatus, Severity } from '../incidents/incident-types.js';
@@ -377,6 +378,7 @@ export function projectReview(input: ReviewInput) {
       ).map((d) => ({
         at: iso(e.occurredAt),
         rule: str(d.rule),
+        ruleLabel: detectionRuleLabel(str(d.rule)),
         severity: str(d.severity),
         summary: str(d.summary),
       })),
