@@ -154,6 +154,13 @@ describe('Official documents of statements and reports (e2e)', () => {
         .set(who.auth)
         .send({ decision: 'approve', password: who.password, sha256: version.sha256 });
       expect(res.status).toBe(201);
+      // The reviewers of the first step do not sign: the approving leader of the last step does.
+      const shown = await t
+        .http()
+        .get(`/api/statements/${statementId}/versions/${version.number}`)
+        .set(team.reader.auth);
+      expect(shown.body.document.html).toContain(team.approver.person.fullName);
+      expect(shown.body.document.html).not.toContain(team.teamLeader.person.fullName);
     }
     const published = await t
       .http()

@@ -92,3 +92,13 @@ export function keepNameTogether(name: string): string {
 
 /** Text whose every space is no-break (dates, "Số: …" lines): it moves to the next line whole. */
 export const unbreakable = (s: string) => s.replace(/ /g, NBSP);
+
+/**
+ * Dates and times glued to the word before them ("ngày 31/12/2026", "lúc 14:30", "14:30 03/12/2026"), so a line
+ * never ends on "đến ngày" with the date alone below.
+ */
+export function keepDatesTogether(text: string): string {
+  return text
+    .replace(/(ngày|tháng|năm|lúc|hồi|từ|đến) (?=\d)/giu, `$1${NBSP}`)
+    .replace(/(\d{1,2}:\d{2}) (?=\d{1,2}\/\d{1,2}\/\d{4})/g, `$1${NBSP}`);
+}

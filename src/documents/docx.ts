@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { IParagraphOptions, ParagraphChild } from 'docx';
-import { keepNameTogether, unbreakable } from './document-symbols.js';
+import { keepDatesTogether, keepNameTogether, unbreakable } from './document-symbols.js';
 import { FONT_FAMILY, LEFT_COLUMN_SHARE, MARGIN_MM, PAGE_MM, SIGNATURE_SPACE_PT, SIZE_PT } from './layout.js';
 import { MOTTO, NATION, numberLine, placeDateLine, signatureLines } from './official-document.js';
 import type { Block, OfficialDocument, Run } from './official-document.js';
@@ -36,7 +36,7 @@ const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
 
 const run = (text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}) =>
   new TextRun({
-    text,
+    text: keepDatesTogether(text),
     bold: o.bold,
     italics: o.italic,
     size: half(o.size ?? SIZE_PT.body),
@@ -114,17 +114,19 @@ function heading(d: OfficialDocument): Table {
 
 const runsOf = (runs: Run[], size = SIZE_PT.body) =>
   runs.flatMap((r) =>
-    r.text.split('\n').map(
-      (t, i) =>
-        new TextRun({
-          text: t,
-          bold: r.bold,
-          italics: r.italic,
-          size: half(size),
-          font: FONT_FAMILY,
-          break: i > 0 ? 1 : undefined,
-        }),
-    ),
+    keepDatesTogether(r.text)
+      .split('\n')
+      .map(
+        (t, i) =>
+          new TextRun({
+            text: t,
+            bold: r.bold,
+            italics: r.italic,
+            size: half(size),
+            font: FONT_FAMILY,
+            break: i > 0 ? 1 : undefined,
+          }),
+      ),
   );
 
 function table(b: Extract<Block, { kind: 'table' }>): Table {

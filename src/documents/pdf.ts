@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { chartGeometry } from './chart.js';
-import { keepNameTogether, unbreakable } from './document-symbols.js';
+import { keepDatesTogether, keepNameTogether, unbreakable } from './document-symbols.js';
 import { TINOS } from './fonts.js';
 import { LEFT_COLUMN_SHARE, MARGIN_MM, SIGNATURE_SPACE_PT, SIZE_PT } from './layout.js';
 import { MOTTO, NATION, numberLine, placeDateLine, signatureLines } from './official-document.js';
@@ -87,7 +87,10 @@ function heading(doc: Doc, d: OfficialDocument) {
       .text(upper(d.title), MARGINS.left, doc.y, { width, align: 'center' });
   }
   if (d.subtitle) {
-    doc.font('bold').fontSize(SIZE_PT.subtitle).text(d.subtitle, { width, align: 'center' });
+    doc
+      .font('bold')
+      .fontSize(SIZE_PT.subtitle)
+      .text(keepDatesTogether(d.subtitle), { width, align: 'center' });
     const y = doc.y + 3;
     if (d.title) underline(doc, MARGINS.left + width / 2, y, Math.min(width / 3, 140));
   }
@@ -102,7 +105,7 @@ function unbreakableDate(line: string) {
 
 /** Paragraph of runs (bold, italic) as one flowing text. */
 function runsText(doc: Doc, all: Run[], opts: PDFKit.Mixins.TextOptions) {
-  const runs = all.filter((r) => r.text !== '');
+  const runs = all.filter((r) => r.text !== '').map((r) => ({ ...r, text: keepDatesTogether(r.text) }));
   runs.forEach((r, i) => {
     doc.font(fontOf(r)).text(r.text, { ...opts, continued: i < runs.length - 1 });
   });
@@ -123,7 +126,7 @@ function table(doc: Doc, b: Extract<Block, { kind: 'table' }>, tail: number) {
     let w = 0;
     for (const [k, row] of [b.headers, ...b.rows].entries()) {
       doc.font(k === 0 ? 'bold' : 'regular');
-      for (const word of (row[c] ?? '').split(/[ \n]+/)) {
+      for (const word of keepDatesTogether(row[c] ?? '').split(/[ \n]+/)) {
         if (word.length <= 40) w = Math.max(w, doc.widthOfString(word));
       }
     }
@@ -161,7 +164,7 @@ function table(doc: Doc, b: Extract<Block, { kind: 'table' }>, tail: number) {
         .fillColor('#000')
         .font(font)
         .fontSize(SIZE_PT.table)
-        .text(c || '', x + pad, y + pad, { width: widths[i] - 2 * pad });
+        .text(keepDatesTogether(c || ''), x + pad, y + pad, { width: widths[i] - 2 * pad });
       x += widths[i];
     });
     doc.x = MARGINS.left;
@@ -271,7 +274,7 @@ function block(doc: Doc, b: Block, tail: number) {
       const opts = { width, align: b.align ?? 'justify', paragraphGap: 6, indent: b.align ? 0 : 28 } as const;
       doc.x = MARGINS.left;
       if (b.runs?.length) runsText(doc, b.runs, opts);
-      else doc.font('regular').text(b.text, opts);
+      else doc.font('regular').text(keepDatesTogether(b.text), opts);
       return;
     }
     case 'list': {

@@ -133,8 +133,8 @@ export class StatementsRepository {
   }
 
   /**
-   * Who signs a version: the approver of its last approval step once approved; before that the working group's
-   * approving leader (accepted); with the unit type of the signer's own unit (for KT./TM./TL.).
+   * Who signs a version: whoever approved its last approval step (the earlier steps review, the last one signs);
+   * until then the working group's approving leader (accepted); with the signer's own unit (for KT./TM./TL.).
    */
   async signerOf(
     manager: EntityManager,
@@ -150,7 +150,8 @@ export class StatementsRepository {
          JOIN people p ON p.id = u.person_id
          JOIN org_units o ON o.id = p.org_unit_id
         WHERE d.version_id = $1 AND d.decision = 'approve'
-        ORDER BY s.step DESC, d.created_at DESC
+          AND s.step = (SELECT max(step) FROM statement_approval_stages WHERE version_id = $1)
+        ORDER BY d.created_at DESC
         LIMIT 1`,
       [versionId],
     );
