@@ -28,7 +28,7 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(createHttpLogger(logger));
   app.use((req: Request, _res: Response, next: NextFunction) =>
@@ -58,9 +58,8 @@ export async function createApp(
   app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
-  const login = loginRateLimit(config.rateLimit.loginPerMinute);
-  app.use(`/${API_PREFIX}/auth/login`, login);
-  app.use(`/${API_PREFIX}/auth/refresh`, login);
+  // Login itself is limited per address and per account in LoginThrottle (shared through Redis).
+  app.use(`/${API_PREFIX}/auth/refresh`, loginRateLimit(config.rateLimit.loginPerMinute));
   app.use(`/${API_PREFIX}`, apiRateLimit(config.rateLimit.perMinute));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());

@@ -126,6 +126,14 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
 
   private onConnection(socket: RoomSocket) {
     socket.join(userRoom(socket.data.user.userId));
+    // The socket lives no longer than its access token: at expiry it is cut (it stops receiving room events,
+    // drafts and notifications); the client reconnects with a fresh token, and rejoins from its last seq.
+    const expiry = setTimeout(
+      () => socket.disconnect(true),
+      Math.min(Math.max(0, socket.data.tokenExp * 1000 - Date.now()), 2 ** 31 - 1),
+    );
+    expiry.unref();
+    socket.once('disconnect', () => clearTimeout(expiry));
     this.command(socket, 'room:join', JoinDto, ({ user, incident }, dto) =>
       this.rooms.join(socket, user, incident, dto),
     );

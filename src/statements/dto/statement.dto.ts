@@ -157,7 +157,10 @@ export class PublicationDto {
   @MaxLength(2000)
   url?: string;
 
-  @ApiPropertyOptional({ description: 'Thời điểm công bố (mặc định: bây giờ)' })
+  @ApiPropertyOptional({
+    description:
+      'Thời điểm công bố: luôn là thời điểm ghi nhận; nếu gửi, phải trùng với bây giờ (lệch tối đa 60 giây)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   publishedAt?: string;
