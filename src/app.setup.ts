@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter.js';
+import { BodylessRouteInterceptor, inputGuard } from './common/input-guard.js';
 import { createHttpLogger, PinoNestLogger } from './common/logger.js';
 import { apiRateLimit, loginRateLimit } from './common/rate-limit.js';
 import { requestContext } from './common/request-context.js';
@@ -58,11 +59,14 @@ export async function createApp(
   app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
+  // Refused at the edge, for every route: NUL, lone surrogates, prototype keys, unsafe numbers (input-guard.ts).
+  app.use(inputGuard());
   // Login itself is limited per address and per account in LoginThrottle (shared through Redis).
   app.use(`/${API_PREFIX}/auth/refresh`, loginRateLimit(config.rateLimit.loginPerMinute));
   app.use(`/${API_PREFIX}`, apiRateLimit(config.rateLimit.perMinute));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new BodylessRouteInterceptor());
   app.useGlobalFilters(new HttpExceptionFilter());
   setupOpenApi(app);
   await app.init();

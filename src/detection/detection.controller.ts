@@ -55,7 +55,7 @@ export class DetectionController {
     summary: 'Ngưỡng đang áp dụng cho một đơn vị (của đơn vị, cấp trên gần nhất, hoặc mặc định)',
   })
   effective(@Param('orgUnitId', ParseUUIDPipe) orgUnitId: string) {
-    return this.settings.effective(orgUnitId);
+    return this.settings.effectiveOfUnit(orgUnitId);
   }
 
   @Put('detection-settings/default')

@@ -8,6 +8,7 @@ import {
   ErrorCode,
   isDatabaseUnavailable,
 } from '../common/app-error.js';
+import { assertCleanInput } from '../common/input-guard.js';
 import { requestContext } from '../common/request-context.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
@@ -237,6 +238,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       if (assertSize) assertSize(payload);
       else assertCommandSize(name, payload);
+      assertCleanInput(payload);
       if (socket.data.tokenExp * 1000 <= Date.now()) {
         throw new AppError(ErrorCode.TOKEN_INVALID, 'Mã truy cập đã hết hạn; hãy kết nối lại với mã mới');
       }

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -27,6 +16,7 @@ import { StatementApprovalsService } from './statement-approvals.service.js';
 import { StatementCommentsService } from './statement-comments.service.js';
 import { StatementPublicationsService } from './statement-publications.service.js';
 import { StatementsService } from './statements.service.js';
+import { ParseVersionPipe } from '../common/limits.js';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -97,7 +87,7 @@ export class StatementsController {
   version(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', ParseVersionPipe) n: number,
   ) {
     return this.statements.version(user, id, n);
   }
@@ -116,7 +106,7 @@ export class StatementsController {
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', ParseVersionPipe) n: number,
     @Body() dto: DecisionDto,
   ) {
     return this.approvals.decide(user, id, n, dto);
