@@ -218,6 +218,20 @@ function pathParamArb(ids: string[]): fc.Arbitrary<string> {
   );
 }
 
+/** A query value as a URL component; a lone surrogate (not encodable in UTF-8) is sent as its CESU-8 bytes. */
+function encodeQueryValue(value: string): string {
+  return value
+    .split(/([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/)
+    .map((part) => {
+      try {
+        return encodeURIComponent(part);
+      } catch {
+        return '%ED%A0%80';
+      }
+    })
+    .join('');
+}
+
 const QUERY_ATTACKS = [
   'offset=1e308',
   'offset=99999999999999999999',
@@ -260,7 +274,7 @@ export function httpCaseArb(
                       .map((p, i) =>
                         vals[i] === undefined
                           ? ''
-                          : `${encodeURIComponent(p.name)}=${encodeURIComponent(String(Array.isArray(vals[i]) ? (vals[i] as unknown[]).join(',') : typeof vals[i] === 'object' ? JSON.stringify(vals[i]) : vals[i]))}`,
+                          : `${encodeURIComponent(p.name)}=${encodeQueryValue(String(Array.isArray(vals[i]) ? (vals[i] as unknown[]).join(',') : typeof vals[i] === 'object' ? JSON.stringify(vals[i]) : vals[i]))}`,
                       )
                       .filter(Boolean)
                       .join('&'),
