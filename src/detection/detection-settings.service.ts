@@ -58,7 +58,9 @@ export class DetectionSettingsService {
 
   /** For the API: a unit that does not exist is a 404, not the defaults. */
   async effectiveOfUnit(orgUnitId: string): Promise<EffectiveSettings> {
-    const found: unknown[] = await this.dataSource.query(`SELECT 1 FROM org_units WHERE id = $1`, [orgUnitId]);
+    const found: unknown[] = await this.dataSource.query(`SELECT 1 FROM org_units WHERE id = $1`, [
+      orgUnitId,
+    ]);
     if (!found.length) throw AppError.notFound('đơn vị', orgUnitId);
     return this.effective(orgUnitId);
   }
