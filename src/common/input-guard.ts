@@ -37,8 +37,9 @@ const join = (path: string, key: string | number) =>
  * one; such numbers lose their digits and overflow the database's integers). Binary data (Buffers, typed
  * arrays: Yjs updates) is left alone.
  */
-export function findInputProblem(value: unknown, path = '', depth = 0): InputProblem | null {
+export function findInputProblem(value: unknown, path = '', depth = 0, strings = true): InputProblem | null {
   if (typeof value === 'string') {
+    if (!strings) return null;
     if (NUL.test(value))
       return { field: path, constraint: 'noNul', message: `${path || 'dữ liệu'}: không được chứa ký tự NUL` };
     if (LONE_SURROGATE.test(value))
@@ -69,7 +70,7 @@ export function findInputProblem(value: unknown, path = '', depth = 0): InputPro
     return { field: path, constraint: 'maxDepth', message: `${path || 'dữ liệu'}: lồng nhau quá sâu` };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const p = findInputProblem(value[i], join(path, i), depth + 1);
+      const p = findInputProblem(value[i], join(path, i), depth + 1, strings);
       if (p) return p;
     }
     return null;
@@ -80,7 +81,7 @@ export function findInputProblem(value: unknown, path = '', depth = 0): InputPro
       return { field, constraint: 'noPrototypeKey', message: `${field}: tên trường không được phép` };
     const keyProblem = findInputProblem(key, field, depth + 1);
     if (keyProblem) return keyProblem;
-    const p = findInputProblem((value as Record<string, unknown>)[key], field, depth + 1);
+    const p = findInputProblem((value as Record<string, unknown>)[key], field, depth + 1, strings);
     if (p) return p;
   }
   return null;
@@ -104,6 +105,13 @@ export function assertCleanInput(value: unknown, path = ''): void {
 }
 
 /**
+ * Batch ingestion checks the text of each item itself and refuses only the bad items, keeping the others
+ * (src/signals/mention-item.validator.ts): there the body's strings are left to it; keys, depth and numbers are
+ * still checked here.
+ */
+const ITEM_VALIDATED_BODIES = [/^\/api\/signals\/?$/, /^\/api\/signal-sources\/[^/]+\/webhook\/?$/];
+
+/**
  * Express middleware, after the body parsers: the path, the query and the body of every request go through
  * assertCleanInput; a refusal answers 400 in the API's error shape.
  */
@@ -121,7 +129,9 @@ export function inputGuard() {
       assertCleanInput(path, 'path');
       // Named like the validation pipe names fields: `title`, `items[2].text`, `offset`.
       assertCleanInput(req.query);
-      assertCleanInput(req.body);
+      const strings = !ITEM_VALIDATED_BODIES.some((re) => re.test(req.path));
+      const problem = findInputProblem(req.body, '', 0, strings);
+      if (problem) throw inputProblemError(problem);
       next();
     } catch (e) {
       next(e);
