@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -20,6 +20,7 @@ const FAILURE_MEMORY_MS = 24 * 3600_000;
  */
 @Injectable()
 export class LoginThrottle implements OnModuleDestroy {
+  private readonly logger = new Logger(LoginThrottle.name);
   private readonly store: CounterStore;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -34,8 +35,20 @@ export class LoginThrottle implements OnModuleDestroy {
     return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
   }
 
-  /** Throws RATE_LIMITED (429) when the address or the account has used its budget, or the account is locked. */
+  /**
+   * Throws RATE_LIMITED (429) when the address or the account has used its budget, or the account is locked.
+   * Redis unreachable: logins go on without the shared counters (logged), rather than nobody logging in.
+   */
   async check(ip: string | undefined, email: string): Promise<void> {
+    try {
+      await this.checkCounters(ip, email);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      this.logger.warn(`login counters unavailable: ${(e as Error).message}`);
+    }
+  }
+
+  private async checkCounters(ip: string | undefined, email: string): Promise<void> {
     const limits = this.config.loginThrottle;
     const account = this.account(email);
     const lockedUntil = await this.store.get(`login:lock:${account}`);
@@ -57,6 +70,12 @@ export class LoginThrottle implements OnModuleDestroy {
 
   /** A wrong password (or an unknown e-mail): past the free failures, the account waits, twice as long each time. */
   async failed(email: string): Promise<void> {
+    await this.recordFailure(email).catch((e: Error) =>
+      this.logger.warn(`login counters unavailable: ${e.message}`),
+    );
+  }
+
+  private async recordFailure(email: string): Promise<void> {
     const limits = this.config.loginThrottle;
     const account = this.account(email);
     const failures = await this.store.bump(`login:fail:${account}`, FAILURE_MEMORY_MS);
@@ -70,7 +89,9 @@ export class LoginThrottle implements OnModuleDestroy {
 
   async succeeded(email: string): Promise<void> {
     const account = this.account(email);
-    await this.store.delete(`login:fail:${account}`, `login:lock:${account}`);
+    await this.store
+      .delete(`login:fail:${account}`, `login:lock:${account}`)
+      .catch((e: Error) => this.logger.warn(`login counters unavailable: ${e.message}`));
   }
 }
 
