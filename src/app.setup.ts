@@ -4,9 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { ErrorCode } from './common/app-error.js';
 import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter.js';
+import { BodylessRouteInterceptor, inputGuard } from './common/input-guard.js';
 import { createHttpLogger, PinoNestLogger } from './common/logger.js';
 import { apiRateLimit, loginRateLimit } from './common/rate-limit.js';
 import { requestContext } from './common/request-context.js';
@@ -28,7 +31,7 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(createHttpLogger(logger));
   app.use((req: Request, _res: Response, next: NextFunction) =>
@@ -58,15 +61,18 @@ export async function createApp(
   app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
-  const login = loginRateLimit(config.rateLimit.loginPerMinute);
-  app.use(`/${API_PREFIX}/auth/login`, login);
-  app.use(`/${API_PREFIX}/auth/refresh`, login);
+  // Refused at the edge, for every route: NUL, lone surrogates, prototype keys, unsafe numbers (input-guard.ts).
+  app.use(inputGuard());
+  // Login itself is limited per address and per account in LoginThrottle (shared through Redis).
+  app.use(`/${API_PREFIX}/auth/refresh`, loginRateLimit(config.rateLimit.loginPerMinute));
   app.use(`/${API_PREFIX}`, apiRateLimit(config.rateLimit.perMinute));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new BodylessRouteInterceptor());
   app.useGlobalFilters(new HttpExceptionFilter());
   setupOpenApi(app);
   await app.init();
+  answerParserErrorsInShape(app);
   // After the routes: the API, the docs and /health always answer first.
   const webPages = webConsole(config.webDistDir);
   if (webPages) app.use(webPages);
@@ -86,6 +92,32 @@ export async function createApp(
     res.status(body.statusCode).json(body);
   });
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (headers or URL too large, malformed request line)
+ * get the API's JSON error shape too, instead of Node's bare status line.
+ */
+function answerParserErrorsInShape(app: NestExpressApplication): void {
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (!socket.writable || (err.code === 'ECONNRESET' && !socket.readable)) return socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({
+      statusCode: status,
+      code: ErrorCode.VALIDATION_FAILED,
+      message:
+        status === 431
+          ? 'Địa chỉ hoặc tiêu đề yêu cầu quá dài'
+          : 'Yêu cầu HTTP không hợp lệ (không đọc được dòng yêu cầu hoặc tiêu đề)',
+      correlationId: randomUUID(),
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  });
 }
 
 export function setupOpenApi(app: INestApplication): void {

@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.js';
 import { RoomsGateway } from '../src/rooms/rooms.gateway.js';
@@ -24,8 +25,8 @@ describeWithRedis(title, () => {
   let officer: TestUser;
   const clients: RoomClient[] = [];
 
-  const connect = async (node: TestApp, user: TestUser) => {
-    const client = await RoomClient.connect(node.url, user.accessToken);
+  const connect = async (node: TestApp, user: TestUser | string) => {
+    const client = await RoomClient.connect(node.url, typeof user === 'string' ? user : user.accessToken);
     clients.push(client);
     return client;
   };
@@ -155,5 +156,82 @@ describeWithRedis(title, () => {
     await witness.waitFor(() => witness.lastSeq(incidentId) === seq, 'message on node B');
     expect(revoked.received.length).toBe(before);
     await expect(revoked.join(incidentId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  describe('a socket whose session ends is cut on every node', () => {
+    const member = async () =>
+      a.createUser({
+        roles: [Role.Officer],
+        personId: (await makePerson(a.dataSource, tree.department.id)).id,
+      });
+    const cut = (client: RoomClient) =>
+      client.waitFor(() => !client.socket.connected, 'socket cut by the server');
+
+    /** The user's sockets on both nodes are cut; what is said in the room afterwards reaches neither. */
+    const expectCut = async (incidentId: string, cutOnes: RoomClient[]) => {
+      await Promise.all(cutOnes.map(cut));
+      const witness = await connect(b, leader);
+      await witness.join(incidentId);
+      const sender = await connect(a, officer);
+      await sender.join(incidentId);
+      const { seq } = await sender.call('chat:send', {
+        incidentId,
+        clientId: randomUUID(),
+        text: 'sau phiên',
+      });
+      await witness.waitFor(() => witness.lastSeq(incidentId) === seq, 'message on node B');
+      for (const c of cutOnes) expect(c.received.some((e) => e.seq === seq)).toBe(false);
+    };
+
+    it('logout on all devices through node A: sockets on A and B cut, the old token refused', async () => {
+      const incidentId = await declare();
+      const user = await member();
+      const onA = await connect(a, user);
+      const onB = await connect(b, user);
+      await onA.join(incidentId);
+      await onB.join(incidentId);
+      const out = await a.http().post('/api/auth/logout').set(user.auth).send({ allDevices: true });
+      expect(out.status).toBe(200);
+      await expectCut(incidentId, [onA, onB]);
+      expect(await RoomClient.refused(b.url, { token: user.accessToken })).toMatchObject({
+        code: 'TOKEN_INVALID',
+      });
+      expect((await b.http().get('/api/me').set(user.auth)).status).toBe(401);
+    });
+
+    it('a password reset by an admin through node A cuts the sockets on node B', async () => {
+      const incidentId = await declare();
+      const user = await member();
+      const onB = await connect(b, user);
+      await onB.join(incidentId);
+      const reset = await a
+        .http()
+        .patch(`/api/users/${user.user.id}`)
+        .set(admin.auth)
+        .send({ password: `Mk-${randomBytes(9).toString('base64url')}` });
+      expect(reset.status).toBe(200);
+      await expectCut(incidentId, [onB]);
+      expect(await RoomClient.refused(a.url, { token: user.accessToken })).toMatchObject({
+        code: 'TOKEN_INVALID',
+      });
+    });
+
+    it('a socket is cut when its access token expires, and receives nothing after', async () => {
+      const incidentId = await declare();
+      const user = await member();
+      const shortLived = await a.app
+        .get(JwtService)
+        .signAsync(
+          { sub: user.user.id, email: user.email, roles: user.user.roles, typ: 'access', sv: 0 },
+          { expiresIn: 2 },
+        );
+      const onB = await connect(b, shortLived);
+      await onB.join(incidentId);
+      const connectedAt = Date.now();
+      await cut(onB);
+      expect(Date.now() - connectedAt).toBeGreaterThan(500);
+      await expectCut(incidentId, [onB]);
+      expect(await RoomClient.refused(b.url, { token: shortLived })).toMatchObject({ code: 'TOKEN_INVALID' });
+    });
   });
 });

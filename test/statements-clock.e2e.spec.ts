@@ -115,6 +115,74 @@ describe(`${LegalClockFlow.name} and approval SLAs (e2e)`, () => {
     expect(job.state).toBe('done');
   });
 
+  it('records a publication at the time it is recorded: a missed deadline cannot be back-dated into a met one', async () => {
+    const detectedAt = new Date(Date.now() - DAY_MS - 6 * 3600_000);
+    const team = await makeStatementTeam(t, { detectedAt: detectedAt.toISOString() });
+    const created = await t
+      .http()
+      .post(`/api/incidents/${team.incidentId}/statements`)
+      .set(team.drafters[0].auth)
+      .send({
+        type: 'holding_statement',
+        title: 'Thông tin ban đầu',
+        body: 'Sở Y tế tỉnh An Hòa đã nắm được thông tin về vụ việc và đang khẩn trương kiểm tra, xác minh.',
+      });
+    const id = created.body.id;
+    const v = (await t.http().post(`/api/statements/${id}/submit`).set(team.drafters[0].auth).send({})).body
+      .version;
+    await t
+      .http()
+      .post(`/api/statements/${id}/versions/1/decisions`)
+      .set(team.approver.auth)
+      .send({ decision: 'approve', sha256: v.sha256, password: team.approver.password })
+      .expect(201);
+    // Approved before the deadline (as if 8 hours ago), published after it: the record cannot say otherwise.
+    await t.dataSource.query(
+      `UPDATE statement_version_reviews SET decided_at = $2 WHERE version_id = (SELECT id FROM statement_versions WHERE statement_id = $1 AND number = 1)`,
+      [id, new Date(Date.now() - 8 * 3600_000)],
+    );
+    const publish = (publishedAt?: string) =>
+      t
+        .http()
+        .post(`/api/statements/${id}/publications`)
+        .set(team.spokesperson.auth)
+        .send({
+          versionNumber: 1,
+          sha256: v.sha256,
+          channel: 'portal',
+          ...(publishedAt ? { publishedAt } : {}),
+        });
+    for (const at of [
+      new Date(detectedAt.getTime() + 20 * 3600_000).toISOString(),
+      new Date(Date.now() - 5 * 60_000).toISOString(),
+      new Date(Date.now() + 5 * 60_000).toISOString(),
+    ]) {
+      const backDated = await publish(at);
+      expect(backDated.status).toBe(400);
+      expect(backDated.body.details[0]).toMatchObject({ field: 'publishedAt', constraints: ['recordedNow'] });
+    }
+    expect((await events(team)).filter((e) => e.type === 'statement.published')).toEqual([]);
+    const before = Date.now();
+    const recorded = await publish(new Date().toISOString());
+    expect(recorded.status).toBe(201);
+    const at = new Date(recorded.body.publishedAt).getTime();
+    expect(at).toBeGreaterThanOrEqual(before - 5);
+    expect(at).toBeLessThanOrEqual(Date.now() + 5);
+    const stopped = (await events(team)).find((e) => e.type === 'legal_clock.stopped');
+    expect(stopped?.payload).toMatchObject({ ruleKey: 'initial_information', met: false, statementId: id });
+    // A second record (another channel, a later correction) is a new entry; the first stays as it was.
+    const again = await publish();
+    expect(again.status).toBe(201);
+    const list = (await t.http().get(`/api/statements/${id}/publications`).set(team.admin.auth)).body.items;
+    expect(list).toHaveLength(2);
+    expect(list[0].publishedAt).toBe(recorded.body.publishedAt);
+    const audit = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action LIKE '%publi%' AND entity_id = ANY($1)`,
+      [[recorded.body.id, again.body.id]],
+    );
+    expect(audit[0].n).toBe(2);
+  });
+
   it('escalates an approval stage whose SLA passed to the head of the unit, once, through the durable timer', async () => {
     const team = await makeStatementTeam(t);
     const created = await t

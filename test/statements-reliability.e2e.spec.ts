@@ -1,3 +1,4 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { StatementDocs } from '../src/statements/statement-docs.js';
@@ -164,6 +165,18 @@ describe(`${StatementDocs.name} reliability (e2e)`, () => {
       expect(y.awareness.getStates().get(x.doc.clientID)).toMatchObject({
         user: { id: team.drafters[0].user.id },
       });
+      // A socket on node B may not speak for a client id a socket on node A owns.
+      const forged = new awarenessProtocol.Awareness(new Y.Doc());
+      forged.clientID = x.doc.clientID;
+      forged.setLocalState({ user: { name: 'Giả mạo' }, cursor: { index: 5 } });
+      const claim = (await y.socket.timeout(5000).emitWithAck('yjs:awareness', {
+        statementId: id,
+        update: awarenessProtocol.encodeAwarenessUpdate(forged, [x.doc.clientID]),
+      })) as { ok: boolean; error?: { code: string } };
+      forged.destroy();
+      forged.doc.destroy();
+      expect(claim).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(viewerOnA.awareness.getStates().get(x.doc.clientID)).toMatchObject({ cursor: { index: 0 } });
       // A submission on node B freezes the draft for an editor on node A.
       const submitted = await b
         .http()

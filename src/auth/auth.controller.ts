@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Public } from './decorators.js';
@@ -18,8 +18,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập: trả về access token ngắn hạn và refresh token xoay vòng' })
-  login(@Body() dto: LoginDto, @Headers('user-agent') userAgent?: string) {
-    return this.auth.login(dto.email, dto.password, userAgent);
+  login(@Body() dto: LoginDto, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
+    return this.auth.login(dto.email, dto.password, userAgent, ip);
   }
 
   @Public()

@@ -37,6 +37,7 @@ export class AuthGuard implements CanActivate {
     if (!user) throw new AppError(ErrorCode.TOKEN_INVALID, 'Tài khoản không còn tồn tại');
     if (!user.active)
       throw new AppError(ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đã bị khóa, liên hệ quản trị viên');
+    this.tokens.assertCurrentSession(claims, user);
 
     req.user = {
       id: user.id,

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { TokenService } from './token.service.js';
 import { UserAccessChanges } from './user-access-changes.js';
 import { UsersController } from './users.controller.js';
@@ -31,6 +32,7 @@ import { UsersService } from './users.service.js';
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,
+    LoginThrottle,
     TokenService,
     UsersService,
     UserAccessChanges,

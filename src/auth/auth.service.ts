@@ -6,7 +6,9 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { User } from './entities/user.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { LoginThrottle } from './login-throttle.js';
 import { TokenPair, TokenService } from './token.service.js';
+import { UserAccessChanges } from './user-access-changes.js';
 
 /** Compared against when the e-mail is unknown, so a miss costs as long as a wrong password. */
 let dummyHash: Promise<string> | undefined;
@@ -21,25 +23,39 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly accessChanges: UserAccessChanges,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string, userAgent?: string): Promise<LoginResult> {
+  async login(email: string, password: string, userAgent?: string, ip?: string): Promise<LoginResult> {
+    await this.throttle.check(ip, email);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
+    const invalid = new AppError(ErrorCode.INVALID_CREDENTIALS, 'E-mail hoặc mật khẩu không đúng');
     if (!user) {
       dummyHash ??= hashPassword('ungpho-dummy-password');
       await verifyPassword(await dummyHash, password);
-      throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'E-mail hoặc mật khẩu không đúng');
+      await this.throttle.failed(email);
+      throw invalid;
     }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'E-mail hoặc mật khẩu không đúng');
+    const passwordRight = await verifyPassword(user.passwordHash, password);
+    // A locked account answers the same whatever the password: the answer must not confirm a guessed password.
+    if (!user.active) {
+      await this.throttle.failed(email);
+      throw new AppError(
+        ErrorCode.ACCOUNT_DISABLED,
+        'Không đăng nhập được: tài khoản đã bị khóa hoặc thông tin đăng nhập không đúng; liên hệ quản trị viên',
+      );
     }
-    if (!user.active)
-      throw new AppError(ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đã bị khóa, liên hệ quản trị viên');
+    if (!passwordRight) {
+      await this.throttle.failed(email);
+      throw invalid;
+    }
+    await this.throttle.succeeded(email);
 
     return this.dataSource.transaction(async (manager) => {
       user.lastLoginAt = new Date();
@@ -100,7 +116,7 @@ export class AuthService {
   }
 
   async logout(userId: string, refreshToken?: string, allDevices = false): Promise<{ revoked: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       let revoked = 0;
       if (allDevices) {
         const res = await manager.update(
@@ -109,6 +125,8 @@ export class AuthService {
           { revokedAt: new Date() },
         );
         revoked = res.affected ?? 0;
+        // Access tokens already handed out stop working too (HTTP and live sockets), not only at their expiry.
+        await manager.increment(User, { id: userId }, 'sessionVersion', 1);
       } else if (refreshToken) {
         const row = await this.tokens.findForRotation(manager, refreshToken);
         if (row.userId !== userId)
@@ -128,5 +146,8 @@ export class AuthService {
       });
       return { revoked };
     });
+    // After commit: the account's live sockets, on every node, are cut.
+    if (allDevices) await this.accessChanges.publish({ userId, active: true, sessionsEnded: true });
+    return result;
   }
 }

@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   email: string;
   roles: string[];
   typ: 'access';
+  /** The account's session version when issued (User.sessionVersion). */
+  sv?: number;
 }
 
 export interface TokenPair {
@@ -49,7 +51,13 @@ export class TokenService {
         userAgent: userAgent?.slice(0, 300) ?? null,
       }),
     );
-    const claims: AccessTokenClaims = { sub: user.id, email: user.email, roles: user.roles, typ: 'access' };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      email: user.email,
+      roles: user.roles,
+      typ: 'access',
+      sv: user.sessionVersion ?? 0,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims, { expiresIn: this.config.jwt.accessTtlSeconds }),
       accessTokenExpiresIn: this.config.jwt.accessTtlSeconds,
@@ -81,6 +89,16 @@ export class TokenService {
       return claims;
     } catch {
       throw new AppError(ErrorCode.TOKEN_INVALID, 'Mã truy cập không hợp lệ hoặc đã hết hạn');
+    }
+  }
+
+  /** A token issued before every session of the account was ended is no longer valid. */
+  assertCurrentSession(claims: AccessTokenClaims, user: Pick<User, 'sessionVersion'>): void {
+    if ((claims.sv ?? 0) !== user.sessionVersion) {
+      throw new AppError(
+        ErrorCode.TOKEN_INVALID,
+        'Phiên đăng nhập đã kết thúc (đăng xuất hoặc đổi mật khẩu), vui lòng đăng nhập lại',
+      );
     }
   }
 }

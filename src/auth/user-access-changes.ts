@@ -4,6 +4,8 @@ import { Injectable, Logger } from '@nestjs/common';
 export interface UserAccessChange {
   userId: string;
   active: boolean;
+  /** Every session of the account ended (logout everywhere, password reset): its live sockets are cut. */
+  sessionsEnded?: boolean;
 }
 
 export type UserAccessListener = (change: UserAccessChange) => void | Promise<void>;

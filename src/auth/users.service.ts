@@ -89,6 +89,7 @@ export class UsersService {
       // Losing access or changing the password ends every open session.
       if (dto.active === false || passwordHash) {
         await manager.update(RefreshToken, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await manager.increment(User, { id }, 'sessionVersion', 1);
       }
       const { passwordHash: _pw, ...logged } = patch;
       await this.audit.record(manager, {
@@ -100,8 +101,9 @@ export class UsersService {
     });
     const user = await this.get(id);
     // After commit: open live-room connections of this user re-check what they may still see.
-    if (dto.active !== undefined || dto.roles !== undefined || dto.personId !== undefined) {
-      await this.accessChanges.publish({ userId: id, active: user.active });
+    const sessionsEnded = dto.active === false || Boolean(passwordHash);
+    if (dto.active !== undefined || dto.roles !== undefined || dto.personId !== undefined || sessionsEnded) {
+      await this.accessChanges.publish({ userId: id, active: user.active, sessionsEnded });
     }
     return user;
   }

@@ -29,6 +29,31 @@ const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.INTERNAL]: 'Lỗi hệ thống, vui lòng thử lại',
 };
 
+const INVALID_INPUT =
+  'Dữ liệu không hợp lệ: giá trị không đúng kiểu, sai định dạng hoặc vượt giới hạn cho phép';
+/** PostgreSQL error codes (SQLSTATE) that only a client's input can cause once validation has run. */
+const INPUT_ERRORS: Record<string, { status: number; message: string }> = {
+  '22P02': { status: 400, message: INVALID_INPUT }, // invalid text representation (a uuid, a number)
+  '22021': { status: 400, message: INVALID_INPUT }, // invalid byte sequence (a NUL in text)
+  '22003': { status: 400, message: INVALID_INPUT }, // numeric value out of range
+  '22001': { status: 400, message: INVALID_INPUT }, // string too long for its column
+  '22007': { status: 400, message: INVALID_INPUT }, // invalid datetime format
+  '22008': { status: 400, message: INVALID_INPUT }, // datetime field overflow
+  '22023': { status: 400, message: INVALID_INPUT }, // invalid parameter value
+  '2201B': { status: 400, message: INVALID_INPUT }, // invalid regular expression
+  '2202E': { status: 400, message: INVALID_INPUT }, // array subscript error
+  '22004': { status: 400, message: INVALID_INPUT }, // null value not allowed
+  '22P05': { status: 400, message: INVALID_INPUT }, // untranslatable character
+  '23502': { status: 400, message: 'Dữ liệu không hợp lệ: thiếu một trường bắt buộc' }, // not-null violation
+  '23514': { status: 400, message: INVALID_INPUT }, // check violation
+  '54000': { status: 400, message: 'Dữ liệu không hợp lệ: giá trị quá lớn' }, // program limit (index row size)
+  '23503': {
+    status: 409,
+    message: 'Dữ liệu tham chiếu tới một bản ghi không tồn tại hoặc đang được dùng ở nơi khác',
+  }, // foreign-key violation
+  '23P01': { status: 409, message: 'Dữ liệu trùng lặp hoặc chồng lấn với một bản ghi khác' }, // exclusion
+};
+
 /** Maps any error to `{ statusCode, code, message, details?, correlationId }`. */
 export function toErrorBody(error: unknown, correlationId: string): ErrorBody {
   if (error instanceof AppError) {
@@ -62,13 +87,37 @@ export function toErrorBody(error: unknown, correlationId: string): ErrorBody {
     };
   }
   // Two requests racing past a uniqueness check: the database's unique index decides; say so plainly.
-  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  type DriverError = { code?: string; constraint?: string; column?: string };
+  // A TypeORM QueryFailedError carries the pg error; a query run on a pg client directly throws it as is.
+  const raw = error as DriverError & { driverError?: DriverError };
+  const driver =
+    raw?.driverError ?? (typeof raw?.code === 'string' && /^[0-9A-Z]{5}$/.test(raw.code) ? raw : undefined);
+  if ((error as Error)?.name === 'EntityNotFoundError') {
+    return {
+      statusCode: HttpStatus.NOT_FOUND,
+      code: ErrorCode.NOT_FOUND,
+      message: MESSAGE_BY_CODE.NOT_FOUND!,
+      correlationId,
+    };
+  }
   if (driver?.code === '23505') {
     return {
       statusCode: HttpStatus.CONFLICT,
       code: ErrorCode.CONFLICT,
       message: 'Dữ liệu đã tồn tại (trùng với một bản ghi khác), vui lòng tải lại và kiểm tra',
       details: { constraint: driver.constraint },
+      correlationId,
+    };
+  }
+  // Safety net: a query the database refused because of what the client sent (a value of the wrong form, out of
+  // range, missing, referring to nothing) is the client's error, never a 500. Validation should catch it first.
+  const input = driver?.code ? INPUT_ERRORS[driver.code] : undefined;
+  if (input) {
+    return {
+      statusCode: input.status,
+      code: input.status === HttpStatus.CONFLICT ? ErrorCode.CONFLICT : ErrorCode.VALIDATION_FAILED,
+      message: input.message,
+      details: driver?.column ? { column: driver.column } : undefined,
       correlationId,
     };
   }

@@ -11,6 +11,7 @@ export interface FieldError {
 const VI: Record<string, (field: string) => string> = {
   whitelistValidation: (f) => `${f}: trường không được phép`,
   isDefined: (f) => `${f}: bắt buộc`,
+  isObject: (f) => `${f}: phải là một đối tượng`,
   isNotEmpty: (f) => `${f}: không được để trống`,
   isString: (f) => `${f}: phải là chuỗi ký tự`,
   isEmail: (f) => `${f}: phải là địa chỉ e-mail hợp lệ`,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -82,7 +83,9 @@ export class EnvDto {
   @IsEmail({}, { message: 'phải là địa chỉ e-mail hợp lệ' })
   UNGPHO_ADMIN_EMAIL?: string;
 
+  // Empty (as in docker/.env.example) means unset: a password is generated and printed once.
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsString()
   @MinLength(10, { message: 'phải dài ít nhất 10 ký tự' })
   UNGPHO_ADMIN_PASSWORD?: string;
@@ -109,6 +112,38 @@ export class EnvDto {
   @IsInt({ message: 'phải là số nguyên' })
   @Min(1, { message: 'phải lớn hơn 0' })
   LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải lớn hơn 0' })
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải từ 1 trở lên' })
+  @Max(1000, { message: 'không quá 1000' })
+  LOGIN_LOCKOUT_AFTER_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số giây (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 giây trở lên' })
+  @Max(86_400, { message: 'không quá 86400 giây' })
+  LOGIN_LOCKOUT_BASE_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số giây (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 giây trở lên' })
+  @Max(86_400, { message: 'không quá 86400 giây' })
+  LOGIN_LOCKOUT_MAX_SECONDS?: number;
+
+  /** Which proxies' X-Forwarded-For is believed (see trustProxySetting). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'phải là URL Redis dạng redis://host:port' })
@@ -240,7 +275,17 @@ export interface AppConfig {
   admin: { email: string; password?: string };
   demo: boolean;
   logLevel: string;
+  /** Per address for the API; loginPerMinute: login attempts per account and minute. */
   rateLimit: { perMinute: number; loginPerMinute: number };
+  /** Login guessing limits (LoginThrottle): per address, and the per-account lockout that doubles. */
+  loginThrottle: {
+    perAddressPerMinute: number;
+    lockoutAfterFailures: number;
+    lockoutBaseSeconds: number;
+    lockoutMaxSeconds: number;
+  };
+  /** Express `trust proxy`: the proxies whose X-Forwarded-For gives the client's address. */
+  trustProxy: string[] | number | false;
   redisUrl?: string;
   /** Prefix of the Redis stream, channels and keys of the live rooms: several deployments can share a Redis. */
   redisKeyPrefix: string;
@@ -292,6 +337,45 @@ function withoutCredentials(value: unknown): unknown {
   return typeof value === 'string' ? value.replace(/\/\/[^/@\s]*@/, '//***@') : value;
 }
 
+/** Values copied from an example file, or made of a handful of distinct characters. */
+export function looksLikePlaceholder(secret: string): boolean {
+  return (
+    /change[-_ ]?me|changeme|example|placeholder|secret|your[-_ ]/i.test(secret) || new Set(secret).size < 10
+  );
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset = `loopback` (a proxy on the same machine); `none` = trust no proxy; a hop count (`1`); or
+ * a comma-separated list of `loopback`, `linklocal`, `uniquelocal`, addresses and CIDR ranges
+ * (`10.0.0.0/8, 192.168.1.10`). Returns the Express setting, or a string saying what is wrong.
+ */
+export function trustProxySetting(value: string | undefined): string[] | number | false | string {
+  const v = value?.trim();
+  if (!v) return ['loopback'];
+  if (v === 'none' || v === 'false') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops >= 1 && hops <= 10 ? hops : 'số proxy phải từ 1 đến 10';
+  }
+  const items = v.split(',').map((x) => x.trim());
+  for (const item of items) {
+    if (PROXY_KEYWORDS.has(item)) continue;
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    if (
+      !family ||
+      extra !== undefined ||
+      (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max))
+    ) {
+      return `"${item}" không phải loopback, linklocal, uniquelocal, địa chỉ IP hay dải CIDR`;
+    }
+  }
+  return items;
+}
+
 /** Validates the environment and returns typed config; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env });
@@ -306,6 +390,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (nodeEnv === 'production' && !dto.JWT_SECRET) {
     problems.push('JWT_SECRET: bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự)');
   }
+  if (dto.JWT_SECRET && looksLikePlaceholder(dto.JWT_SECRET)) {
+    problems.push(
+      'JWT_SECRET: đang là giá trị mẫu hoặc quá dễ đoán; tạo giá trị ngẫu nhiên, ví dụ: openssl rand -base64 48',
+    );
+  }
+  const trustProxy = trustProxySetting(dto.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy}`);
   if (dto.NOTIFY_WEBHOOK_URL && !dto.NOTIFY_WEBHOOK_SECRET) {
     problems.push('NOTIFY_WEBHOOK_SECRET: bắt buộc khi có NOTIFY_WEBHOOK_URL (ít nhất 16 ký tự)');
   }
@@ -336,6 +427,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       perMinute: dto.RATE_LIMIT_PER_MINUTE ?? 600,
       loginPerMinute: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
     },
+    loginThrottle: {
+      perAddressPerMinute: dto.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? 30,
+      lockoutAfterFailures: dto.LOGIN_LOCKOUT_AFTER_FAILURES ?? 5,
+      lockoutBaseSeconds: dto.LOGIN_LOCKOUT_BASE_SECONDS ?? 30,
+      lockoutMaxSeconds: dto.LOGIN_LOCKOUT_MAX_SECONDS ?? 900,
+    },
+    trustProxy: trustProxy as AppConfig['trustProxy'],
     redisUrl: dto.REDIS_URL,
     redisKeyPrefix: dto.REDIS_KEY_PREFIX ?? 'ungpho',
     legalClock: { warnPercents: [...new Set(warnPercents)].sort((a, b) => a - b) },

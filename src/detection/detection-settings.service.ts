@@ -56,6 +56,15 @@ export class DetectionSettingsService {
     return value;
   }
 
+  /** For the API: a unit that does not exist is a 404, not the defaults. */
+  async effectiveOfUnit(orgUnitId: string): Promise<EffectiveSettings> {
+    const found: unknown[] = await this.dataSource.query(`SELECT 1 FROM org_units WHERE id = $1`, [
+      orgUnitId,
+    ]);
+    if (!found.length) throw AppError.notFound('đơn vị', orgUnitId);
+    return this.effective(orgUnitId);
+  }
+
   /** Uncached, through the given manager (inside a transaction, never a second connection). */
   private async effectiveWithin(manager: EntityManager, orgUnitId: string): Promise<EffectiveSettings> {
     const [row] = await manager.query(

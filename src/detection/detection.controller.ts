@@ -63,7 +63,7 @@ export class DetectionController {
       'Chỉ xem được ngưỡng của đơn vị mình',
       'unitData',
     );
-    return this.settings.effective(orgUnitId);
+    return this.settings.effectiveOfUnit(orgUnitId);
   }
 
   @Put('detection-settings/default')

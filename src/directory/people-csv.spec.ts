@@ -144,4 +144,45 @@ describe('people CSV', () => {
     expect(problems).toEqual([]);
     expect(rows[0].values).toMatchObject({ email: 'huy.lq@example.vn', tags: 'head;press_liaison' });
   });
+
+  it('neutralises cells a spreadsheet would run as formulas, and imports them back as they were', () => {
+    const hostile = [
+      '=HYPERLINK("http://x.example","bấm")',
+      '+84 200 3800 121',
+      '-1+1',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+    ];
+    const csv = stringifyPeopleCsv(
+      hostile.map((h, i) => ({
+        fullName: h,
+        position: h,
+        orgUnitCode: `AH-${i}`,
+        orgUnitValidFrom: null,
+        phone: h,
+        email: `p${i}@example.vn`,
+        tags: [],
+      })),
+    );
+    const cells = parse(csv, { bom: true }).slice(1) as string[][];
+    for (const row of cells) {
+      for (const c of [row[0], row[1], row[3]]) expect(c).toMatch(/^'[=+\-@\t\r]/);
+    }
+    const { rows } = parsePeopleCsv(csv);
+    expect(rows.map((r) => r.values.position)).toEqual(hostile.map((h) => h.trim()));
+    expect(
+      stringifyPeopleCsv([
+        {
+          fullName: 'Lê Huy',
+          position: 'Chánh Văn phòng',
+          orgUnitCode: 'AH',
+          orgUnitValidFrom: null,
+          phone: null,
+          email: null,
+          tags: [],
+        },
+      ]),
+    ).not.toContain("'");
+  });
 });

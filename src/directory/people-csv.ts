@@ -118,7 +118,7 @@ export function parsePeopleCsv(text: string): { rows: PeopleCsvRow[]; problems: 
     }
     const values: PeopleCsvRow['values'] = {};
     header.forEach((column, i) => {
-      const value = record[i].trim();
+      const value = unneutralize(record[i].trim()).trim();
       if (value !== '') values[column as PeopleCsvColumn] = value;
     });
     rows.push({ line, values });
@@ -129,17 +129,35 @@ export function parsePeopleCsv(text: string): { rows: PeopleCsvRow[]; problems: 
   return { rows, problems };
 }
 
+/** What a spreadsheet reads as the start of a formula (or, for tab and CR, shifts into one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet will not run: one that starts like a formula gets a leading apostrophe (shown as text by
+ * Excel and LibreOffice; parsePeopleCsv takes it off again, so an export imports back unchanged).
+ */
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of neutralizeCell, for what comes back in an import. */
+function unneutralize(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 export function stringifyPeopleCsv(people: PeopleCsvExportRow[]): string {
   const body = stringify(
-    people.map((p) => [
-      p.fullName,
-      p.position,
-      p.orgUnitCode,
-      p.phone ?? '',
-      p.email ?? '',
-      p.tags.join(';'),
-      p.orgUnitValidFrom ?? '',
-    ]),
+    people.map((p) =>
+      [
+        p.fullName,
+        p.position,
+        p.orgUnitCode,
+        p.phone ?? '',
+        p.email ?? '',
+        p.tags.join(';'),
+        p.orgUnitValidFrom ?? '',
+      ].map(neutralizeCell),
+    ),
     { header: true, columns: [...PEOPLE_CSV_COLUMNS], record_delimiter: '\r\n' },
   );
   return `\uFEFF${body}`;

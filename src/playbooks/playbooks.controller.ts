@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -14,6 +14,7 @@ import {
   SearchQueryDto,
 } from './dto/playbook.dto.js';
 import { PlaybooksService } from './playbooks.service.js';
+import { ParseVersionPipe } from '../common/limits.js';
 
 @ApiTags('playbooks')
 @ApiBearerAuth()
@@ -42,7 +43,7 @@ export class PlaybooksController {
 
   @Get('playbooks/:id/versions/:version')
   @ApiOperation({ summary: 'Một phiên bản cẩm nang (không đổi sau khi ban hành)' })
-  version(@Param('id', ParseUUIDPipe) id: string, @Param('version', ParseIntPipe) version: number) {
+  version(@Param('id', ParseUUIDPipe) id: string, @Param('version', ParseVersionPipe) version: number) {
     return this.playbooks.getVersion(id, version);
   }
 

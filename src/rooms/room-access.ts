@@ -32,7 +32,10 @@ export class RoomAccess {
       );
     }
     const claims = await this.tokens.verifyAccess(token);
+    // A locked account says so first; then a token from before the account's sessions ended is refused.
     const user = await this.currentUser(claims.sub);
+    const row = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
+    if (row) this.tokens.assertCurrentSession(claims, row);
     const exp = (claims as { exp?: number }).exp ?? Math.floor(Date.now() / 1000) + 900;
     return { user, tokenExp: exp };
   }

@@ -293,7 +293,7 @@ export interface TypingUpdate {
 /** The socket was taken out of the room because its user may no longer see the incident. */
 export interface RoomRevoked {
   incidentId: string;
-  reason: 'access_changed' | 'account_disabled';
+  reason: 'access_changed' | 'account_disabled' | 'session_ended';
   message: string;
 }
 

@@ -8,6 +8,7 @@ import {
   ErrorCode,
   isDatabaseUnavailable,
 } from '../common/app-error.js';
+import { assertCleanInput } from '../common/input-guard.js';
 import { requestContext } from '../common/request-context.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
@@ -126,6 +127,14 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
 
   private onConnection(socket: RoomSocket) {
     socket.join(userRoom(socket.data.user.userId));
+    // The socket lives no longer than its access token: at expiry it is cut (it stops receiving room events,
+    // drafts and notifications); the client reconnects with a fresh token, and rejoins from its last seq.
+    const expiry = setTimeout(
+      () => socket.disconnect(true),
+      Math.min(Math.max(0, socket.data.tokenExp * 1000 - Date.now()), 2 ** 31 - 1),
+    );
+    expiry.unref();
+    socket.once('disconnect', () => clearTimeout(expiry));
     this.command(socket, 'room:join', JoinDto, ({ user, incident }, dto) =>
       this.rooms.join(socket, user, incident, dto),
     );
@@ -229,6 +238,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       if (assertSize) assertSize(payload);
       else assertCommandSize(name, payload);
+      assertCleanInput(payload);
       if (socket.data.tokenExp * 1000 <= Date.now()) {
         throw new AppError(ErrorCode.TOKEN_INVALID, 'Mã truy cập đã hết hạn; hãy kết nối lại với mã mới');
       }

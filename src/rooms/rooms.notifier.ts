@@ -20,6 +20,7 @@ const ACCESS_SWEEP_MS = 60_000;
 const REVOKED_MESSAGE: Record<RoomRevoked['reason'], string> = {
   access_changed: 'Bạn không còn quyền theo dõi sự cố này; đã rời phòng',
   account_disabled: 'Tài khoản đã bị khóa; đã ngắt kết nối',
+  session_ended: 'Phiên đăng nhập đã kết thúc (đăng xuất hoặc đổi mật khẩu); đã ngắt kết nối',
 };
 
 /** Working-group events after which someone may have lost access (RoomAccess counts holding members). */
@@ -151,8 +152,8 @@ export class RoomsNotifier implements OnModuleInit, OnModuleDestroy, InAppDelive
     for (const s of sockets)
       for (const r of s.rooms) if (r.startsWith('incident:')) incidentIds.add(r.slice(9));
     const user = await this.access.activeUser(change.userId);
-    if (!user) {
-      for (const id of incidentIds) this.revoke(id, member, 'account_disabled');
+    if (!user || change.sessionsEnded) {
+      for (const id of incidentIds) this.revoke(id, member, user ? 'session_ended' : 'account_disabled');
       nsp.in(userRoom(change.userId)).disconnectSockets(true);
       return;
     }

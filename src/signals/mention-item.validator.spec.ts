@@ -62,6 +62,7 @@ describe('validateMentionItem', () => {
     [{ colour: 'red' }, 'colour', 'items[3].colour: trường không được phép'],
     [{ text: 'Tin\u0000 giả' }, 'text', 'items[3].text: chứa ký tự NUL'],
     [{ outlet: 'Báo\u0000' }, 'outlet', 'chứa ký tự NUL'],
+    [{ text: 'Tin \ud83d giả' }, 'text', 'items[3].text: chứa ký tự Unicode không hợp lệ'],
     [{ __proto__: 'x' }, undefined, undefined],
   ])('refuses %j naming the field', (patch, field, reason) => {
     const item = JSON.parse(JSON.stringify({ ...valid, ...patch }));

@@ -203,6 +203,8 @@ function checkField(spec: FieldSpec, value: unknown): unknown {
       if (s.length > spec.max) return new Invalid(`quá dài (tối đa ${spec.max} ký tự)`);
       // PostgreSQL text cannot hold U+0000: refuse the item rather than fail the batch.
       if (s.includes('\u0000')) return new Invalid('chứa ký tự NUL (\\u0000), không lưu được');
+      if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s))
+        return new Invalid('chứa ký tự Unicode không hợp lệ (nửa cặp UTF-16)');
       if (spec.pattern && !spec.pattern.test(s))
         return new Invalid(spec.patternMessage ?? 'không đúng định dạng');
       return s;

@@ -39,30 +39,55 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * A pre-approved line as a pattern: a placeholder stands for a short filling (a name, a time, a place: up to 150
- * characters, no sentence break), so it cannot smuggle in sentences of its own.
+ * What a placeholder may be filled with: a name, a time, a place, a phone number, an address; a closed set of
+ * characters, at most 150 of them. Letters (with their diacritics), digits, single plain spaces and the
+ * punctuation such values use. No line break of any kind (a lone `\r`, U+2028, …), no other space (a
+ * non-breaking space after a full stop reads as a new sentence), no sentence mark (`!?;…`), and a full stop only
+ * inside a token (`anhoa.gov.vn`, `02.12.2026`, `a.b@x.vn`) with a lower-case letter or a digit after it, so a
+ * filling cannot end one sentence and start another of its own.
  */
+const FILLER_CHAR = String.raw`(?:[\p{L}\p{M}\p{N},/:()@&+'’–-]|(?<! ) (?! )|(?<=[\p{L}\p{N}])\.(?=[a-z0-9]))`;
+const FILLER = `(${FILLER_CHAR}{1,150}?)`;
+
+/** A pre-approved line as a pattern: each placeholder stands for one short filling (see FILLER_CHAR). */
 export function linePattern(text: string): RegExp {
   const parts = text.normalize('NFC').trim().split(PLACEHOLDER).map(escapeRegExp);
-  return new RegExp(`^${parts.join('((?:(?!\\. )[^!?;\\n]){1,150}?)')}$`, 'u');
+  return new RegExp(`^${parts.join(FILLER)}$`, 'u');
 }
 
 /**
- * Whether a body is made only of pre-approved lines (each non-empty line, list markers stripped, matches one
- * line's pattern). Returns the lines that did not match, to show why the fast path was not taken.
+ * Titles a holding statement on the fast path may carry: the title is published as the first line, so it is
+ * held to the same rule as the body (no free title around pre-approved sentences).
+ */
+export const PRE_APPROVED_HOLDING_TITLES: readonly Pick<PreApprovedLine, 'id' | 'text'>[] = [
+  { id: 'title:thong-tin-ban-dau', text: 'Thông tin ban đầu' },
+  { id: 'title:thong-tin-ban-dau-ve', text: 'Thông tin ban đầu về {su_viec}' },
+];
+
+/**
+ * Whether a text as rendered for approval (renderCanonical: the title, a blank line, then the body) is made only
+ * of pre-approved lines: the title matches a pre-approved title and each non-empty line of the body, list markers
+ * stripped, matches one line's pattern. Returns the lines that did not match, to show why the fast path was not
+ * taken. Matching the rendered text, not the draft, means what is checked is exactly what is approved and
+ * published: a `\r` or a U+2028 the renderer or a reader turns into a new line is a new line here too.
  */
 export function matchPreApproved(
-  body: string,
+  rendered: string,
   lines: Pick<PreApprovedLine, 'id' | 'text'>[],
+  titles: readonly Pick<PreApprovedLine, 'id' | 'text'>[] = PRE_APPROVED_HOLDING_TITLES,
 ): { eligible: boolean; matchedLineIds: string[]; unmatched: string[] } {
   const patterns = lines.map((l) => ({ id: l.id, re: linePattern(l.text) }));
-  const paragraphs = body
-    .normalize('NFC')
-    .split('\n')
+  const titlePatterns = titles.map((l) => ({ id: l.id, re: linePattern(l.text) }));
+  const text = rendered.normalize('NFC');
+  const split = text.indexOf('\n\n');
+  const title = (split < 0 ? '' : text.slice(0, split)).trim();
+  const paragraphs = (split < 0 ? text : text.slice(split + 2))
+    .split(/\r\n?|[\n\v\f\u0085\u2028\u2029]/u)
     .map((l) => l.replace(/^\s*(?:[-*+]|\d+[.)])\s+/u, '').trim())
     .filter((l) => l.length > 0);
   const matched = new Set<string>();
   const unmatched: string[] = [];
+  if (!titlePatterns.some((x) => x.re.test(title))) unmatched.push(title);
   for (const p of paragraphs) {
     const hit = patterns.find((x) => x.re.test(p));
     if (hit) matched.add(hit.id);

@@ -97,7 +97,7 @@ export class StatementApprovalsService implements OnModuleInit {
     manager: EntityManager,
     incident: Incident,
     statement: Statement,
-    body: string,
+    rendered: string,
   ): Promise<ApprovalPlan> {
     const day = vietnamDate(new Date());
     // One after the other: they share the transaction's connection (concurrent queries on one pg client are
@@ -136,7 +136,7 @@ export class StatementApprovalsService implements OnModuleInit {
         );
       }
     }
-    const preApproved = matchPreApproved(body, lines);
+    const preApproved = matchPreApproved(rendered, lines);
     const [policy] = applicablePolicies(policies, {
       statementType: statement.type,
       severity: incident.severity,

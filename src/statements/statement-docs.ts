@@ -49,6 +49,8 @@ export interface LiveDoc {
   compacting: boolean;
   /** Local sockets that opened it, and the awareness client ids each one speaks for. */
   sockets: Map<string, Set<number>>;
+  /** Awareness client ids a socket on another node speaks for (learnt from the other nodes' relays). */
+  remoteClientIds: Set<number>;
   idleSince: number | null;
 }
 
@@ -114,6 +116,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         rowsSinceCompaction: 0,
         compacting: false,
         sockets: new Map(),
+        remoteClientIds: new Set(),
         idleSince: Date.now(),
         ready: Promise.resolve(),
       };
@@ -237,7 +240,12 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       const claimed = this.clientIdsOf(update);
       for (const id of claimed) {
         const owner = [...live.sockets.entries()].find(([, ids]) => ids.has(id))?.[0];
-        if (owner && owner !== socketId) {
+        // Owned on another node while its state lives there (it times out 30 s after that node stops renewing
+        // it). Two sockets on two nodes claiming one id in the same instant both pass until the relays cross:
+        // Yjs client ids are random 32-bit numbers, so only a forger would, and it learns a victim's id only
+        // from that victim's own announcement, after which the id is known here.
+        const remote = live.remoteClientIds.has(id) && live.awareness.getStates().has(id);
+        if ((owner && owner !== socketId) || (!owner && remote)) {
           throw new AppError(ErrorCode.FORBIDDEN, 'Trạng thái hiện diện này thuộc về một kết nối khác');
         }
       }
@@ -453,7 +461,14 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
 
   private onNodeAwareness({ statementId, update }: NodeMessage) {
     const live = this.live.get(statementId);
-    if (live) awarenessProtocol.applyAwarenessUpdate(live.awareness, new Uint8Array(update), FROM_NODE);
+    if (!live) return;
+    const bytes = new Uint8Array(update);
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, bytes, FROM_NODE);
+    const states = live.awareness.getStates();
+    for (const id of this.clientIdsOf(bytes)) {
+      if (states.has(id)) live.remoteClientIds.add(id);
+      else live.remoteClientIds.delete(id);
+    }
   }
 
   private serverSideEmit(event: string, data: unknown) {

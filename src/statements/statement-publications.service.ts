@@ -46,15 +46,22 @@ export class StatementPublicationsService {
         'Chỉ người phát ngôn, liên lạc báo chí, tổ trưởng hoặc tổ phó của Tổ công tác mới ghi nhận công bố',
       );
     }
-    const publishedAt = dto.publishedAt ? new Date(dto.publishedAt) : new Date();
-    if (publishedAt.getTime() > Date.now() + 60_000) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thời điểm công bố không được ở tương lai', [
-        {
-          field: 'publishedAt',
-          messages: ['publishedAt: không được ở tương lai'],
-          constraints: ['notFuture'],
-        },
-      ]);
+    // The publication time is the time it is recorded: the legal clock computes `met` from it, so a time the
+    // client states may only confirm "now" (a clock skew of a minute), never move it. A publication recorded late
+    // is late; what really happened earlier goes in the note, and a wrong record is followed by a new one.
+    const publishedAt = new Date();
+    if (dto.publishedAt && Math.abs(new Date(dto.publishedAt).getTime() - publishedAt.getTime()) > 60_000) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        'Thời điểm công bố là thời điểm ghi nhận: không ghi lùi hay ghi trước thời điểm công bố',
+        [
+          {
+            field: 'publishedAt',
+            messages: ['publishedAt: phải là thời điểm hiện tại (bỏ trống để dùng thời điểm ghi nhận)'],
+            constraints: ['recordedNow'],
+          },
+        ],
+      );
     }
     if (dto.spokespersonPersonId)
       await this.assertSpeaker(incident.responsibleOrgUnitId, dto.spokespersonPersonId, publishedAt);
@@ -89,20 +96,6 @@ export class StatementPublicationsService {
       const review = await change.manager.findOneBy(StatementVersionReview, { versionId: version.id });
       if (review?.status !== VersionStatus.Approved) {
         throw new AppError(ErrorCode.STATEMENT_NOT_APPROVED, 'Phiên bản này chưa được phê duyệt');
-      }
-      // A publication cannot predate the approval of what it published (nor be back-dated to meet a deadline).
-      if (review.decidedAt && publishedAt.getTime() < review.decidedAt.getTime() - 60_000) {
-        throw new AppError(
-          ErrorCode.VALIDATION_FAILED,
-          'Thời điểm công bố không được trước thời điểm phê duyệt',
-          [
-            {
-              field: 'publishedAt',
-              messages: [`publishedAt: phải từ ${review.decidedAt.toISOString()} trở đi`],
-              constraints: ['notBeforeApproval'],
-            },
-          ],
-        );
       }
       if (version.sha256 !== dto.sha256.toLowerCase()) {
         throw new AppError(

@@ -29,4 +29,12 @@ describe('statement text', () => {
     expect(Y.encodeStateAsUpdate(one)).not.toEqual(Y.encodeStateAsUpdate(two));
     expect(render(one)).toBe(render(two));
   });
+
+  it('drops from the draft what no column can store: NUL and unpaired surrogates (the draft stays submittable)', () => {
+    const doc = new Y.Doc();
+    doc.getText('title').insert(0, 'Thông\u0000 cáo');
+    doc.getText('body').insert(0, 'Nội dung\ud800 và \ud83d\ude00');
+    expect(draftText(doc)).toEqual({ title: 'Thông cáo', body: 'Nội dung\ufffd và \ud83d\ude00' });
+    doc.destroy();
+  });
 });

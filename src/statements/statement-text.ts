@@ -25,8 +25,25 @@ export function initialState(title: string, body: string): Uint8Array {
   return state;
 }
 
+/**
+ * The draft's text. What no text column can hold and no reader can see (a NUL, an unpaired UTF-16 surrogate, which
+ * a co-drafting client may have typed into the shared document) is dropped or replaced by U+FFFD, so such a
+ * character can never make the draft impossible to submit.
+ */
 export function draftText(doc: Y.Doc): { title: string; body: string } {
-  return { title: doc.getText(TITLE_FIELD).toString(), body: doc.getText(BODY_FIELD).toString() };
+  return {
+    title: storable(doc.getText(TITLE_FIELD).toString()),
+    body: storable(doc.getText(BODY_FIELD).toString()),
+  };
+}
+
+// eslint-disable-next-line no-control-regex -- the NUL is what is dropped
+const NUL = /\u0000/g;
+
+function storable(text: string): string {
+  return text
+    .replace(NUL, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /**

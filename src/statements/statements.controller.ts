@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Patch,
   Post,
@@ -31,6 +30,7 @@ import { StatementCommentsService } from './statement-comments.service.js';
 import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementPublicationsService } from './statement-publications.service.js';
 import { StatementsService } from './statements.service.js';
+import { ParseVersionPipe } from '../common/limits.js';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -102,7 +102,7 @@ export class StatementsController {
   version(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', ParseVersionPipe) n: number,
   ) {
     return this.statements.version(user, id, n);
   }
@@ -120,7 +120,7 @@ export class StatementsController {
   async document(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', ParseVersionPipe) n: number,
     @Query() q: DocumentFormatQueryDto,
     @Res() res: Response,
   ) {
@@ -149,7 +149,7 @@ export class StatementsController {
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', ParseVersionPipe) n: number,
     @Body() dto: DecisionDto,
   ) {
     return this.approvals.decide(user, id, n, dto);

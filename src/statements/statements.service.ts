@@ -212,7 +212,7 @@ export class StatementsService {
       }
       const rendered = renderCanonical(title, body);
       const sha256 = sha256Hex(rendered);
-      const plan = await this.approvals.plan(change.manager, change.incident, s, body);
+      const plan = await this.approvals.plan(change.manager, change.incident, s, rendered);
       const number = s.currentVersion + 1;
       const version = await change.manager.save(
         change.manager.create(StatementVersion, {

@@ -63,6 +63,7 @@ export async function createTestApp(
     ...base,
     rateLimit: { perMinute: 100_000, loginPerMinute: 100_000 },
     chat: { maxMessagesPerMinute: 100_000 },
+    loginThrottle: { ...base.loginThrottle, perAddressPerMinute: 100_000 },
     ...overrides,
     databaseUrl: opts.connectUrl ?? database.url,
     jwt: { ...base.jwt, secret: randomBytes(32).toString('hex'), ...overrides.jwt },

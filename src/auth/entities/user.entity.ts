@@ -45,6 +45,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /** Raised when every session ends (logout everywhere, password reset, lock): older access tokens stop working. */
+  @Column({ type: 'int', default: 0 })
+  sessionVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { DetectionRuleName } from '../entities/detection.entity.js';
+import { MAX_INT } from '../../common/limits.js';
 
 export class SeverityRuleDto {
   @ApiPropertyOptional({ enum: Severity })
@@ -26,6 +27,7 @@ export class SeverityRuleDto {
   @ApiPropertyOptional({ enum: IncidentCategory, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsEnum(IncidentCategory, { each: true })
   categories?: IncidentCategory[];
 
@@ -33,12 +35,14 @@ export class SeverityRuleDto {
   @IsOptional()
   @IsNumber()
   @Min(0)
+  @Max(MAX_INT)
   minReach?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsNumber()
   @Min(0)
+  @Max(MAX_INT)
   minVelocityPerHour?: number;
 
   @ApiPropertyOptional()
@@ -52,6 +56,7 @@ export class SeverityRuleDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   minUnits?: number;
 
   @ApiPropertyOptional({ description: 'true: mọi điều kiện phải thỏa; mặc định: một điều kiện là đủ' })
@@ -63,6 +68,7 @@ export class UpdateDetectionSettingsDto {
   @ApiPropertyOptional({ enum: DetectionRuleName, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @ArrayUnique()
   @IsIn(Object.values(DetectionRuleName), { each: true })
   enabledRules?: string[];
@@ -99,6 +105,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   spikeMinCount?: number;
 
   @ApiPropertyOptional()
@@ -112,6 +119,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   negativeMinCount?: number;
 
   @ApiPropertyOptional()
@@ -125,12 +133,14 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   authorityReachThreshold?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   authorityFollowersThreshold?: number;
 
   @ApiPropertyOptional({ type: [String] })

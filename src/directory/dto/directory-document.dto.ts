@@ -5,8 +5,8 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsIn,
   IsISO8601,
+  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -289,6 +289,9 @@ export type ImportSection = (typeof IMPORT_SECTIONS)[number];
  * Body of POST /api/directory/import. Rows are validated one by one by the importer (so that every bad row
  * is reported with its section and index), hence the sections are only checked to be arrays here.
  */
+/** Rows of one kind in one import: a province's directory is a few thousand rows. */
+const MAX_IMPORT_ROWS = 20_000;
+
 export class DirectoryDocumentDto {
   @ApiPropertyOptional({ example: DIRECTORY_FORMAT })
   @IsOptional()
@@ -303,26 +306,31 @@ export class DirectoryDocumentDto {
   @ApiPropertyOptional({ type: [ImportOrgUnitRow] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   orgUnits?: unknown[];
 
   @ApiPropertyOptional({ type: [ImportCapabilityRow] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   capabilities?: unknown[];
 
   @ApiPropertyOptional({ type: [ImportSuccessionRow] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   successions?: unknown[];
 
   @ApiPropertyOptional({ type: [ImportPersonRow] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   people?: unknown[];
 
   @ApiPropertyOptional({ type: [ImportDesignationRow] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   designations?: unknown[];
 }
 

@@ -17,6 +17,7 @@ import { Capability } from '../entities/org-unit-capability.entity.js';
 import { OrgUnitType } from '../entities/org-unit.entity.js';
 import { SuccessionKind } from '../entities/org-unit-succession.entity.js';
 import { CODE_MESSAGE, CODE_PATTERN, IsDateOnly, Trim, TrimLower } from './validators.js';
+import { MAX_OFFSET } from '../../common/limits.js';
 
 /** How to reach a unit: the same optional fields when creating, correcting or importing it. */
 export class OrgUnitContactDto {
@@ -168,6 +169,7 @@ export class ListOrgUnitsQueryDto extends OnDateQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 }
 

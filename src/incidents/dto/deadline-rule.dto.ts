@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsDateString,
@@ -47,6 +48,7 @@ export class CreateDeadlineRuleDto {
   @ApiPropertyOptional({ enum: IncidentCategory, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @ArrayUnique()
   @IsEnum(IncidentCategory, { each: true })
   categories?: IncidentCategory[];

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { IncidentCategory, IncidentStatus, Severity } from '../incident-types.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { MAX_INT } from '../../common/limits.js';
 
 export class CreateIncidentDto {
   @ApiProperty({ example: 'Tin giả về việc thu hồi đất tại phường An Hòa' })
@@ -118,6 +119,7 @@ export class ListIncidentsQueryDto extends PageQueryDto {
   @IsOptional()
   @Transform(csv)
   @IsArray()
+  @ArrayMaxSize(20)
   @IsEnum(IncidentStatus, { each: true })
   status?: IncidentStatus[];
 
@@ -149,6 +151,7 @@ export class EventsQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   after?: number;
 
   @ApiPropertyOptional({ default: 200 })

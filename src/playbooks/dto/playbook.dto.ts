@@ -5,9 +5,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -21,6 +23,7 @@ import {
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 import { CandidateSourceDto } from '../../working-groups/dto/working-group.dto.js';
+import { MAX_INT } from '../../common/limits.js';
 
 export class PlaybookTaskDto {
   @ApiProperty({ example: 'Xác minh nguồn gốc thông tin, lưu chứng cứ' })
@@ -164,6 +167,8 @@ export class PlaybookContentDto {
   severityMax: Severity;
 
   @ApiProperty({ type: PlaybookTriggersDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlaybookTriggersDto)
   triggers: PlaybookTriggersDto;
@@ -229,6 +234,8 @@ export class CreatePlaybookDto {
   orgUnitId?: string;
 
   @ApiProperty({ type: PlaybookContentDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlaybookContentDto)
   content: PlaybookContentDto;
@@ -243,6 +250,8 @@ export class CreatePlaybookVersionDto {
   title?: string;
 
   @ApiProperty({ type: PlaybookContentDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlaybookContentDto)
   content: PlaybookContentDto;
@@ -268,6 +277,8 @@ export class ProposePlaybookDto {
   title: string;
 
   @ApiProperty({ type: PlaybookContentDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlaybookContentDto)
   content: PlaybookContentDto;
@@ -296,6 +307,7 @@ export class ApplyPlaybookDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   version?: number;
 }
 

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  Max,
 } from 'class-validator';
 import { CreateFactDto, UpdateFactDto } from '../../incidents/dto/fact.dto.js';
 import { CreateTaskDto, UpdateTaskDto } from '../../incidents/dto/task.dto.js';
@@ -27,6 +28,7 @@ import type {
   TaskUpdateRequest,
   TypingRequest,
 } from '../rooms.events.js';
+import { MAX_INT } from '../../common/limits.js';
 
 /** Payloads of the websocket commands, validated like HTTP bodies (unknown fields refused). */
 
@@ -39,12 +41,14 @@ export class JoinDto extends IncidentRefDto implements JoinRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   afterSeq?: number;
 }
 
 export class ResyncDto extends IncidentRefDto implements ResyncRequest {
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   afterSeq: number;
 }
 

@@ -3,26 +3,30 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsBoolean,
-  IsDateString,
-  Matches,
-  ValidateNested,
   IsArray,
   IsBase64,
+  IsBoolean,
+  IsDateString,
+  IsDefined,
   IsEnum,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
+  Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { DecisionKind, PublicationChannel, StatementType } from '../statement-types.js';
+import { MAX_INT } from '../../common/limits.js';
 
 export class CreateStatementDto {
   @ApiProperty({ enum: StatementType, example: StatementType.HoldingStatement })
@@ -139,6 +143,7 @@ export class PublicationDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   versionNumber: number;
 
   @ApiProperty()
@@ -157,7 +162,10 @@ export class PublicationDto {
   @MaxLength(2000)
   url?: string;
 
-  @ApiPropertyOptional({ description: 'Thời điểm công bố (mặc định: bây giờ)' })
+  @ApiPropertyOptional({
+    description:
+      'Thời điểm công bố: luôn là thời điểm ghi nhận; nếu gửi, phải trùng với bây giờ (lệch tối đa 60 giây)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   publishedAt?: string;
@@ -180,25 +188,30 @@ export class CommentDto {
   field: 'title' | 'body';
 
   @ApiPropertyOptional({ description: 'Vị trí bắt đầu trong văn bản hiện tại (khi không gửi anchorStart)' })
-  @ValidateIf((o: CommentDto) => o.anchorStart === undefined)
+  // Required without anchors; when sent anyway, still of its type.
+  @ValidateIf((o: CommentDto) => o.anchorStart === undefined || o.index !== undefined)
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   index?: number;
 
   @ApiPropertyOptional({ description: 'Độ dài đoạn được bình luận' })
-  @ValidateIf((o: CommentDto) => o.anchorStart === undefined)
+  @ValidateIf((o: CommentDto) => o.anchorStart === undefined || o.length !== undefined)
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   length?: number;
 
   @ApiPropertyOptional({ description: 'Y.encodeRelativePosition của điểm đầu (base64)' })
   @IsOptional()
+  @IsString()
   @IsBase64()
   @MaxLength(200)
   anchorStart?: string;
 
   @ApiPropertyOptional({ description: 'Y.encodeRelativePosition của điểm cuối (base64)' })
-  @ValidateIf((o: CommentDto) => o.anchorStart !== undefined)
+  @ValidateIf((o: CommentDto) => o.anchorStart !== undefined || o.anchorEnd !== undefined)
+  @IsString()
   @IsBase64()
   @MaxLength(200)
   anchorEnd?: string;
@@ -228,12 +241,14 @@ export class DiffQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   from: number;
 
   @ApiProperty()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   to: number;
 }
 
@@ -292,10 +307,10 @@ export class ApproverSpecDto {
 }
 
 export class SlaMinutesDto {
-  @ApiProperty() @IsInt() @Min(1) L1: number;
-  @ApiProperty() @IsInt() @Min(1) L2: number;
-  @ApiProperty() @IsInt() @Min(1) L3: number;
-  @ApiProperty() @IsInt() @Min(1) L4: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(7 * 24 * 60) L1: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(7 * 24 * 60) L2: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(7 * 24 * 60) L3: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(7 * 24 * 60) L4: number;
 }
 
 export class StageSpecDto {
@@ -313,11 +328,13 @@ export class StageSpecDto {
   @ApiProperty({ description: 'Các bước cùng số chạy song song' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   step: number;
 
   @ApiProperty({ description: 'Số người cần phê duyệt' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   quorum: number;
 
   @ApiProperty({ type: [ApproverSpecDto] })
@@ -329,6 +346,8 @@ export class StageSpecDto {
   approvers: ApproverSpecDto[];
 
   @ApiProperty({ type: SlaMinutesDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SlaMinutesDto)
   slaMinutes: SlaMinutesDto;
@@ -349,11 +368,14 @@ export class CreateApprovalPolicyDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
+  @Min(-1000)
+  @Max(1000)
   priority?: number;
 
   @ApiPropertyOptional({ enum: StatementType, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(20)
   @IsEnum(StatementType, { each: true })
   statementTypes?: StatementType[];
 
@@ -413,6 +435,7 @@ export class PreApprovedLineDto {
   @ApiPropertyOptional({ enum: StatementType, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(20)
   @IsEnum(StatementType, { each: true })
   statementTypes?: StatementType[];
 

@@ -5,9 +5,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -97,6 +99,7 @@ export class CandidateSourceDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @MaxLength(60, { each: true })
   tags?: string[];
 
   @ApiPropertyOptional()
@@ -159,7 +162,9 @@ export class CreateAssemblyRuleDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(60, { each: true })
   categories?: string[];
 
   @ApiPropertyOptional({ enum: ['L1', 'L2', 'L3', 'L4'] })
@@ -181,6 +186,8 @@ export class CreateAssemblyRuleDto {
   roles: RoleRequirementDto[];
 
   @ApiProperty({ type: AckDeadlinesDto, description: 'Giây để xác nhận lời mời, theo mức độ' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AckDeadlinesDto)
   ackDeadlineSeconds: AckDeadlinesDto;

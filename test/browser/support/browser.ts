@@ -7,21 +7,49 @@ export { ensureWebBuild } from '../../support/web-build.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
-/** Debian's chromium (`.ci/run` installs it); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH when set; else a Chromium on the PATH (Debian's, which `.ci/run` installs); else the npm one. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH;
 export const ARTIFACTS = path.join(root, 'test-artifacts');
 export const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
 
+const SYSTEM_CHROMIUMS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+/** The first system Chromium on the PATH, if any. */
+export function systemChromium(pathEnv = process.env.PATH ?? ''): string | undefined {
+  for (const dir of pathEnv.split(path.delimiter).filter(Boolean)) {
+    for (const name of SYSTEM_CHROMIUMS) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which Chromium the browser tests drive: CHROMIUM_PATH, else the system one, else the Chromium shipped in the
+ * @sparticuz/chromium devDependency (unpacked to /tmp on first use), so that `npm install && npm test` needs
+ * nothing installed by hand.
+ */
+export async function chromiumExecutable(): Promise<{ path: string; source: 'env' | 'system' | 'npm' }> {
+  if (CHROMIUM_PATH) {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(
+        `Chromium not found at CHROMIUM_PATH=${CHROMIUM_PATH}: the browser tests cannot run without a real browser.`,
+      );
+    }
+    return { path: CHROMIUM_PATH, source: 'env' };
+  }
+  const system = systemChromium();
+  if (system) return { path: system, source: 'system' };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return { path: await packaged.executablePath(), source: 'npm' };
+}
+
 /** Launches Chromium, or fails loudly: these tests must never pass by not running. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH: ` +
-        'the browser tests cannot run without a real browser.',
-    );
-  }
+  const executable = await chromiumExecutable();
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: executable.path,
     // Root in containers: no user namespaces for the sandbox. /dev/shm is small there.
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });
