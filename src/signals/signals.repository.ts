@@ -372,6 +372,25 @@ export class SignalsRepository {
     }));
   }
 
+  /** Negative mentions on a topic in [from, to) other than `excludeMentionId`, and their distinct outlets. */
+  async negativePickup(
+    topicId: string,
+    from: Date,
+    to: Date,
+    excludeMentionId: string,
+  ): Promise<{ mentions: number; outlets: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS mentions,
+         count(DISTINCT coalesce(m.outlet, m.platform, m.source_type::text))::int AS outlets
+       FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
+       WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3 AND m.sentiment = 'negative'
+         AND m.id <> $4
+         AND coalesce(m.outlet, '') <> coalesce((SELECT outlet FROM mentions WHERE id = $4), '')`,
+      [topicId, from, to, excludeMentionId],
+    );
+    return { mentions: row.mentions as number, outlets: row.outlets as number };
+  }
+
   /** The topic's mentions in [from, to): negative first, then by reach (reach, else engagement). */
   async topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
