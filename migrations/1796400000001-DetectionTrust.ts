@@ -59,6 +59,9 @@ export class DetectionTrust1796400000001 implements MigrationInterface {
       `ALTER TABLE "detection_settings" ADD "traction_ratio" double precision NOT NULL DEFAULT 3`,
     );
     await queryRunner.query(
+      `ALTER TABLE "detection_settings" ADD "traction_min_share" double precision NOT NULL DEFAULT 0.3`,
+    );
+    await queryRunner.query(
       `ALTER TABLE "detection_settings" ADD "coalesce_minutes" integer NOT NULL DEFAULT 60`,
     );
     await queryRunner.query(`DROP INDEX "public"."IDX_6a7532cedd42d425a95e9c1dfb"`);
@@ -92,6 +95,7 @@ export class DetectionTrust1796400000001 implements MigrationInterface {
       'traction_min_mentions',
       'traction_min_outlets',
       'traction_ratio',
+      'traction_min_share',
       'coalesce_minutes',
     ]) {
       await queryRunner.query(`ALTER TABLE "detection_settings" ALTER COLUMN "${column}" DROP DEFAULT`);
@@ -133,6 +137,7 @@ export class DetectionTrust1796400000001 implements MigrationInterface {
       `CREATE UNIQUE INDEX "IDX_6a7532cedd42d425a95e9c1dfb" ON "detections" USING btree ("topic_id", "rule", "window_start") `,
     );
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "coalesce_minutes"`);
+    await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "traction_min_share"`);
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "traction_ratio"`);
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "traction_min_outlets"`);
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "traction_min_mentions"`);

@@ -80,6 +80,8 @@ export interface DetectionThresholds {
   tractionMinMentions: number;
   tractionMinOutlets: number;
   tractionRatio: number;
+  /** The pick-up must be this negative (a burst of praise carries negative comments too). */
+  tractionMinShare: number;
   /** Quiet rooms: at most one detection.attached per topic per this many minutes (stream time). */
   coalesceMinutes: number;
 }
@@ -183,11 +185,15 @@ export function denseSeries(rows: BucketCounts[], from: Date, to: Date, bucketSe
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-/** "khoảng 12 đề cập mỗi 5 phút" or, for a topic nobody talked about, that it was quiet: never "×3000 of 0". */
-export function usualLevel(meanPerBucket: number, bucketMinutes: number, what = 'đề cập'): string {
-  if (meanPerBucket < 0.5) return `trước đó gần như không có ${what}`;
+/**
+ * The topic's usual level in plain words: "bình thường khoảng 12 đề cập mỗi 5 phút", or for a topic nobody
+ * talked about, that it was quiet ("trước đó gần như không có thảo luận"): never "gấp 3000 lần mức nền (0)".
+ */
+export function usualLevel(meanPerBucket: number, bucketMinutes: number, negative = false): string {
+  if (meanPerBucket < 0.5)
+    return negative ? 'trước đó gần như không có ý kiến tiêu cực' : 'trước đó gần như không có thảo luận';
   const per = Math.max(1, Math.round(meanPerBucket));
-  return `bình thường khoảng ${per} ${what} mỗi ${bucketMinutes} phút`;
+  return `bình thường khoảng ${per} đề cập${negative ? ' tiêu cực' : ''} mỗi ${bucketMinutes} phút`;
 }
 
 /** "gấp khoảng 8 lần bình thường" when the usual level is meaningful (at least one per bucket), else "". */
@@ -304,7 +310,7 @@ export function evaluateWindow(
           summary:
             `${current.negativeCount} đề cập tiêu cực về «${topicName}» trong ${minutes} phút ` +
             `(${pct(share)} trong ${current.volume} đề cập)${timesUsual(current.negativeCount, baseline.mean)}; ` +
-            usualLevel(baseline.mean, minutes, 'ý kiến tiêu cực'),
+            usualLevel(baseline.mean, minutes, true),
           window,
           baseline: stored(baseline),
           observed,
@@ -337,7 +343,7 @@ export function evaluateWindow(
           rule: 'volume_spike',
           summary:
             `${current.volume} đề cập về «${topicName}» trong ${minutes} phút${timesUsual(current.volume, baseline.mean)}; ` +
-            `${usualLevel(baseline.mean, minutes, 'thảo luận')}. Phần lớn không tiêu cực ` +
+            `${usualLevel(baseline.mean, minutes)}. Phần lớn không tiêu cực ` +
             `(tiêu cực ${pct(share)}): cần theo dõi, chưa phải khủng hoảng`,
           window,
           baseline: stored(baseline),
@@ -518,6 +524,8 @@ function authorityWhy(item: Pick<NotableItem, 'outlet' | 'reach' | 'followers'>,
 export interface Pickup {
   /** Negative mentions on the topic from other outlets or accounts. */
   mentions: number;
+  /** All mentions on the topic in that time (the item excluded). */
+  volume: number;
   /** Distinct outlets or accounts among them. */
   outlets: number;
   /** Negative mentions the topic would usually have in that time (its negative baseline). */
@@ -526,8 +534,8 @@ export interface Pickup {
 
 /**
  * Authority with traction (opens): the authority item was picked up by at least tractionMinOutlets other outlets
- * or accounts with at least tractionMinMentions negative mentions, and tractionRatio times what the topic
- * usually has in that time.
+ * or accounts with at least tractionMinMentions negative mentions, tractionRatio times what the topic usually
+ * has in that time, and at least tractionMinShare of everything said on the topic meanwhile.
  */
 export function evaluateTraction(
   item: NotableItem,
@@ -539,7 +547,8 @@ export function evaluateTraction(
   if (!t.enabledRules.includes('authority_traction')) return null;
   if (
     pickup.outlets < t.tractionMinOutlets ||
-    pickup.mentions < Math.max(t.tractionMinMentions, t.tractionRatio * pickup.expected)
+    pickup.mentions < Math.max(t.tractionMinMentions, t.tractionRatio * pickup.expected) ||
+    pickup.mentions < t.tractionMinShare * pickup.volume
   )
     return null;
   const start = new Date(
@@ -589,6 +598,7 @@ export function evaluateTraction(
         tractionMinMentions: t.tractionMinMentions,
         tractionMinOutlets: t.tractionMinOutlets,
         tractionRatio: t.tractionRatio,
+        tractionMinShare: t.tractionMinShare,
       },
     },
   };
@@ -638,8 +648,13 @@ export function evaluateItem(
 
   if (isAuthorityItem(item, t) && t.enabledRules.includes('high_authority_negative')) {
     const why = authorityWhy(item, t);
+    // On the watch list at most one per topic and hour (the first such item of the hour): a third of a topic's
+    // negative items may come from national outlets, and each alone is not worth a person's attention.
+    const hour = new Date(Math.floor(item.occurredAt.getTime() / 3_600_000) * 3_600_000);
     findings.push({
       ...base,
+      windowStart: hour,
+      windowEnd: new Date(hour.getTime() + 3_600_000),
       rule: 'high_authority_negative',
       negativeShare: 1,
       evidence: {
@@ -783,6 +798,7 @@ export const DEFAULT_THRESHOLDS: DetectionThresholds = {
   tractionMinMentions: 15,
   tractionMinOutlets: 3,
   tractionRatio: 3,
+  tractionMinShare: 0.3,
   coalesceMinutes: 60,
 };
 

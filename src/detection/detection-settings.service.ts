@@ -47,6 +47,7 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     tractionMinMentions: row.tractionMinMentions,
     tractionMinOutlets: row.tractionMinOutlets,
     tractionRatio: row.tractionRatio,
+    tractionMinShare: row.tractionMinShare,
     coalesceMinutes: row.coalesceMinutes,
   };
 }

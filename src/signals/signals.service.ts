@@ -146,7 +146,7 @@ export class SignalsService {
     from: Date,
     to: Date,
     excludeMentionId: string,
-  ): Promise<{ mentions: number; outlets: number }> {
+  ): Promise<{ mentions: number; outlets: number; volume: number }> {
     return this.repository.negativePickup(topicId, from, to, excludeMentionId);
   }
 

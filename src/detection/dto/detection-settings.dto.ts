@@ -239,6 +239,13 @@ export class UpdateDetectionSettingsDto {
   @Max(100)
   tractionRatio?: number;
 
+  @ApiPropertyOptional({ description: 'Tỷ lệ tiêu cực tối thiểu của các đề cập đưa lại bài báo lớn' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  tractionMinShare?: number;
+
   @ApiPropertyOptional({
     description: 'Gộp các lần phát hiện trên một chủ đề: tối đa một sự kiện mỗi chừng này phút',
   })

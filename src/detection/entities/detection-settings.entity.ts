@@ -126,6 +126,10 @@ export class DetectionSettings {
   @Column({ type: 'double precision' })
   tractionRatio: number;
 
+  /** The pick-up must be at least this share of everything said on the topic meanwhile. */
+  @Column({ type: 'double precision' })
+  tractionMinShare: number;
+
   /** At most one detection.attached per topic per this many minutes of stream time. */
   @Column({ type: 'int' })
   coalesceMinutes: number;

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { itemsOf } from '../api/client.js';
+import { useApp, useAsync } from '../app-context.js';
+import { ErrorNote, Spinner } from '../components/common.js';
+import { navigate } from '../router.js';
+import { detectionApi, dt } from './detection-shared.js';
+import type { DetectionText } from './detection-shared.js';
+
+/** The thresholds a person tunes most (the API accepts all of them; see src/detection/README.md). */
+const FIELDS: { key: string; step: number; min: number; max?: number }[] = [
+  { key: 'negativeSpikeZ', step: 0.5, min: 1, max: 50 },
+  { key: 'negativeSpikeMinCount', step: 1, min: 1 },
+  { key: 'negativeSpikeMinShare', step: 0.05, min: 0.05, max: 1 },
+  { key: 'trendMinShare', step: 0.05, min: 0.05, max: 1 },
+  { key: 'trendMinCount', step: 1, min: 1 },
+  { key: 'trendSignificance', step: 0.5, min: 1, max: 50 },
+  { key: 'tractionMinMentions', step: 1, min: 1 },
+  { key: 'tractionMinOutlets', step: 1, min: 1 },
+  { key: 'authorityOpenReachThreshold', step: 100000, min: 1 },
+  { key: 'coalesceMinutes', step: 5, min: 0, max: 1440 },
+  { key: 'spikeZ', step: 0.5, min: 1, max: 50 },
+];
+
+/** Detection thresholds per unit: the unit's own, a parent's, or the defaults; saving writes the unit's own row. */
+export function DetectionSettingsScreen({ unitId }: { unitId?: string }) {
+  const { api, lang, user } = useApp();
+  const calls = detectionApi(api);
+  const units = useAsync(() => api.orgUnits(), []);
+  const effective = useAsync(() => (unitId ? calls.effective(unitId) : Promise.resolve(null)), [unitId]);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const canEdit = user.roles.some((r) => r === 'admin' || r === 'leader');
+
+  useEffect(() => {
+    const th = effective.data?.thresholds;
+    if (th) setValues(Object.fromEntries(FIELDS.map((f) => [f.key, String(th[f.key] ?? '')])));
+    setSaved(false);
+  }, [effective.data]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!unitId) return;
+    setError(null);
+    try {
+      const changed = Object.fromEntries(
+        FIELDS.filter((f) => String(effective.data?.thresholds[f.key]) !== values[f.key]).map((f) => [
+          f.key,
+          Number(values[f.key]),
+        ]),
+      );
+      await calls.saveSettings(unitId, changed);
+      setSaved(true);
+      await effective.reload();
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const from = effective.data
+    ? effective.data.fromOrgUnitId === null
+      ? dt(lang, 'fromDefault')
+      : effective.data.fromOrgUnitId === unitId
+        ? dt(lang, 'fromOwn')
+        : dt(lang, 'fromParent')
+    : '';
+
+  return (
+    <div className="page detection-settings">
+      <h1>{dt(lang, 'settingsTitle')}</h1>
+      <p className="muted">{dt(lang, 'settingsIntro')}</p>
+      <label>
+        {dt(lang, 'unit')}{' '}
+        <select
+          value={unitId ?? ''}
+          onChange={(e) =>
+            navigate(e.target.value ? `/detection-settings/${e.target.value}` : '/detection-settings')
+          }
+        >
+          <option value="">—</option>
+          {units.data &&
+            itemsOf(units.data).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <ErrorNote error={units.error} />
+      {unitId && effective.loading && !effective.data && <Spinner />}
+      <ErrorNote error={effective.error} />
+      {effective.data && (
+        <form className="panel settings-form" onSubmit={(e) => void save(e)}>
+          <div className="panel-body">
+            <p>
+              {dt(lang, 'from')}: <strong>{from}</strong>
+            </p>
+            {FIELDS.map((f) => (
+              <label key={f.key} className="field">
+                <span>{dt(lang, `field_${f.key}` as DetectionText)}</span>
+                <input
+                  type="number"
+                  name={f.key}
+                  step={f.step}
+                  min={f.min}
+                  max={f.max}
+                  disabled={!canEdit}
+                  value={values[f.key] ?? ''}
+                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                />
+              </label>
+            ))}
+            <ErrorNote error={error} />
+            {saved && <p role="status">{dt(lang, 'saved')}</p>}
+            {canEdit && (
+              <button type="submit" className="primary">
+                {dt(lang, 'save')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
