@@ -36,7 +36,6 @@ export function DetectionSettingsScreen({ unitId }: { unitId?: string }) {
   useEffect(() => {
     const th = effective.data?.thresholds;
     if (th) setValues(Object.fromEntries(FIELDS.map((f) => [f.key, String(th[f.key] ?? '')])));
-    setSaved(false);
   }, [effective.data]);
 
   const save = async (e: FormEvent) => {
@@ -51,7 +50,6 @@ export function DetectionSettingsScreen({ unitId }: { unitId?: string }) {
         ]),
       );
       await calls.saveSettings(unitId, changed);
-      setSaved(true);
       await effective.reload();
       setSaved(true);
     } catch (err) {
@@ -108,7 +106,10 @@ export function DetectionSettingsScreen({ unitId }: { unitId?: string }) {
                   max={f.max}
                   disabled={!canEdit}
                   value={values[f.key] ?? ''}
-                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                  onChange={(e) => {
+                    setSaved(false);
+                    setValues((v) => ({ ...v, [f.key]: e.target.value }));
+                  }}
                 />
               </label>
             ))}
