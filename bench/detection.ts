@@ -157,11 +157,13 @@ async function runSeed(seed: number) {
     }
     // Bench-only settings (see the header): the replayed fortnight is evaluated, suppression is off.
     await api(app.base, 'PUT', '/api/detection-settings/default', token, {
-      evaluationHorizonHours: DAYS * 24 + 24,
+      evaluationHorizonHours: DAYS * 24 + 48,
       dismissalSuppressionHours: 0,
     });
 
-    const end = Math.floor((Date.now() - 60_000) / BUCKET_MS) * BUCKET_MS;
+    // The fortnight ends at the last midnight, Vietnam time: every run lays the same items on the same clock
+    // (the diurnal shape and the events depend on the time of day), so runs compare.
+    const end = Math.floor((Date.now() + 7 * 3_600_000) / 86_400_000) * 86_400_000 - 7 * 3_600_000;
     const sc = buildScenario(seed, end, DAYS, BACKGROUND);
     const openings: Opening[] = [];
     const seen = new Set<string>();

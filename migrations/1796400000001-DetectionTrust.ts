@@ -41,7 +41,7 @@ export class DetectionTrust1796400000001 implements MigrationInterface {
       `ALTER TABLE "detection_settings" ADD "trend_min_share" double precision NOT NULL DEFAULT 0.3`,
     );
     await queryRunner.query(
-      `ALTER TABLE "detection_settings" ADD "trend_significance" double precision NOT NULL DEFAULT 5`,
+      `ALTER TABLE "detection_settings" ADD "trend_significance" double precision NOT NULL DEFAULT 4`,
     );
     await queryRunner.query(
       `ALTER TABLE "detection_settings" ADD "authority_open_reach_threshold" bigint NOT NULL DEFAULT 5000000`,
@@ -62,7 +62,7 @@ export class DetectionTrust1796400000001 implements MigrationInterface {
       `ALTER TABLE "detection_settings" ADD "traction_min_share" double precision NOT NULL DEFAULT 0.3`,
     );
     await queryRunner.query(
-      `ALTER TABLE "detection_settings" ADD "coalesce_minutes" integer NOT NULL DEFAULT 60`,
+      `ALTER TABLE "detection_settings" ADD "coalesce_minutes" integer NOT NULL DEFAULT 240`,
     );
     await queryRunner.query(`DROP INDEX "public"."IDX_6a7532cedd42d425a95e9c1dfb"`);
     await queryRunner.query(`ALTER TYPE "public"."detection_rule" ADD VALUE 'negative_spike'`);

@@ -792,25 +792,25 @@ export const DEFAULT_THRESHOLDS: DetectionThresholds = {
   trendBaselineHours: 24,
   trendMinCount: 12,
   trendMinShare: 0.3,
-  trendSignificance: 5,
+  trendSignificance: 4,
   authorityOpenReachThreshold: 5_000_000,
   tractionWindowMinutes: 60,
   tractionMinMentions: 15,
   tractionMinOutlets: 3,
   tractionRatio: 3,
   tractionMinShare: 0.3,
-  coalesceMinutes: 60,
+  coalesceMinutes: 240,
 };
 
 /** The setting each rule's strength is compared with, and how far a suggestion steps past a false alarm. */
 const STRENGTH_SETTINGS: Record<
   string,
-  { setting: keyof DetectionThresholds; step: number; integer?: boolean }
+  { setting: keyof DetectionThresholds; step: number; integer?: boolean; max?: number }
 > = {
-  negative_spike: { setting: 'negativeSpikeZ', step: 0.5 },
-  volume_spike: { setting: 'spikeZ', step: 0.5 },
-  negative_trend: { setting: 'trendSignificance', step: 0.5 },
-  negative_share: { setting: 'negativeShareThreshold', step: 0.02 },
+  negative_spike: { setting: 'negativeSpikeZ', step: 0.5, max: 50 },
+  volume_spike: { setting: 'spikeZ', step: 0.5, max: 50 },
+  negative_trend: { setting: 'trendSignificance', step: 0.5, max: 50 },
+  negative_share: { setting: 'negativeShareThreshold', step: 0.02, max: 1 },
   authority_traction: { setting: 'tractionMinMentions', step: 1, integer: true },
 };
 
@@ -858,18 +858,19 @@ export function suggestThresholds(
     const rule = fs[0].rule;
     const spec =
       Object.values(STRENGTH_SETTINGS).find((s) => s.setting === setting) ??
-      ({ step: 1, integer: true } as { step: number; integer?: boolean });
+      ({ step: 1, integer: true } as { step: number; integer?: boolean; max?: number });
     const worst = Math.max(...fs.map((f) => f.strength!));
     const raw = spec.integer ? Math.floor(worst) + spec.step : worst + spec.step;
     const suggested = spec.integer ? Math.ceil(raw) : Math.ceil(raw / spec.step) * spec.step;
     const current = Number((t as unknown as Record<string, unknown>)[setting]);
-    const rounded = Math.round(suggested * 100) / 100;
+    // Never past what the settings accept (a false alarm stronger than that cannot be avoided by this setting).
+    const rounded = Math.min(Math.round(suggested * 100) / 100, spec.max ?? Infinity);
     if (!(rounded > current)) continue;
     out.push({
       rule,
       setting,
       current,
-      suggested: setting === 'negativeShareThreshold' ? Math.min(rounded, 1) : rounded,
+      suggested: rounded,
       avoids: fs.filter((f) => f.strength! < rounded).length,
       wouldMiss: trueOpenings.filter(
         (o) => o.setting === setting && o.strength !== null && o.strength < rounded,

@@ -194,8 +194,13 @@ describe('detection screens in Chromium (e2e)', () => {
       page.getByRole('spinbutton', { name: /Độ vọt của ý kiến tiêu cực/ }).inputValue(),
     ).resolves.toBe(String(effective.body.thresholds.negativeSpikeZ));
     await page.getByRole('spinbutton', { name: 'Gộp cập nhật trong phòng (phút)' }).fill('90');
-    await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText('Đã lưu.').waitFor();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page
+      .getByText('Đã lưu.')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\n${await page.locator('main').innerText()}`);
+      });
     const after = await t.http().get(`/api/detection-settings/effective/${unitId}`).set(analyst.auth);
     expect(after.body.thresholds.coalesceMinutes).toBe(90);
     await shoot(page, 'detection-settings');

@@ -7,20 +7,32 @@ import { navigate } from '../router.js';
 import { detectionApi, dt } from './detection-shared.js';
 import type { DetectionText } from './detection-shared.js';
 
-/** The thresholds a person tunes most (the API accepts all of them; see src/detection/README.md). */
-const FIELDS: { key: string; step: number; min: number; max?: number }[] = [
-  { key: 'negativeSpikeZ', step: 0.5, min: 1, max: 50 },
-  { key: 'negativeSpikeMinCount', step: 1, min: 1 },
-  { key: 'negativeSpikeMinShare', step: 0.05, min: 0.05, max: 1 },
-  { key: 'trendMinShare', step: 0.05, min: 0.05, max: 1 },
-  { key: 'trendMinCount', step: 1, min: 1 },
-  { key: 'trendSignificance', step: 0.5, min: 1, max: 50 },
-  { key: 'tractionMinMentions', step: 1, min: 1 },
-  { key: 'tractionMinOutlets', step: 1, min: 1 },
-  { key: 'authorityOpenReachThreshold', step: 100000, min: 1 },
-  { key: 'coalesceMinutes', step: 5, min: 0, max: 1440 },
-  { key: 'spikeZ', step: 0.5, min: 1, max: 50 },
+/**
+ * The thresholds a person tunes most (the API accepts all of them; see src/detection/README.md). The service
+ * checks every value and names the field it refuses; the browser's own step check is off (`step="any"`).
+ */
+const FIELDS: { key: string; min: number; max?: number }[] = [
+  { key: 'negativeSpikeZ', min: 1, max: 50 },
+  { key: 'negativeSpikeMinCount', min: 1 },
+  { key: 'negativeSpikeMinShare', min: 0.05, max: 1 },
+  { key: 'trendMinShare', min: 0.05, max: 1 },
+  { key: 'trendMinCount', min: 1 },
+  { key: 'trendSignificance', min: 1, max: 50 },
+  { key: 'tractionMinMentions', min: 1 },
+  { key: 'tractionMinOutlets', min: 1 },
+  { key: 'authorityOpenReachThreshold', min: 1 },
+  { key: 'coalesceMinutes', min: 0, max: 1440 },
+  { key: 'spikeZ', min: 1, max: 50 },
 ];
+
+/** One threshold per row: its name, then its value (kept here: the shared stylesheet stays as it is). */
+const FIELD_ROW = {
+  display: 'grid',
+  gridTemplateColumns: 'minmax(16rem, 32rem) 10rem',
+  gap: '0.75rem',
+  alignItems: 'center',
+  marginBottom: '0.5rem',
+} as const;
 
 /** Detection thresholds per unit: the unit's own, a parent's, or the defaults; saving writes the unit's own row. */
 export function DetectionSettingsScreen({ unitId }: { unitId?: string }) {
@@ -90,18 +102,18 @@ export function DetectionSettingsScreen({ unitId }: { unitId?: string }) {
       {unitId && effective.loading && !effective.data && <Spinner />}
       <ErrorNote error={effective.error} />
       {effective.data && (
-        <form className="panel settings-form" onSubmit={(e) => void save(e)}>
+        <form className="panel settings-form" noValidate onSubmit={(e) => void save(e)}>
           <div className="panel-body">
             <p>
               {dt(lang, 'from')}: <strong>{from}</strong>
             </p>
             {FIELDS.map((f) => (
-              <label key={f.key} className="field">
+              <label key={f.key} className="field" style={FIELD_ROW}>
                 <span>{dt(lang, `field_${f.key}` as DetectionText)}</span>
                 <input
                   type="number"
                   name={f.key}
-                  step={f.step}
+                  step="any"
                   min={f.min}
                   max={f.max}
                   disabled={!canEdit}
