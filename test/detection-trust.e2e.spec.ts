@@ -391,8 +391,8 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       avoids: 1,
       wouldMiss: 0,
     });
-    // One half-step past the false alarm's z-score, within what the settings accept (at most 50).
-    expect(suggestion.suggested).toBe(Math.min(Math.ceil((spike.evidence.zScore + 0.5) / 0.5) * 0.5, 50));
+    // One half-step past the false alarm's z-score.
+    expect(suggestion.suggested).toBe(Math.ceil((spike.evidence.zScore + 0.5) / 0.5) * 0.5);
     // Nothing changed by itself; an analyst applies it to the topic's unit.
     const effective = () => t.http().get(`/api/detection-settings/effective/${unitId}`).set(analyst.auth);
     expect((await effective()).body.thresholds.negativeSpikeZ).toBe(DEFAULT_THRESHOLDS.negativeSpikeZ);

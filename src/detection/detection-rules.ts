@@ -807,9 +807,9 @@ const STRENGTH_SETTINGS: Record<
   string,
   { setting: keyof DetectionThresholds; step: number; integer?: boolean; max?: number }
 > = {
-  negative_spike: { setting: 'negativeSpikeZ', step: 0.5, max: 50 },
-  volume_spike: { setting: 'spikeZ', step: 0.5, max: 50 },
-  negative_trend: { setting: 'trendSignificance', step: 0.5, max: 50 },
+  negative_spike: { setting: 'negativeSpikeZ', step: 0.5, max: 1000 },
+  volume_spike: { setting: 'spikeZ', step: 0.5, max: 1000 },
+  negative_trend: { setting: 'trendSignificance', step: 0.5, max: 1000 },
   negative_share: { setting: 'negativeShareThreshold', step: 0.02, max: 1 },
   authority_traction: { setting: 'tractionMinMentions', step: 1, integer: true },
 };

@@ -41,13 +41,16 @@ export class DetectionRepository {
 
   /** Authority items on the topic's watch list since `since` (their pick-up is checked on later batches). */
   recentAuthoritySignals(topicId: string, since: Date): Promise<WatchSignal[]> {
-    return this.dataSource
-      .getRepository(WatchSignal)
-      .createQueryBuilder('w')
-      .where('w.topicId = :topicId', { topicId })
-      .andWhere(`w.rule = 'high_authority_negative'`)
-      .andWhere('w.windowStart >= :since', { since })
-      .getMany();
+    return (
+      this.dataSource
+        .getRepository(WatchSignal)
+        .createQueryBuilder('w')
+        .where('w.topicId = :topicId', { topicId })
+        .andWhere(`w.rule = 'high_authority_negative'`)
+        // One per topic and hour: the hour may have started before `since`, the item in it after.
+        .andWhere('w.windowEnd > :since', { since })
+        .getMany()
+    );
   }
 
   async lastDetectionEvent(

@@ -93,7 +93,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsNumber()
   @Min(1)
-  @Max(50)
+  @Max(1000)
   spikeZ?: number;
 
   @ApiPropertyOptional()
@@ -153,7 +153,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsNumber()
   @Min(1)
-  @Max(50)
+  @Max(1000)
   negativeSpikeZ?: number;
 
   @ApiPropertyOptional()
@@ -204,7 +204,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsNumber()
   @Min(1)
-  @Max(50)
+  @Max(1000)
   trendSignificance?: number;
 
   @ApiPropertyOptional({ description: 'Lượt tiếp cận để một bài của báo lớn tự mở phòng' })

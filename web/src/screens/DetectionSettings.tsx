@@ -12,17 +12,17 @@ import type { DetectionText } from './detection-shared.js';
  * checks every value and names the field it refuses; the browser's own step check is off (`step="any"`).
  */
 const FIELDS: { key: string; min: number; max?: number }[] = [
-  { key: 'negativeSpikeZ', min: 1, max: 50 },
+  { key: 'negativeSpikeZ', min: 1, max: 1000 },
   { key: 'negativeSpikeMinCount', min: 1 },
   { key: 'negativeSpikeMinShare', min: 0.05, max: 1 },
   { key: 'trendMinShare', min: 0.05, max: 1 },
   { key: 'trendMinCount', min: 1 },
-  { key: 'trendSignificance', min: 1, max: 50 },
+  { key: 'trendSignificance', min: 1, max: 1000 },
   { key: 'tractionMinMentions', min: 1 },
   { key: 'tractionMinOutlets', min: 1 },
   { key: 'authorityOpenReachThreshold', min: 1 },
   { key: 'coalesceMinutes', min: 0, max: 1440 },
-  { key: 'spikeZ', min: 1, max: 50 },
+  { key: 'spikeZ', min: 1, max: 1000 },
 ];
 
 /** One threshold per row: its name, then its value (kept here: the shared stylesheet stays as it is). */
