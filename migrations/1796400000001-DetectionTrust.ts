@@ -35,7 +35,7 @@ export class DetectionTrust1796400000001 implements MigrationInterface {
       `ALTER TABLE "detection_settings" ADD "trend_baseline_hours" integer NOT NULL DEFAULT 24`,
     );
     await queryRunner.query(
-      `ALTER TABLE "detection_settings" ADD "trend_min_count" integer NOT NULL DEFAULT 12`,
+      `ALTER TABLE "detection_settings" ADD "trend_min_count" integer NOT NULL DEFAULT 15`,
     );
     await queryRunner.query(
       `ALTER TABLE "detection_settings" ADD "trend_min_share" double precision NOT NULL DEFAULT 0.3`,

@@ -790,7 +790,7 @@ export const DEFAULT_THRESHOLDS: DetectionThresholds = {
   negativeSpikeMinShare: 0.4,
   trendWindowsHours: [1, 2, 3, 6],
   trendBaselineHours: 24,
-  trendMinCount: 12,
+  trendMinCount: 15,
   trendMinShare: 0.3,
   trendSignificance: 4,
   authorityOpenReachThreshold: 5_000_000,
