@@ -40,7 +40,7 @@ export function WatchListScreen() {
       <h1>{dt(lang, 'watchTitle')}</h1>
       <p className="muted">{dt(lang, 'watchIntro')}</p>
       <p className="small muted" aria-live="polite">
-        ● {dt(lang, 'watchLive')}
+        ● {dt(lang, 'watchLive')} · <Link to="/detection-settings">{dt(lang, 'settingsTitle')}</Link>
       </p>
       {list.loading && !list.data && <Spinner />}
       <ErrorNote error={list.error} onRetry={() => void list.reload()} />
