@@ -122,17 +122,17 @@ const VI = {
   fromParent: 'đơn vị cấp trên',
   save: 'Lưu',
   saved: 'Đã lưu.',
-  field_negativeSpikeZ: 'Độ vọt của ý kiến tiêu cực so với bình thường (z)',
+  field_negativeSpikeZ: 'Độ vọt của ý kiến tiêu cực so với bình thường (càng cao càng ít báo)',
   field_negativeSpikeMinCount: 'Số đề cập tiêu cực tối thiểu trong 5 phút',
   field_negativeSpikeMinShare: 'Tỷ lệ tiêu cực tối thiểu của đợt tăng đột biến',
   field_trendMinShare: 'Tỷ lệ tiêu cực tối thiểu của xu hướng tăng dần',
   field_trendMinCount: 'Số đề cập tiêu cực tối thiểu của xu hướng',
-  field_trendSignificance: 'Mức khác thường của xu hướng (1 trên 10 mũ …)',
+  field_trendSignificance: 'Mức khác thường của xu hướng tiêu cực (càng cao càng ít báo)',
   field_tractionMinMentions: 'Số đề cập tiêu cực đưa lại bài báo lớn',
   field_tractionMinOutlets: 'Số trang, tài khoản khác đưa lại',
   field_authorityOpenReachThreshold: 'Lượt tiếp cận để một bài tự mở phòng',
   field_coalesceMinutes: 'Gộp cập nhật trong phòng (phút)',
-  field_spikeZ: 'Độ vọt của lượng thảo luận để đưa vào danh sách theo dõi (z)',
+  field_spikeZ: 'Độ vọt của lượng thảo luận để đưa vào danh sách theo dõi',
 };
 
 const EN: Record<keyof typeof VI, string> = {
@@ -183,17 +183,17 @@ const EN: Record<keyof typeof VI, string> = {
   fromParent: 'a parent unit',
   save: 'Save',
   saved: 'Saved.',
-  field_negativeSpikeZ: 'Jump of negative mentions over usual (z)',
+  field_negativeSpikeZ: 'Jump of negative mentions over usual (higher: fewer alerts)',
   field_negativeSpikeMinCount: 'Minimum negative mentions in 5 minutes',
   field_negativeSpikeMinShare: 'Minimum negative share of a spike',
   field_trendMinShare: 'Minimum negative share of a rising trend',
   field_trendMinCount: 'Minimum negative mentions of a trend',
-  field_trendSignificance: 'How unusual a trend must be (1 in 10^…)',
+  field_trendSignificance: 'How unusual a negative trend must be (higher: fewer alerts)',
   field_tractionMinMentions: 'Negative mentions picking up a major article',
   field_tractionMinOutlets: 'Other outlets or accounts picking it up',
   field_authorityOpenReachThreshold: 'Reach at which one article opens a room',
   field_coalesceMinutes: 'Room updates grouped over (minutes)',
-  field_spikeZ: 'Jump of talk that puts a topic on the watch list (z)',
+  field_spikeZ: 'Jump of talk that puts a topic on the watch list',
 };
 
 export type DetectionText = keyof typeof VI;
