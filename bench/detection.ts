@@ -7,6 +7,7 @@
  * publication time is real; the bench widens `evaluationHorizonHours` to the replayed fortnight (live, only
  * the last day is evaluated) and sets `dismissalSuppressionHours` to 0 (suppression is counted in wall-clock
  * time, which a replay compresses into minutes), through the detection settings API like an administrator.
+ * BENCH_SETTINGS (JSON) sets candidate thresholds the same way, to compare them with the defaults.
  *
  * The bench plays the duty officer: an incident opened outside a crisis is dismissed as a false alarm ("Báo
  * động nhầm") at the next check (every 15 stream minutes); an incident opened for a crisis is resolved two hours
@@ -159,6 +160,8 @@ async function runSeed(seed: number) {
     await api(app.base, 'PUT', '/api/detection-settings/default', token, {
       evaluationHorizonHours: DAYS * 24 + 48,
       dismissalSuppressionHours: 0,
+      // Candidate thresholds to compare with the defaults, e.g. BENCH_SETTINGS='{"trendSignificance":3}'.
+      ...(JSON.parse(process.env.BENCH_SETTINGS ?? '{}') as Record<string, unknown>),
     });
 
     // The fortnight ends at the last midnight, Vietnam time: every run lays the same items on the same clock
