@@ -9,6 +9,7 @@ import { JobsNotifications1795396055818 } from './1795396055818-JobsNotification
 import { WorkingGroups1795397294277 } from './1795397294277-WorkingGroups.js';
 import { Statements1796157872307 } from './1796157872307-Statements.js';
 import { Playbooks1796171961960 } from './1796171961960-Playbooks.js';
+import { DetectionTrust1796400000001 } from './1796400000001-DetectionTrust.js';
 import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
 /**
@@ -24,6 +25,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WorkingGroups1795397294277,
   Statements1796157872307,
   Playbooks1796171961960,
+  DetectionTrust1796400000001,
   DocumentRegister1796410000001,
   SessionVersion1796430000001,
 ];

@@ -104,6 +104,19 @@ export class AccessRepository {
     return rows.map((r) => ({ userId: r.id, displayName: r.display_name, roles: parseArray(r.roles) }));
   }
 
+  /** Who reads a unit's monitoring data: admins, and leaders, officers and analysts (active person) of the unit or a unit above. */
+  async unitDataReaders(unitId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM users u LEFT JOIN people p ON p.id = u.person_id
+        WHERE u.active
+          AND ('admin' = ANY(u.roles)
+               OR (u.roles && ARRAY['leader', 'officer', 'analyst']::user_role[] AND p.active
+                   AND p.org_unit_id IN (SELECT id FROM (${ancestorsSql('ARRAY[$1]::uuid[]')}) up)))`,
+      [unitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async watchers(incidentId: string, formerUnitId: string | null): Promise<string[]> {
     const starts = `ARRAY[(SELECT responsible_org_unit_id FROM incidents WHERE id = $1), $2::uuid]`;
     const rows: { id: string }[] = await this.dataSource.query(

@@ -115,6 +115,11 @@ export class IncidentVisibility {
    * The active accounts who may see the incident now, plus those who could see it under `formerUnitId` (its
    * unit before a change: their lists must drop it).
    */
+  /** Users who read a unit's monitoring data (its watch list, topics, detections): pushed live to them. */
+  unitDataReaders(unitId: string) {
+    return this.repository.unitDataReaders(unitId);
+  }
+
   watchers(incidentId: string, formerUnitId: string | null = null) {
     return this.repository.watchers(incidentId, formerUnitId);
   }

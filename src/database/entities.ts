@@ -10,6 +10,8 @@ import { RefreshToken } from '../auth/entities/refresh-token.entity.js';
 import { User } from '../auth/entities/user.entity.js';
 import { DetectionSettings } from '../detection/entities/detection-settings.entity.js';
 import { Detection } from '../detection/entities/detection.entity.js';
+import { DetectionLabel } from '../detection/entities/detection-label.entity.js';
+import { WatchSignal } from '../detection/entities/watch-signal.entity.js';
 import { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
 import { IncidentEvent } from '../incidents/entities/incident-event.entity.js';
 import { IncidentMention } from '../incidents/entities/incident-mention.entity.js';
@@ -78,6 +80,8 @@ export const ENTITIES: EntitySchemaTarget[] = [
   IncidentMention,
   Detection,
   DetectionSettings,
+  DetectionLabel,
+  WatchSignal,
   SignalSource,
   Mention,
   Topic,

@@ -4,9 +4,14 @@ import {
   DEFAULT_THRESHOLDS,
   denseSeries,
   evaluateItem,
+  evaluateTraction,
   evaluateWindow,
   ewmaBaseline,
+  lookbackHours,
+  opensRoom,
   severityFor,
+  shareSignificance,
+  suggestThresholds,
   zScore,
 } from './detection-rules.js';
 
@@ -58,16 +63,156 @@ describe('detection rules', () => {
     expect(fired).toEqual([]);
   });
 
-  it('an injected negative burst fires a volume spike and a negative share, with evidence', () => {
-    const rows = Array.from({ length: 145 }, (_, i) => bucket(i, noisy(i, 25)));
-    rows[144] = bucket(144, 400, 370);
-    const findings = evaluateWindow(rows[144], rows, DEFAULT_THRESHOLDS, 'Giá điện');
-    expect(findings.map((f) => f.rule).sort()).toEqual(['negative_share', 'volume_spike']);
-    const spike = findings.find((f) => f.rule === 'volume_spike')!;
-    expect(spike.evidence.zScore).toBeGreaterThan(DEFAULT_THRESHOLDS.spikeZ);
-    expect(spike.evidence.baseline!.mean).toBeGreaterThan(15);
-    expect(spike.evidence.observed.volume).toBe(400);
-    expect(spike.evidence.summary).toContain('Giá điện');
+  // Behaviour changed on purpose: a burst of negative mentions is a *negative* spike (it opens a room); the raw
+  // volume rule no longer fires beside it.
+  it('an injected negative burst fires a negative spike, a negative share and a trend, with evidence', () => {
+    const rows = Array.from({ length: 24 * 12 + 145 }, (_, i) => bucket(i, noisy(i, 25)));
+    const last = rows.length - 1;
+    rows[last] = bucket(last, 400, 370);
+    const findings = evaluateWindow(rows[last], rows, DEFAULT_THRESHOLDS, 'Giá điện');
+    expect(findings.map((f) => f.rule).sort()).toEqual([
+      'negative_share',
+      'negative_spike',
+      'negative_trend',
+    ]);
+    expect(findings.every((f) => opensRoom(f.rule))).toBe(true);
+    const spike = findings.find((f) => f.rule === 'negative_spike')!;
+    expect(spike.evidence.zScore).toBeGreaterThan(DEFAULT_THRESHOLDS.negativeSpikeZ);
+    expect(spike.evidence.baseline!.mean).toBeGreaterThan(3);
+    expect(spike.evidence.observed).toMatchObject({ volume: 400, negative: 370 });
+    expect(spike.evidence.summary).toMatch(
+      /^370 đề cập tiêu cực về «Giá điện» trong 5 phút \(93% trong 400 đề cập\), gấp khoảng \d+ lần bình thường; bình thường khoảng \d+ đề cập tiêu cực mỗi 5 phút$/,
+    );
+  });
+
+  it('a burst of praise or of neutral news is a watch signal, never a room', () => {
+    for (const negative of [30, 45]) {
+      const rows = Array.from({ length: 24 * 12 + 145 }, (_, i) => bucket(i, noisy(i, 10)));
+      const last = rows.length - 1;
+      rows[last] = bucket(last, 300, negative); // 10 % and 15 % negative: a festival, an announcement
+      const findings = evaluateWindow(rows[last], rows, DEFAULT_THRESHOLDS, 'Lễ hội');
+      expect(findings.map((f) => f.rule)).toEqual(['volume_spike']);
+      expect(opensRoom('volume_spike')).toBe(false);
+      expect(findings[0].evidence.summary).toContain('cần theo dõi, chưa phải khủng hoảng');
+    }
+  });
+
+  it('evidence reads in plain words: a quiet topic is "gần như không có thảo luận", never "gấp 3000 lần mức nền (0)"', () => {
+    const rows = Array.from({ length: 24 * 12 + 145 }, (_, i) => bucket(i, 0, 0));
+    const last = rows.length - 1;
+    rows[last] = bucket(last, 300, 20);
+    const [f] = evaluateWindow(rows[last], rows, DEFAULT_THRESHOLDS, 'Lễ hội');
+    expect(f.evidence.summary).toBe(
+      '300 đề cập về «Lễ hội» trong 5 phút; trước đó gần như không có thảo luận. Phần lớn không tiêu cực (tiêu cực 7%): cần theo dõi, chưa phải khủng hoảng',
+    );
+    expect(f.evidence.summary).not.toMatch(/z =|mức nền|gấp \d+ lần|volume_spike/);
+    expect(f.evidence.zScore).toBeGreaterThan(100); // the statistics stay in the evidence object
+  });
+
+  it('a slow burn at modest volume fires the trend rule within hours; steady negativity never does', () => {
+    // Day: 8 mentions per bucket, 15 % negative; then negative mentions grow by one per bucket every hour.
+    const hoursToFire: number[] = [];
+    const rows: BucketCounts[] = [];
+    const bg = (i: number) => bucket(i, 8 + (i % 3), i % 7 === 0 ? 2 : 1);
+    for (let i = 0; i < 36 * 12; i++) rows.push(bg(i));
+    for (let i = 0; i < 36 * 12; i++) {
+      const start = 36 * 12 - 12 * 6;
+      const extra = i >= start ? Math.floor((i - start) / 12) + 1 : 0;
+      const b = bg(i);
+      if (extra) rows[i] = bucket(i, b.volume + extra, b.negativeCount + extra);
+    }
+    const lookback = lookbackHours(DEFAULT_THRESHOLDS) * 12;
+    for (let i = lookback; i < rows.length; i++) {
+      const fired = evaluateWindow(rows[i], rows.slice(i - lookback, i + 1), DEFAULT_THRESHOLDS, 'Học phí');
+      const trend = fired.find((f) => f.rule === 'negative_trend');
+      if (trend) {
+        hoursToFire.push((i - (36 * 12 - 72)) / 12);
+        expect(trend.evidence.trend!.hourly.length).toBe(trend.evidence.trend!.windowHours);
+        expect(trend.evidence.trend!.baselineShare).toBeLessThan(0.2);
+        expect(trend.evidence.summary).toMatch(/tăng dần: \d+% đề cập trong \d giờ qua là tiêu cực/);
+      }
+      if (i < 36 * 12 - 72) expect(fired).toEqual([]);
+    }
+    expect(hoursToFire.length).toBeGreaterThan(0);
+    expect(hoursToFire[0]).toBeLessThanOrEqual(3);
+  });
+
+  it('significance grows with the share and the volume', () => {
+    expect(shareSignificance(15, 100, 0.15)).toBe(0);
+    expect(shareSignificance(30, 100, 0.15)).toBeGreaterThan(2);
+    expect(shareSignificance(60, 200, 0.15)).toBeGreaterThan(shareSignificance(30, 100, 0.15));
+  });
+
+  it('a major outlet’s negative item opens only with pick-up above the usual rate, or a huge reach', () => {
+    const item = {
+      mentionId: 'm1',
+      matchedOn: 'keywords',
+      sentiment: 'negative',
+      fakeNewsLabel: null,
+      reach: 400_000,
+      followers: 5_000_000,
+      verified: true,
+      outlet: 'VnExpress',
+      url: 'https://vnexpress.net/1',
+      occurredAt: new Date(t0),
+    };
+    expect(evaluateItem(item, DEFAULT_THRESHOLDS, 'Điện', FIVE_MIN).map((f) => f.rule)).toEqual([
+      'high_authority_negative',
+    ]);
+    expect(
+      evaluateItem({ ...item, reach: 6_000_000 }, DEFAULT_THRESHOLDS, 'Điện', FIVE_MIN).map((f) => f.rule),
+    ).toEqual(['high_authority_negative', 'authority_traction']);
+    const t = DEFAULT_THRESHOLDS;
+    expect(
+      evaluateTraction(item, { mentions: 40, outlets: 2, volume: 60, expected: 2 }, t, 'Điện', FIVE_MIN),
+    ).toBeNull();
+    expect(
+      evaluateTraction(item, { mentions: 20, outlets: 6, volume: 40, expected: 8 }, t, 'Điện', FIVE_MIN),
+    ).toBeNull();
+    // Picked up inside a burst of praise: the negative part is too small a share.
+    expect(
+      evaluateTraction(item, { mentions: 30, outlets: 6, volume: 300, expected: 4 }, t, 'Điện', FIVE_MIN),
+    ).toBeNull();
+    const f = evaluateTraction(
+      item,
+      { mentions: 30, outlets: 6, volume: 60, expected: 4 },
+      t,
+      'Điện',
+      FIVE_MIN,
+    )!;
+    expect(f.rule).toBe('authority_traction');
+    expect(f.evidence.summary).toBe(
+      'Bài tiêu cực về «Điện» trên VnExpress đang được đưa lại: 30 đề cập tiêu cực từ 6 trang, tài khoản khác trong 60 phút (bình thường khoảng 4)',
+    );
+  });
+
+  it('suggests the threshold one step past the strongest false alarm, counting the rooms it would lose', () => {
+    const fp = [
+      { rule: 'negative_spike', setting: 'negativeSpikeZ', strength: 7.2 },
+      { rule: 'negative_spike', setting: 'negativeSpikeZ', strength: 6.4 },
+    ];
+    const ok = [
+      { rule: 'negative_spike', setting: 'negativeSpikeZ', strength: 25 },
+      { rule: 'negative_spike', setting: 'negativeSpikeZ', strength: 7.5 },
+    ];
+    expect(suggestThresholds(DEFAULT_THRESHOLDS, fp, ok)).toEqual([
+      {
+        rule: 'negative_spike',
+        setting: 'negativeSpikeZ',
+        current: 6,
+        suggested: 8,
+        avoids: 2,
+        wouldMiss: 1,
+      },
+    ]);
+    // A false alarm already below the current threshold suggests nothing.
+    expect(
+      suggestThresholds(
+        DEFAULT_THRESHOLDS,
+        [{ rule: 'negative_spike', setting: 'negativeSpikeZ', strength: 4 }],
+        [],
+      ),
+    ).toEqual([]);
   });
 
   it('a fake-news item naming the unit fires; the same label on a keyword match does not', () => {
@@ -90,7 +235,7 @@ describe('detection rules', () => {
       [],
     );
     const major = evaluateItem(
-      { ...item, fakeNewsLabel: null, outlet: 'tuoi tre' },
+      { ...item, fakeNewsLabel: null, outlet: 'tuoi tre', matchedOn: 'keywords' },
       DEFAULT_THRESHOLDS,
       'UBND',
       FIVE_MIN,

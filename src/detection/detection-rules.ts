@@ -11,6 +11,22 @@ export interface BucketCounts {
   negativeReachSum: number;
 }
 
+/** Rules whose firing opens (or joins) a room; the others only put a signal on the unit's watch list. */
+export const OPENING_RULES = [
+  'negative_spike',
+  'negative_trend',
+  'negative_share',
+  'authority_traction',
+  'fake_news_named',
+  'manual',
+] as const;
+export const WATCH_RULES = ['volume_spike', 'high_authority_negative'] as const;
+export type RuleName = (typeof OPENING_RULES)[number] | (typeof WATCH_RULES)[number];
+
+export function opensRoom(rule: string): boolean {
+  return (OPENING_RULES as readonly string[]).includes(rule);
+}
+
 export interface Baseline {
   method: 'ewma';
   windowHours: number;
@@ -47,6 +63,27 @@ export interface DetectionThresholds {
   majorOutlets: string[];
   dismissalSuppressionHours: number;
   severityRules: SeverityRule[];
+  /** Negative spike: negative mentions in one bucket against the topic's own negative baseline. */
+  negativeSpikeZ: number;
+  negativeSpikeMinCount: number;
+  negativeSpikeMinShare: number;
+  /** Slow burn: negative share over rolling windows against the share of the hours before. */
+  trendWindowsHours: number[];
+  trendBaselineHours: number;
+  trendMinCount: number;
+  trendMinShare: number;
+  /** How unlikely the window must be under the baseline share: 1 in 10^trendSignificance. */
+  trendSignificance: number;
+  /** Authority with traction: a major outlet's negative item opens a room only with pick-up or huge reach. */
+  authorityOpenReachThreshold: number;
+  tractionWindowMinutes: number;
+  tractionMinMentions: number;
+  tractionMinOutlets: number;
+  tractionRatio: number;
+  /** The pick-up must be this negative (a burst of praise carries negative comments too). */
+  tractionMinShare: number;
+  /** Quiet rooms: at most one detection.attached per topic per this many minutes (stream time). */
+  coalesceMinutes: number;
 }
 
 export interface EvidenceMention {
@@ -72,12 +109,25 @@ export interface DetectionEvidence {
   negativeShare?: number;
   thresholds: Record<string, number | string>;
   trigger?: EvidenceMention & { matchedOn?: string; followers?: number; verified?: boolean };
+  /** Slow burn: the window's series (negative and total per hour) and the baseline share it is compared with. */
+  trend?: {
+    windowHours: number;
+    baselineShare: number;
+    baselineVolume: number;
+    share: number;
+    significance: number;
+    hourly: { start: string; volume: number; negative: number }[];
+  };
+  /** Authority with traction: what picked the item up. */
+  pickup?: { mentions: number; outlets: number; expected: number; reason: 'pickup' | 'reach' };
+  /** The statistic a suggested threshold is computed from (see suggestThreshold). */
+  strength?: number;
   topMentions?: EvidenceMention[];
   topOutlets?: { outlet: string; mentions: number }[];
 }
 
 export interface Finding {
-  rule: 'volume_spike' | 'negative_share' | 'high_authority_negative' | 'fake_news_named';
+  rule: Exclude<RuleName, 'manual'>;
   windowStart: Date;
   windowEnd: Date;
   evidence: DetectionEvidence;
@@ -136,9 +186,74 @@ export function denseSeries(rows: BucketCounts[], from: Date, to: Date, bucketSe
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 /**
- * Window rules on one bucket of a topic: volume spike against the topic's own history, and negative share over
- * the last `negativeWindowMinutes`. `rows` holds the topic's buckets from baselineWindowHours before `current`
- * up to and including it.
+ * The topic's usual level in plain words: "bình thường khoảng 12 đề cập mỗi 5 phút", or for a topic nobody
+ * talked about, that it was quiet ("trước đó gần như không có thảo luận"): never "gấp 3000 lần mức nền (0)".
+ */
+export function usualLevel(meanPerBucket: number, bucketMinutes: number, negative = false): string {
+  if (meanPerBucket < 0.5)
+    return negative ? 'trước đó gần như không có ý kiến tiêu cực' : 'trước đó gần như không có thảo luận';
+  const per = Math.max(1, Math.round(meanPerBucket));
+  return `bình thường khoảng ${per} đề cập${negative ? ' tiêu cực' : ''} mỗi ${bucketMinutes} phút`;
+}
+
+/** "gấp khoảng 8 lần bình thường" when the usual level is meaningful (at least one per bucket), else "". */
+export function timesUsual(observed: number, meanPerBucket: number): string {
+  if (meanPerBucket < 1) return '';
+  const ratio = observed / meanPerBucket;
+  return ratio >= 2 ? `, gấp khoảng ${Math.round(ratio)} lần bình thường` : '';
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Kullback–Leibler divergence of Bernoulli(a) from Bernoulli(b); n·KL bounds how unlikely n trials with share a
+ * are under share b (Chernoff): P ≤ exp(−n·KL).
+ */
+export function bernoulliKl(a: number, b: number): number {
+  const term = (x: number, y: number) => (x <= 0 ? 0 : x * Math.log(x / y));
+  return term(a, b) + term(1 - a, 1 - b);
+}
+
+/** −log10 of the Chernoff bound on P(share ≥ observed | baseline share): 6 means "one chance in a million". */
+export function shareSignificance(negative: number, volume: number, baselineShare: number): number {
+  if (!volume) return 0;
+  const share = negative / volume;
+  if (share <= baselineShare) return 0;
+  return (volume * bernoulliKl(share, baselineShare)) / Math.LN10;
+}
+
+function sumRange(rows: BucketCounts[], from: number, to: number) {
+  let volume = 0;
+  let negative = 0;
+  let reach = 0;
+  for (const r of rows) {
+    const t = r.bucketStart.getTime();
+    if (t < from || t >= to) continue;
+    volume += r.volume;
+    negative += r.negativeCount;
+    reach += r.reachSum;
+  }
+  return { volume, negative, reach };
+}
+
+/** How far back evaluateWindow needs buckets before the current one. */
+export function lookbackHours(t: DetectionThresholds): number {
+  return Math.max(t.baselineWindowHours, Math.max(0, ...t.trendWindowsHours) + t.trendBaselineHours);
+}
+
+/**
+ * Window rules on one bucket of a topic. `rows` holds the topic's buckets from lookbackHours(t) before
+ * `current` up to and including it.
+ *
+ * - negative_spike (opens): negative mentions in the bucket against the topic's own negative baseline (EWMA),
+ *   with a floor on the count and on the bucket's negative share: a burst of praise or of neutral news is not
+ *   a negative spike even when it carries a few dozen critical comments.
+ * - volume_spike (watch only): the raw volume spiked but its negative part did not.
+ * - negative_trend (opens): the slow burn. Over each rolling window of trendWindowsHours, the negative share
+ *   against the share of the trendBaselineHours before the window; fires when the share and the count pass
+ *   their floors, the last hour is not below the window's hourly average (rising, not fading), and the window
+ *   is that unlikely under the baseline share (Chernoff bound).
+ * - negative_share (opens): the share over the last negativeWindowMinutes, as before.
  */
 export function evaluateWindow(
   current: BucketCounts,
@@ -149,27 +264,73 @@ export function evaluateWindow(
   const findings: Finding[] = [];
   const start = current.bucketStart;
   const end = new Date(start.getTime() + current.bucketSeconds * 1000);
+  const minutes = current.bucketSeconds / 60;
   const velocityPerHour = (current.volume * 3600) / current.bucketSeconds;
+  const window = { start: start.toISOString(), end: end.toISOString() };
+  const observed = {
+    volume: current.volume,
+    negative: current.negativeCount,
+    reach: current.reachSum,
+    velocityPerHour: round(velocityPerHour),
+  };
+  const share = current.volume ? current.negativeCount / current.volume : 0;
 
-  const negFrom = new Date(end.getTime() - t.negativeWindowMinutes * 60_000);
-  const negRows = rows.filter((r) => r.bucketStart >= negFrom && r.bucketStart <= start);
-  const negVolume = negRows.reduce((s, r) => s + r.volume, 0);
-  const negCount = negRows.reduce((s, r) => s + r.negativeCount, 0);
-  const negReach = negRows.reduce((s, r) => s + r.reachSum, 0);
-  const negativeShare = negVolume ? negCount / negVolume : 0;
-
-  if (t.enabledRules.includes('volume_spike') && current.volume >= t.spikeMinCount) {
+  const baselineOf = (pickCount: (r: BucketCounts) => number) => {
     const from = new Date(start.getTime() - t.baselineWindowHours * 3_600_000);
-    const history = rows.filter((r) => r.bucketStart < start);
-    const baseline = ewmaBaseline(
+    const history = rows.filter((r) => r.bucketStart < start).map((r) => ({ ...r, volume: pickCount(r) }));
+    return ewmaBaseline(
       denseSeries(history, from, start, current.bucketSeconds),
       current.bucketSeconds,
       t.baselineHalfLifeHours,
       t.baselineWindowHours,
     );
+  };
+  const stored = (b: Baseline) => ({ ...b, mean: round(b.mean, 3), std: round(b.std, 3) });
+
+  let negativeSpike = false;
+  if (
+    t.enabledRules.includes('negative_spike') &&
+    current.negativeCount >= t.negativeSpikeMinCount &&
+    share >= t.negativeSpikeMinShare
+  ) {
+    const baseline = baselineOf((r) => r.negativeCount);
+    const z = zScore(current.negativeCount, baseline);
+    if (z >= t.negativeSpikeZ) {
+      negativeSpike = true;
+      findings.push({
+        rule: 'negative_spike',
+        windowStart: start,
+        windowEnd: end,
+        mentionIds: [],
+        reach: current.reachSum,
+        velocityPerHour,
+        negativeShare: share,
+        evidence: {
+          rule: 'negative_spike',
+          summary:
+            `${current.negativeCount} đề cập tiêu cực về «${topicName}» trong ${minutes} phút ` +
+            `(${pct(share)} trong ${current.volume} đề cập)${timesUsual(current.negativeCount, baseline.mean)}; ` +
+            usualLevel(baseline.mean, minutes, true),
+          window,
+          baseline: stored(baseline),
+          observed,
+          zScore: round(z),
+          negativeShare: round(share, 3),
+          strength: round(z),
+          thresholds: {
+            negativeSpikeZ: t.negativeSpikeZ,
+            negativeSpikeMinCount: t.negativeSpikeMinCount,
+            negativeSpikeMinShare: t.negativeSpikeMinShare,
+          },
+        },
+      });
+    }
+  }
+
+  if (!negativeSpike && t.enabledRules.includes('volume_spike') && current.volume >= t.spikeMinCount) {
+    const baseline = baselineOf((r) => r.volume);
     const z = zScore(current.volume, baseline);
     if (z >= t.spikeZ) {
-      const share = current.volume ? current.negativeCount / current.volume : 0;
       findings.push({
         rule: 'volume_spike',
         windowStart: start,
@@ -181,27 +342,103 @@ export function evaluateWindow(
         evidence: {
           rule: 'volume_spike',
           summary:
-            `Lượng thảo luận về «${topicName}» tăng đột biến: ${current.volume} đề cập trong ${current.bucketSeconds / 60} phút, ` +
-            `gấp ${round(current.volume / Math.max(baseline.mean, 0.01), 1)} lần mức nền (${round(baseline.mean)}), z = ${round(z)}`,
-          window: { start: start.toISOString(), end: end.toISOString() },
-          baseline: { ...baseline, mean: round(baseline.mean, 3), std: round(baseline.std, 3) },
-          observed: {
-            volume: current.volume,
-            negative: current.negativeCount,
-            reach: current.reachSum,
-            velocityPerHour: round(velocityPerHour),
-          },
+            `${current.volume} đề cập về «${topicName}» trong ${minutes} phút${timesUsual(current.volume, baseline.mean)}; ` +
+            `${usualLevel(baseline.mean, minutes)}. Phần lớn không tiêu cực ` +
+            `(tiêu cực ${pct(share)}): cần theo dõi, chưa phải khủng hoảng`,
+          window,
+          baseline: stored(baseline),
+          observed,
           zScore: round(z),
           negativeShare: round(share, 3),
+          strength: round(z),
           thresholds: { spikeZ: t.spikeZ, spikeMinCount: t.spikeMinCount },
         },
       });
     }
   }
 
+  if (t.enabledRules.includes('negative_trend')) {
+    let best: {
+      w: number;
+      from: number;
+      sig: number;
+      n: number;
+      v: number;
+      reach: number;
+      p0: number;
+      v0: number;
+    } | null = null;
+    for (const w of t.trendWindowsHours) {
+      const from = end.getTime() - w * 3_600_000;
+      const cur = sumRange(rows, from, end.getTime());
+      if (cur.negative < t.trendMinCount || !cur.volume || cur.negative / cur.volume < t.trendMinShare)
+        continue;
+      // Rising, not fading: the last hour has at least the window's average of negative mentions per hour (the
+      // tail of a crisis that is dying down is not a new trend).
+      const lastHour = sumRange(rows, end.getTime() - 3_600_000, end.getTime());
+      if (lastHour.negative * w < cur.negative) continue;
+      const base = sumRange(rows, from - t.trendBaselineHours * 3_600_000, from);
+      // A little prior (one in five negative) keeps a thin baseline from calling any negativity a trend.
+      const p0 = Math.max((base.negative + 2) / (base.volume + 10), 0.05);
+      const sig = shareSignificance(cur.negative, cur.volume, p0);
+      if (sig >= t.trendSignificance && (!best || sig > best.sig))
+        best = { w, from, sig, n: cur.negative, v: cur.volume, reach: cur.reach, p0, v0: base.volume };
+    }
+    if (best) {
+      const hourly: { start: string; volume: number; negative: number }[] = [];
+      for (let h = best.from; h < end.getTime(); h += 3_600_000) {
+        const x = sumRange(rows, h, h + 3_600_000);
+        hourly.push({ start: new Date(h).toISOString(), volume: x.volume, negative: x.negative });
+      }
+      const s = best.n / best.v;
+      findings.push({
+        rule: 'negative_trend',
+        windowStart: new Date(best.from),
+        windowEnd: end,
+        mentionIds: [],
+        reach: best.reach,
+        velocityPerHour: best.v / best.w,
+        negativeShare: s,
+        evidence: {
+          rule: 'negative_trend',
+          summary:
+            `Ý kiến tiêu cực về «${topicName}» tăng dần: ${pct(s)} đề cập trong ${best.w} giờ qua là tiêu cực ` +
+            `(${best.n}/${best.v}), trong khi ${t.trendBaselineHours} giờ trước đó chỉ khoảng ${pct(best.p0)}`,
+          window: { start: new Date(best.from).toISOString(), end: end.toISOString() },
+          observed: {
+            volume: best.v,
+            negative: best.n,
+            reach: best.reach,
+            velocityPerHour: round(best.v / best.w),
+          },
+          negativeShare: round(s, 3),
+          strength: round(best.sig),
+          trend: {
+            windowHours: best.w,
+            baselineShare: round(best.p0, 3),
+            baselineVolume: best.v0,
+            share: round(s, 3),
+            significance: round(best.sig),
+            hourly,
+          },
+          thresholds: {
+            trendWindowsHours: t.trendWindowsHours.join(', '),
+            trendBaselineHours: t.trendBaselineHours,
+            trendMinCount: t.trendMinCount,
+            trendMinShare: t.trendMinShare,
+            trendSignificance: t.trendSignificance,
+          },
+        },
+      });
+    }
+  }
+
+  const negFrom = new Date(end.getTime() - t.negativeWindowMinutes * 60_000);
+  const neg = sumRange(rows, negFrom.getTime(), end.getTime());
+  const negativeShare = neg.volume ? neg.negative / neg.volume : 0;
   if (
     t.enabledRules.includes('negative_share') &&
-    negCount >= t.negativeMinCount &&
+    neg.negative >= t.negativeMinCount &&
     negativeShare >= t.negativeShareThreshold
   ) {
     findings.push({
@@ -209,22 +446,23 @@ export function evaluateWindow(
       windowStart: negFrom,
       windowEnd: end,
       mentionIds: [],
-      reach: negReach,
-      velocityPerHour: (negVolume * 60) / t.negativeWindowMinutes,
+      reach: neg.reach,
+      velocityPerHour: (neg.volume * 60) / t.negativeWindowMinutes,
       negativeShare,
       evidence: {
         rule: 'negative_share',
         summary:
-          `Tỷ lệ đề cập tiêu cực về «${topicName}» là ${round(negativeShare * 100, 1)}% ` +
-          `(${negCount}/${negVolume}) trong ${t.negativeWindowMinutes} phút qua`,
+          `${pct(negativeShare)} đề cập về «${topicName}» trong ${t.negativeWindowMinutes} phút qua là tiêu cực ` +
+          `(${neg.negative}/${neg.volume})`,
         window: { start: negFrom.toISOString(), end: end.toISOString() },
         observed: {
-          volume: negVolume,
-          negative: negCount,
-          reach: negReach,
-          velocityPerHour: round((negVolume * 60) / t.negativeWindowMinutes),
+          volume: neg.volume,
+          negative: neg.negative,
+          reach: neg.reach,
+          velocityPerHour: round((neg.volume * 60) / t.negativeWindowMinutes),
         },
         negativeShare: round(negativeShare, 3),
+        strength: round(negativeShare, 3),
         thresholds: {
           negativeShareThreshold: t.negativeShareThreshold,
           negativeMinCount: t.negativeMinCount,
@@ -264,7 +502,109 @@ export function isMajorOutlet(outlet: string | null, majorOutlets: string[]): bo
   return folded.has(foldText(outlet));
 }
 
-/** Item rules: one high-authority negative item; a fake-news-labelled item that names the unit or its leaders. */
+/** A negative item from a major outlet, with reach past the bar, or from an account past the followers bar. */
+export function isAuthorityItem(item: NotableItem, t: DetectionThresholds): boolean {
+  return (
+    item.sentiment === 'negative' &&
+    (isMajorOutlet(item.outlet, t.majorOutlets) ||
+      item.reach >= t.authorityReachThreshold ||
+      item.followers >= t.authorityFollowersThreshold)
+  );
+}
+
+function authorityWhy(item: Pick<NotableItem, 'outlet' | 'reach' | 'followers'>, t: DetectionThresholds) {
+  return isMajorOutlet(item.outlet, t.majorOutlets)
+    ? `trên ${item.outlet}`
+    : item.reach >= t.authorityReachThreshold
+      ? `tiếp cận ${item.reach.toLocaleString('vi-VN')} lượt`
+      : `từ tài khoản có ${item.followers.toLocaleString('vi-VN')} người theo dõi`;
+}
+
+/** What picked an authority item up in the tractionWindowMinutes after it (the item itself excluded). */
+export interface Pickup {
+  /** Negative mentions on the topic from other outlets or accounts. */
+  mentions: number;
+  /** All mentions on the topic in that time (the item excluded). */
+  volume: number;
+  /** Distinct outlets or accounts among them. */
+  outlets: number;
+  /** Negative mentions the topic would usually have in that time (its negative baseline). */
+  expected: number;
+}
+
+/**
+ * Authority with traction (opens): the authority item was picked up by at least tractionMinOutlets other outlets
+ * or accounts with at least tractionMinMentions negative mentions, tractionRatio times what the topic usually
+ * has in that time, and at least tractionMinShare of everything said on the topic meanwhile.
+ */
+export function evaluateTraction(
+  item: NotableItem,
+  pickup: Pickup,
+  t: DetectionThresholds,
+  topicName: string,
+  bucketSeconds: number,
+): Finding | null {
+  if (!t.enabledRules.includes('authority_traction')) return null;
+  if (
+    pickup.outlets < t.tractionMinOutlets ||
+    pickup.mentions < Math.max(t.tractionMinMentions, t.tractionRatio * pickup.expected) ||
+    pickup.mentions < t.tractionMinShare * pickup.volume
+  )
+    return null;
+  const start = new Date(
+    Math.floor(item.occurredAt.getTime() / (bucketSeconds * 1000)) * bucketSeconds * 1000,
+  );
+  const end = new Date(start.getTime() + bucketSeconds * 1000);
+  const expected = Math.round(pickup.expected);
+  return {
+    rule: 'authority_traction',
+    windowStart: start,
+    windowEnd: end,
+    mentionIds: [item.mentionId],
+    reach: item.reach,
+    velocityPerHour: (pickup.mentions * 60) / t.tractionWindowMinutes,
+    negativeShare: 1,
+    evidence: {
+      rule: 'authority_traction',
+      summary:
+        `Bài tiêu cực về «${topicName}» ${authorityWhy(item, t)} đang được đưa lại: ${pickup.mentions} đề cập tiêu cực ` +
+        `từ ${pickup.outlets} trang, tài khoản khác trong ${t.tractionWindowMinutes} phút` +
+        (expected >= 1 ? ` (bình thường khoảng ${expected})` : ', trong khi bình thường gần như không có'),
+      window: { start: start.toISOString(), end: end.toISOString() },
+      observed: {
+        volume: pickup.mentions + 1,
+        negative: pickup.mentions + 1,
+        reach: item.reach,
+        velocityPerHour: 0,
+      },
+      trigger: {
+        id: item.mentionId,
+        outlet: item.outlet,
+        url: item.url,
+        title: null,
+        snippet: null,
+        sentiment: item.sentiment,
+        fakeNewsLabel: item.fakeNewsLabel,
+        reach: item.reach,
+        occurredAt: item.occurredAt.toISOString(),
+        matchedOn: item.matchedOn,
+        followers: item.followers,
+        verified: item.verified,
+      },
+      pickup: { ...pickup, expected: round(pickup.expected, 2), reason: 'pickup' },
+      strength: pickup.mentions,
+      thresholds: {
+        tractionWindowMinutes: t.tractionWindowMinutes,
+        tractionMinMentions: t.tractionMinMentions,
+        tractionMinOutlets: t.tractionMinOutlets,
+        tractionRatio: t.tractionRatio,
+        tractionMinShare: t.tractionMinShare,
+      },
+    },
+  };
+}
+
+/** Item rules: one high-authority negative item (watch; opens only past a very high reach); fake news naming the unit. */
 export function evaluateItem(
   item: NotableItem,
   t: DetectionThresholds,
@@ -306,27 +646,24 @@ export function evaluateItem(
     velocityPerHour: 0,
   };
 
-  const major = isMajorOutlet(item.outlet, t.majorOutlets);
-  if (
-    t.enabledRules.includes('high_authority_negative') &&
-    item.sentiment === 'negative' &&
-    (major || item.reach >= t.authorityReachThreshold || item.followers >= t.authorityFollowersThreshold)
-  ) {
-    const why = major
-      ? `đăng trên ${item.outlet}`
-      : item.reach >= t.authorityReachThreshold
-        ? `tiếp cận ${item.reach.toLocaleString('vi-VN')} lượt`
-        : `từ tài khoản có ${item.followers.toLocaleString('vi-VN')} người theo dõi`;
+  if (isAuthorityItem(item, t) && t.enabledRules.includes('high_authority_negative')) {
+    const why = authorityWhy(item, t);
+    // On the watch list at most one per topic and hour (the first such item of the hour): a third of a topic's
+    // negative items may come from national outlets, and each alone is not worth a person's attention.
+    const hour = new Date(Math.floor(item.occurredAt.getTime() / 3_600_000) * 3_600_000);
     findings.push({
       ...base,
+      windowStart: hour,
+      windowEnd: new Date(hour.getTime() + 3_600_000),
       rule: 'high_authority_negative',
       negativeShare: 1,
       evidence: {
         rule: 'high_authority_negative',
-        summary: `Một đề cập tiêu cực có sức lan tỏa lớn về «${topicName}» (${why})`,
+        summary: `Một bài tiêu cực về «${topicName}» ${why}; chưa thấy nơi khác đưa lại: cần theo dõi`,
         window,
         observed,
         trigger,
+        strength: item.reach,
         thresholds: {
           authorityReachThreshold: t.authorityReachThreshold,
           authorityFollowersThreshold: t.authorityFollowersThreshold,
@@ -334,6 +671,25 @@ export function evaluateItem(
         },
       },
     });
+    if (t.enabledRules.includes('authority_traction') && item.reach >= t.authorityOpenReachThreshold) {
+      findings.push({
+        ...base,
+        rule: 'authority_traction',
+        negativeShare: 1,
+        evidence: {
+          rule: 'authority_traction',
+          summary:
+            `Một bài tiêu cực về «${topicName}» ${why} đã tiếp cận ${item.reach.toLocaleString('vi-VN')} lượt, ` +
+            `vượt mức ${t.authorityOpenReachThreshold.toLocaleString('vi-VN')} lượt`,
+          window,
+          observed,
+          trigger,
+          pickup: { mentions: 0, outlets: 0, expected: 0, reason: 'reach' },
+          strength: item.reach,
+          thresholds: { authorityOpenReachThreshold: t.authorityOpenReachThreshold },
+        },
+      });
+    }
   }
   if (
     t.enabledRules.includes('fake_news_named') &&
@@ -349,6 +705,7 @@ export function evaluateItem(
       evidence: {
         rule: 'fake_news_named',
         summary: `Nội dung được gắn nhãn ${label} ${named} (chủ đề «${topicName}»)`,
+        strength: 1,
         window,
         observed,
         trigger,
@@ -384,7 +741,16 @@ export function severityFor(rules: SeverityRule[], input: SeverityInput): Severi
 
 /** Defaults for every unit, seeded by the migration; units override them through /api/detection-settings. */
 export const DEFAULT_THRESHOLDS: DetectionThresholds = {
-  enabledRules: ['volume_spike', 'negative_share', 'high_authority_negative', 'fake_news_named', 'manual'],
+  enabledRules: [
+    'volume_spike',
+    'negative_spike',
+    'negative_trend',
+    'negative_share',
+    'high_authority_negative',
+    'authority_traction',
+    'fake_news_named',
+    'manual',
+  ],
   baselineWindowHours: 12,
   baselineHalfLifeHours: 3,
   evaluationHorizonHours: 24,
@@ -419,4 +785,97 @@ export const DEFAULT_THRESHOLDS: DetectionThresholds = {
     { severity: Severity.L3, minReach: 1_000_000, minVelocityPerHour: 2_000, minUnits: 2 },
     { severity: Severity.L2, minReach: 100_000, minVelocityPerHour: 300, minNegativeShare: 0.7 },
   ],
+  negativeSpikeZ: 6,
+  negativeSpikeMinCount: 15,
+  negativeSpikeMinShare: 0.4,
+  trendWindowsHours: [1, 2, 3, 6],
+  trendBaselineHours: 24,
+  trendMinCount: 15,
+  trendMinShare: 0.3,
+  trendSignificance: 4,
+  authorityOpenReachThreshold: 5_000_000,
+  tractionWindowMinutes: 60,
+  tractionMinMentions: 15,
+  tractionMinOutlets: 3,
+  tractionRatio: 3,
+  tractionMinShare: 0.3,
+  coalesceMinutes: 240,
 };
+
+/** The setting each rule's strength is compared with, and how far a suggestion steps past a false alarm. */
+const STRENGTH_SETTINGS: Record<
+  string,
+  { setting: keyof DetectionThresholds; step: number; integer?: boolean; max?: number }
+> = {
+  negative_spike: { setting: 'negativeSpikeZ', step: 0.5, max: 1000 },
+  volume_spike: { setting: 'spikeZ', step: 0.5, max: 1000 },
+  negative_trend: { setting: 'trendSignificance', step: 0.5, max: 1000 },
+  negative_share: { setting: 'negativeShareThreshold', step: 0.02, max: 1 },
+  authority_traction: { setting: 'tractionMinMentions', step: 1, integer: true },
+};
+
+/** What a false-alarm label keeps of a finding: its rule, the setting its strength is measured against, the strength. */
+export function labelledFinding(
+  rule: string,
+  evidence: Pick<DetectionEvidence, 'strength' | 'pickup'> | null | undefined,
+): { rule: string; setting: string | null; strength: number | null } {
+  let spec = STRENGTH_SETTINGS[rule];
+  // A single item past the reach bar is measured against that bar, not against pick-up.
+  if (rule === 'authority_traction' && evidence?.pickup?.reason === 'reach')
+    spec = { setting: 'authorityOpenReachThreshold', step: 1, integer: true };
+  return {
+    rule,
+    setting: spec ? String(spec.setting) : null,
+    strength: spec && typeof evidence?.strength === 'number' ? evidence.strength : null,
+  };
+}
+
+export interface ThresholdSuggestion {
+  rule: string;
+  setting: string;
+  current: number;
+  suggested: number;
+  /** False alarms the suggested value would have avoided. */
+  avoids: number;
+  /** Rooms that were not false alarms and would not have opened with it. */
+  wouldMiss: number;
+}
+
+/**
+ * For each setting behind the topic's false alarms, the smallest value (one step past the strongest false alarm)
+ * that would have avoided them all, with the true openings it would have lost. Only settings that would rise.
+ */
+export function suggestThresholds(
+  t: DetectionThresholds,
+  falseAlarms: { rule: string; setting: string | null; strength: number | null }[],
+  trueOpenings: { rule: string; setting: string | null; strength: number | null }[],
+): ThresholdSuggestion[] {
+  const out: ThresholdSuggestion[] = [];
+  const settings = new Set(falseAlarms.map((f) => f.setting).filter((s): s is string => s !== null));
+  for (const setting of settings) {
+    const fs = falseAlarms.filter((f) => f.setting === setting && f.strength !== null);
+    if (!fs.length) continue;
+    const rule = fs[0].rule;
+    const spec =
+      Object.values(STRENGTH_SETTINGS).find((s) => s.setting === setting) ??
+      ({ step: 1, integer: true } as { step: number; integer?: boolean; max?: number });
+    const worst = Math.max(...fs.map((f) => f.strength!));
+    const raw = spec.integer ? Math.floor(worst) + spec.step : worst + spec.step;
+    const suggested = spec.integer ? Math.ceil(raw) : Math.ceil(raw / spec.step) * spec.step;
+    const current = Number((t as unknown as Record<string, unknown>)[setting]);
+    // Never past what the settings accept (a false alarm stronger than that cannot be avoided by this setting).
+    const rounded = Math.min(Math.round(suggested * 100) / 100, spec.max ?? Infinity);
+    if (!(rounded > current)) continue;
+    out.push({
+      rule,
+      setting,
+      current,
+      suggested: rounded,
+      avoids: fs.filter((f) => f.strength! < rounded).length,
+      wouldMiss: trueOpenings.filter(
+        (o) => o.setting === setting && o.strength !== null && o.strength < rounded,
+      ).length,
+    });
+  }
+  return out;
+}

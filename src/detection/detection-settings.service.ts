@@ -34,6 +34,21 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     majorOutlets: row.majorOutlets,
     dismissalSuppressionHours: row.dismissalSuppressionHours,
     severityRules: row.severityRules,
+    negativeSpikeZ: row.negativeSpikeZ,
+    negativeSpikeMinCount: row.negativeSpikeMinCount,
+    negativeSpikeMinShare: row.negativeSpikeMinShare,
+    trendWindowsHours: row.trendWindowsHours,
+    trendBaselineHours: row.trendBaselineHours,
+    trendMinCount: row.trendMinCount,
+    trendMinShare: row.trendMinShare,
+    trendSignificance: row.trendSignificance,
+    authorityOpenReachThreshold: Number(row.authorityOpenReachThreshold),
+    tractionWindowMinutes: row.tractionWindowMinutes,
+    tractionMinMentions: row.tractionMinMentions,
+    tractionMinOutlets: row.tractionMinOutlets,
+    tractionRatio: row.tractionRatio,
+    tractionMinShare: row.tractionMinShare,
+    coalesceMinutes: row.coalesceMinutes,
   };
 }
 
@@ -96,8 +111,9 @@ export class DetectionSettingsService {
     orgUnitId: string | 'default',
     dto: UpdateDetectionSettingsDto,
     actor: AuthUser,
+    opts: { skipScope?: boolean } = {},
   ): Promise<DetectionSettings> {
-    if (orgUnitId !== 'default') {
+    if (orgUnitId !== 'default' && !opts.skipScope) {
       await this.incidents.assertUnitInScope(
         actor,
         orgUnitId,
@@ -120,6 +136,7 @@ export class DetectionSettingsService {
             ...base,
             authorityReachThreshold: String(base.authorityReachThreshold),
             authorityFollowersThreshold: String(base.authorityFollowersThreshold),
+            authorityOpenReachThreshold: String(base.authorityOpenReachThreshold),
             isDefault: false,
             orgUnitId,
           });
@@ -127,12 +144,15 @@ export class DetectionSettingsService {
       }
       if (!row) throw new AppError(ErrorCode.NOT_FOUND, 'Chưa có cấu hình mặc định');
       const before = toThresholds(row);
-      const { authorityReachThreshold, authorityFollowersThreshold, ...rest } = dto;
+      const { authorityReachThreshold, authorityFollowersThreshold, authorityOpenReachThreshold, ...rest } =
+        dto;
       Object.assign(row, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
       if (authorityReachThreshold !== undefined)
         row.authorityReachThreshold = String(authorityReachThreshold);
       if (authorityFollowersThreshold !== undefined)
         row.authorityFollowersThreshold = String(authorityFollowersThreshold);
+      if (authorityOpenReachThreshold !== undefined)
+        row.authorityOpenReachThreshold = String(authorityOpenReachThreshold);
       row.updatedByUserId = actor.id;
       const result = await manager.save(row);
       await this.audit.record(manager, {

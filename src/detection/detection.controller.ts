@@ -4,10 +4,17 @@ import { IncidentVisibility } from '../access/incident-visibility.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
+import { DetectionQualityService } from './detection-quality.service.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
 import { DetectionsService } from './detections.service.js';
 import { UpdateDetectionSettingsDto } from './dto/detection-settings.dto.js';
 import { DeclareDetectionDto, ListDetectionsQueryDto } from './dto/detection.dto.js';
+import {
+  ApplySuggestionDto,
+  DismissWatchSignalDto,
+  ListWatchSignalsQueryDto,
+} from './dto/watch-signal.dto.js';
+import { WatchListService } from './watch-list.service.js';
 
 @ApiTags('detection')
 @ApiBearerAuth()
@@ -17,7 +24,60 @@ export class DetectionController {
     private readonly detections: DetectionsService,
     private readonly settings: DetectionSettingsService,
     private readonly visibility: IncidentVisibility,
+    private readonly watchList: WatchListService,
+    private readonly quality: DetectionQualityService,
   ) {}
+
+  @Get('watch-signals')
+  @Roles(Role.Leader, Role.Officer, Role.Analyst)
+  @ApiOperation({
+    summary:
+      'Danh sách theo dõi: tín hiệu dưới ngưỡng mở phòng của đơn vị mình và cấp dưới (như sự cố), mới nhất trước',
+  })
+  listWatchSignals(@CurrentUser() user: AuthUser, @Query() query: ListWatchSignalsQueryDto) {
+    return this.watchList.list(user, query);
+  }
+
+  @Post('watch-signals/:id/open')
+  @Roles(Role.Leader, Role.Officer)
+  @ApiOperation({ summary: 'Mở sự cố từ một tín hiệu theo dõi (mang theo bằng chứng)' })
+  openWatchSignal(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.watchList.open(user, id);
+  }
+
+  @Post('watch-signals/:id/dismiss')
+  @Roles(Role.Leader, Role.Officer)
+  @ApiOperation({ summary: 'Bỏ qua một tín hiệu theo dõi, có lý do (báo động nhầm được ghi nhận)' })
+  dismissWatchSignal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DismissWatchSignalDto,
+  ) {
+    return this.watchList.dismiss(user, id, dto);
+  }
+
+  @Get('detection-quality/topics/:topicId')
+  @Roles(Role.Leader, Role.Officer, Role.Analyst)
+  @ApiOperation({
+    summary:
+      'Độ chính xác của phát hiện trên một chủ đề (90 ngày) và ngưỡng gợi ý tránh các lần báo động nhầm',
+  })
+  topicQuality(@CurrentUser() user: AuthUser, @Param('topicId', ParseUUIDPipe) topicId: string) {
+    return this.quality.topic(user, topicId);
+  }
+
+  @Post('detection-quality/topics/:topicId/apply')
+  @Roles(Role.Admin, Role.Leader, Role.Analyst)
+  @ApiOperation({
+    summary: 'Áp dụng ngưỡng gợi ý cho đơn vị của chủ đề (ghi vào cấu hình có ngày, có nhật ký)',
+  })
+  applySuggestion(
+    @CurrentUser() user: AuthUser,
+    @Param('topicId', ParseUUIDPipe) topicId: string,
+    @Body() dto: ApplySuggestionDto,
+  ) {
+    return this.quality.apply(user, topicId, dto);
+  }
 
   @Get('detections')
   @Roles(Role.Leader, Role.Officer, Role.Analyst)

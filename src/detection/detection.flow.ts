@@ -12,31 +12,47 @@ import { MentionSummary } from '../signals/signals.repository.js';
 import { SignalsService } from '../signals/signals.service.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
 import {
+  BucketCounts,
   DetectionEvidence,
   DetectionThresholds,
   EvidenceMention,
   evaluateItem,
+  evaluateTraction,
   evaluateWindow,
   Finding,
+  isAuthorityItem,
+  lookbackHours,
+  NotableItem,
+  opensRoom,
   severityFor,
 } from './detection-rules.js';
+import { DetectionRepository } from './detection.repository.js';
 import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
+import { WatchListService } from './watch-list.service.js';
 
 /** Which finding names the incident when several fire together. */
-const RULE_PRIORITY = [
+export const RULE_PRIORITY = [
   'fake_news_named',
+  'authority_traction',
+  'negative_spike',
+  'negative_trend',
+  'negative_share',
   'high_authority_negative',
   'volume_spike',
-  'negative_share',
   'manual',
 ];
 
-const TITLES: Record<string, (topic: string, f: Finding) => string> = {
+/** Titles of rooms and watch signals, in plain Vietnamese (the statistics stay in the evidence). */
+export const TITLES: Record<string, (topic: string, f: Finding) => string> = {
   fake_news_named: (topic) => `Tin giả, tin sai sự thật nêu tên đơn vị (chủ đề «${topic}»)`,
-  high_authority_negative: (topic, f) =>
-    `Thông tin tiêu cực lan tỏa mạnh về «${topic}»${f.evidence.trigger?.outlet ? ` trên ${f.evidence.trigger.outlet}` : ''}`,
-  volume_spike: (topic) => `Lượng thảo luận tăng đột biến về «${topic}»`,
+  authority_traction: (topic, f) =>
+    `Bài tiêu cực về «${topic}»${f.evidence.trigger?.outlet ? ` trên ${f.evidence.trigger.outlet}` : ''} đang lan rộng`,
+  negative_spike: (topic) => `Ý kiến tiêu cực tăng đột biến về «${topic}»`,
+  negative_trend: (topic) => `Ý kiến tiêu cực về «${topic}» tăng dần trong nhiều giờ`,
   negative_share: (topic) => `Dư luận tiêu cực tăng cao về «${topic}»`,
+  high_authority_negative: (topic, f) =>
+    `Bài tiêu cực về «${topic}»${f.evidence.trigger?.outlet ? ` trên ${f.evidence.trigger.outlet}` : ''}`,
+  volume_spike: (topic) => `Nhiều người bàn về «${topic}» (chủ yếu không tiêu cực)`,
 };
 
 export function evidenceMention(m: MentionSummary): EvidenceMention {
@@ -82,6 +98,8 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
     private readonly settings: DetectionSettingsService,
     private readonly incidents: IncidentsService,
     private readonly timeline: IncidentTimeline,
+    private readonly repository: DetectionRepository,
+    private readonly watchList: WatchListService,
   ) {}
 
   onModuleInit() {
@@ -125,36 +143,115 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
     const horizon = Date.now() - thresholds.evaluationHorizonHours * 3_600_000;
     const recent = [...starts].filter((s) => s + bucketSeconds * 1000 >= horizon).sort((a, b) => a - b);
     const findings: Finding[] = [];
+    const lookback = lookbackHours(thresholds) * 3_600_000;
+    let rows: BucketCounts[] = [];
     if (recent.length) {
-      // One read covers every touched bucket and the history each one's baseline needs.
-      const from = new Date(recent[0] - thresholds.baselineWindowHours * 3_600_000);
-      const rows = await this.signals.getBuckets(topicId, from, new Date(recent[recent.length - 1] + 1));
+      // One read covers every touched bucket and the history each one's baselines need.
+      rows = await this.signals.getBuckets(
+        topicId,
+        new Date(recent[0] - lookback),
+        new Date(recent[recent.length - 1] + 1),
+      );
       for (const start of recent) {
         const current = rows.find((r) => r.bucketStart.getTime() === start);
         if (!current) continue;
-        const windowFrom = start - thresholds.baselineWindowHours * 3_600_000;
         const window = rows.filter(
-          (r) => r.bucketStart.getTime() >= windowFrom && r.bucketStart.getTime() <= start,
+          (r) => r.bucketStart.getTime() >= start - lookback && r.bucketStart.getTime() <= start,
         );
         findings.push(...evaluateWindow(current, window, thresholds, topic.name));
       }
     }
+    const items: NotableItem[] = [];
     for (const n of notable) {
       if (n.occurredAt.getTime() < horizon) continue;
-      findings.push(...evaluateItem({ ...n, sentiment: n.sentiment }, thresholds, topic.name, bucketSeconds));
+      items.push(n);
+      findings.push(...evaluateItem(n, thresholds, topic.name, bucketSeconds));
+    }
+    if (recent.length) {
+      const latestEnd = recent[recent.length - 1] + bucketSeconds * 1000;
+      findings.push(...(await this.traction(topic, thresholds, items, rows, latestEnd, bucketSeconds)));
     }
     if (findings.length) await this.act(topic, thresholds, findings);
   }
 
+  /**
+   * Authority with traction: for each authority item of the last tractionWindowMinutes (this batch's, and those
+   * already on the watch list), the negative pick-up by other outlets since it, against the topic's usual rate.
+   */
+  private async traction(
+    topic: Topic,
+    t: DetectionThresholds,
+    items: NotableItem[],
+    rows: BucketCounts[],
+    latestEnd: number,
+    bucketSeconds: number,
+  ): Promise<Finding[]> {
+    if (!t.enabledRules.includes('authority_traction')) return [];
+    const windowMs = t.tractionWindowMinutes * 60_000;
+    const since = new Date(latestEnd - windowMs - bucketSeconds * 1000);
+    const candidates = new Map<string, NotableItem>();
+    for (const n of items) if (isAuthorityItem(n, t)) candidates.set(n.mentionId, n);
+    for (const w of await this.repository.recentAuthoritySignals(topic.id, since)) {
+      const tr = w.evidence.trigger;
+      if (!tr || candidates.has(tr.id)) continue;
+      candidates.set(tr.id, {
+        mentionId: tr.id,
+        matchedOn: tr.matchedOn ?? 'term',
+        sentiment: tr.sentiment,
+        fakeNewsLabel: tr.fakeNewsLabel,
+        reach: tr.reach,
+        followers: tr.followers ?? 0,
+        verified: tr.verified ?? false,
+        outlet: tr.outlet,
+        url: tr.url,
+        occurredAt: new Date(tr.occurredAt),
+      });
+    }
+    const out: Finding[] = [];
+    for (const item of candidates.values()) {
+      const from = item.occurredAt.getTime();
+      const to = Math.min(from + windowMs, latestEnd);
+      if (to <= from) continue;
+      // The topic's usual negative mentions per bucket over the baseline window before the item.
+      const baseFrom = from - t.baselineWindowHours * 3_600_000;
+      const before = rows.filter(
+        (r) => r.bucketStart.getTime() >= baseFrom && r.bucketStart.getTime() < from,
+      );
+      const perBucket =
+        before.reduce((sum, r) => sum + r.negativeCount, 0) /
+        ((t.baselineWindowHours * 3600) / bucketSeconds);
+      const expected = perBucket * ((to - from) / (bucketSeconds * 1000));
+      const pickup = await this.signals.negativePickup(
+        topic.id,
+        new Date(from),
+        new Date(to),
+        item.mentionId,
+      );
+      const f = evaluateTraction(item, { ...pickup, expected }, t, topic.name, bucketSeconds);
+      if (f) out.push(f);
+    }
+    return out;
+  }
+
   /** Records the fresh findings as detections and opens, attaches or suppresses. */
-  async act(topic: Topic, t: DetectionThresholds, findings: Finding[]): Promise<DetectionDecision | null> {
-    for (const f of findings) {
+  async act(topic: Topic, t: DetectionThresholds, all: Finding[]): Promise<DetectionDecision | null> {
+    for (const f of all) {
       if (f.mentionIds.length) continue;
       const top = await this.signals.topMentions(topic.id, f.windowStart, f.windowEnd, 10);
       f.evidence.topMentions = top.map(evidenceMention);
       f.evidence.topOutlets = topOutlets(top);
       f.mentionIds = top.map((m) => m.id);
     }
+    // Below the opening bar: the unit's watch list, never a room.
+    const watch = all.filter((f) => !opensRoom(f.rule));
+    if (watch.length) {
+      await this.watchList.record(
+        topic,
+        watch.map((f) => ({ finding: f, title: TITLES[f.rule](topic.name, f) })),
+      );
+    }
+    const findings = all.filter((f) => opensRoom(f.rule));
+    if (!findings.length) return null;
     const category = findings.some((f) => f.rule === 'fake_news_named')
       ? IncidentCategory.FakeNews
       : ((topic.category as string as IncidentCategory) ?? IncidentCategory.Other);
@@ -188,14 +285,57 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         this.insertDetections(manager, topic, category, rated, outcome, incidentId);
 
       const open = await this.incidents.findOpenForTopic(manager, topic.id);
+      const windowEnd = new Date(Math.max(...fresh.map((f) => f.windowEnd.getTime())));
       if (open) {
         const ids = await insert(DetectionOutcome.Attached, open.id);
+        // Quiet rooms: at most one detection.attached per topic per coalesceMinutes of stream time, unless the
+        // finding is materially stronger (it raises the severity).
+        const last = await this.repository.lastDetectionEvent(manager, open.id, topic.id);
+        const stronger = SEVERITY_RANK[severity] > SEVERITY_RANK[open.severity];
+        if (
+          last?.windowEnd != null &&
+          windowEnd.getTime() - last.windowEnd < t.coalesceMinutes * 60_000 &&
+          !stronger
+        ) {
+          return { outcome: DetectionOutcome.Attached, incidentId: open.id, detectionIds: ids };
+        }
+        const pending = await this.repository.attachedSince(
+          manager,
+          open.id,
+          topic.id,
+          last?.windowEnd != null ? new Date(last.windowEnd) : null,
+        );
+        const byRule: Record<string, number> = {};
+        for (const d of pending) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
+        const strongest = [...pending].sort(
+          (a, b) =>
+            SEVERITY_RANK[b.severity as Severity] - SEVERITY_RANK[a.severity as Severity] ||
+            RULE_PRIORITY.indexOf(a.rule) - RULE_PRIORITY.indexOf(b.rule) ||
+            (b.evidence.observed?.negative ?? 0) - (a.evidence.observed?.negative ?? 0),
+        )[0];
+        const pendingMentions = pending.flatMap((d) => [
+          ...(d.evidence.topMentions ?? []).map((m) => m.id),
+          ...(d.evidence.trigger ? [d.evidence.trigger.id] : []),
+        ]);
         const result = await this.timeline.changeWithin(manager, open.id, async (change) => {
-          const linked = await this.incidents.linkMentions(manager, open.id, mentionIds);
+          const linked = await this.incidents.linkMentions(manager, open.id, [
+            ...new Set([...mentionIds, ...pendingMentions]),
+          ]);
           change.emit('detection.attached', {
             detections: this.summaries(ids, rated),
+            counts: { total: pending.length, byRule },
+            strongest: strongest
+              ? {
+                  id: strongest.id,
+                  rule: strongest.rule,
+                  severity: strongest.severity,
+                  summary: strongest.evidence.summary,
+                  window: strongest.evidence.window,
+                }
+              : null,
             mentionsLinked: linked,
             topicId: topic.id,
+            windowEnd: windowEnd.toISOString(),
           });
           // The reason people read on the timeline and in reports: the rule in plain words, not its figures.
           this.incidents.raiseSeverity(change, severity, detectionRuleLabel(primary.rule));
@@ -232,6 +372,7 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
             detections: this.summaries(detectionIds, rated),
             mentionsLinked: linked,
             topicId: topic.id,
+            windowEnd: windowEnd.toISOString(),
           });
         },
       );

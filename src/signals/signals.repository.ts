@@ -372,6 +372,25 @@ export class SignalsRepository {
     }));
   }
 
+  /** Negative mentions on a topic in [from, to) from outlets other than `excludeMentionId`'s, their distinct outlets, and all mentions. */
+  async negativePickup(
+    topicId: string,
+    from: Date,
+    to: Date,
+    excludeMentionId: string,
+  ): Promise<{ mentions: number; outlets: number; volume: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE m.sentiment = 'negative' AND others)::int AS mentions,
+         count(DISTINCT coalesce(m.outlet, m.platform, m.source_type::text)) FILTER (WHERE m.sentiment = 'negative' AND others)::int AS outlets,
+         count(*)::int AS volume
+       FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id,
+         LATERAL (SELECT coalesce(m.outlet, '') <> coalesce((SELECT outlet FROM mentions WHERE id = $4), '') AS others) o
+       WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3 AND m.id <> $4`,
+      [topicId, from, to, excludeMentionId],
+    );
+    return { mentions: row.mentions as number, outlets: row.outlets as number, volume: row.volume as number };
+  }
+
   /** The topic's mentions in [from, to): negative first, then by reach (reach, else engagement). */
   async topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(

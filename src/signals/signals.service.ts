@@ -141,6 +141,16 @@ export class SignalsService {
     return this.repository.getBuckets(topicId, from, to);
   }
 
+  /** Negative mentions on a topic in [from, to) other than one, and how many outlets or accounts wrote them. */
+  negativePickup(
+    topicId: string,
+    from: Date,
+    to: Date,
+    excludeMentionId: string,
+  ): Promise<{ mentions: number; outlets: number; volume: number }> {
+    return this.repository.negativePickup(topicId, from, to, excludeMentionId);
+  }
+
   /** A topic's mentions published in [from, to): negative first, then by reach. */
   topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
     return this.repository.topMentions(topicId, from, to, limit);

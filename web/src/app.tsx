@@ -26,6 +26,15 @@ const DirectoryScreen = lazy(() =>
 const PlaybooksScreen = lazy(() =>
   import('./screens/Playbooks.js').then((m) => ({ default: m.PlaybooksScreen })),
 );
+const WatchListScreen = lazy(() =>
+  import('./screens/WatchList.js').then((m) => ({ default: m.WatchListScreen })),
+);
+const TopicDetectionScreen = lazy(() =>
+  import('./screens/TopicDetection.js').then((m) => ({ default: m.TopicDetectionScreen })),
+);
+const DetectionSettingsScreen = lazy(() =>
+  import('./screens/DetectionSettings.js').then((m) => ({ default: m.DetectionSettingsScreen })),
+);
 const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
 
 const LANG_KEY = 'ungpho.lang';
@@ -188,6 +197,7 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       active: ['approvals'],
       badge: waiting,
     },
+    { to: '/watch', label: t('navWatch'), active: ['watch', 'topicDetection'] },
     { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
     { to: '/directory', label: t('navDirectory'), active: ['directory'] },
   ];
@@ -221,6 +231,15 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'report':
       screen = <ReportScreen key={route.id} incidentId={route.id} />;
+      break;
+    case 'watch':
+      screen = <WatchListScreen />;
+      break;
+    case 'topicDetection':
+      screen = <TopicDetectionScreen key={route.id} topicId={route.id} />;
+      break;
+    case 'detectionSettings':
+      screen = <DetectionSettingsScreen key={route.unitId ?? 'none'} unitId={route.unitId} />;
       break;
     default:
       screen = (

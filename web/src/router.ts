@@ -9,6 +9,9 @@ export type Route =
   | { name: 'directory'; unitId?: string }
   | { name: 'playbooks'; id?: string }
   | { name: 'report'; id: string }
+  | { name: 'watch' }
+  | { name: 'topicDetection'; id: string }
+  | { name: 'detectionSettings'; unitId?: string }
   | { name: 'login' }
   | { name: 'notFound' };
 
@@ -29,6 +32,11 @@ export function parseRoute(pathname: string): Route {
   if ((m = p.match(new RegExp(`^/directory/${UUID}$`)))) return { name: 'directory', unitId: m[1] };
   if (p === '/playbooks') return { name: 'playbooks' };
   if ((m = p.match(new RegExp(`^/playbooks/${UUID}$`)))) return { name: 'playbooks', id: m[1] };
+  if (p === '/watch') return { name: 'watch' };
+  if ((m = p.match(new RegExp(`^/topics/${UUID}/detection$`)))) return { name: 'topicDetection', id: m[1] };
+  if (p === '/detection-settings') return { name: 'detectionSettings' };
+  if ((m = p.match(new RegExp(`^/detection-settings/${UUID}$`))))
+    return { name: 'detectionSettings', unitId: m[1] };
   if (p === '/login') return { name: 'login' };
   return { name: 'notFound' };
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsEnum,
@@ -91,14 +92,14 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(24 * 7)
+  @Max(24 * 30)
   evaluationHorizonHours?: number;
 
   @ApiPropertyOptional({ description: 'Ngưỡng z-score của đột biến' })
   @IsOptional()
   @IsNumber()
   @Min(1)
-  @Max(50)
+  @Max(1000)
   spikeZ?: number;
 
   @ApiPropertyOptional()
@@ -157,6 +158,112 @@ export class UpdateDetectionSettingsDto {
   @Min(0)
   @Max(24 * 30)
   dismissalSuppressionHours?: number;
+
+  @ApiPropertyOptional({ description: 'Đột biến tiêu cực: ngưỡng z-score của số đề cập tiêu cực' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(1000)
+  negativeSpikeZ?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  negativeSpikeMinCount?: number;
+
+  @ApiPropertyOptional({ description: 'Tỷ lệ tiêu cực tối thiểu của lô để coi là đột biến tiêu cực' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.05)
+  @Max(1)
+  negativeSpikeMinShare?: number;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Các cửa sổ (giờ) của quy tắc tiêu cực tăng dần' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(24, { each: true })
+  trendWindowsHours?: number[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 7)
+  trendBaselineHours?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  trendMinCount?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber()
+  @Min(0.05)
+  @Max(1)
+  trendMinShare?: number;
+
+  @ApiPropertyOptional({ description: 'Mức khác thường tối thiểu (1 trên 10^giá trị)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(1000)
+  trendSignificance?: number;
+
+  @ApiPropertyOptional({ description: 'Lượt tiếp cận để một bài của báo lớn tự mở phòng' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  authorityOpenReachThreshold?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  tractionWindowMinutes?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  tractionMinMentions?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  tractionMinOutlets?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(100)
+  tractionRatio?: number;
+
+  @ApiPropertyOptional({ description: 'Tỷ lệ tiêu cực tối thiểu của các đề cập đưa lại bài báo lớn' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  tractionMinShare?: number;
+
+  @ApiPropertyOptional({
+    description: 'Gộp các lần phát hiện trên một chủ đề: tối đa một sự kiện mỗi chừng này phút',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60)
+  coalesceMinutes?: number;
 
   @ApiPropertyOptional({ type: [SeverityRuleDto] })
   @IsOptional()

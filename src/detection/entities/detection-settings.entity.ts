@@ -81,6 +81,59 @@ export class DetectionSettings {
   @Column({ type: 'jsonb' })
   severityRules: SeverityRule[];
 
+  /** Negative spike: z-score of the bucket's negative mentions against their EWMA baseline. */
+  @Column({ type: 'double precision' })
+  negativeSpikeZ: number;
+
+  @Column({ type: 'int' })
+  negativeSpikeMinCount: number;
+
+  /** A burst must be at least this negative to be a negative spike (praise and neutral news are not). */
+  @Column({ type: 'double precision' })
+  negativeSpikeMinShare: number;
+
+  /** Rolling windows of the slow-burn rule, in hours. */
+  @Column({ type: 'int', array: true })
+  trendWindowsHours: number[];
+
+  /** Hours before a window whose negative share is the slow-burn baseline. */
+  @Column({ type: 'int' })
+  trendBaselineHours: number;
+
+  @Column({ type: 'int' })
+  trendMinCount: number;
+
+  @Column({ type: 'double precision' })
+  trendMinShare: number;
+
+  /** The window must be at most 1 in 10^this likely under the baseline share. */
+  @Column({ type: 'double precision' })
+  trendSignificance: number;
+
+  /** Reach from which a single authority item opens a room on its own. */
+  @Column({ type: 'bigint' })
+  authorityOpenReachThreshold: string;
+
+  @Column({ type: 'int' })
+  tractionWindowMinutes: number;
+
+  @Column({ type: 'int' })
+  tractionMinMentions: number;
+
+  @Column({ type: 'int' })
+  tractionMinOutlets: number;
+
+  @Column({ type: 'double precision' })
+  tractionRatio: number;
+
+  /** The pick-up must be at least this share of everything said on the topic meanwhile. */
+  @Column({ type: 'double precision' })
+  tractionMinShare: number;
+
+  /** At most one detection.attached per topic per this many minutes of stream time. */
+  @Column({ type: 'int' })
+  coalesceMinutes: number;
+
   @Column({ type: 'uuid', nullable: true })
   updatedByUserId: string | null;
 

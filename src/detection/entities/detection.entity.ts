@@ -20,6 +20,9 @@ export enum DetectionRuleName {
   HighAuthorityNegative = 'high_authority_negative',
   FakeNewsNamed = 'fake_news_named',
   Manual = 'manual',
+  NegativeSpike = 'negative_spike',
+  NegativeTrend = 'negative_trend',
+  AuthorityTraction = 'authority_traction',
 }
 
 export enum DetectionOutcome {

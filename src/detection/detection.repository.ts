@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { unitWithinSql } from '../access/sql-fragments.js';
+import type { DetectionEvidence } from './detection-rules.js';
+import { WatchSignal, WatchSignalStatus } from './entities/watch-signal.entity.js';
+
+/** The last detection event of a topic on an incident's timeline (what coalescing compares with). */
+export interface LastDetectionEvent {
+  seq: number;
+  /** Stream time covered up to then (the latest window end it reported); null for manual declarations. */
+  windowEnd: number | null;
+}
+
+export interface AttachedDetectionRow {
+  id: string;
+  rule: string;
+  severity: string;
+  windowEnd: Date;
+  evidence: DetectionEvidence;
+}
+
+/** SQL of the detection module: watch signals, labels, coalescing and the precision of a topic. */
+@Injectable()
+export class DetectionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the signals that are new (one per topic, rule and window); returns those inserted. */
+  async insertWatchSignals(manager: EntityManager, rows: Partial<WatchSignal>[]): Promise<WatchSignal[]> {
+    if (!rows.length) return [];
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WatchSignal)
+      .values(rows)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const ids = (result.raw as { id: string }[]).map((r) => r.id);
+    return ids.length ? manager.getRepository(WatchSignal).findBy(ids.map((id) => ({ id }))) : [];
+  }
+
+  /** Authority items on the topic's watch list since `since` (their pick-up is checked on later batches). */
+  recentAuthoritySignals(topicId: string, since: Date): Promise<WatchSignal[]> {
+    return (
+      this.dataSource
+        .getRepository(WatchSignal)
+        .createQueryBuilder('w')
+        .where('w.topicId = :topicId', { topicId })
+        .andWhere(`w.rule = 'high_authority_negative'`)
+        // One per topic and hour: the hour may have started before `since`, the item in it after.
+        .andWhere('w.windowEnd > :since', { since })
+        .getMany()
+    );
+  }
+
+  async lastDetectionEvent(
+    manager: EntityManager,
+    incidentId: string,
+    topicId: string,
+  ): Promise<LastDetectionEvent | null> {
+    const [row] = await manager.query(
+      `SELECT seq, payload->>'windowEnd' AS window_end FROM incident_events
+       WHERE incident_id = $1 AND type IN ('detection.recorded', 'detection.attached') AND payload->>'topicId' = $2
+       ORDER BY seq DESC LIMIT 1`,
+      [incidentId, topicId],
+    );
+    if (!row) return null;
+    return { seq: row.seq, windowEnd: row.window_end ? new Date(row.window_end).getTime() : null };
+  }
+
+  /** Detections attached to the incident on this topic whose window ends after `after` (stream time). */
+  async attachedSince(
+    manager: EntityManager,
+    incidentId: string,
+    topicId: string,
+    after: Date | null,
+  ): Promise<AttachedDetectionRow[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT id, rule::text, severity::text, window_end, evidence FROM detections
+       WHERE incident_id = $1 AND topic_id = $2 AND outcome = 'attached' AND ($3::timestamptz IS NULL OR window_end > $3)
+       ORDER BY window_end`,
+      [incidentId, topicId, after],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      rule: r.rule as string,
+      severity: r.severity as string,
+      windowEnd: new Date(r.window_end as string),
+      evidence: r.evidence as DetectionEvidence,
+    }));
+  }
+
+  /** The name of a watch signal's topic ('' when the signal does not exist). */
+  async topicNameOfWatchSignal(id: string): Promise<string> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      `SELECT t.name FROM watch_signals w JOIN topics t ON t.id = w.topic_id WHERE w.id = $1`,
+      [id],
+    );
+    return rows[0]?.name ?? '';
+  }
+
+  /** Watch signals of the units under the given roots (null: every unit). */
+  async listWatchSignals(q: {
+    roots: string[] | null;
+    status?: WatchSignalStatus;
+    topicId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: (WatchSignal & { topicName: string })[]; total: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (q.roots !== null) {
+      params.push(q.roots);
+      where.push(unitWithinSql('w.org_unit_id', `$${params.length}::uuid[]`));
+    }
+    if (q.status) {
+      params.push(q.status);
+      where.push(`w.status = $${params.length}`);
+    }
+    if (q.topicId) {
+      params.push(q.topicId);
+      where.push(`w.topic_id = $${params.length}`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM watch_signals w ${clause}`,
+      params,
+    );
+    const rows: { id: string; topic_name: string }[] = await this.dataSource.query(
+      `SELECT w.id, t.name AS topic_name FROM watch_signals w JOIN topics t ON t.id = w.topic_id ${clause}
+       ORDER BY w.created_at DESC, w.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    const byId = new Map(
+      (rows.length
+        ? await this.dataSource.getRepository(WatchSignal).findBy(rows.map((r) => ({ id: r.id })))
+        : []
+      ).map((w) => [w.id, w]),
+    );
+    return {
+      items: rows.map((r) => Object.assign(byId.get(r.id)!, { topicName: r.topic_name })),
+      total: n,
+    };
+  }
+
+  /** Rooms opened on the topic since `since` (by a rule or from a watch signal), with their findings. */
+  async openingsOf(
+    topicId: string,
+    since: Date,
+  ): Promise<{ incidentId: string; rule: string; evidence: DetectionEvidence }[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT incident_id, rule::text, evidence FROM detections
+       WHERE topic_id = $1 AND outcome = 'opened' AND rule <> 'manual' AND created_at >= $2 AND incident_id IS NOT NULL`,
+      [topicId, since],
+    );
+    return rows.map((r) => ({
+      incidentId: r.incident_id as string,
+      rule: r.rule as string,
+      evidence: r.evidence as DetectionEvidence,
+    }));
+  }
+}
