@@ -93,7 +93,14 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
               <LegalClock key={d.key} deadline={d} />
             ))}
           </div>
-          {!readOnly && <Transitions incident={data} onDone={() => void incident.reload()} />}
+          {(!readOnly || (data.status === 'closed' && data.allowedTransitions.length > 0)) && (
+            <Transitions incident={data} onDone={() => void incident.reload()} />
+          )}
+          {READ_ONLY.includes(data.status) && (
+            <p className="notice" data-testid="room-read-only">
+              {t('roomReadOnlyNote')}
+            </p>
+          )}
         </header>
       )}
       {room.revoked && (
@@ -108,7 +115,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
             <Timeline room={room} roleName={roleName} />
           </Panel>
           <Panel id="chat" title={t('roomChat')}>
-            <Chat room={room} />
+            <Chat room={room} readOnly={!data || READ_ONLY.includes(data.status)} />
           </Panel>
         </div>
         <div className="col">
@@ -140,7 +147,11 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
             </ul>
           </Panel>
           <Panel id="group" title={t('roomGroup')}>
-            <WorkingGroupPanel room={room} group={group} />
+            <WorkingGroupPanel
+              room={room}
+              group={group}
+              readOnly={!data || READ_ONLY.includes(data.status)}
+            />
           </Panel>
           {data && (
             <Panel id="evidence" title={t('roomEvidence')}>
