@@ -26,6 +26,13 @@ const DirectoryScreen = lazy(() =>
 const PlaybooksScreen = lazy(() =>
   import('./screens/Playbooks.js').then((m) => ({ default: m.PlaybooksScreen })),
 );
+const AdminScreen = lazy(() => import('./screens/Admin.js').then((m) => ({ default: m.AdminScreen })));
+const DeclareIncidentScreen = lazy(() =>
+  import('./screens/DeclareIncident.js').then((m) => ({ default: m.DeclareIncidentScreen })),
+);
+const PeriodicReportScreen = lazy(() =>
+  import('./screens/PeriodicReport.js').then((m) => ({ default: m.PeriodicReportScreen })),
+);
 const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
 
 const LANG_KEY = 'ungpho.lang';
@@ -181,7 +188,11 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
   }, [path]);
 
   const nav = [
-    { to: '/', label: t('navIncidents'), active: ['incidents', 'incident', 'statement', 'report'] },
+    {
+      to: '/',
+      label: t('navIncidents'),
+      active: ['incidents', 'incident', 'statement', 'report', 'declare', 'periodic'],
+    },
     {
       to: '/approvals',
       label: t('navApprovals'),
@@ -190,6 +201,9 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
     },
     { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
     { to: '/directory', label: t('navDirectory'), active: ['directory'] },
+    ...(user.roles.some((r) => ['admin', 'leader', 'analyst'].includes(r))
+      ? [{ to: '/admin', label: t('navAdmin'), active: ['admin'] }]
+      : []),
   ];
 
   let screen;
@@ -221,6 +235,15 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'report':
       screen = <ReportScreen key={route.id} incidentId={route.id} />;
+      break;
+    case 'admin':
+      screen = <AdminScreen section={route.section} />;
+      break;
+    case 'declare':
+      screen = <DeclareIncidentScreen />;
+      break;
+    case 'periodic':
+      screen = <PeriodicReportScreen />;
       break;
     default:
       screen = (

@@ -11,6 +11,7 @@ import { Chat } from './room/Chat.js';
 import { Evidence } from './room/Evidence.js';
 import { Facts } from './room/Facts.js';
 import { PlaybookPanel } from './room/PlaybookPanel.js';
+import { ReviewPanel } from './room/ReviewPanel.js';
 import { Statements } from './room/Statements.js';
 import { Tasks } from './room/Tasks.js';
 import { Timeline } from './room/Timeline.js';
@@ -29,6 +30,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
   const statements = useAsync(() => api.statements(incidentId), [incidentId]);
   const [evidenceRefresh, setEvidenceRefresh] = useState(0);
   const [playbookRefresh, setPlaybookRefresh] = useState(0);
+  const [reviewRefresh, setReviewRefresh] = useState(0);
 
   const onEvents = useCallback(
     (events: RoomEvent[]) => {
@@ -44,6 +46,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
       if (types.some((x) => x.startsWith('statement.'))) void statements.reload();
       if (types.some((x) => x.startsWith('detection.'))) setEvidenceRefresh((n) => n + 1);
       if (types.some((x) => x.startsWith('playbook.'))) setPlaybookRefresh((n) => n + 1);
+      if (types.some((x) => x.startsWith('review.'))) setReviewRefresh((n) => n + 1);
     },
     [incident, group, statements],
   );
@@ -125,6 +128,16 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
           <Panel id="playbook" title={t('navPlaybooks')}>
             <PlaybookPanel incidentId={incidentId} readOnly={readOnly} refresh={playbookRefresh} />
           </Panel>
+          {data && ['monitoring', 'resolved', 'closed', 'archived'].includes(data.status) && (
+            <Panel id="review" title={t('reviewTitle')}>
+              <ReviewPanel
+                incidentId={incidentId}
+                status={data.status}
+                readOnly={readOnly}
+                refresh={reviewRefresh}
+              />
+            </Panel>
+          )}
           <Panel id="tasks" title={t('roomTasks')}>
             <Tasks room={room} readOnly={readOnly} />
           </Panel>

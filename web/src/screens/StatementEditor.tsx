@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import type { HighlightRange } from '../components/CollabEditor.js';
 import { ErrorNote, Link, Panel, Spinner, StatusBadge } from '../components/common.js';
 import { LegalClock } from '../components/LegalClock.js';
+import { PublishPanel } from './statement/PublishPanel.js';
 import { WordDiff } from '../components/WordDiff.js';
 import { formatDateTime } from '../format.js';
 import { useRoom, useRoomEvents } from '../room-hooks.js';
@@ -264,6 +265,7 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
                 ))}
               </ol>
             )}
+            <PublishPanel statement={statement} onDone={() => void reload()} />
             {statement.publications.length > 0 && (
               <>
                 <h3>{t('publications')}</h3>
