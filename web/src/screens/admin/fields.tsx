@@ -31,10 +31,10 @@ export function Field({
   wide?: boolean;
 }) {
   return (
-    <label htmlFor={id} className={wide ? 'wide' : undefined}>
-      <span>{label}</span>
+    <div className={wide ? 'field wide' : 'field'}>
+      <label htmlFor={id}>{label}</label>
       {children}
-    </label>
+    </div>
   );
 }
 
