@@ -9,6 +9,7 @@ import { JobsNotifications1795396055818 } from './1795396055818-JobsNotification
 import { WorkingGroups1795397294277 } from './1795397294277-WorkingGroups.js';
 import { Statements1796157872307 } from './1796157872307-Statements.js';
 import { Playbooks1796171961960 } from './1796171961960-Playbooks.js';
+import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WorkingGroups1795397294277,
   Statements1796157872307,
   Playbooks1796171961960,
+  DocumentRegister1796410000001,
 ];

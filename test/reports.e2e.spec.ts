@@ -200,7 +200,7 @@ describe('Review and periodic reports (e2e)', () => {
     const bad = await t
       .http()
       .get(`/api/incidents/${team.incidentId}/report`)
-      .query({ format: 'docx' })
+      .query({ format: 'xlsx' })
       .set(team.reader.auth);
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('format');

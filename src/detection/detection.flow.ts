@@ -1,3 +1,4 @@
+import { detectionRuleLabel } from './rule-labels.js';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -204,7 +205,8 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
             mentionsLinked: linked,
             topicId: topic.id,
           });
-          this.incidents.raiseSeverity(change, severity, primary.evidence.summary);
+          // The reason people read on the timeline and in reports: the rule in plain words, not its figures.
+          this.incidents.raiseSeverity(change, severity, detectionRuleLabel(primary.rule));
           await manager.save(change.incident);
         });
         events = result.events;

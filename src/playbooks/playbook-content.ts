@@ -61,9 +61,12 @@ export interface PlaybookRoleRequirement {
  * {{don_vi}} responsible unit's name · {{don_vi_cap_tren}} its parent unit · {{nguoi_phat_ngon}} spokesperson's
  * name · {{chuc_vu_nguoi_phat_ngon}} title · {{lien_he_nguoi_phat_ngon}} phone and e-mail · {{thoi_gian}} now,
  * "14 giờ 30 ngày 02/12/2026" (Vietnam time) · {{ngay}} "ngày 02 tháng 12 năm 2026" · {{dia_danh}} place name ·
- * {{su_co}} incident title · {{ma_su_co}} incident code · {{tom_tat}} incident summary ·
- * {{su_kien_da_xac_minh}} bulleted list of the verified facts · {{cap_nhat_tiep_theo}} next update time (+ hours).
- * A placeholder with no value is left visible as "[…]" so the drafter sees what to fill.
+ * {{su_co}} incident title · {{ma_su_co}} incident code · {{tom_tat}} incident summary (title and summary only of
+ * an incident a person declared) · {{su_kien_da_xac_minh}} bulleted list of the verified facts ·
+ * {{cap_nhat_tiep_theo}} next update time (+ hours). A placeholder with no value is left visible as "[…]" so the
+ * drafter sees what to fill. The heading (agency, number, Quốc hiệu, place and date) and the signature are not
+ * part of the template: the official document draws them, and the date is the day of issue (publication), so a
+ * template never writes its own issue time.
  */
 export interface PlaybookStatementTemplate {
   type: StatementType;

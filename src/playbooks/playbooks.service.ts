@@ -789,9 +789,11 @@ export class PlaybooksService implements OnApplicationBootstrap {
       thoi_gian: timeVi(now),
       ngay: dateVi(now),
       dia_danh: place,
-      su_co: incident.title,
+      // What a person declared reads well in a statement; what detection wrote (rule wording, figures, the
+      // internal topic name) does not: the drafter fills those in plain words.
+      su_co: incident.origin === 'manual' ? incident.title : null,
       ma_su_co: incident.code,
-      tom_tat: incident.summary,
+      tom_tat: incident.origin === 'manual' ? incident.summary : null,
       cap_nhat_tiep_theo: timeVi(new Date(now.getTime() + NEXT_UPDATE_HOURS * 3600_000)),
     };
   }

@@ -1,9 +1,44 @@
-import { dateVi } from '../playbooks/placeholders.js';
+import { DOCUMENT_TYPE_CODES, headOf, issuerCode, parentAgencyLine } from '../documents/document-symbols.js';
+import type { IssuerUnit } from '../documents/document-symbols.js';
+import { formatVi } from '../documents/format-vi.js';
+import type { Block, OfficialDocument } from '../documents/official-document.js';
+import type { IssuedDocument } from '../documents/register/document-register.service.js';
+import { holdsHeadTitle, signatureFor } from '../documents/signature.js';
 import type { PeriodicReport } from './periodic-report.js';
 import { durationVi } from './response-metrics.js';
 import type { ReviewReport } from './review-report.js';
-import { dateOnlyVi, dateTimeVi, numberVi, percentVi } from './render/report-document.js';
-import type { Block, ReportDocument } from './render/report-document.js';
+
+const dateTimeVi = formatVi.dateTime;
+const dateOnlyVi = formatVi.date;
+const numberVi = formatVi.integer;
+const percentVi = formatVi.percent;
+
+/** What a report document needs beyond its figures: the issuing unit, the one above it, its register number. */
+export interface ReportIssuer {
+  unit: IssuerUnit;
+  parent: IssuerUnit | null;
+  placeName: string | null;
+  /** The register entry once issued (a review report: when its review is completed); null for a draft. */
+  issued: IssuedDocument | null;
+}
+
+/**
+ * The section titles of the post-incident report (DOMAIN.md "Post-incident report"), numbered once here for the
+ * PDF, DOCX, HTML and Markdown exports and the console's report page.
+ */
+export const REVIEW_SECTIONS = {
+  general: '1. Thông tin chung',
+  timeline: '2. Diễn biến sự việc',
+  spread: '3. Nguồn gốc và mức độ lan truyền',
+  assessment: '4. Đánh giá, phân loại',
+  actions: '5. Các biện pháp đã thực hiện',
+  results: '6. Kết quả',
+  deadlines: '7. Việc tuân thủ thời hạn',
+  shortcomings: '8. Tồn tại, hạn chế và nguyên nhân',
+  lessons: '9. Bài học kinh nghiệm',
+  proposals: '10. Đề xuất, kiến nghị',
+  annex: 'Phụ lục: Văn bản đã công bố (mã băm SHA-256 của đúng văn bản được duyệt)',
+} as const;
 
 const MEMBER_STATUS_VI: Record<string, string> = {
   invited: 'Đã mời, chưa trả lời',
@@ -46,16 +81,15 @@ function metricVerdict(m: ReviewReport['metrics'][number]) {
 }
 
 /** The post-incident review as a Vietnamese administrative report (DOMAIN.md: sections 1–10 and annexes). */
-export function reviewDocument(r: ReviewReport): ReportDocument {
+export function reviewDocument(r: ReviewReport, issuer: ReportIssuer): OfficialDocument {
   const i = r.incident;
-  const generated = new Date(r.generatedAt);
   const leader = r.team.find((m) => m.role === 'team_leader' && m.status === 'accepted');
   const blocks: Block[] = [];
   const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
   const h2 = (text: string) => blocks.push({ kind: 'heading', level: 2, text });
   const p = (text: string) => blocks.push({ kind: 'paragraph', text });
 
-  h('1. Thông tin chung');
+  h(REVIEW_SECTIONS.general);
   blocks.push({
     kind: 'table',
     headers: ['Nội dung', 'Thông tin'],
@@ -92,7 +126,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
       : [['Chưa thành lập Tổ công tác', '', '', '', '']],
   });
 
-  h('2. Diễn biến sự việc');
+  h(REVIEW_SECTIONS.timeline);
   p(
     `Nhật ký sự cố ghi ${numberVi(r.timeline.totalEvents)} sự kiện; dưới đây là ${numberVi(r.timeline.shown)} mốc chính ` +
       '(trích từ nhật ký, theo thứ tự thời gian).',
@@ -104,7 +138,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     rows: r.timeline.items.map((e) => [dateTimeVi(e.at), e.text]),
   });
 
-  h('3. Nguồn gốc và mức độ lan truyền');
+  h(REVIEW_SECTIONS.spread);
   const s = r.spread;
   p(
     `Tín hiệu đầu tiên: ${dateTimeVi(s.firstSignalAt)}. Trong khoảng theo dõi có ${numberVi(s.totalMentions)} tin, ` +
@@ -137,7 +171,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     });
   }
 
-  h('4. Đánh giá, phân loại');
+  h(REVIEW_SECTIONS.assessment);
   p(`Sự cố được phân loại "${i.categoryLabel}", mức độ ${i.severityLabel}.`);
   if (r.assessment.severityChanges.length) {
     blocks.push({
@@ -151,13 +185,11 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     h2('Căn cứ phát hiện');
     blocks.push({
       kind: 'list',
-      items: r.assessment.detections.map(
-        (d) => `${dateTimeVi(d.at)} – ${d.rule} (${d.severity}): ${d.summary}`,
-      ),
+      items: r.assessment.detections.map((d) => `${dateTimeVi(d.at)}: ${d.ruleLabel}, mức ${d.severity}`),
     });
   }
 
-  h('5. Các biện pháp đã thực hiện');
+  h(REVIEW_SECTIONS.actions);
   h2('Văn bản đã công bố');
   blocks.push({
     kind: 'table',
@@ -229,7 +261,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     });
   }
 
-  h('6. Kết quả');
+  h(REVIEW_SECTIONS.results);
   const rec = s.recovery;
   p(
     (s.peakNegative
@@ -245,7 +277,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
       ` Mức so sánh: ${rec.thresholdSource === 'baseline' ? `mức nền trước sự cố (${percentVi(rec.baselineShare)}) cộng 5 điểm phần trăm` : 'ngưỡng mặc định theo cấu hình'}.`,
   );
 
-  h('7. Việc tuân thủ thời hạn');
+  h(REVIEW_SECTIONS.deadlines);
   blocks.push({
     kind: 'table',
     headers: ['Chỉ tiêu', 'Thời điểm', 'Thời gian', 'Thời hạn', 'Đánh giá'],
@@ -269,17 +301,17 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
   }
 
   const rv = r.review;
-  h('8. Tồn tại, hạn chế và nguyên nhân');
+  h(REVIEW_SECTIONS.shortcomings);
   blocks.push(...textBlocks(rv?.wentPoorly));
   if (rv?.causes) blocks.push(...textBlocks(rv.causes));
-  h('9. Bài học kinh nghiệm');
+  h(REVIEW_SECTIONS.lessons);
   if (rv?.wentWell) {
     h2('Những việc làm tốt');
     blocks.push(...textBlocks(rv.wentWell));
   }
   h2('Bài học');
   blocks.push(...textBlocks(rv?.lessons));
-  h('10. Đề xuất, kiến nghị');
+  h(REVIEW_SECTIONS.proposals);
   blocks.push(...textBlocks(rv?.proposals, 'Không có đề xuất thêm.'));
   if (rv?.actionItems.length) {
     blocks.push({
@@ -295,7 +327,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     });
   }
 
-  h('Phụ lục: Văn bản đã công bố (mã băm SHA-256 của đúng văn bản được duyệt)');
+  h(REVIEW_SECTIONS.annex);
   blocks.push({
     kind: 'table',
     headers: ['Văn bản', 'Phiên bản', 'SHA-256', 'Đường dẫn'],
@@ -305,30 +337,43 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
       : [['—', '', '', '']],
   });
 
+  const code = DOCUMENT_TYPE_CODES.report;
   return {
-    agencyParent: i.parentUnitName ?? '',
-    agency: i.responsibleUnit.name,
-    number: `Số: …/BC-${i.code}`,
-    placeDate: `${i.placeName ?? '…'}, ${dateVi(generated)}`,
+    parentAgency: parentAgencyLine(issuer.parent),
+    agency: issuer.unit.name,
+    number: {
+      number: issuer.issued?.number ?? null,
+      typeCode: code,
+      issuerCode: issuer.issued?.issuerCode ?? issuerCode(issuer.unit),
+    },
+    placeName: issuer.placeName ?? '',
+    issuedAt: issuer.issued?.issuedAt ?? null,
     title: 'BÁO CÁO',
     subtitle: `Kết quả xử lý sự cố truyền thông "${i.title}" và rút kinh nghiệm`,
     blocks,
-    signature: { title: 'TỔ TRƯỞNG TỔ CÔNG TÁC', name: leader?.fullName ?? null },
-    recipients: ['Lãnh đạo đơn vị (để b/c);', 'Thành viên Tổ công tác;', 'Lưu: VT, hồ sơ sự cố.'],
+    signature: leaderSignature(issuer.unit, leader ?? null),
+    recipients: ['Lãnh đạo đơn vị (để báo cáo);', 'Thành viên Tổ công tác;', 'Lưu: VT, hồ sơ sự cố.'],
+    documentName: `Báo cáo kết quả xử lý sự cố ${i.code}`,
   };
 }
 
-/** Who signs a unit's report: the committee signs on behalf of its members, a department by its director. */
-function signatureTitle(unitType: string): string {
-  if (['province', 'provincial_committee', 'commune_ward', 'district'].includes(unitType)) {
-    return 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH';
+/**
+ * The team leader signs the review report: for the unit (KT., TL. by their position) when they belong to it,
+ * otherwise as the working group's leader.
+ */
+function leaderSignature(
+  unit: IssuerUnit,
+  leader: { fullName: string; position: string | null; unitName: string | null } | null,
+) {
+  const head = headOf(unit);
+  if (leader?.position && leader.unitName === unit.name && holdsHeadTitle(leader.position, head.headTitle)) {
+    return signatureFor({ ...head, position: leader.position, fullName: leader.fullName });
   }
-  if (unitType === 'department') return 'GIÁM ĐỐC';
-  return 'THỦ TRƯỞNG ĐƠN VỊ';
+  return { authority: [], title: 'TỔ TRƯỞNG TỔ CÔNG TÁC', name: leader?.fullName ?? null };
 }
 
 /** The periodic report (e.g. the annual report before 10 December) as an administrative document. */
-export function periodicDocument(r: PeriodicReport): ReportDocument {
+export function periodicDocument(r: PeriodicReport, issuer: ReportIssuer): OfficialDocument {
   const blocks: Block[] = [];
   const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
   const p = (text: string) => blocks.push({ kind: 'paragraph', text });
@@ -452,14 +497,21 @@ export function periodicDocument(r: PeriodicReport): ReportDocument {
     ]),
   });
   return {
-    agencyParent: r.unit.parentName ?? '',
-    agency: r.unit.name,
-    number: `Số: …/BC-${r.unit.code}`,
-    placeDate: `${r.unit.placeName ?? '…'}, ${dateVi(new Date(r.generatedAt))}`,
+    parentAgency: parentAgencyLine(issuer.parent),
+    agency: issuer.unit.name,
+    number: {
+      number: issuer.issued?.number ?? null,
+      typeCode: DOCUMENT_TYPE_CODES.report,
+      issuerCode: issuer.issued?.issuerCode ?? issuerCode(issuer.unit),
+    },
+    placeName: issuer.placeName ?? '',
+    issuedAt: issuer.issued?.issuedAt ?? null,
     title: 'BÁO CÁO',
     subtitle: `Công tác xử lý sự cố, khủng hoảng truyền thông từ ngày ${from} đến ngày ${to}`,
     blocks,
-    signature: { title: signatureTitle(r.unit.unitType), name: null },
-    recipients: [...(r.unit.parentName ? [`${r.unit.parentName} (để báo cáo);`] : []), 'Lưu: VT.'],
+    // The head signs (a committee's on its behalf); the name is written when the report is signed.
+    signature: signatureFor({ ...headOf(issuer.unit), position: null, fullName: null }),
+    recipients: [...(issuer.parent ? [`${issuer.parent.name} (để báo cáo);`] : []), 'Lưu: VT.'],
+    documentName: `Báo cáo định kỳ ${from} – ${to}`,
   };
 }

@@ -84,9 +84,15 @@ export class ReportsController {
 
   @Get('incidents/:id/report')
   @ApiOperation({
-    summary: 'Báo cáo kết quả xử lý và rút kinh nghiệm, tính từ nhật ký sự cố (json, md, html, pdf)',
+    summary: 'Báo cáo kết quả xử lý và rút kinh nghiệm, tính từ nhật ký sự cố (json, md, html, pdf, docx)',
   })
-  @ApiProduces('application/json', 'text/markdown', 'text/html', 'application/pdf')
+  @ApiProduces(
+    'application/json',
+    'text/markdown',
+    'text/html',
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
   async review(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -98,8 +104,14 @@ export class ReportsController {
   }
 
   @Get('reports/periodic')
-  @ApiOperation({ summary: 'Báo cáo định kỳ của đơn vị cho một kỳ (json, md, html, pdf)' })
-  @ApiProduces('application/json', 'text/markdown', 'text/html', 'application/pdf')
+  @ApiOperation({ summary: 'Báo cáo định kỳ của đơn vị cho một kỳ (json, md, html, pdf, docx)' })
+  @ApiProduces(
+    'application/json',
+    'text/markdown',
+    'text/html',
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
   async periodic(
     @CurrentUser() user: AuthUser,
     @Query() query: PeriodicReportQueryDto,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { PlaybooksModule } from '../playbooks/playbooks.module.js';
 import { ReportsController } from './reports.controller.js';
@@ -7,9 +8,9 @@ import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 import { ReviewsService } from './reviews.service.js';
 
-/** Post-incident reviews, the review report and periodic reports, exported as JSON, Markdown, HTML and PDF. */
+/** Post-incident reviews, the review report and periodic reports, exported as JSON, Markdown, HTML, PDF and DOCX. */
 @Module({
-  imports: [IncidentsModule, PlaybooksModule, DirectoryModule],
+  imports: [IncidentsModule, PlaybooksModule, DirectoryModule, DocumentsModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReviewsService, ReportsRepository],
   exports: [ReportsService],

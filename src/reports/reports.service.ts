@@ -16,12 +16,16 @@ import type { PeriodicReportQueryDto, ReportFormat } from './dto/report.dto.js';
 import { IncidentReview } from './entities/incident-review.entity.js';
 import { projectPeriodic } from './periodic-report.js';
 import type { PeriodicReport } from './periodic-report.js';
-import { periodicDocument, reviewDocument } from './report-documents.js';
+import { renderDocx } from '../documents/docx.js';
+import { renderDocumentHtml } from '../documents/html.js';
+import { renderMarkdown } from '../documents/markdown.js';
+import type { OfficialDocument } from '../documents/official-document.js';
+import { renderPdf } from '../documents/pdf.js';
+import { DocumentRegisterService } from '../documents/register/document-register.service.js';
+import { DOCUMENT_TYPE_CODES } from '../documents/document-symbols.js';
+import { periodicDocument, REVIEW_SECTIONS, reviewDocument } from './report-documents.js';
+import type { ReportIssuer } from './report-documents.js';
 import { ReportsRepository } from './reports.repository.js';
-import { renderHtml } from './render/html.js';
-import { renderMarkdown } from './render/markdown.js';
-import { renderPdf } from './render/pdf.js';
-import type { ReportDocument } from './render/report-document.js';
 import { projectReview } from './review-report.js';
 import type { ReviewReport } from './review-report.js';
 
@@ -58,6 +62,7 @@ export class ReportsService {
     private readonly playbooks: PlaybooksService,
     private readonly units: OrgUnitsService,
     private readonly repository: ReportsRepository,
+    private readonly register: DocumentRegisterService,
   ) {}
 
   async review(user: AuthUser, incidentId: string): Promise<ReviewReport> {
@@ -246,25 +251,56 @@ export class ReportsService {
     });
   }
 
-  /** One report in the asked format; the PDF and HTML are official-looking Vietnamese documents. */
+  /** One report in the asked format; PDF, DOCX and HTML are official documents (Nghị định 30/2020/NĐ-CP). */
   async render(
     report: ReviewReport | PeriodicReport,
     format: ReportFormat,
     basename: string,
   ): Promise<RenderedReport> {
-    if (format === 'json')
-      return { contentType: 'application/json', filename: `${basename}.json`, body: report };
-    const doc: ReportDocument = report.kind === 'review' ? reviewDocument(report) : periodicDocument(report);
-    if (format === 'md') {
-      return {
-        contentType: 'text/markdown; charset=utf-8',
-        filename: `${basename}.md`,
-        body: renderMarkdown(doc),
-      };
+    if (format === 'json') {
+      // The review carries its section titles, so the console numbers its sections as the documents do.
+      const body = report.kind === 'review' ? { ...report, sections: REVIEW_SECTIONS } : report;
+      return { contentType: 'application/json', filename: `${basename}.json`, body };
     }
-    if (format === 'html') {
-      return { contentType: 'text/html; charset=utf-8', filename: `${basename}.html`, body: renderHtml(doc) };
+    const doc: OfficialDocument =
+      report.kind === 'review'
+        ? reviewDocument(report, await this.issuerOf(report.incident.responsibleUnit.id, report.incident.id))
+        : periodicDocument(report, await this.issuerOf(report.unit.id, null));
+    switch (format) {
+      case 'md':
+        return {
+          contentType: 'text/markdown; charset=utf-8',
+          filename: `${basename}.md`,
+          body: renderMarkdown(doc),
+        };
+      case 'html':
+        return {
+          contentType: 'text/html; charset=utf-8',
+          filename: `${basename}.html`,
+          body: renderDocumentHtml(doc),
+        };
+      case 'docx':
+        return {
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          filename: `${basename}.docx`,
+          body: await renderDocx(doc),
+        };
+      case 'pdf':
+        return { contentType: 'application/pdf', filename: `${basename}.pdf`, body: await renderPdf(doc) };
     }
-    return { contentType: 'application/pdf', filename: `${basename}.pdf`, body: await renderPdf(doc) };
+  }
+
+  /**
+   * The issuing unit of a report, the unit above it and, for a review report, the number it was issued under
+   * (taken from the unit's register when the review was completed).
+   */
+  private async issuerOf(unitId: string, reviewOfIncidentId: string | null): Promise<ReportIssuer> {
+    const chain = await this.units.ancestry(unitId);
+    const unit = chain[0];
+    if (!unit) throw AppError.notFound('đơn vị', unitId);
+    const issued = reviewOfIncidentId
+      ? await this.register.find('review_report', reviewOfIncidentId, DOCUMENT_TYPE_CODES.report)
+      : null;
+    return { unit, parent: chain[1] ?? null, placeName: this.units.placeNameOf(chain), issued };
   }
 }

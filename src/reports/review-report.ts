@@ -1,3 +1,4 @@
+import { detectionRuleLabel } from '../detection/rule-labels.js';
 import type { OrgUnitSnapshot } from '../incidents/entities/incident.entity.js';
 import { CATEGORY_LABEL_VI, SEVERITY_LABEL_VI, STATUS_LABEL_VI } from '../incidents/incident-types.js';
 import type { IncidentCategory, IncidentStatus, Severity } from '../incidents/incident-types.js';
@@ -111,7 +112,8 @@ export function describeEvent(e: TimelineEvent, names: Record<string, string>): 
         `${STATUS_LABEL_VI[p.to as IncidentStatus] ?? str(p.to)}${p.reason ? ` (lý do: ${str(p.reason)})` : ''}`
       );
     case 'incident.severity_changed':
-      return `Mức độ: ${str(p.from)} → ${str(p.to)}${p.reason ? ` (${str(p.reason)})` : ''}`;
+      // Raised by detection (no actor): its stored reason may carry the rule's figures; say it plainly.
+      return `Mức độ: ${str(p.from)} → ${str(p.to)} (${e.actorUserId ? str(p.reason) || 'điều chỉnh' : 'theo kết quả giám sát tự động'})`;
     case 'detection.recorded':
       return 'Hệ thống phát hiện dấu hiệu sự cố (bằng chứng lưu kèm)';
     case 'detection.attached':
@@ -366,7 +368,7 @@ export function projectReview(input: ReviewInput) {
     .map((e) => ({
       from: str(e.payload.from),
       to: str(e.payload.to),
-      reason: str(e.payload.reason),
+      reason: e.actorUserId ? str(e.payload.reason) : 'theo kết quả giám sát tự động',
       at: iso(e.occurredAt),
     }));
   const detections = events
@@ -377,6 +379,7 @@ export function projectReview(input: ReviewInput) {
       ).map((d) => ({
         at: iso(e.occurredAt),
         rule: str(d.rule),
+        ruleLabel: detectionRuleLabel(str(d.rule)),
         severity: str(d.severity),
         summary: str(d.summary),
       })),

@@ -8,6 +8,9 @@ import type { Incident } from '../incidents/entities/incident.entity.js';
 import type { IncidentChange } from '../incidents/incident-timeline.js';
 import { CATEGORY_LABEL_VI, IncidentStatus, STATUS_LABEL_VI } from '../incidents/incident-types.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
+import { OrgUnitsService } from '../directory/org-units.service.js';
+import { DOCUMENT_TYPE_CODES, issuerCode } from '../documents/document-symbols.js';
+import { DocumentRegisterService } from '../documents/register/document-register.service.js';
 import type { ProposePlaybookDto } from '../playbooks/dto/playbook.dto.js';
 import { PlaybooksService } from '../playbooks/playbooks.service.js';
 import type { UpdateReviewDto } from './dto/report.dto.js';
@@ -37,6 +40,8 @@ export class ReviewsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
     private readonly playbooks: PlaybooksService,
+    private readonly units: OrgUnitsService,
+    private readonly register: DocumentRegisterService,
   ) {}
 
   onModuleInit() {
@@ -119,9 +124,22 @@ export class ReviewsService implements OnModuleInit {
       review.completedAt = new Date();
       review.completedByUserId = user.id;
       await change.manager.save(review);
+      // The review report is issued now: it takes its number in the responsible unit's register (once; a
+      // review reopened and completed again keeps it).
+      const unitId = change.incident.responsibleOrgUnitId;
+      const [unit] = await this.units.ancestry(unitId);
+      const issued = await this.register.issue(change.manager, {
+        orgUnitId: unitId,
+        typeCode: DOCUMENT_TYPE_CODES.report,
+        issuerCode: issuerCode(unit ?? change.incident.responsibleUnitSnapshot),
+        subjectKind: 'review_report',
+        subjectId: incidentId,
+        issuedAt: review.completedAt,
+        issuedByUserId: user.id,
+      });
       change.emit(
         'review.completed',
-        { actionItems: review.actionItems.length },
+        { actionItems: review.actionItems.length, documentNumber: issued.number },
         { type: 'incident_review', id: incidentId },
       );
       return review;

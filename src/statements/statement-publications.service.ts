@@ -15,6 +15,7 @@ import { Statement } from './entities/statement.entity.js';
 import { LegalClockFlow } from './legal-clock.flow.js';
 import { StatementAccess } from './statement-access.js';
 import { StatementDocs } from './statement-docs.js';
+import { StatementDocumentsService } from './statement-documents.service.js';
 import { CHANNEL_LABEL_VI, PublicationChannel, StatementStatus } from './statement-types.js';
 import { publicationView } from './statements.service.js';
 
@@ -33,6 +34,7 @@ export class StatementPublicationsService {
     private readonly docs: StatementDocs,
     private readonly clock: LegalClockFlow,
     private readonly designations: SpokespersonDesignationsService,
+    private readonly documents: StatementDocumentsService,
   ) {}
 
   async publish(user: AuthUser, statementId: string, dto: PublicationDto) {
@@ -124,6 +126,15 @@ export class StatementPublicationsService {
         }),
       );
       const first = s.status === StatementStatus.Approved;
+      // Issued: the version takes its number in the unit's register (its first publication's date).
+      const issued = await this.documents.issueWithin(
+        change.manager,
+        s,
+        change.incident,
+        version,
+        publishedAt,
+        user.id,
+      );
       if (first) {
         s.status = StatementStatus.Published;
         s.publishedAt = publishedAt;
@@ -142,6 +153,7 @@ export class StatementPublicationsService {
           url: dto.url ?? null,
           publishedAt: publishedAt.toISOString(),
           first,
+          documentNumber: issued.number,
         },
         { type: 'statement_publication', id: publication.id },
       );

@@ -9,8 +9,10 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import {
@@ -19,12 +21,14 @@ import {
   CreateStatementDto,
   DecisionDto,
   DiffQueryDto,
+  DocumentFormatQueryDto,
   PublicationDto,
   SubmitStatementDto,
   UpdateStatementDto,
 } from './dto/statement.dto.js';
 import { StatementApprovalsService } from './statement-approvals.service.js';
 import { StatementCommentsService } from './statement-comments.service.js';
+import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementPublicationsService } from './statement-publications.service.js';
 import { StatementsService } from './statements.service.js';
 
@@ -37,6 +41,7 @@ export class StatementsController {
     private readonly approvals: StatementApprovalsService,
     private readonly publications: StatementPublicationsService,
     private readonly comments: StatementCommentsService,
+    private readonly documents: StatementDocumentsService,
   ) {}
 
   @Get('incidents/:id/statements')
@@ -100,6 +105,34 @@ export class StatementsController {
     @Param('n', ParseIntPipe) n: number,
   ) {
     return this.statements.version(user, id, n);
+  }
+
+  @Get('statements/:id/versions/:n/document')
+  @ApiOperation({
+    summary:
+      'Phiên bản n dưới dạng văn bản hành chính (Nghị định 30/2020/NĐ-CP): PDF kèm SHA-256, DOCX để sửa, HTML để xem',
+  })
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'text/html',
+  )
+  async document(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('n', ParseIntPipe) n: number,
+    @Query() q: DocumentFormatQueryDto,
+    @Res() res: Response,
+  ) {
+    const file = await this.documents.export(user, id, n, q.format ?? 'pdf');
+    const inline = file.contentType.startsWith('text/html');
+    res
+      .type(file.contentType)
+      .setHeader(
+        'Content-Disposition',
+        `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      )
+      .send(file.body);
   }
 
   @Get('statements/:id/diff')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -13,6 +14,7 @@ import { StatementApprovalsService } from './statement-approvals.service.js';
 import { StatementCommentsService } from './statement-comments.service.js';
 import { StatementDocs } from './statement-docs.js';
 import { StatementDocsRepository } from './statement-docs.repository.js';
+import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementPublicationsService } from './statement-publications.service.js';
 import { StatementsController } from './statements.controller.js';
 import { StatementsGateway } from './statements.gateway.js';
@@ -24,7 +26,15 @@ import { StatementsService } from './statements.service.js';
  * delegation, publication, and the legal clock's warnings.
  */
 @Module({
-  imports: [AuthModule, DirectoryModule, IncidentsModule, JobsModule, NotificationsModule, RoomsModule],
+  imports: [
+    AuthModule,
+    DirectoryModule,
+    DocumentsModule,
+    IncidentsModule,
+    JobsModule,
+    NotificationsModule,
+    RoomsModule,
+  ],
   controllers: [StatementsController, ApprovalsController],
   providers: [
     StatementsService,
@@ -36,6 +46,7 @@ import { StatementsService } from './statements.service.js';
     StatementApprovalsService,
     StatementCommentsService,
     StatementPublicationsService,
+    StatementDocumentsService,
     ApprovalPoliciesService,
     LegalClockFlow,
   ],

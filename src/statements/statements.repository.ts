@@ -131,4 +131,52 @@ export class StatementsRepository {
         ORDER BY st.due_at NULLS LAST`,
     );
   }
+
+  /**
+   * Who signs a version: whoever approved its last approval step (the earlier steps review, the last one signs);
+   * until then the working group's approving leader (accepted); with the signer's own unit (for KT./TM./TL.).
+   */
+  async signerOf(
+    manager: EntityManager,
+    versionId: string,
+    incidentId: string,
+  ): Promise<VersionSigner | null> {
+    const approved: VersionSigner[] = await manager.query(
+      `SELECT p.full_name AS "fullName", p.position, o.name AS "unitName", o.short_name AS "unitShortName",
+              o.unit_type AS "unitType", true AS "approved"
+         FROM statement_decisions d
+         JOIN statement_approval_stages s ON s.id = d.stage_id
+         JOIN users u ON u.id = d.decided_by_user_id
+         JOIN people p ON p.id = u.person_id
+         JOIN org_units o ON o.id = p.org_unit_id
+        WHERE d.version_id = $1 AND d.decision = 'approve'
+          AND s.step = (SELECT max(step) FROM statement_approval_stages WHERE version_id = $1)
+        ORDER BY d.created_at DESC
+        LIMIT 1`,
+      [versionId],
+    );
+    if (approved[0]) return approved[0];
+    const expected: VersionSigner[] = await manager.query(
+      `SELECT p.full_name AS "fullName", p.position, o.name AS "unitName", o.short_name AS "unitShortName",
+              o.unit_type AS "unitType", false AS "approved"
+         FROM working_group_members m
+         JOIN people p ON p.id = m.person_id
+         JOIN org_units o ON o.id = p.org_unit_id
+        WHERE m.incident_id = $1 AND m.role = 'approving_leader' AND m.status = 'accepted'
+        ORDER BY m.assumed_at ASC
+        LIMIT 1`,
+      [incidentId],
+    );
+    return expected[0] ?? null;
+  }
+}
+
+export interface VersionSigner {
+  fullName: string;
+  position: string;
+  unitName: string;
+  unitShortName: string | null;
+  unitType: string;
+  /** True when this person approved the version (rather than being the leader expected to). */
+  approved: boolean;
 }

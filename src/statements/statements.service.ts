@@ -23,6 +23,7 @@ import { Statement } from './entities/statement.entity.js';
 import { StatementAccess } from './statement-access.js';
 import { StatementApprovalsService } from './statement-approvals.service.js';
 import { StatementDocs } from './statement-docs.js';
+import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementDocsRepository } from './statement-docs.repository.js';
 import { docFromParts, draftText, initialState, renderCanonical, sha256Hex } from './statement-text.js';
 import {
@@ -47,6 +48,7 @@ export class StatementsService {
     private readonly docs: StatementDocs,
     private readonly docsRepository: StatementDocsRepository,
     private readonly approvals: StatementApprovalsService,
+    private readonly documents: StatementDocumentsService,
   ) {}
 
   async list(user: AuthUser, incidentId: string) {
@@ -261,14 +263,23 @@ export class StatementsService {
     };
   }
 
+  /** Each version with its canonical text and hash (what approvals bind to) and its rendering as a document. */
   async versions(user: AuthUser, statementId: string) {
-    await this.access.load(user, statementId);
+    const { statement, incident } = await this.access.load(user, statementId);
     const list = await this.versionsOf(statementId);
-    return { items: list.map(({ version, review }) => versionView(version, review?.status ?? null)) };
+    const documents = await Promise.all(
+      list.map(({ version }) => this.documents.renderingOf(statement, incident, version)),
+    );
+    return {
+      items: list.map(({ version, review }, i) => ({
+        ...versionView(version, review?.status ?? null),
+        document: documents[i],
+      })),
+    };
   }
 
   async version(user: AuthUser, statementId: string, number: number) {
-    await this.access.load(user, statementId);
+    const { statement, incident } = await this.access.load(user, statementId);
     const version = await this.versionOrFail(statementId, number);
     const review = await this.dataSource
       .getRepository(StatementVersionReview)
@@ -279,6 +290,7 @@ export class StatementsService {
     ]);
     return {
       ...versionView(version, review?.status ?? null),
+      document: await this.documents.renderingOf(statement, incident, version),
       approval: await this.approvals.chainView(stages, decisions),
     };
   }

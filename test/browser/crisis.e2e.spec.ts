@@ -14,6 +14,8 @@ import {
   screenshot,
 } from './support/browser.js';
 import type { TrackedPage } from './support/browser.js';
+import { openDocx } from '../support/docx.js';
+import { pdfText } from '../support/pdf.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -74,6 +76,14 @@ describe('a whole crisis in the web console (Chromium)', () => {
         await p.context.close();
       }
     }
+  };
+  /** Clicks a download button and returns the file's bytes and name. */
+  const download = async (page: Page, button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).first().click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
   };
   const moveTo = async (page: Page, status: string) => {
     await page.getByLabel('Trạng thái', { exact: true }).selectOption({ label: `Chuyển sang: ${status}` });
@@ -294,7 +304,7 @@ describe('a whole crisis in the web console (Chromium)', () => {
       if (who === TEAM_LEADER) await p.goto(`${t.url}/approvals`);
       await p.getByRole('link', { name: 'Xem và quyết định' }).first().click();
       await p
-        .getByTestId('version-text')
+        .getByTestId('official-document')
         .getByText('Các trường vẫn tổ chức bữa ăn bán trú bình thường.')
         .waitFor();
       await p.getByLabel('Nhập lại mật khẩu để ký duyệt').fill(who.password);
@@ -307,9 +317,11 @@ describe('a whole crisis in the web console (Chromium)', () => {
     const phone = chairman.page;
     await phone.getByRole('link', { name: 'Xem và quyết định' }).first().click();
     await phone
-      .getByTestId('version-text')
+      .getByTestId('official-document')
       .getByText('không có chủ trương tạm dừng bữa ăn bán trú')
       .waitFor();
+    // The rendered document, as it will be issued, with the SHA-256 of that rendering.
+    await expect(phone.getByTestId('document-sha256').innerText()).resolves.toMatch(/^[0-9a-f]{64}$/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.getByLabel('Nhập lại mật khẩu để ký duyệt').fill(CHAIRMAN.password);
     await shoot(phone, '10-approve-phone');
@@ -337,6 +349,15 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await page.locator('#approval li').filter({ hasText: 'Trang mạng xã hội chính thức' }).waitFor();
     expect(await page.getByText('Chỉ xem: văn bản đang trình duyệt').count()).toBe(0);
     await shoot(page, '11-published');
+    // The issued statement as official documents (NĐ 30/2020), from its version history.
+    const pdf = await download(page, 'Tải PDF');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect((await pdfText(pdf.bytes)).text).toContain('Các trường vẫn tổ chức bữa ăn bán trú bình thường.');
+    const docx = await download(page, 'Tải DOCX (Word)');
+    expect(docx.name).toMatch(/\.docx$/);
+    const word = await openDocx(docx.bytes);
+    expect(word.text).toContain('Các trường vẫn tổ chức bữa ăn bán trú bình thường.');
+    expect(word.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
 
     const room = leader.page;
     await room.goto(t.url + incidentUrl);
@@ -393,15 +414,15 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await closeAll([leader]);
   }, 90_000);
 
-  it('downloads the review report and the periodic report as PDF', async () => {
+  it('downloads the review report and the periodic report as PDF and DOCX', async () => {
     const { page } = leader;
     await page.getByRole('link', { name: 'Báo cáo tổng kết' }).first().click();
     await page.getByRole('heading', { name: 'Báo cáo kết quả xử lý và rút kinh nghiệm' }).waitFor();
-    const [review] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải bản PDF' }).click(),
-    ]);
-    expect((await readFile(await review.path())).subarray(0, 5).toString()).toBe('%PDF-');
+    const review = await download(page, 'Tải bản PDF');
+    expect(review.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await pdfText(review.bytes)).text).toContain('Lập sẵn danh sách đầu mối ở các trường tiểu học.');
+    const reviewDocx = await openDocx((await download(page, 'Tải bản DOCX (Word)')).bytes);
+    expect(reviewDocx.text).toContain('Lập sẵn danh sách đầu mối ở các trường tiểu học.');
 
     await page.goto(`${t.url}/reports/periodic`);
     await page.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor();
@@ -409,12 +430,12 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await page.getByRole('button', { name: 'Xem báo cáo' }).click();
     await page.locator('table.data-table').getByText(TITLE).waitFor();
     await shoot(page, '17-periodic');
-    const [periodic] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải PDF' }).click(),
-    ]);
-    expect(periodic.suggestedFilename()).toMatch(/^bao-cao-dinh-ky-.*\.pdf$/);
-    expect((await readFile(await periodic.path())).subarray(0, 5).toString()).toBe('%PDF-');
+    const periodic = await download(page, 'Tải PDF');
+    expect(periodic.name).toMatch(/^bao-cao-dinh-ky-.*\.pdf$/);
+    expect((await pdfText(periodic.bytes)).text).toContain(TITLE);
+    const periodicDocx = await download(page, 'Tải DOCX (Word)');
+    expect(periodicDocx.name).toMatch(/^bao-cao-dinh-ky-.*\.docx$/);
+    expect((await openDocx(periodicDocx.bytes)).text).toContain(TITLE);
     await closeAll([]);
   }, 60_000);
 });

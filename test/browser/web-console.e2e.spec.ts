@@ -371,9 +371,22 @@ describe('web console in Chromium (e2e)', () => {
     expect(await card.innerText()).toContain('Phiên bản 2');
     await shoot(page, '06-approval-inbox-phone');
     await card.getByRole('link', { name: 'Xem và quyết định' }).click();
-    const text = page.getByTestId('version-text');
+    // The leader reads the document as it will be issued (heading, body, signature), with the hash of that
+    // rendering; the Markdown source is one click away.
+    const text = page.getByTestId('official-document');
     await text.waitFor();
     expect(await text.innerText()).toContain('Đoàn kiểm tra có mặt tại trường lúc 10 giờ cùng ngày.');
+    expect(await text.innerText()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(await text.innerText()).toContain('Nơi nhận:');
+    expect(await text.innerText()).not.toContain('**');
+    const shown = (await (await as(team.approver)).version(statementId, 2)) as Version & {
+      document: { sha256: string };
+    };
+    expect(await page.getByTestId('document-sha256').innerText()).toBe(shown.document.sha256);
+    await page.getByRole('button', { name: 'Xem nội dung gốc (Markdown)' }).click();
+    expect(await page.getByTestId('version-markdown').innerText()).toContain('10 giờ');
+    await page.getByRole('button', { name: 'Xem văn bản như khi ban hành' }).click();
+    await text.waitFor();
     expect(await page.locator('.diff-text ins').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining('10')]),
     );

@@ -25,6 +25,51 @@ export async function pdfText(pdf: Buffer): Promise<{ pages: number; text: strin
   return { pages, text: parts.join('\n').normalize('NFC').replace(/\s+/g, ' ') };
 }
 
+/** The document information dictionary (Title, Subject, Keywords, …). */
+export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  const doc = await open(pdf);
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return info as Record<string, string>;
+}
+
+/** The text of each page separately (NFC, whitespace collapsed). */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const doc = await open(pdf);
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(
+      content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .normalize('NFC')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** The text items of one page with their position in points from the page's top-left corner. */
+export async function pdfItems(
+  pdf: Buffer,
+  pageNumber: number,
+): Promise<{ str: string; x: number; y: number; pageWidth: number }[]> {
+  const doc = await open(pdf);
+  const page = await doc.getPage(pageNumber);
+  const [, , pageWidth, pageHeight] = page.view;
+  const content = await page.getTextContent();
+  const items = content.items.flatMap((it) =>
+    'str' in it && it.str.trim()
+      ? [{ str: it.str.normalize('NFC'), x: it.transform[4], y: pageHeight - it.transform[5], pageWidth }]
+      : [],
+  );
+  await doc.destroy();
+  return items;
+}
+
 /** Renders one page to a PNG file; returns its size and the share of non-white pixels (0 = blank page). */
 export async function renderPdfPage(
   pdf: Buffer,

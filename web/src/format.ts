@@ -55,3 +55,10 @@ export function formatNumber(n: number, lang: Lang): string {
 export function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
 }
+
+/** A share (0–1) as a percentage with one decimal, "93,3 %" in Vietnamese (as the documents write it). */
+export function formatPercent(share: number | null | undefined, lang: Lang): string {
+  if (share === null || share === undefined || Number.isNaN(share)) return '—';
+  const n = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${n.format(share * 100)}\u00a0%`;
+}

@@ -135,7 +135,7 @@ export const ADMIN_VI = {
   periodicTo: 'Đến ngày',
   periodicShow: 'Xem báo cáo',
   periodicPdf: 'Tải PDF',
-  periodicDocx: 'Tải DOCX',
+  periodicDocx: 'Tải DOCX (Word)',
   periodicTotals:
     '{n} sự cố ({dismissed} bác bỏ), {statements} văn bản đã công bố, {conferences} cuộc họp báo.',
   periodicIncidents: 'Các sự cố trong kỳ',
@@ -292,7 +292,7 @@ export const ADMIN_EN: Record<keyof typeof ADMIN_VI, string> = {
   periodicTo: 'To',
   periodicShow: 'Show report',
   periodicPdf: 'Download PDF',
-  periodicDocx: 'Download DOCX',
+  periodicDocx: 'Download DOCX (Word)',
   periodicTotals:
     '{n} incidents ({dismissed} dismissed), {statements} statements published, {conferences} press conferences.',
   periodicIncidents: 'Incidents of the period',

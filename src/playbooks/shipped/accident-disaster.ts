@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -269,15 +268,11 @@ export const accidentDisaster: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về sự cố, thiên tai',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
-
-### Về {{su_co}}
-
-Vào hồi [giờ, ngày], tại [địa điểm] đã xảy ra sự việc sau:
+        body: `Vào hồi [giờ, ngày], tại [địa điểm] đã xảy ra sự việc sau:
 
 {{tom_tat}}
 
-**1. Tình hình (số liệu tính đến {{thoi_gian}}, do Ban Chỉ huy tổng hợp)**
+**1. Tình hình (số liệu tính đến thời điểm phát hành, do Ban Chỉ huy tổng hợp)**
 
 {{su_kien_da_xac_minh}}
 
@@ -309,8 +304,6 @@ Nguyên nhân đang được cơ quan chức năng khẩn trương làm rõ. {{d
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
@@ -320,8 +313,6 @@ Thời điểm phát hành: {{thoi_gian}}
         body: `**CẢNH BÁO KHẨN**
 
 **{{su_co}}**
-
-Cập nhật lúc {{thoi_gian}}.
 
 {{tom_tat}}
 
@@ -346,11 +337,7 @@ Thông tin chính thức được cập nhật tại Cổng thông tin điện t
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
-
-### Về {{su_co}} (cập nhật lúc {{thoi_gian}})
-
-**1. Diễn biến**
+        body: `**1. Diễn biến**
 
 {{tom_tat}}
 

@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading, letterHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -285,17 +284,13 @@ export const fakeNewsAgency: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về thông tin sai sự thật',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
-
-### Về {{su_co}}
-
-Thời gian gần đây, trên một số trang mạng xã hội xuất hiện thông tin sau, được chia sẻ, bình luận, gây hoang mang trong dư luận:
+        body: `Thời gian gần đây, trên một số trang mạng xã hội xuất hiện thông tin sau, được chia sẻ, bình luận, gây hoang mang trong dư luận:
 
 {{tom_tat}}
 
 {{don_vi}} thông tin ban đầu như sau:
 
-**1. Kết quả xác minh (tính đến {{thoi_gian}})**
+**1. Kết quả xác minh (tính đến thời điểm phát hành)**
 
 {{su_kien_da_xac_minh}}
 
@@ -322,17 +317,13 @@ Nội dung "[trích ngắn luận điểm sai]" là [không có thật, bịa đ
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
         type: StatementType.TakedownRequest,
         title: 'Đề nghị ngăn chặn, gỡ bỏ thông tin sai sự thật',
         channels: [PublicationChannel.Platform],
-        body: `${letterHeading('đề nghị ngăn chặn, gỡ bỏ thông tin sai sự thật trên không gian mạng')}
-
-Kính gửi:
+        body: `Kính gửi:
 
 - Công an tỉnh (Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao);
 - Sở Văn hóa, Thể thao và Du lịch;
@@ -371,9 +362,7 @@ Các nội dung trên [gây hoang mang dư luận; ảnh hưởng đến uy tín
         type: StatementType.CorrectionRequest,
         title: 'Đề nghị cơ quan báo chí cải chính',
         channels: [PublicationChannel.PressOutlets],
-        body: `${letterHeading('đề nghị cải chính thông tin')}
-
-Kính gửi: Tổng Biên tập [tên cơ quan báo chí].
+        body: `Kính gửi: Tổng Biên tập [tên cơ quan báo chí].
 
 Ngày [ngày đăng], [tên cơ quan báo chí] đăng tải tin/bài "[tên bài]" tại [đường dẫn], trong đó có nội dung: "[trích nguyên văn đoạn sai]".
 

@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading, letterHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -255,17 +254,13 @@ export const misconductAllegation: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về nội dung phản ánh cán bộ',
         channels: [PublicationChannel.Portal, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
-
-### Về {{su_co}}
-
-Ngày [..], trên [mạng xã hội / báo …] xuất hiện thông tin phản ánh như sau:
+        body: `Ngày [..], trên [mạng xã hội / báo …] xuất hiện thông tin phản ánh như sau:
 
 {{tom_tat}}
 
 {{don_vi}} tiếp nhận thông tin với tinh thần cầu thị và thông tin ban đầu như sau:
 
-**1. Những nội dung đã được xác định (tính đến {{thoi_gian}})**
+**1. Những nội dung đã được xác định (tính đến thời điểm phát hành)**
 
 {{su_kien_da_xac_minh}}
 
@@ -292,17 +287,13 @@ Kết quả xác minh sẽ được thông tin công khai ngay khi có kết lu�
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
         type: StatementType.PressAnswer,
         title: 'Trả lời báo chí bằng văn bản',
         channels: [PublicationChannel.PressOutlets],
-        body: `${letterHeading('trả lời câu hỏi của báo chí')}
-
-Kính gửi: [Tên cơ quan báo chí], [họ tên phóng viên].
+        body: `Kính gửi: [Tên cơ quan báo chí], [họ tên phóng viên].
 
 {{don_vi}} nhận được [văn bản, phiếu đề nghị cung cấp thông tin] ngày [..] của Quý cơ quan về vụ việc "{{su_co}}". {{don_vi}} trả lời như sau:
 
@@ -335,9 +326,7 @@ Kính gửi: [Tên cơ quan báo chí], [họ tên phóng viên].
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
-
-### Về kết quả xác minh nội dung phản ánh: {{su_co}}
+        body: `### Về kết quả xác minh nội dung phản ánh: {{su_co}}
 
 **1. Nội dung phản ánh**
 
@@ -368,8 +357,6 @@ Ngày [..], [cấp có thẩm quyền] giao [cơ quan] xác minh. Ngày [..], [c
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
     ],

@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading, letterHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -248,15 +247,11 @@ export const personalDataLeak: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về sự cố dữ liệu cá nhân',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
-
-### Về {{su_co}}
-
-Ngày [..], {{don_vi}} [phát hiện / nhận được thông tin về] sự việc sau:
+        body: `Ngày [..], {{don_vi}} [phát hiện / nhận được thông tin về] sự việc sau:
 
 {{tom_tat}}
 
-**1. Kết quả xác minh ban đầu (tính đến {{thoi_gian}})**
+**1. Kết quả xác minh ban đầu (tính đến thời điểm phát hành)**
 
 {{su_kien_da_xac_minh}}
 
@@ -290,8 +285,6 @@ Nguyên nhân đang được cơ quan chức năng điều tra, làm rõ.
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
@@ -301,8 +294,6 @@ Thời điểm phát hành: {{thoi_gian}}
         body: `## HỎI - ĐÁP
 
 ### Về {{su_co}}
-
-*(Cập nhật lúc {{thoi_gian}})*
 
 **Câu 1. Chuyện gì đã xảy ra?**
 
@@ -341,9 +332,7 @@ Trả lời: [Trạng thái hệ thống; khuyến nghị an toàn khi sử dụ
         type: StatementType.TakedownRequest,
         title: 'Đề nghị ngăn chặn, gỡ bỏ nội dung rao bán, phát tán dữ liệu cá nhân',
         channels: [PublicationChannel.Platform],
-        body: `${letterHeading('đề nghị ngăn chặn, gỡ bỏ nội dung rao bán, phát tán dữ liệu cá nhân')}
-
-Kính gửi:
+        body: `Kính gửi:
 
 - Công an tỉnh (Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao);
 - Sở Văn hóa, Thể thao và Du lịch;

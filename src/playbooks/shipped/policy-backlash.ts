@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -252,11 +251,7 @@ export const policyBacklash: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về chính sách được dư luận quan tâm',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
-
-### Về {{su_co}}
-
-Thời gian qua, dư luận và báo chí quan tâm, phản ánh về nội dung sau:
+        body: `Thời gian qua, dư luận và báo chí quan tâm, phản ánh về nội dung sau:
 
 {{tom_tat}}
 
@@ -268,7 +263,7 @@ Thời gian qua, dư luận và báo chí quan tâm, phản ánh về nội dung
 - Thời điểm áp dụng: [ngày hiệu lực, lộ trình];
 - Đối tượng áp dụng: [nhóm đối tượng]; đối tượng không thuộc phạm vi điều chỉnh: [nêu rõ để tránh hiểu nhầm].
 
-**2. Những nội dung đã được xác minh (tính đến {{thoi_gian}})**
+**2. Những nội dung đã được xác minh (tính đến thời điểm phát hành)**
 
 {{su_kien_da_xac_minh}}
 
@@ -291,8 +286,6 @@ Thông tin tiếp theo sẽ được cung cấp trước {{cap_nhat_tiep_theo}}.
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
@@ -303,7 +296,7 @@ Thời điểm phát hành: {{thoi_gian}}
 
 ### Về {{su_co}}
 
-*(Tài liệu dùng cho người phát ngôn, bộ phận một cửa, tổng đài và đăng công khai sau khi được phê duyệt; cập nhật lúc {{thoi_gian}})*
+*(Tài liệu dùng cho người phát ngôn, bộ phận một cửa, tổng đài và đăng công khai sau khi được phê duyệt)*
 
 **Câu 1. Chính sách này quy định những gì, áp dụng từ khi nào?**
 
@@ -346,11 +339,7 @@ Trả lời: {{don_vi}} đang tổng hợp đầy đủ ý kiến để báo cá
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
-
-### Về {{su_co}}
-
-**1. Bối cảnh**
+        body: `**1. Bối cảnh**
 
 {{tom_tat}}
 
@@ -380,7 +369,7 @@ Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
 
-Thời điểm phát hành: {{thoi_gian}}. Thông tin tiếp theo: {{cap_nhat_tiep_theo}}.
+Thông tin tiếp theo: {{cap_nhat_tiep_theo}}.
 `,
       },
     ],

@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -252,15 +251,11 @@ export const publicHealth: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông tin ban đầu về sự cố y tế',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG TIN BAN ĐẦU')}
-
-### Về {{su_co}}
-
-Vào hồi [giờ, ngày], {{don_vi}} nhận được báo cáo về sự việc sau:
+        body: `Vào hồi [giờ, ngày], {{don_vi}} nhận được báo cáo về sự việc sau:
 
 {{tom_tat}}
 
-**1. Tình hình (số liệu tính đến {{thoi_gian}}, do ngành y tế tổng hợp)**
+**1. Tình hình (số liệu tính đến thời điểm phát hành, do ngành y tế tổng hợp)**
 
 {{su_kien_da_xac_minh}}
 
@@ -293,8 +288,6 @@ Nguyên nhân đang được cơ quan chuyên môn xác định. {{don_vi}} sẽ
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
@@ -305,15 +298,11 @@ Thời điểm phát hành: {{thoi_gian}}
           PublicationChannel.PressOutlets,
           PublicationChannel.PressConference,
         ],
-        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
-
-### Về {{su_co}}
-
-**1. Diễn biến và kết quả điều trị**
+        body: `**1. Diễn biến và kết quả điều trị**
 
 {{tom_tat}}
 
-Tính đến {{thoi_gian}}: [tổng số ca; số ca đã xuất viện; số ca đang điều trị; số ca nặng; số ca tử vong].
+Tính đến thời điểm phát hành: [tổng số ca; số ca đã xuất viện; số ca đang điều trị; số ca nặng; số ca tử vong].
 
 **2. Kết quả xác minh, xét nghiệm**
 
@@ -354,7 +343,7 @@ Thông tin tiếp theo: trước {{cap_nhat_tiep_theo}}.
 
 ### Về {{su_co}}
 
-*(Nội dung do ngành y tế cung cấp; cập nhật lúc {{thoi_gian}})*
+*(Nội dung do ngành y tế cung cấp)*
 
 **Câu 1. Tình hình hiện nay như thế nào?**
 

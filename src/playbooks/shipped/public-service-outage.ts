@@ -1,5 +1,4 @@
 import type { ShippedPlaybook } from '../playbook-content.js';
-import { documentHeading } from './document-heading.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
 
@@ -238,15 +237,11 @@ export const publicServiceOutage: ShippedPlaybook = {
         type: StatementType.HoldingStatement,
         title: 'Thông báo sự cố hệ thống',
         channels: [PublicationChannel.Portal, PublicationChannel.SocialPage, PublicationChannel.PressOutlets],
-        body: `${documentHeading('THÔNG BÁO')}
-
-### Về {{su_co}}
-
-Từ [giờ, ngày], [tên hệ thống] gặp sự cố như sau:
+        body: `Từ [giờ, ngày], [tên hệ thống] gặp sự cố như sau:
 
 {{tom_tat}}
 
-**1. Tình hình (tính đến {{thoi_gian}})**
+**1. Tình hình (tính đến thời điểm phát hành)**
 
 {{su_kien_da_xac_minh}}
 
@@ -278,8 +273,6 @@ Từ [giờ, ngày], [tên hệ thống] gặp sự cố như sau:
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
       {
@@ -289,8 +282,6 @@ Thời điểm phát hành: {{thoi_gian}}
         body: `**THÔNG BÁO**
 
 **{{su_co}}**
-
-Cập nhật lúc {{thoi_gian}}.
 
 {{tom_tat}}
 
@@ -309,9 +300,7 @@ Hỗ trợ: tổng đài [số điện thoại]. Thông tin tiếp theo trước
         type: StatementType.PressRelease,
         title: 'Thông báo khôi phục hệ thống và biện pháp khắc phục',
         channels: [PublicationChannel.Portal, PublicationChannel.PressOutlets, PublicationChannel.SocialPage],
-        body: `${documentHeading('THÔNG CÁO BÁO CHÍ', 'Số: …/TB-…')}
-
-### Về việc khôi phục hoạt động sau sự cố: {{su_co}}
+        body: `### Về việc khôi phục hoạt động sau sự cố: {{su_co}}
 
 **1. Diễn biến và khôi phục**
 
@@ -344,8 +333,6 @@ Hệ thống đã hoạt động trở lại từ [giờ, ngày]; tổng thời 
 Người phát ngôn: {{nguoi_phat_ngon}}, {{chuc_vu_nguoi_phat_ngon}}
 
 Liên hệ: {{lien_he_nguoi_phat_ngon}}
-
-Thời điểm phát hành: {{thoi_gian}}
 `,
       },
     ],

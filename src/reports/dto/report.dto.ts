@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const REPORT_FORMATS = ['json', 'md', 'html', 'pdf'] as const;
+export const REPORT_FORMATS = ['json', 'md', 'html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportFormatQueryDto {

@@ -210,6 +210,19 @@ export class CommentDto {
   body: string;
 }
 
+export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
+
+export class DocumentFormatQueryDto {
+  @ApiPropertyOptional({
+    enum: DOCUMENT_FORMATS,
+    default: 'pdf',
+    description: 'pdf: bản phát hành; docx: bản Word để sửa; html: bản xem trên trình duyệt',
+  })
+  @IsOptional()
+  @IsIn(DOCUMENT_FORMATS)
+  format?: (typeof DOCUMENT_FORMATS)[number];
+}
+
 export class DiffQueryDto {
   @ApiProperty()
   @Type(() => Number)

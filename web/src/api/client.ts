@@ -470,6 +470,16 @@ export class ApiClient {
   reportPdf(incidentId: string): Promise<Blob> {
     return this.blob(`/api/incidents/${incidentId}/report`, { format: 'pdf' });
   }
+
+  /** The review report as an official document: PDF (issued) or DOCX (to edit in Word). */
+  reportDocument(incidentId: string, format: 'pdf' | 'docx'): Promise<Blob> {
+    return this.blob(`/api/incidents/${incidentId}/report`, { format });
+  }
+
+  /** A statement version as an official document (Nghị định 30/2020/NĐ-CP). */
+  versionDocument(id: string, n: number, format: 'pdf' | 'docx'): Promise<Blob> {
+    return this.blob(`/api/statements/${id}/versions/${n}/document`, { format });
+  }
 }
 
 function queryString(query?: Query): string {

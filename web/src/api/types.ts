@@ -244,12 +244,22 @@ export interface VersionSummary {
   createdAt: string;
 }
 
+/** A version drawn as the official document it is issued as (heading, body, signature), and that drawing's hash. */
+export interface VersionDocument {
+  html: string;
+  sha256: string;
+  numberLine: string;
+  placeDate: string;
+  issuedAt: string | null;
+}
+
 export interface Version extends VersionSummary {
   id: string;
   statementId: string;
   title: string;
   body: string;
   rendered: string;
+  document: VersionDocument;
 }
 
 export interface VersionDetail extends Version {
@@ -479,8 +489,33 @@ export interface ReviewReport {
     negativeShare: number | null;
     topOutlets: { outlet: string; mentions: number; negative: number }[];
     series: { start: string; volume: number; negative: number }[];
-    recovery: { recoveredAt: string | null; minutes: number | null };
+    recovery: {
+      recoveredAt: string | null;
+      minutes: number | null;
+      threshold?: number;
+      afterPublicationAt?: string | null;
+    };
+    peakNegative?: { at: string; share: number; volume: number } | null;
   };
+  assessment?: {
+    severityChanges: { from: string; to: string; reason: string | null; at: string }[];
+    detections: { at: string; rule: string; ruleLabel: string; severity: string }[];
+  };
+  /** Section titles numbered as the PDF and DOCX number them (1–10 and the annex). */
+  sections?: Record<
+    | 'general'
+    | 'timeline'
+    | 'spread'
+    | 'assessment'
+    | 'actions'
+    | 'results'
+    | 'deadlines'
+    | 'shortcomings'
+    | 'lessons'
+    | 'proposals'
+    | 'annex',
+    string
+  >;
   metrics: {
     key: string;
     label: string;

@@ -4,6 +4,7 @@ import { itemsOf } from '../api/client.js';
 import type { ApprovalItem, DecisionKind } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
 import { ErrorNote, Link, SeverityBadge, Spinner } from '../components/common.js';
+import { OfficialDocumentView, documentText } from '../components/OfficialDocument.js';
 import { WordDiff } from '../components/WordDiff.js';
 import { formatDateTime } from '../format.js';
 
@@ -136,19 +137,18 @@ function Decide({
             <h2 id="exact-text">
               {t('approvalExactText')} — {t('versionLabel', { n: v.number })}
             </h2>
-            <pre className="version-text" data-testid="version-text">
-              {v.rendered}
-            </pre>
-            <p className="muted small hash">
-              {t('approvalHash')}: <code>{v.sha256}</code>
-            </p>
+            <OfficialDocumentView statementId={statementId} version={v} />
           </section>
           <section aria-labelledby="diff-title">
             <h2 id="diff-title">{t('approvalDiff')}</h2>
             {versions.data?.previous ? (
               <>
                 <p className="muted small">{t('diffWith', { n: versions.data.previous.number })}</p>
-                <WordDiff from={versions.data.previous.rendered} to={v.rendered} />
+                <p className="muted small">{t('documentDiffRendered')}</p>
+                <WordDiff
+                  from={documentText(versions.data.previous.document.html)}
+                  to={documentText(v.document.html)}
+                />
               </>
             ) : (
               <p className="muted">{t('diffFirst')}</p>

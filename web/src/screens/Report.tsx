@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useApp, useAsync } from '../app-context.js';
 import { ErrorNote, Link, Spinner } from '../components/common.js';
 import { MentionChart } from '../components/MentionChart.js';
-import { formatDateTime, formatDuration } from '../format.js';
+import type { ReviewReport } from '../api/types.js';
+import type { MessageKey } from '../i18n.js';
+import { formatDateTime, formatDuration, formatNumber, formatPercent } from '../format.js';
 
 /**
  * The post-incident review report (báo cáo kết quả xử lý, rút kinh nghiệm) as the service projects it from the
@@ -14,15 +16,15 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const download = async () => {
+  const download = async (format: 'pdf' | 'docx') => {
     setDownloading(true);
     setError(null);
     try {
-      const blob = await api.reportPdf(incidentId);
+      const blob = await api.reportDocument(incidentId, format);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `bao-cao-${report.data?.incident.code ?? incidentId}.pdf`;
+      a.download = `bao-cao-${report.data?.incident.code ?? incidentId}.${format}`;
       document.body.append(a);
       a.click();
       a.remove();
@@ -44,6 +46,13 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
   const r = report.data;
   const none = <p className="muted">{t('none')}</p>;
   const text = (s: string | undefined | null) => (s && s.trim() ? <p className="prose">{s}</p> : none);
+  // One numbering with the PDF and DOCX: the titles come with the report; in English, its numbers.
+  const section = (key: SectionKey, label: MessageKey) => {
+    const server = r.sections?.[key];
+    if (server && lang === 'vi') return server;
+    const number = server?.match(/^\d+\./)?.[0];
+    return number ? `${number} ${t(label)}` : t(label);
+  };
   return (
     <div className="page report">
       <p className="backlink">
@@ -59,8 +68,16 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
           </p>
         </div>
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => void download()} disabled={downloading}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void download('pdf')}
+            disabled={downloading}
+          >
             {downloading ? t('reportDownloading') : t('reportPdf')}
+          </button>
+          <button type="button" onClick={() => void download('docx')} disabled={downloading}>
+            {t('reportDocx')}
           </button>
         </div>
       </div>
@@ -69,7 +86,7 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
 
       <section className="panel">
         <div className="panel-body">
-          <h2>1. {t('reportGeneral')}</h2>
+          <h2>{section('general', 'reportGeneral')}</h2>
           <dl className="facts-list">
             <dt>{t('colTitle')}</dt>
             <dd>{r.incident.title}</dd>
@@ -100,7 +117,7 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
             ))}
           </ul>
 
-          <h2>2. {t('reportTimeline')}</h2>
+          <h2>{section('timeline', 'reportTimeline')}</h2>
           <ol className="report-timeline">
             {r.timeline.items.map((e) => (
               <li key={e.seq}>
@@ -112,7 +129,7 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
             {t('reportEventsShown', { shown: r.timeline.shown, total: r.timeline.totalEvents })}
           </p>
 
-          <h2>3. {t('reportSpread')}</h2>
+          <h2>{section('spread', 'reportSpread')}</h2>
           <MentionChart
             points={r.spread.series.map((b) => ({
               start: new Date(b.start).getTime(),
@@ -123,9 +140,9 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
           />
           <p>
             {t('reportMentions', {
-              total: r.spread.totalMentions,
-              negative: r.spread.negativeMentions,
-              share: r.spread.negativeShare === null ? '—' : `${Math.round(r.spread.negativeShare * 100)}%`,
+              total: formatNumber(r.spread.totalMentions, lang),
+              negative: formatNumber(r.spread.negativeMentions, lang),
+              share: formatPercent(r.spread.negativeShare, lang),
             })}
           </p>
           {r.spread.topOutlets.length > 0 && (
@@ -138,7 +155,27 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
             </ul>
           )}
 
-          <h2>5. {t('reportActions')}</h2>
+          <h2>{section('assessment', 'reportAssessment')}</h2>
+          <p>
+            {r.incident.categoryLabel} · {r.incident.severityLabel}
+          </p>
+          {r.assessment && r.assessment.severityChanges.length + r.assessment.detections.length > 0 && (
+            <ul>
+              {r.assessment.severityChanges.map((c) => (
+                <li key={`s-${c.at}`}>
+                  {formatDateTime(c.at, lang)}: {c.from} → {c.to}
+                  {c.reason ? ` (${c.reason})` : ''}
+                </li>
+              ))}
+              {r.assessment.detections.map((d, i) => (
+                <li key={`d-${i}`}>
+                  {formatDateTime(d.at, lang)}: {d.ruleLabel}, {d.severity}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h2>{section('actions', 'reportActions')}</h2>
           {r.actions.publications.length ? (
             <ul>
               {r.actions.publications.map((p) => (
@@ -160,7 +197,17 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
             })}
           </p>
 
-          <h2>6–7. {t('reportDeadlines')}</h2>
+          <h2>{section('results', 'reportResults')}</h2>
+          <p>
+            {r.spread.peakNegative
+              ? t('reportPeakNegative', {
+                  share: formatPercent(r.spread.peakNegative.share, lang),
+                  time: formatDateTime(r.spread.peakNegative.at, lang),
+                })
+              : none}
+          </p>
+
+          <h2>{section('deadlines', 'reportDeadlines')}</h2>
           <table className="compact-table">
             <tbody>
               {r.metrics.map((m) => (
@@ -188,11 +235,11 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
             </tbody>
           </table>
 
-          <h2>8. {t('reportShortcomings')}</h2>
+          <h2>{section('shortcomings', 'reportShortcomings')}</h2>
           {text([r.review?.wentPoorly, r.review?.causes].filter(Boolean).join('\n\n'))}
-          <h2>9. {t('reportLessons')}</h2>
+          <h2>{section('lessons', 'reportLessons')}</h2>
           {text(r.review?.lessons)}
-          <h2>10. {t('reportProposals')}</h2>
+          <h2>{section('proposals', 'reportProposals')}</h2>
           {text(r.review?.proposals)}
           {r.review && r.review.actionItems.length > 0 && (
             <ul>
@@ -204,8 +251,23 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
               ))}
             </ul>
           )}
+
+          <h2>{section('annex', 'reportAnnex')}</h2>
+          {r.actions.publications.length ? (
+            <ul className="report-annex">
+              {r.actions.publications.map((p) => (
+                <li key={`a-${p.statementId}-${p.publishedAt}`}>
+                  {p.title} — <code className="small">{p.sha256}</code>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            none
+          )}
         </div>
       </section>
     </div>
   );
 }
+
+type SectionKey = keyof NonNullable<ReviewReport['sections']>;

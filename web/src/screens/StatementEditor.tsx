@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { itemsOf } from '../api/client.js';
 import { StatementSync } from '../api/statement-sync.js';
 import type { DraftField } from '../api/statement-sync.js';
-import type { StatementComment, StatementDetail } from '../api/types.js';
+import type { StatementComment, StatementDetail, Version } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
 import { CollabEditor } from '../components/CollabEditor.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -12,6 +12,7 @@ import type { HighlightRange } from '../components/CollabEditor.js';
 import { ErrorNote, Link, Panel, Spinner, StatusBadge } from '../components/common.js';
 import { LegalClock } from '../components/LegalClock.js';
 import { PublishPanel } from './statement/PublishPanel.js';
+import { OfficialDocumentView, documentText } from '../components/OfficialDocument.js';
 import { WordDiff } from '../components/WordDiff.js';
 import { formatDateTime } from '../format.js';
 import { useRoom, useRoomEvents } from '../room-hooks.js';
@@ -224,6 +225,7 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
           </section>
           <Panel id="versions" title={t('versionsTitle')}>
             <Versions
+              statementId={statement.id}
               versions={versions.data ? itemsOf(versions.data) : undefined}
               draftText={sync.synced ? `${sync.title.toString()}\n\n${sync.body.toString()}\n` : null}
             />
@@ -451,12 +453,12 @@ function Comments({
 }
 
 function Versions({
+  statementId,
   versions,
   draftText,
 }: {
-  versions:
-    | { number: number; rendered: string; sha256: string; status: string | null; createdAt: string }[]
-    | undefined;
+  statementId: string;
+  versions: Version[] | undefined;
   draftText: string | null;
 }) {
   const { t, lang } = useApp();
@@ -481,19 +483,15 @@ function Versions({
           </button>
         ))}
       </div>
-      <p className="muted small">
-        {t('approvalHash')}: <code>{current.sha256.slice(0, 16)}…</code>
-      </p>
+      <OfficialDocumentView statementId={statementId} version={current} />
       {previous ? (
         <>
           <h3>{t('diffWith', { n: previous.number })}</h3>
-          <WordDiff from={previous.rendered} to={current.rendered} />
+          <p className="muted small">{t('documentDiffRendered')}</p>
+          <WordDiff from={documentText(previous.document.html)} to={documentText(current.document.html)} />
         </>
       ) : (
-        <>
-          <p className="muted">{t('diffFirst')}</p>
-          <pre className="version-text">{current.rendered}</pre>
-        </>
+        <p className="muted">{t('diffFirst')}</p>
       )}
       {draftText !== null && draftText !== current.rendered && (
         <details>

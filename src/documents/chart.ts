@@ -1,5 +1,5 @@
-import type { ChartSpec } from './report-document.js';
-import { escapeHtml } from '../../common/html.js';
+import { escapeHtml } from '../common/html.js';
+import type { ChartSpec } from './official-document.js';
 
 /**
  * Geometry of the spread chart (mention volume as bars, negative share as a line on a 0–100% axis, statement
