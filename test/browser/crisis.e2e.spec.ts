@@ -238,14 +238,17 @@ describe('a whole crisis in the web console (Chromium)', () => {
       .getByRole('button', { name: /^Áp dụng/ })
       .first();
     await apply.click();
-    const dialog = page.getByRole('dialog', { name: 'Áp dụng' });
+    const dialog = page.getByRole('dialog', { name: 'Áp dụng cẩm nang' });
     await dialog.getByText(/Sẽ tạo \d+ nhiệm vụ, \d+ dự thảo văn bản/).waitFor();
     await shoot(page, '07-playbook-confirm');
     // Cancelling applies nothing.
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await expect(page.locator('#playbook').getByText('Đã áp dụng cẩm nang').count()).resolves.toBe(0);
     await apply.click();
-    await page.getByRole('dialog', { name: 'Áp dụng' }).getByRole('button', { name: 'Đồng ý' }).click();
+    await page
+      .getByRole('dialog', { name: 'Áp dụng cẩm nang' })
+      .getByRole('button', { name: 'Đồng ý' })
+      .click();
     await page
       .locator('#playbook')
       .getByText('Đã áp dụng cẩm nang: nhiệm vụ và dự thảo đã được tạo.')
@@ -429,6 +432,7 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Ủy ban nhân dân tỉnh An Hòa' });
     await page.getByRole('button', { name: 'Xem báo cáo' }).click();
     await page.locator('table.data-table').getByText(TITLE).waitFor();
+    await page.getByText('Tin giả, tin sai sự thật: 1 (L3 – Tỉnh: 1)').waitFor();
     await shoot(page, '17-periodic');
     const periodic = await download(page, 'Tải PDF');
     expect(periodic.name).toMatch(/^bao-cao-dinh-ky-.*\.pdf$/);

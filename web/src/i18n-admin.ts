@@ -11,6 +11,7 @@ export const ADMIN_VI = {
   editorSubmitConfirm:
     'Trình duyệt văn bản này? Bản dự thảo sẽ được khóa thành một phiên bản và gửi tới người phê duyệt.',
   confirmYes: 'Đồng ý',
+  playbookApplyTitle: 'Áp dụng cẩm nang',
   taskDue: 'Hạn hoàn thành',
   taskDueShort: 'hạn {time}',
   taskDueEdit: 'Đổi hạn',
@@ -170,6 +171,7 @@ export const ADMIN_EN: Record<keyof typeof ADMIN_VI, string> = {
   editorReadOnlyRights: 'Read-only: you may not edit this statement.',
   editorSubmitConfirm: 'Submit this statement? The draft is frozen into a version and sent to the approvers.',
   confirmYes: 'Confirm',
+  playbookApplyTitle: 'Apply playbook',
   taskDue: 'Due',
   taskDueShort: 'due {time}',
   taskDueEdit: 'Change due date',

@@ -10,7 +10,7 @@ interface PeriodicView {
   unit: { name: string };
   period: { from: string; to: string };
   totals: { incidents: number; dismissed: number; bySeverity: Record<string, number> };
-  byCategory: { category: string; label: string; count: number }[];
+  byCategory: { category: string; label: string; total: number; bySeverity: Record<string, number> }[];
   statements: { published: number; byType: { type: string; label: string; count: number }[] };
   pressConferences: number;
   incidents: {
@@ -115,11 +115,16 @@ export function PeriodicReportScreen() {
                 })}
               </p>
               <ul>
-                {report.byCategory.map((c) => (
-                  <li key={c.category}>
-                    {c.label}: {formatNumber(c.count, lang)}
-                  </li>
-                ))}
+                {report.byCategory
+                  .filter((c) => c.total > 0)
+                  .map((c) => (
+                    <li key={c.category}>
+                      {`${c.label}: ${formatNumber(c.total, lang)} (${Object.entries(c.bySeverity)
+                        .filter(([, n]) => n > 0)
+                        .map(([s, n]) => `${l('severity', s)}: ${formatNumber(n, lang)}`)
+                        .join('; ')})`}
+                    </li>
+                  ))}
               </ul>
               <table className="data-table">
                 <caption className="visually-hidden">{t('periodicIncidents')}</caption>

@@ -99,7 +99,7 @@ export function PlaybookPanel({
       <ErrorNote error={error} />
       <ConfirmDialog
         open={asking !== null}
-        title={t('playbookApply')}
+        title={t('playbookApplyTitle')}
         busy={busy !== null}
         onCancel={() => setAsking(null)}
         onConfirm={() => asking && void apply(asking.id)}
