@@ -32,6 +32,15 @@ const DEPUTY = person(DEMO_PEOPLE.pressCentreDirector);
 const POLICE = person(DEMO_PEOPLE.pa05Deputy);
 const SCRIBE = person(DEMO_PEOPLE.officeSpecialist);
 
+/** Waits until `check` holds (8 s at most), saying what it waited for. */
+async function until(what: string, check: () => Promise<boolean>) {
+  const deadline = Date.now() + 8000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const SOURCE = 'Hệ thống lắng nghe mạng xã hội tỉnh An Hòa';
 const TOPIC = 'Bữa ăn bán trú ở trường tiểu học';
 const TITLE = 'Tin giả về việc tạm dừng bữa ăn bán trú tại các trường tiểu học';
@@ -195,6 +204,49 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await page.getByRole('link', { name: 'Thời hạn pháp lý' }).click();
     await page.locator('table.data-table tbody tr').first().waitFor();
     await shoot(page, '04-admin-deadlines');
+
+    // Rules kept as versions: a new version written from a copy of the current one, saved as is.
+    for (const [tab, row] of [
+      ['Quy trình phê duyệt', 'Quy trình duyệt chuẩn'],
+      ['Quy tắc lập Tổ công tác', ''],
+    ] as const) {
+      await page.getByRole('link', { name: tab }).click();
+      const rows = page.locator('table.data-table tbody tr');
+      await rows.first().waitFor();
+      const before = await rows.count();
+      await (row ? rows.filter({ hasText: row }) : rows)
+        .first()
+        .getByRole('button', { name: /^Tạo phiên bản mới/ })
+        .click();
+      await expect(page.getByLabel('Phiên bản mới (JSON)').inputValue()).resolves.toContain(
+        '"effectiveFrom"',
+      );
+      await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+      await page.getByText('Đã lưu phiên bản mới.').waitFor();
+      await until(`a new row in ${tab}`, async () => (await rows.count()) === before + 1);
+    }
+    await shoot(page, '04b-admin-group-rules');
+    // A playbook's new version, from the editor.
+    await page.getByRole('link', { name: 'Soạn cẩm nang' }).click();
+    await page.getByLabel('Cẩm nang', { exact: true }).selectOption({ index: 1 });
+    await page.getByText(/^Đang dùng phiên bản 1$/).waitFor();
+    await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
+    await page.getByText('Đã lưu phiên bản 2.').waitFor();
+
+    // An account: created, its password reset (shown once), deactivated.
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByLabel('E-mail').fill('thuky.moi@anhoa.example.vn');
+    await page.getByLabel('Họ và tên').fill('Thư ký mới');
+    await page.getByRole('button', { name: 'Tạo mật khẩu ngẫu nhiên' }).click();
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const shown = page.getByTestId('shown-password');
+    await shown.waitFor();
+    const created = (await shown.innerText()).trim();
+    const row = page.locator('tr[data-user-email="thuky.moi@anhoa.example.vn"]');
+    await row.getByRole('button', { name: /^Đặt lại mật khẩu/ }).click();
+    await until('a new password shown', async () => (await shown.innerText()).trim() !== created);
+    await row.getByRole('button', { name: /^Ngừng hoạt động/ }).click();
+    await row.getByText('ngừng hoạt động').waitFor();
     await closeAll([]);
   }, 90_000);
 
