@@ -465,6 +465,7 @@ describe('a whole crisis in the web console (Chromium)', () => {
       .getByText(/sự cố đã đóng hoặc đã lưu trữ/)
       .waitFor();
     expect(await drafter.page.locator('.cm-body .cm-content').getAttribute('contenteditable')).toBe('false');
+    expect(await drafter.page.getByLabel('Nội dung bình luận').count()).toBe(0);
     await shoot(drafter.page, '16-leftover-draft-read-only');
     await closeAll([leader]);
   }, 90_000);

@@ -409,7 +409,8 @@ function Comments({
     }
   };
 
-  const canComment = statement.rights.canComment;
+  // A finished incident is read-only: no new comments, nothing to resolve.
+  const canComment = statement.rights.canComment && !sync.incidentReadOnly;
   return (
     <>
       {comments && !comments.length && <p className="muted">{t('commentsEmpty')}</p>}
