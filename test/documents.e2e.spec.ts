@@ -282,6 +282,10 @@ describe('Official documents of statements and reports (e2e)', () => {
       expect(docx.text).toContain(s);
     }
     expect(docx.documentXml).toContain('w:ascii="Times New Roman"');
+    // Plain words: the legal basis without hedges, no rule identifiers, Vietnamese decimals.
+    expect(docx.text).not.toContain('được đưa tin');
+    expect(docx.text).not.toMatch(/volume_spike|negative_share|fake_news_named|high_authority_negative/);
+    expect(docx.text).not.toMatch(/\d\.\d\s?%/);
     const pdf = await t
       .http()
       .get(`/api/incidents/${team.incidentId}/report`)
@@ -310,5 +314,55 @@ describe('Official documents of statements and reports (e2e)', () => {
     expect(p.text).toContain('Số: …/BC-SYT');
     expect(p.text).toContain('Công tác xử lý sự cố, khủng hoảng truyền thông từ ngày');
     expect(p.text).toContain('GIÁM ĐỐC');
+  });
+
+  it('numbers the review report in the unit register when the review is completed, once', async () => {
+    for (const to of ['active', 'resolved']) {
+      const res = await t
+        .http()
+        .post(`/api/incidents/${team.incidentId}/transitions`)
+        .set(team.admin.auth)
+        .send({ to, reason: 'Đã xử lý xong' });
+      expect(res.status).toBe(201);
+    }
+    const review = await t
+      .http()
+      .put(`/api/incidents/${team.incidentId}/review`)
+      .set(team.teamLeader.auth)
+      .send({
+        wentWell: 'Công bố thông tin ban đầu đúng hạn.',
+        wentPoorly: 'Tập hợp Tổ công tác còn chậm.',
+        lessons: 'Chuẩn bị sẵn mẫu thông tin ban đầu.',
+      });
+    expect(review.status).toBe(200);
+    const completeAt = new Date();
+    const complete = () =>
+      t.http().post(`/api/incidents/${team.incidentId}/review/complete`).set(team.teamLeader.auth).send({});
+    expect((await complete()).status).toBe(201);
+    const md = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/incidents/${team.incidentId}/report`)
+          .query({ format: 'md' })
+          .set(team.reader.auth)
+      ).text;
+    // The unit's first report of the year (its statements are counted apart, under TB).
+    expect(await md()).toContain('Số: 01/BC-SYT');
+    expect(await md()).toContain(vnDate(completeAt));
+    // Reopened and completed again: the same report, the same number.
+    const reopen = await t
+      .http()
+      .post(`/api/incidents/${team.incidentId}/review/reopen`)
+      .set(team.teamLeader.auth)
+      .send({ reason: 'Bổ sung bài học' });
+    expect(reopen.status).toBe(201);
+    expect((await complete()).status).toBe(201);
+    expect(await md()).toContain('Số: 01/BC-SYT');
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM issued_documents WHERE org_unit_id = $1 AND doc_type = 'BC'`,
+      [team.unitId],
+    );
+    expect(n).toBe(1);
   });
 });

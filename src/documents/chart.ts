@@ -64,7 +64,7 @@ export function chartGeometry(spec: ChartSpec, width = 640, height = 260): Chart
     left: Number.isInteger(maxVolume * f)
       ? String(maxVolume * f)
       : (maxVolume * f).toFixed(1).replace('.', ','),
-    right: `${Math.round(f * 100)}%`,
+    right: `${Math.round(f * 100)}\u00a0%`,
   }));
   const every = Math.max(1, Math.ceil(n / 8));
   const multiDay = span > 24 * 3600_000;
@@ -82,7 +82,7 @@ export function chartSvg(spec: ChartSpec): string {
   const g = chartGeometry(spec);
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(spec.title)}" font-family="DejaVu Serif, Times New Roman, serif" font-size="10">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(spec.title)}" font-family="Times New Roman, Tinos, serif" font-size="10">`,
   );
   parts.push(`<title>${escapeHtml(spec.title)}</title>`);
   parts.push(`<rect x="0" y="0" width="${g.width}" height="${g.height}" fill="#fff"/>`);

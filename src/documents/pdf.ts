@@ -54,12 +54,12 @@ function heading(doc: Doc, d: OfficialDocument) {
   doc
     .font('bold')
     .text(keepNameTogether(upper(d.agency)), MARGINS.left, yL, { width: leftW, align: 'center' });
-  yL = doc.y + 2;
+  yL = doc.y + 4;
   underline(doc, leftCx, yL, leftW / 3);
   doc
     .font('regular')
     .fontSize(SIZE_PT.heading)
-    .text(unbreakable(numberLine(d.number)), MARGINS.left, yL + 6, { width: leftW, align: 'center' });
+    .text(unbreakable(numberLine(d.number)), MARGINS.left, yL + 7, { width: leftW, align: 'center' });
   if (d.subjectLine) {
     doc.fontSize(12).text(d.subjectLine, MARGINS.left, doc.y + 2, { width: leftW, align: 'center' });
   }
@@ -68,7 +68,7 @@ function heading(doc: Doc, d: OfficialDocument) {
   doc.font('bold').fontSize(SIZE_PT.nation).text(NATION, rightX, top, { width: rightW, align: 'center' });
   doc.font('bold').fontSize(SIZE_PT.motto).text(MOTTO, rightX, doc.y, { width: rightW, align: 'center' });
   const motto = doc.widthOfString(MOTTO);
-  const yR = doc.y + 2;
+  const yR = doc.y + 4;
   underline(doc, rightCx, yR, motto);
   doc
     .font('italic')
@@ -91,7 +91,7 @@ function heading(doc: Doc, d: OfficialDocument) {
       .font('bold')
       .fontSize(SIZE_PT.subtitle)
       .text(keepDatesTogether(d.subtitle), { width, align: 'center' });
-    const y = doc.y + 3;
+    const y = doc.y + 6;
     if (d.title) underline(doc, MARGINS.left + width / 2, y, Math.min(width / 3, 140));
   }
   doc.moveDown(1);
