@@ -109,8 +109,12 @@ function printWelcome(
     lines.push(
       '',
       `  Đã nạp dữ liệu mẫu: ${report.demo.orgUnits} đơn vị, ${report.demo.people} người.`,
-      `  Tài khoản mẫu (mật khẩu chung, chỉ hiện một lần: ${report.demo.password}):`,
-      ...report.demo.users.map((u) => `    ${u.email}  [${u.roles.join(', ')}]`),
+      report.demo.generatedPassword
+        ? `  Tài khoản mẫu (mật khẩu chung, chỉ hiện một lần, hãy lưu lại: ${report.demo.generatedPassword}):`
+        : '  Tài khoản mẫu (mật khẩu chung: giá trị của UNGPHO_DEMO_PASSWORD):',
+      ...report.demo.users.map(
+        (u) => `    ${u.email.padEnd(24)} ${u.displayName} — ${u.part} [${u.roles.join(', ')}]`,
+      ),
     );
   }
   lines.push('', '  Dừng: Ctrl-C', '');

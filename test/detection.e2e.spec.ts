@@ -193,6 +193,17 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
       'detection.recorded',
     ]);
     expect(events.body.items[1].payload.detections[0].summary).toEqual(expect.any(String));
+    // Detection acted, not the account that pushed the signals: no user is credited.
+    expect(
+      events.body.items
+        .filter((e: { type: string }) => !e.type.startsWith('working_group.'))
+        .map((e: { actorUserId: string | null }) => e.actorUserId),
+    ).toEqual([null, null]);
+    const [{ n: credited }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_user_id = $2`,
+      [incident.id, analyst.user.id],
+    );
+    expect(credited).toBe(0);
   });
 
   it('a duplicate batch is idempotent: nothing stored twice, nothing opened twice', async () => {

@@ -14,6 +14,15 @@ describe(`${webConsole.name} (e2e)`, () => {
     await t?.close();
   });
 
+  it('serves a favicon (browsers ask for /favicon.ico on every page)', async () => {
+    const icon = await t.http().get('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+    expect(Buffer.from(icon.body as Buffer).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    const page = await t.http().get('/').set('Accept', 'text/html');
+    expect(page.text).toContain('<link rel="icon" href="/favicon.ico"');
+  });
+
   it('serves the console at / and its pages, with the API, docs, health and socket.io left alone', async () => {
     expect(existsSync('web/dist/index.html')).toBe(true);
     const root = await t.http().get('/').set('Accept', 'text/html');

@@ -10,7 +10,13 @@ import { generatePassword } from './secrets.js';
 
 export interface InitialDataReport {
   admin: { email: string; created: boolean; generatedPassword?: string };
-  demo?: { orgUnits: number; people: number; users: { email: string; roles: string[] }[]; password: string };
+  demo?: {
+    orgUnits: number;
+    people: number;
+    users: { email: string; roles: string[]; displayName: string; part: string }[];
+    /** Set only when generated here (never the value given in UNGPHO_DEMO_PASSWORD): printed once. */
+    generatedPassword?: string;
+  };
 }
 
 /**
@@ -32,11 +38,12 @@ export async function ensureInitialData(
 
   const dataSource = app.get<DataSource>(getDataSourceToken());
   if ((await dataSource.getRepository(OrgUnit).count()) > 0) return report;
-  const demoPassword = opts.demoPassword ?? generatePassword();
+  const generatedDemoPassword = opts.demoPassword ? undefined : generatePassword();
+  const demoPassword = opts.demoPassword ?? generatedDemoPassword!;
   const audit = app.get(AuditService);
   const loaded = await dataSource.transaction((manager) =>
     loadDemoProvince(manager, { hashPassword, demoPassword, audit }),
   );
-  report.demo = { ...loaded, password: demoPassword };
+  report.demo = { ...loaded, generatedPassword: generatedDemoPassword };
   return report;
 }

@@ -342,6 +342,8 @@ export const DEMO_PEOPLE = {
   formerIctDirector: 'tru.dc@example.vn',
   formerIctDeputy: 'hoa.vt@example.vn',
   pressCentreAnalyst: 'nam.tv@example.vn',
+  pressCentreDirector: 'quynh.lt@example.vn',
+  pa05Deputy: 'thao.kt@example.vn',
   communeDeputy: 'loc.tv@example.vn',
 } as const;
 const P = DEMO_PEOPLE;
@@ -460,14 +462,10 @@ const PEOPLE: ImportPersonRow[] = [
     'head',
     'police_liaison',
   ]),
-  person(
-    'Kiều Thị Thảo',
-    'Thiếu tá, Phó Trưởng phòng PA05',
-    'AH-CAT-PA05',
-    'thao.kt@example.vn',
-    '0200 3800 752',
-    ['police_liaison', 'monitoring'],
-  ),
+  person('Kiều Thị Thảo', 'Thiếu tá, Phó Trưởng phòng PA05', 'AH-CAT-PA05', P.pa05Deputy, '0200 3800 752', [
+    'police_liaison',
+    'monitoring',
+  ]),
   person(
     'Tôn Nữ Diệu Linh',
     'Trưởng ban Tuyên giáo và Dân vận Tỉnh ủy',
@@ -504,7 +502,7 @@ const PEOPLE: ImportPersonRow[] = [
     'Lâm Thị Quỳnh',
     'Giám đốc Trung tâm Báo chí tỉnh',
     'AH-TTBC',
-    'quynh.lt@example.vn',
+    P.pressCentreDirector,
     '0200 3800 621',
     ['head', 'press_liaison'],
   ),
@@ -635,11 +633,21 @@ export function demoProvinceDocument(today: string): DirectoryDocument {
   };
 }
 
-/** Demo logins, one per working role, each the login of a person of the demo directory. */
-export const DEMO_USERS: { email: string; roles: Role[] }[] = [
-  { email: P.viceChairwoman, roles: [Role.Leader] },
-  { email: P.cultureDeputy, roles: [Role.Officer] },
-  { email: P.officeSpecialist, roles: [Role.Officer] },
-  { email: P.pressCentreAnalyst, roles: [Role.Analyst] },
-  { email: P.propagandaDeputy, roles: [Role.Observer] },
+/**
+ * Demo logins: everyone the working group of a provincial incident of the demo picks (so that a whole crisis can
+ * be played, up to the Chủ tịch's approval), each the login of a person of the directory. `part` is what the
+ * person does in that crisis, for the start banner.
+ */
+export const DEMO_USERS: { email: string; roles: Role[]; part: string }[] = [
+  { email: P.chairman, roles: [Role.Leader], part: 'lãnh đạo phê duyệt (Chủ tịch UBND tỉnh)' },
+  { email: P.viceChairwoman, roles: [Role.Leader], part: 'tổ trưởng Tổ công tác' },
+  { email: P.pressCentreDirector, roles: [Role.Officer], part: 'tổ phó' },
+  { email: P.officeChief, roles: [Role.Officer], part: 'người phát ngôn' },
+  { email: P.pressDivisionHead, roles: [Role.Officer], part: 'chuyên viên soạn thảo' },
+  { email: P.justiceDeputy, roles: [Role.Officer], part: 'pháp chế' },
+  { email: P.pa05Deputy, roles: [Role.Officer], part: 'liên lạc công an (PA05)' },
+  { email: P.cultureDeputy, roles: [Role.Officer], part: 'liên lạc báo chí' },
+  { email: P.officeSpecialist, roles: [Role.Officer], part: 'thư ký' },
+  { email: P.pressCentreAnalyst, roles: [Role.Analyst], part: 'giám sát dư luận' },
+  { email: P.propagandaDeputy, roles: [Role.Observer], part: 'Ban Tuyên giáo và Dân vận (quan sát)' },
 ];

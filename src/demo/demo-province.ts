@@ -10,7 +10,7 @@ import { DEMO_USERS, demoProvinceDocument } from './demo-province.data.js';
 export interface DemoLoadResult {
   orgUnits: number;
   people: number;
-  users: { email: string; roles: string[] }[];
+  users: { email: string; roles: string[]; displayName: string; part: string }[];
 }
 
 /**
@@ -49,7 +49,7 @@ export async function loadDemoProvince(
       roles: demo.roles,
       personId: person.id,
     });
-    users.push({ email, roles: [...demo.roles] });
+    users.push({ email, roles: [...demo.roles], displayName: person.fullName, part: demo.part });
   }
 
   const result = { orgUnits: counts.orgUnits, people: counts.people, users };

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentCategory, Severity, SEVERITY_RANK } from '../incidents/incident-types.js';
 import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
+import { requestContext } from '../common/request-context.js';
 import { IncidentChange, IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { Topic } from '../signals/entities/topic.entity.js';
@@ -111,6 +112,13 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
   }
 
   async onIngested(batch: IngestedBatch): Promise<void> {
+    // What detection decides is the system's doing, not the doing of the account that pushed the signals: its
+    // timeline events and audit rows carry no user (the console shows "Hệ thống").
+    const ctx = requestContext.get();
+    return requestContext.run({ requestId: ctx?.requestId }, () => this.evaluateBatch(batch));
+  }
+
+  private async evaluateBatch(batch: IngestedBatch): Promise<void> {
     const byTopic = new Map<
       string,
       { starts: Set<number>; bucketSeconds: number; notable: NotableMention[] }

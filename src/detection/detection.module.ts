@@ -8,11 +8,13 @@ import { WatchListService } from './watch-list.service.js';
 import { DetectionController } from './detection.controller.js';
 import { DetectionFlow } from './detection.flow.js';
 import { DetectionsService } from './detections.service.js';
+import { IncidentEvidenceController } from './incident-evidence.controller.js';
+import { IncidentEvidenceService } from './incident-evidence.service.js';
 
-/** Negative spike, slow burn, authority-with-traction and fake-news rules; the watch list; precision from labels. Spike, negativity, authority and fake-news rules over topic buckets; evidence; opening or attaching incidents. */
+/** Negative spike, slow burn, authority-with-traction and fake-news rules; the watch list; precision from labels; evidence; opening or attaching incidents. */
 @Module({
   imports: [SignalsModule, IncidentsModule],
-  controllers: [DetectionController],
+  controllers: [DetectionController, IncidentEvidenceController],
   providers: [
     DetectionFlow,
     DetectionSettingsService,
@@ -20,6 +22,7 @@ import { DetectionsService } from './detections.service.js';
     DetectionRepository,
     WatchListService,
     DetectionQualityService,
+    IncidentEvidenceService,
   ],
   exports: [DetectionFlow, DetectionSettingsService],
 })

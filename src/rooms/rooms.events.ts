@@ -208,6 +208,8 @@ export interface StatementOpened {
   currentVersion: number | null;
   /** Whether this user may change the draft now (an editor's role, and the statement is a draft). */
   canEdit: boolean;
+  /** The incident is closed, archived or dismissed: its drafts are read-only for everyone. */
+  incidentReadOnly: boolean;
   /** y-protocols sync step 1 of the server's document: answer it with `yjs:sync` (step 2). */
   sync: Uint8Array;
   /** Current awareness states of the others (y-protocols awareness update), null when nobody else is here. */

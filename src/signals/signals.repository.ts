@@ -165,6 +165,19 @@ async function copyIn(manager: EntityManager, sql: string, payload: string): Pro
  * The SQL of ingestion and of the reads detection makes. A batch's mentions and topic links go in by `COPY`, its
  * bucket counters by one aggregated upsert (see writeMentions and addToBuckets).
  */
+export interface RecentMention {
+  id: string;
+  title: string | null;
+  text: string | null;
+  outlet: string | null;
+  platform: string | null;
+  url: string | null;
+  geoCode: string | null;
+  sentiment: string | null;
+  publishedAt: Date | null;
+  collectedAt: Date;
+}
+
 @Injectable()
 export class SignalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -389,6 +402,27 @@ export class SignalsRepository {
       [topicId, from, to, excludeMentionId],
     );
     return { mentions: row.mentions as number, outlets: row.outlets as number, volume: row.volume as number };
+  }
+
+  /** The newest mentions collected since `since` (for trying a topic's rules before saving them). */
+  async recentMentions(since: Date, limit: number): Promise<RecentMention[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, title, text, outlet, platform, url, geo_code, sentiment, published_at, collected_at
+         FROM mentions WHERE collected_at >= $1 ORDER BY collected_at DESC, id LIMIT $2`,
+      [since, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: r.title as string | null,
+      text: r.text as string | null,
+      outlet: r.outlet as string | null,
+      platform: r.platform as string | null,
+      url: r.url as string | null,
+      geoCode: r.geo_code as string | null,
+      sentiment: r.sentiment as string | null,
+      publishedAt: r.published_at as Date | null,
+      collectedAt: r.collected_at as Date,
+    }));
   }
 
   /** The topic's mentions in [from, to): negative first, then by reach (reach, else engagement). */

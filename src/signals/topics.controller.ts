@@ -1,9 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
-import { CreateTopicDto, ListTopicsQueryDto, TopicWindowQueryDto, UpdateTopicDto } from './dto/topic.dto.js';
+import {
+  CreateTopicDto,
+  ListTopicsQueryDto,
+  TopicPreviewDto,
+  TopicWindowQueryDto,
+  UpdateTopicDto,
+} from './dto/topic.dto.js';
 import { SignalsService } from './signals.service.js';
 import { TopicsService } from './topics.service.js';
 import { topicWindow } from './topic-window.js';
@@ -32,6 +38,14 @@ export class TopicsController {
   @ApiOperation({ summary: 'Tạo chủ đề theo dõi: từ khóa, tên đơn vị, tên lãnh đạo, phạm vi địa bàn' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTopicDto) {
     return this.topics.create(user, dto);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Thử quy tắc của chủ đề trên các đề cập gần đây (không lưu gì)' })
+  preview(@Body() dto: TopicPreviewDto) {
+    return this.topics.preview(dto);
   }
 
   @Get(':id')

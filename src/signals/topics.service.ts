@@ -7,10 +7,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
-import { CreateTopicDto, ListTopicsQueryDto, UpdateTopicDto } from './dto/topic.dto.js';
+import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
 import { SignalsRepository } from './signals.repository.js';
-import { termTokens } from './text-normalizer.js';
+import { foldTokens, termTokens } from './text-normalizer.js';
 import { DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
 import { CompiledTopics } from './topic-matcher.js';
 
@@ -63,6 +63,34 @@ export class TopicsService {
     const topic = await this.dataSource.getRepository(Topic).findOneBy({ id });
     if (!topic) throw AppError.notFound('chủ đề theo dõi', id);
     return topic;
+  }
+
+  /**
+   * Which recent mentions these rules would match (the newest PREVIEW_SCAN collected in the last `days` days),
+   * matched exactly as ingestion does: title and text apart, folded, whole words. Nothing is stored.
+   */
+  async preview(dto: TopicPreviewDto) {
+    const rules = normalizeRules(dto);
+    assertCanMatch(rules);
+    const days = dto.days ?? 7;
+    const since = new Date(Date.now() - days * 24 * 3600_000);
+    const recent = await this.repository.recentMentions(since, PREVIEW_SCAN);
+    const matcher = new CompiledTopics([{ id: 'preview', ...rules }]);
+    const matched = [];
+    for (const m of recent) {
+      const [hit] = matcher.matchParts(
+        m.title && m.text ? [foldTokens(m.title), foldTokens(m.text)] : [foldTokens(m.title ?? m.text ?? '')],
+        m.geoCode,
+      );
+      if (hit) matched.push({ ...m, text: m.text ? m.text.slice(0, 280) : null, matchedOn: hit.matchedOn });
+    }
+    return {
+      since: since.toISOString(),
+      scanned: recent.length,
+      scanLimit: PREVIEW_SCAN,
+      matched: matched.length,
+      items: matched.slice(0, PREVIEW_ITEMS),
+    };
   }
 
   /** A topic of the user's units; another unit's topic answers as a missing one. */
@@ -200,6 +228,10 @@ export class TopicsService {
 type Rules = Pick<Topic, (typeof RULE_FIELDS)[number] | 'geoCodes'>;
 
 /** Trims, drops empty and repeated entries (ignoring case and diacritics). */
+/** How many recent mentions a preview reads, and how many of the matched it returns. */
+const PREVIEW_SCAN = 5000;
+const PREVIEW_ITEMS = 20;
+
 function normalizeRules(dto: Partial<Rules>): Rules {
   const clean = (terms: string[] | undefined) => {
     const seen = new Set<string>();

@@ -17,18 +17,38 @@ export class StatementDocsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends merged updates, only while the statement is a draft: the statement row is share-locked in the same
-   * statement, so a submission (FOR UPDATE) waits for appends in flight and every later append finds it frozen.
-   * Returns the row id, or null when the statement is not (or no longer) a draft.
+   * Appends merged updates, only while the statement is a draft of an incident still open: the statement and
+   * incident rows are share-locked in the same statement, so a submission or a closing (both lock their row for
+   * update) waits for appends in flight and every later append finds the draft frozen.
+   * Returns the row id, or why nothing was written: the statement is not (or no longer) a draft, or its incident
+   * is closed, archived or dismissed (read-only).
    */
-  async append(statementId: string, data: Uint8Array, updateCount: number, userIds: string[]) {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH s AS (SELECT id FROM statements WHERE id = $1 AND status = 'draft' FOR SHARE)
-       INSERT INTO statement_doc_updates (statement_id, data, update_count, user_ids)
-       SELECT s.id, $2, $3, $4 FROM s RETURNING id`,
+  async append(
+    statementId: string,
+    data: Uint8Array,
+    updateCount: number,
+    userIds: string[],
+  ): Promise<{ id: string } | { refused: 'not_draft' | 'incident_read_only' }> {
+    const rows: { id: string | null; incident_status: string | null }[] = await this.dataSource.query(
+      `WITH s AS (
+         SELECT st.id, st.status, i.status AS incident_status
+           FROM statements st JOIN incidents i ON i.id = st.incident_id
+          WHERE st.id = $1 FOR SHARE OF st, i),
+       ins AS (
+         INSERT INTO statement_doc_updates (statement_id, data, update_count, user_ids)
+         SELECT s.id, $2, $3, $4 FROM s
+          WHERE s.status = 'draft' AND s.incident_status NOT IN ('closed', 'archived', 'dismissed')
+         RETURNING id)
+       SELECT (SELECT id FROM ins) AS id, (SELECT incident_status FROM s) AS incident_status`,
       [statementId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), updateCount, userIds],
     );
-    return rows.length ? rows[0].id : null;
+    const row = rows[0];
+    if (row?.id) return { id: row.id };
+    return {
+      refused: ['closed', 'archived', 'dismissed'].includes(row?.incident_status ?? '')
+        ? 'incident_read_only'
+        : 'not_draft',
+    };
   }
 
   /** Snapshot + tail in one statement (one snapshot of the database: a compaction cannot fall in between). */

@@ -319,20 +319,26 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         const batch = this.withoutGaps(live, live.queue.splice(0));
         if (!batch.length) continue;
         const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
-        let id: string | null;
+        let appended: Awaited<ReturnType<StatementDocsRepository['append']>>;
         try {
-          id = await this.repository.append(live.statementId, merged, batch.length, [
+          appended = await this.repository.append(live.statementId, merged, batch.length, [
             ...new Set(batch.map((b) => b.userId)),
           ]);
         } catch (e) {
           batch.forEach((b) => b.reject(e));
           continue;
         }
-        if (id === null) {
-          const frozen = new AppError(
-            ErrorCode.STATEMENT_NOT_DRAFT,
-            'Văn bản đã được trình duyệt nên bản dự thảo đang khóa; thay đổi này chưa được ghi',
-          );
+        if ('refused' in appended) {
+          const frozen =
+            appended.refused === 'incident_read_only'
+              ? new AppError(
+                  ErrorCode.INCIDENT_READ_ONLY,
+                  'Sự cố đã đóng hoặc đã lưu trữ nên văn bản chỉ được xem; thay đổi này không được ghi',
+                )
+              : new AppError(
+                  ErrorCode.STATEMENT_NOT_DRAFT,
+                  'Văn bản đã được trình duyệt nên bản dự thảo đang khóa; thay đổi này chưa được ghi',
+                );
           batch.forEach((b) => b.reject(frozen));
           continue;
         }

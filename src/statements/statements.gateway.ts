@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { IncidentStatus } from '../incidents/incident-types.js';
 import { RoomAccess } from '../rooms/room-access.js';
 import { RoomsGateway } from '../rooms/rooms.gateway.js';
 import type { RoomSocket } from '../rooms/rooms.server.js';
@@ -13,6 +14,12 @@ import { StatementAccess } from './statement-access.js';
 import { StatementDocs } from './statement-docs.js';
 import { StatementStatus } from './statement-types.js';
 
+const FINISHED_INCIDENT = new Set<string>([
+  IncidentStatus.Closed,
+  IncidentStatus.Archived,
+  IncidentStatus.Dismissed,
+]);
+
 /** How long an editor's right, once checked, is trusted before the next update re-checks it. */
 const RIGHTS_TTL_MS = 2_000;
 /** Every node re-checks that the sockets with a draft open may still see it. */
@@ -22,6 +29,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface OpenedStatement {
   incidentId: string;
   canEdit: boolean;
+  /** The incident was closed, archived or dismissed when the draft was opened: it is read-only. */
+  incidentReadOnly: boolean;
   checkedAt: number;
 }
 
@@ -110,7 +119,8 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
   }
 
   private async open(user: AuthUser, statementId: string, socket: RoomSocket): Promise<StatementOpened> {
-    const { statement } = await this.access.load(user, statementId);
+    const { statement, incident } = await this.access.load(user, statementId);
+    const incidentReadOnly = FINISHED_INCIDENT.has(incident.status);
     const rights = await this.access.rights(user, statement.incidentId);
     const state = this.stateOf(socket);
     const { sync, awareness } = await this.docs.open(statementId, socket.id);
@@ -120,10 +130,11 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
       throw new AppError(ErrorCode.CONFLICT, 'Kết nối đã đóng');
     }
     socket.join(statementRoom(statementId));
-    const canEdit = rights.canEdit && statement.status === StatementStatus.Draft;
+    const canEdit = rights.canEdit && statement.status === StatementStatus.Draft && !incidentReadOnly;
     state.opened.set(statementId, {
       incidentId: statement.incidentId,
       canEdit: rights.canEdit,
+      incidentReadOnly,
       checkedAt: Date.now(),
     });
     return {
@@ -133,6 +144,7 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
       status: statement.status,
       currentVersion: statement.currentVersion || null,
       canEdit,
+      incidentReadOnly,
       sync,
       awareness,
     };
@@ -159,6 +171,12 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
           const current = await this.roomAccess.currentUser(user.id);
           opened.canEdit = (await this.access.rights(current, opened.incidentId)).canEdit;
           opened.checkedAt = Date.now();
+        }
+        if (opened.incidentReadOnly) {
+          throw new AppError(
+            ErrorCode.INCIDENT_READ_ONLY,
+            'Sự cố đã đóng hoặc đã lưu trữ nên văn bản chỉ được xem; thay đổi này không được ghi',
+          );
         }
         if (!opened.canEdit) {
           throw new AppError(ErrorCode.FORBIDDEN, 'Bạn chỉ được xem văn bản này; thay đổi không được ghi');

@@ -319,6 +319,8 @@ describe('web console in Chromium (e2e)', () => {
 
     // Submit: the draft freezes for both.
     await a.getByRole('button', { name: 'Trình duyệt' }).click();
+    // Submitting asks first (the draft is frozen into a version).
+    await a.getByRole('dialog', { name: 'Trình duyệt' }).getByRole('button', { name: 'Đồng ý' }).click();
     await a.getByText('Đã trình phiên bản 1.').waitFor();
     await b.getByText('Chỉ xem: văn bản đang trình duyệt').waitFor();
     expect(await b.locator('.cm-body .cm-content').getAttribute('contenteditable')).toBe('false');
@@ -334,6 +336,8 @@ describe('web console in Chromium (e2e)', () => {
     await waitForText(b, 'body', 'lúc 10 giờ cùng ngày.');
     await a.getByTestId('save-state').getByText('Đã lưu').waitFor();
     await a.getByRole('button', { name: 'Trình duyệt' }).click();
+    // Submitting asks first (the draft is frozen into a version).
+    await a.getByRole('dialog', { name: 'Trình duyệt' }).getByRole('button', { name: 'Đồng ý' }).click();
     await a.getByText('Đã trình phiên bản 2.').waitFor();
     // Version history with the word diff from version 1.
     await a

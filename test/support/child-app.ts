@@ -65,6 +65,11 @@ export class ChildService {
     private readonly env: Record<string, string>,
   ) {}
 
+  /** Everything the process wrote (stdout and stderr) since it was last started. */
+  get log(): string {
+    return this.output;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -35,6 +35,13 @@ const TopicDetectionScreen = lazy(() =>
 const DetectionSettingsScreen = lazy(() =>
   import('./screens/DetectionSettings.js').then((m) => ({ default: m.DetectionSettingsScreen })),
 );
+const AdminScreen = lazy(() => import('./screens/Admin.js').then((m) => ({ default: m.AdminScreen })));
+const DeclareIncidentScreen = lazy(() =>
+  import('./screens/DeclareIncident.js').then((m) => ({ default: m.DeclareIncidentScreen })),
+);
+const PeriodicReportScreen = lazy(() =>
+  import('./screens/PeriodicReport.js').then((m) => ({ default: m.PeriodicReportScreen })),
+);
 const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
 
 const LANG_KEY = 'ungpho.lang';
@@ -190,7 +197,11 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
   }, [path]);
 
   const nav = [
-    { to: '/', label: t('navIncidents'), active: ['incidents', 'incident', 'statement', 'report'] },
+    {
+      to: '/',
+      label: t('navIncidents'),
+      active: ['incidents', 'incident', 'statement', 'report', 'declare', 'periodic'],
+    },
     {
       to: '/approvals',
       label: t('navApprovals'),
@@ -200,6 +211,9 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
     { to: '/watch', label: t('navWatch'), active: ['watch', 'topicDetection'] },
     { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
     { to: '/directory', label: t('navDirectory'), active: ['directory'] },
+    ...(user.roles.some((r) => ['admin', 'leader', 'analyst'].includes(r))
+      ? [{ to: '/admin', label: t('navAdmin'), active: ['admin'] }]
+      : []),
   ];
 
   let screen;
@@ -240,6 +254,15 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'detectionSettings':
       screen = <DetectionSettingsScreen key={route.unitId ?? 'none'} unitId={route.unitId} />;
+      break;
+    case 'admin':
+      screen = <AdminScreen section={route.section} />;
+      break;
+    case 'declare':
+      screen = <DeclareIncidentScreen />;
+      break;
+    case 'periodic':
+      screen = <PeriodicReportScreen />;
       break;
     default:
       screen = (

@@ -1,4 +1,5 @@
 /** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
+import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -243,6 +244,7 @@ const vi = {
   reportLessons: 'Bài học kinh nghiệm',
   reportProposals: 'Kiến nghị, đề xuất',
   detectedAtLabel: 'Thời điểm phát hiện',
+  ...ADMIN_VI,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -488,6 +490,7 @@ const en: Record<MessageKey, string> = {
   reportLessons: 'Lessons learned',
   reportProposals: 'Proposals',
   detectedAtLabel: 'Detected at',
+  ...ADMIN_EN,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -12,6 +12,9 @@ export type Route =
   | { name: 'watch' }
   | { name: 'topicDetection'; id: string }
   | { name: 'detectionSettings'; unitId?: string }
+  | { name: 'admin'; section?: string }
+  | { name: 'declare' }
+  | { name: 'periodic' }
   | { name: 'login' }
   | { name: 'notFound' };
 
@@ -21,6 +24,10 @@ export function parseRoute(pathname: string): Route {
   const p = pathname.replace(/\/+$/, '') || '/';
   let m: RegExpMatchArray | null;
   if (p === '/' || p === '/incidents') return { name: 'incidents' };
+  if (p === '/incidents/new') return { name: 'declare' };
+  if (p === '/reports/periodic') return { name: 'periodic' };
+  if (p === '/admin') return { name: 'admin' };
+  if ((m = p.match(/^\/admin\/([a-z-]+)$/))) return { name: 'admin', section: m[1] };
   if ((m = p.match(new RegExp(`^/incidents/${UUID}$`)))) return { name: 'incident', id: m[1] };
   if ((m = p.match(new RegExp(`^/incidents/${UUID}/report$`)))) return { name: 'report', id: m[1] };
   if ((m = p.match(new RegExp(`^/statements/${UUID}$`)))) return { name: 'statement', id: m[1] };

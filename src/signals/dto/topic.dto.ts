@@ -171,3 +171,45 @@ export class TopicWindowQueryDto {
   @Max(500)
   limit?: number;
 }
+
+/** A topic's rules tried on recent mentions before saving (nothing is stored). */
+export class TopicPreviewDto {
+  @ApiPropertyOptional({ type: [String], description: 'Khớp khi có ít nhất một' })
+  @Terms()
+  anyTerms?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Khớp khi có tất cả' })
+  @Terms()
+  allTerms?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Có một trong các từ này thì không khớp' })
+  @Terms()
+  noneTerms?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Tên đơn vị (đầy đủ, viết tắt)' })
+  @Terms()
+  unitNames?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Tên lãnh đạo đơn vị' })
+  @Terms()
+  leaderNames?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Mã đơn vị hành chính của phạm vi' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(/^[0-9A-Za-z._-]{1,20}$/, { each: true, message: 'phải là mã đơn vị hành chính' })
+  geoCodes?: string[];
+
+  @ApiPropertyOptional({
+    default: 7,
+    minimum: 1,
+    maximum: 31,
+    description: 'Xét các đề cập thu thập trong số ngày này',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  days?: number;
+}

@@ -31,6 +31,8 @@ export class StatementSync {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   opened: StatementOpened | null = null;
   canEdit = false;
+  /** The incident is closed or archived: nobody may change its drafts. */
+  incidentReadOnly = false;
   status: string | null = null;
   currentVersion: number | null = null;
   saveState: SaveState = 'saved';
@@ -206,6 +208,7 @@ export class StatementSync {
       if (generation !== this.generation || !this.wanted) return;
       this.opened = opened;
       this.canEdit = opened.canEdit;
+      this.incidentReadOnly = opened.incidentReadOnly;
       this.status = opened.status;
       this.currentVersion = opened.currentVersion;
       const reply = encoding.createEncoder();
@@ -259,8 +262,13 @@ export class StatementSync {
         (e: unknown) => {
           if (generation !== this.generation) return;
           const error = toCommandError(e);
-          if (error.code === 'STATEMENT_NOT_DRAFT' || error.code === 'FORBIDDEN') {
+          if (
+            error.code === 'STATEMENT_NOT_DRAFT' ||
+            error.code === 'FORBIDDEN' ||
+            error.code === 'INCIDENT_READ_ONLY'
+          ) {
             this.canEdit = false;
+            if (error.code === 'INCIDENT_READ_ONLY') this.incidentReadOnly = true;
             this.error = error;
             this.refused = true;
           } else if (error.code === 'YJS_RESYNC_REQUIRED') {

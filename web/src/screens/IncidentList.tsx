@@ -9,7 +9,7 @@ const OPEN = 'detected,triaged,active,monitoring';
 
 /** Incidents the user may see, kept live by `incident:changed` pushes (no room to join). */
 export function IncidentListScreen() {
-  const { api, rooms, t, l, lang } = useApp();
+  const { api, rooms, t, l, lang, user } = useApp();
   const [filter, setFilter] = useState<'open' | 'all'>('open');
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
@@ -66,6 +66,15 @@ export function IncidentListScreen() {
         <div>
           <h1>{t('incidentsTitle')}</h1>
           <p className="muted">{t('incidentsLive')}</p>
+          {user.roles.some((r) => r === 'admin' || r === 'leader' || r === 'officer') && (
+            <p>
+              <Link to="/incidents/new" className="button-link">
+                {t('declareTitle')}
+              </Link>
+              {' · '}
+              <Link to="/reports/periodic">{t('periodicTitle')}</Link>
+            </p>
+          )}
         </div>
         <div className="filters">
           <fieldset className="segmented">

@@ -11,6 +11,7 @@ import { Chat } from './room/Chat.js';
 import { Evidence } from './room/Evidence.js';
 import { Facts } from './room/Facts.js';
 import { PlaybookPanel } from './room/PlaybookPanel.js';
+import { ReviewPanel } from './room/ReviewPanel.js';
 import { Statements } from './room/Statements.js';
 import { Tasks } from './room/Tasks.js';
 import { Timeline } from './room/Timeline.js';
@@ -29,6 +30,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
   const statements = useAsync(() => api.statements(incidentId), [incidentId]);
   const [evidenceRefresh, setEvidenceRefresh] = useState(0);
   const [playbookRefresh, setPlaybookRefresh] = useState(0);
+  const [reviewRefresh, setReviewRefresh] = useState(0);
 
   const onEvents = useCallback(
     (events: RoomEvent[]) => {
@@ -44,6 +46,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
       if (types.some((x) => x.startsWith('statement.'))) void statements.reload();
       if (types.some((x) => x.startsWith('detection.'))) setEvidenceRefresh((n) => n + 1);
       if (types.some((x) => x.startsWith('playbook.'))) setPlaybookRefresh((n) => n + 1);
+      if (types.some((x) => x.startsWith('review.'))) setReviewRefresh((n) => n + 1);
     },
     [incident, group, statements],
   );
@@ -93,7 +96,14 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
               <LegalClock key={d.key} deadline={d} />
             ))}
           </div>
-          {!readOnly && <Transitions incident={data} onDone={() => void incident.reload()} />}
+          {(!readOnly || (data.status === 'closed' && data.allowedTransitions.length > 0)) && (
+            <Transitions incident={data} onDone={() => void incident.reload()} />
+          )}
+          {READ_ONLY.includes(data.status) && (
+            <p className="notice" data-testid="room-read-only">
+              {t('roomReadOnlyNote')}
+            </p>
+          )}
         </header>
       )}
       {room.revoked && (
@@ -108,7 +118,7 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
             <Timeline room={room} roleName={roleName} />
           </Panel>
           <Panel id="chat" title={t('roomChat')}>
-            <Chat room={room} />
+            <Chat room={room} readOnly={!data || READ_ONLY.includes(data.status)} />
           </Panel>
         </div>
         <div className="col">
@@ -118,6 +128,16 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
           <Panel id="playbook" title={t('navPlaybooks')}>
             <PlaybookPanel incidentId={incidentId} readOnly={readOnly} refresh={playbookRefresh} />
           </Panel>
+          {data && ['monitoring', 'resolved', 'closed', 'archived'].includes(data.status) && (
+            <Panel id="review" title={t('reviewTitle')}>
+              <ReviewPanel
+                incidentId={incidentId}
+                status={data.status}
+                readOnly={readOnly}
+                refresh={reviewRefresh}
+              />
+            </Panel>
+          )}
           <Panel id="tasks" title={t('roomTasks')}>
             <Tasks room={room} readOnly={readOnly} />
           </Panel>
@@ -140,7 +160,11 @@ export function IncidentRoomScreen({ incidentId }: { incidentId: string }) {
             </ul>
           </Panel>
           <Panel id="group" title={t('roomGroup')}>
-            <WorkingGroupPanel room={room} group={group} />
+            <WorkingGroupPanel
+              room={room}
+              group={group}
+              readOnly={!data || READ_ONLY.includes(data.status)}
+            />
           </Panel>
           {data && (
             <Panel id="evidence" title={t('roomEvidence')}>

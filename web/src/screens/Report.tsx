@@ -198,14 +198,16 @@ export function ReportScreen({ incidentId }: { incidentId: string }) {
           </p>
 
           <h2>{section('results', 'reportResults')}</h2>
-          <p>
-            {r.spread.peakNegative
-              ? t('reportPeakNegative', {
-                  share: formatPercent(r.spread.peakNegative.share, lang),
-                  time: formatDateTime(r.spread.peakNegative.at, lang),
-                })
-              : none}
-          </p>
+          {r.spread.peakNegative ? (
+            <p>
+              {t('reportPeakNegative', {
+                share: formatPercent(r.spread.peakNegative.share, lang),
+                time: formatDateTime(r.spread.peakNegative.at, lang),
+              })}
+            </p>
+          ) : (
+            none
+          )}
 
           <h2>{section('deadlines', 'reportDeadlines')}</h2>
           <table className="compact-table">

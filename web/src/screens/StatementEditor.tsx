@@ -7,9 +7,11 @@ import type { DraftField } from '../api/statement-sync.js';
 import type { StatementComment, StatementDetail, Version } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
 import { CollabEditor } from '../components/CollabEditor.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import type { HighlightRange } from '../components/CollabEditor.js';
 import { ErrorNote, Link, Panel, Spinner, StatusBadge } from '../components/common.js';
 import { LegalClock } from '../components/LegalClock.js';
+import { PublishPanel } from './statement/PublishPanel.js';
 import { OfficialDocumentView, documentText } from '../components/OfficialDocument.js';
 import { WordDiff } from '../components/WordDiff.js';
 import { formatDateTime } from '../format.js';
@@ -55,6 +57,7 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
   const [views, setViews] = useState<Record<DraftField, EditorView | null>>({ title: null, body: null });
   const [submitting, setSubmitting] = useState(false);
   const [submitted, setSubmitted] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const bodyHighlights = useHighlights(sync, comments.data?.items, 'body');
 
@@ -91,12 +94,25 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
   const draft = sync.synced && sync.status === 'draft';
   const readOnly = !sync.synced || !sync.canEdit;
 
+  const readOnlyNote = sync.incidentReadOnly
+    ? t('editorReadOnlyIncident')
+    : sync.status === 'in_review'
+      ? t('editorReadOnlyReview')
+      : sync.status === 'approved'
+        ? t('editorReadOnlyApproved')
+        : sync.status === 'published'
+          ? t('editorReadOnlyPublished')
+          : sync.status === 'draft'
+            ? t('editorReadOnlyRights')
+            : t('editorReadOnly');
+
   const submit = async () => {
     setSubmitting(true);
     setError(null);
     try {
       await sync.flushed();
       const result = await api.submitStatement(statement.id);
+      setConfirming(false);
       setSubmitted(result.version.number);
       await reload();
     } catch (e) {
@@ -150,7 +166,11 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
             <div className="panel-body">
               {!sync.synced && !sync.error && <Spinner label={t('editorOpening')} />}
               <ErrorNote error={sync.error} />
-              {sync.synced && readOnly && <p className="notice">{t('editorReadOnly')}</p>}
+              {sync.synced && readOnly && (
+                <p className="notice" data-testid="editor-read-only">
+                  {readOnlyNote}
+                </p>
+              )}
               <label className="field-label" htmlFor="statement-title-editor">
                 {t('editorTitleLabel')}
               </label>
@@ -180,7 +200,7 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
                   type="button"
                   className="primary"
                   disabled={!draft || !sync.canEdit || submitting}
-                  onClick={() => void submit()}
+                  onClick={() => setConfirming(true)}
                 >
                   {submitting ? t('editorSubmitting') : t('editorSubmit')}
                 </button>
@@ -191,6 +211,16 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
                 )}
               </div>
               <ErrorNote error={error} />
+              <ConfirmDialog
+                open={confirming}
+                title={t('editorSubmit')}
+                busy={submitting}
+                onCancel={() => setConfirming(false)}
+                onConfirm={() => void submit()}
+              >
+                <p>{t('editorSubmitConfirm')}</p>
+                <ErrorNote error={error} />
+              </ConfirmDialog>
             </div>
           </section>
           <Panel id="versions" title={t('versionsTitle')}>
@@ -237,6 +267,7 @@ function Editor({ statement, reload }: { statement: StatementDetail; reload: () 
                 ))}
               </ol>
             )}
+            <PublishPanel statement={statement} onDone={() => void reload()} />
             {statement.publications.length > 0 && (
               <>
                 <h3>{t('publications')}</h3>
@@ -378,7 +409,8 @@ function Comments({
     }
   };
 
-  const canComment = statement.rights.canComment;
+  // A finished incident is read-only: no new comments, nothing to resolve.
+  const canComment = statement.rights.canComment && !sync.incidentReadOnly;
   return (
     <>
       {comments && !comments.length && <p className="muted">{t('commentsEmpty')}</p>}

@@ -17,7 +17,7 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
 }
 
 /** Chat of the room, with @mentions of its members (they are notified). */
-export function Chat({ room }: { room: LiveRoom }) {
+export function Chat({ room, readOnly = false }: { room: LiveRoom; readOnly?: boolean }) {
   const { t, lang, user } = useApp();
   const [text, setText] = useState('');
   const [mentioned, setMentioned] = useState<RoomMember[]>([]);
@@ -130,48 +130,55 @@ export function Chat({ room }: { room: LiveRoom }) {
         ))}
       </ol>
       {typing.length > 0 && <p className="muted small">{t('typingNow', { names: typing.join(', ') })}</p>}
-      <form className="chat-form" onSubmit={send}>
-        <label htmlFor="chat-input" className="visually-hidden">
-          {t('chatLabel')}
-        </label>
-        <div className="combo">
-          <textarea
-            id="chat-input"
-            ref={input}
-            rows={2}
-            value={text}
-            placeholder={t('chatPlaceholder')}
-            maxLength={4000}
-            aria-autocomplete="list"
-            aria-expanded={Boolean(suggest)}
-            aria-controls="mention-list"
-            aria-activedescendant={suggest ? `mention-${suggest.items[suggest.active].userId}` : undefined}
-            onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
-            onKeyDown={onKeyDown}
-          />
-          {suggest && (
-            <ul id="mention-list" role="listbox" aria-label={t('mentionSuggestions')} className="suggestions">
-              {suggest.items.map((m, i) => (
-                <li
-                  key={m.userId}
-                  id={`mention-${m.userId}`}
-                  role="option"
-                  aria-selected={i === suggest.active}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    pick(m);
-                  }}
-                >
-                  {m.displayName}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <button type="submit" className="primary" disabled={sending || !text.trim()}>
-          {sending ? t('saving') : t('chatSend')}
-        </button>
-      </form>
+      {!readOnly && (
+        <form className="chat-form" onSubmit={send}>
+          <label htmlFor="chat-input" className="visually-hidden">
+            {t('chatLabel')}
+          </label>
+          <div className="combo">
+            <textarea
+              id="chat-input"
+              ref={input}
+              rows={2}
+              value={text}
+              placeholder={t('chatPlaceholder')}
+              maxLength={4000}
+              aria-autocomplete="list"
+              aria-expanded={Boolean(suggest)}
+              aria-controls="mention-list"
+              aria-activedescendant={suggest ? `mention-${suggest.items[suggest.active].userId}` : undefined}
+              onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
+              onKeyDown={onKeyDown}
+            />
+            {suggest && (
+              <ul
+                id="mention-list"
+                role="listbox"
+                aria-label={t('mentionSuggestions')}
+                className="suggestions"
+              >
+                {suggest.items.map((m, i) => (
+                  <li
+                    key={m.userId}
+                    id={`mention-${m.userId}`}
+                    role="option"
+                    aria-selected={i === suggest.active}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      pick(m);
+                    }}
+                  >
+                    {m.displayName}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <button type="submit" className="primary" disabled={sending || !text.trim()}>
+            {sending ? t('saving') : t('chatSend')}
+          </button>
+        </form>
+      )}
       <ErrorNote error={error} />
     </div>
   );

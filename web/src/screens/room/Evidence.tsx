@@ -1,4 +1,4 @@
-import type { IncidentDetail, Mention } from '../../api/types.js';
+import type { IncidentDetail, Mention, TopicBucket } from '../../api/types.js';
 import { useApp, useAsync } from '../../app-context.js';
 import { ErrorNote, Spinner } from '../../components/common.js';
 import { MentionChart } from '../../components/MentionChart.js';
@@ -20,14 +20,14 @@ export function Evidence({ incident, refresh }: { incident: IncidentDetail; refr
       Math.min(new Date(incident.detectedAt).getTime() - 12 * HOUR, to.getTime() - 24 * HOUR),
     );
     if (incident.topics.length) {
-      const lists = await Promise.all(
-        incident.topics.map((topic) =>
-          api.topicBuckets(topic.id, from.toISOString(), to.toISOString()).catch(() => []),
-        ),
-      );
+      // The incident's own buckets: readable by everyone who sees the incident (observers too).
+      const buckets = await api.get<TopicBucket[]>(`/api/incidents/${incident.id}/topic-buckets`, {
+        from: from.toISOString(),
+        to: to.toISOString(),
+      });
       const byStart = new Map<number, VolumePoint>();
       let seconds = 300;
-      for (const b of lists.flat()) {
+      for (const b of buckets) {
         const start = new Date(b.bucketStart).getTime();
         seconds = b.bucketSeconds;
         const p = byStart.get(start) ?? { start, volume: 0, negative: 0 };

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useApp, useAsync } from '../../app-context.js';
+import type { PlaybookDetail } from '../../api/types.js';
 import { ErrorNote, Link, Spinner } from '../../components/common.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 
 /** The playbook this incident follows, or the best-matching ones (with why) to apply. */
 export function PlaybookPanel({
@@ -22,12 +24,27 @@ export function PlaybookPanel({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
+  /** The playbook the user asked to apply, read in full so the question says what applying it creates. */
+  const [asking, setAsking] = useState<PlaybookDetail | null>(null);
+
+  const ask = async (playbookId: string) => {
+    setBusy(playbookId);
+    setError(null);
+    try {
+      setAsking(await api.playbook(playbookId));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const apply = async (playbookId: string) => {
     setBusy(playbookId);
     setError(null);
     try {
       await api.applyPlaybook(incidentId, playbookId);
+      setAsking(null);
       setDone(true);
       await state.reload();
     } catch (e) {
@@ -69,7 +86,7 @@ export function PlaybookPanel({
                   type="button"
                   className="small-button"
                   disabled={busy !== null}
-                  onClick={() => void apply(s.playbookId)}
+                  onClick={() => void ask(s.playbookId)}
                 >
                   {busy === s.playbookId ? t('saving') : t('playbookApply')}
                   <span className="visually-hidden">: {s.title}</span>
@@ -80,6 +97,25 @@ export function PlaybookPanel({
         </ul>
       )}
       <ErrorNote error={error} />
+      <ConfirmDialog
+        open={asking !== null}
+        title={t('playbookApplyTitle')}
+        busy={busy !== null}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => asking && void apply(asking.id)}
+      >
+        {asking && (
+          <p>
+            {t('playbookApplyConfirm', {
+              name: asking.current.title,
+              tasks: asking.current.content.stages.reduce((n, st) => n + st.tasks.length, 0),
+              templates: asking.current.content.statementTemplates.length,
+              roles: asking.current.content.roleRequirements.length,
+            })}
+          </p>
+        )}
+        <ErrorNote error={error} />
+      </ConfirmDialog>
     </>
   );
 }

@@ -5,14 +5,26 @@ import type { LiveRoom } from '../../api/rooms.js';
 import type { Task } from '../../api/types.js';
 import { useApp, useAsync } from '../../app-context.js';
 import { ErrorNote, Spinner } from '../../components/common.js';
+import { formatDateTime } from '../../format.js';
 import { useRoomEvents } from '../../room-hooks.js';
+
+/** `datetime-local` value (the device's zone, Vietnam time for the users) of an ISO instant, and back. */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+const fromLocalInput = (value: string): string | null => (value ? new Date(value).toISOString() : null);
 
 /** Tasks of the incident: assigned and completed over the room's socket, updated live from the timeline. */
 export function Tasks({ room, readOnly }: { room: LiveRoom; readOnly: boolean }) {
-  const { api, t, l } = useApp();
+  const { api, t, l, lang } = useApp();
   const tasks = useAsync(async () => itemsOf(await api.tasks(room.incidentId)), [room.incidentId]);
   const [title, setTitle] = useState('');
   const [assignee, setAssignee] = useState('');
+  const [due, setDue] = useState('');
+  const [editingDue, setEditingDue] = useState<{ taskId: string; value: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -38,9 +50,11 @@ export function Tasks({ room, readOnly }: { room: LiveRoom; readOnly: boolean })
         incidentId: room.incidentId,
         title: title.trim(),
         ...(assignee ? { assigneeUserId: assignee } : {}),
+        ...(due ? { dueAt: fromLocalInput(due)! } : {}),
       });
       setTitle('');
       setAssignee('');
+      setDue('');
     } catch (err) {
       setError(err);
     } finally {
@@ -61,6 +75,22 @@ export function Tasks({ room, readOnly }: { room: LiveRoom; readOnly: boolean })
     }
   };
 
+  const saveDue = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!editingDue) return;
+    setError(null);
+    try {
+      await room.connection.call('task:update', {
+        incidentId: room.incidentId,
+        taskId: editingDue.taskId,
+        dueAt: fromLocalInput(editingDue.value),
+      });
+      setEditingDue(null);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   const list = tasks.data ?? [];
   return (
     <>
@@ -75,9 +105,41 @@ export function Tasks({ room, readOnly }: { room: LiveRoom; readOnly: boolean })
               {task.assigneeUserId && (
                 <span className="muted small"> · {room.nameOf(task.assigneeUserId)}</span>
               )}
+              {task.dueAt && (
+                <span className="muted small" data-testid="task-due">
+                  {' '}
+                  · {t('taskDueShort', { time: formatDateTime(task.dueAt, lang) })}
+                </span>
+              )}
+              {editingDue?.taskId === task.id && (
+                <form className="inline-form" onSubmit={saveDue}>
+                  <label htmlFor={`task-due-${task.id}`} className="visually-hidden">
+                    {t('taskDue')}: {task.title}
+                  </label>
+                  <input
+                    id={`task-due-${task.id}`}
+                    type="datetime-local"
+                    value={editingDue.value}
+                    onChange={(e) => setEditingDue({ taskId: task.id, value: e.target.value })}
+                  />
+                  <button type="submit" className="small-button">
+                    {t('taskDueSave')}
+                  </button>
+                </form>
+              )}
             </span>
             <span className="item-tools">
               <span className="badge">{l('taskStatus', task.status)}</span>
+              {!readOnly && task.status !== 'done' && task.status !== 'cancelled' && (
+                <button
+                  type="button"
+                  className="small-button"
+                  onClick={() => setEditingDue({ taskId: task.id, value: toLocalInput(task.dueAt) })}
+                >
+                  {t('taskDueEdit')}
+                  <span className="visually-hidden">: {task.title}</span>
+                </button>
+              )}
               {!readOnly && task.status !== 'done' && task.status !== 'cancelled' && (
                 <button type="button" className="small-button" onClick={() => void complete(task)}>
                   {t('taskDone')}
@@ -113,6 +175,16 @@ export function Tasks({ room, readOnly }: { room: LiveRoom; readOnly: boolean })
               </option>
             ))}
           </select>
+          <label htmlFor="task-due" className="visually-hidden">
+            {t('taskDue')}
+          </label>
+          <input
+            id="task-due"
+            type="datetime-local"
+            title={t('taskDue')}
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+          />
           <button type="submit" disabled={busy || title.trim().length < 3}>
             {busy ? t('saving') : t('taskAdd')}
           </button>

@@ -7,7 +7,16 @@ import { ErrorNote, Spinner } from '../../components/common.js';
 import { formatDateTime, formatDuration } from '../../format.js';
 
 /** The Tổ công tác: who holds which role, and whether each invitation was answered (and how fast). */
-export function WorkingGroupPanel({ room, group }: { room: LiveRoom; group: AsyncState<WorkingGroup> }) {
+export function WorkingGroupPanel({
+  room,
+  group,
+  readOnly = false,
+}: {
+  room: LiveRoom;
+  group: AsyncState<WorkingGroup>;
+  /** A finished incident: invitations can no longer be answered. */
+  readOnly?: boolean;
+}) {
   const { t, l, lang, user } = useApp();
   const now = useNow(15_000);
   const [reason, setReason] = useState('');
@@ -15,7 +24,9 @@ export function WorkingGroupPanel({ room, group }: { room: LiveRoom; group: Asyn
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const data = group.data;
-  const mine = data?.members.find((m) => m.status === 'invited' && m.person.id === user.personId);
+  const mine = readOnly
+    ? undefined
+    : data?.members.find((m) => m.status === 'invited' && m.person.id === user.personId);
 
   const answer = async (member: GroupMember, accept: boolean) => {
     setBusy(true);

@@ -1,0 +1,96 @@
+/** Shapes of the administration and setup routes the console uses (kept apart from types.ts for easy merges). */
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  active: boolean;
+  personId: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface WatchTopic {
+  id: string;
+  orgUnitId: string;
+  name: string;
+  description: string | null;
+  category: string;
+  anyTerms: string[];
+  allTerms: string[];
+  noneTerms: string[];
+  unitNames: string[];
+  leaderNames: string[];
+  geoCodes: string[];
+  bucketMinutes: number;
+  active: boolean;
+}
+
+export interface TopicPreview {
+  since: string;
+  scanned: number;
+  scanLimit: number;
+  matched: number;
+  items: {
+    id: string;
+    title: string | null;
+    text: string | null;
+    outlet: string | null;
+    url: string | null;
+    sentiment: string | null;
+    publishedAt: string | null;
+    collectedAt: string;
+    matchedOn: 'keywords' | 'unit_name' | 'leader_name';
+  }[];
+}
+
+export interface SignalSource {
+  id: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  orgUnitId: string | null;
+  active: boolean;
+  secretRotatedAt: string | null;
+  previousSecretValidUntil: string | null;
+}
+
+export interface DeadlineRule {
+  id: string;
+  key: string;
+  label: string;
+  value: number;
+  unit: 'minutes' | 'hours' | 'days';
+  anchor: string;
+  categories: string[];
+  minSeverity: string | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalSource: string;
+  note: string | null;
+}
+
+/** A versioned rule whose body the console edits as JSON (approval policies, working-group rules). */
+export interface VersionedRule {
+  id: string;
+  key: string;
+  name?: string;
+  version?: number;
+  priority?: number;
+  effectiveFrom?: string;
+  effectiveTo?: string | null;
+  [field: string]: unknown;
+}
+
+export interface Review {
+  incidentId: string;
+  status: 'draft' | 'completed';
+  wentWell: string;
+  wentPoorly: string;
+  causes: string;
+  lessons: string;
+  proposals: string;
+  actionItems: { title: string; ownerName: string; dueDate?: string; status?: 'open' | 'done' }[];
+  completedAt: string | null;
+  updatedAt: string | null;
+}

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { SignalSource } from '../../api/admin-types.js';
+import { useApp, useAsync } from '../../app-context.js';
+import { ErrorNote, Spinner } from '../../components/common.js';
+import { formatDateTime } from '../../format.js';
+import type { MessageKey } from '../../i18n.js';
+import { Field, UnitSelect, useSubmit, useUnits } from './fields.js';
+
+const KINDS = ['social_listening', 'commercial_platform', 'press_review', 'manual'] as const;
+
+/** Monitoring feeds: create one (its webhook secret shown once), rotate a secret, switch a feed off. */
+export function SourcesAdmin() {
+  const { api, t, lang } = useApp();
+  const sources = useAsync(() => api.get<SignalSource[]>('/api/signal-sources'), []);
+  const units = useUnits();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<string>('social_listening');
+  const [unit, setUnit] = useState('');
+  const [secret, setSecret] = useState<{ source: SignalSource; secret: string } | null>(null);
+  const form = useSubmit();
+  const row = useSubmit();
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void form.run(async () => {
+      const made = await api.post<{ source: SignalSource; secret: string }>('/api/signal-sources', {
+        name: name.trim(),
+        kind,
+        ...(unit ? { orgUnitId: unit } : {}),
+      });
+      setSecret(made);
+      setName('');
+      await sources.reload();
+    });
+  };
+  const rotate = (s: SignalSource) =>
+    row.run(async () => {
+      setSecret(
+        await api.post<{ source: SignalSource; secret: string }>(`/api/signal-sources/${s.id}/rotate-secret`),
+      );
+      await sources.reload();
+    });
+  const toggle = (s: SignalSource) =>
+    row.run(async () => {
+      await api.patch(`/api/signal-sources/${s.id}`, { active: !s.active });
+      await sources.reload();
+    });
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="source-new">
+        <header className="panel-header">
+          <h2 id="source-new">{t('adminSourceNew')}</h2>
+        </header>
+        <form className="panel-body form-grid" onSubmit={create}>
+          <Field label={t('adminSourceName')} id="source-name">
+            <input
+              id="source-name"
+              required
+              minLength={3}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </Field>
+          <Field label={t('adminSourceKind')} id="source-kind">
+            <select id="source-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`adminSourceKind_${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('adminUnit')} id="source-unit">
+            <UnitSelect
+              id="source-unit"
+              value={unit}
+              onChange={setUnit}
+              allowEmpty
+              emptyLabel={t('adminAnyUnit')}
+            />
+          </Field>
+          <button type="submit" className="primary" disabled={form.busy}>
+            {form.busy ? t('saving') : t('adminSourceCreate')}
+          </button>
+          <div className="wide">
+            <ErrorNote error={form.error} />
+          </div>
+        </form>
+      </section>
+      {secret && (
+        <div className="callout" role="status">
+          <p>{t('adminSourceSecretOnce', { name: secret.source.name })}</p>
+          <p className="secret-box" data-testid="source-secret">
+            {secret.secret}
+          </p>
+          <p className="small">
+            {t('adminSourceWebhook')}:{' '}
+            <code>{`${window.location.origin}/api/signal-sources/${secret.source.id}/webhook`}</code>
+          </p>
+          <button type="button" onClick={() => setSecret(null)}>
+            {t('adminSecretSaved')}
+          </button>
+        </div>
+      )}
+      <ErrorNote error={row.error} />
+      {sources.loading && !sources.data && <Spinner />}
+      <ErrorNote error={sources.error} onRetry={() => void sources.reload()} />
+      <table className="data-table">
+        <caption className="visually-hidden">{t('adminSources')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('adminSourceName')}</th>
+            <th scope="col">{t('adminSourceKind')}</th>
+            <th scope="col">{t('adminUnit')}</th>
+            <th scope="col">{t('adminSourceRotated')}</th>
+            <th scope="col">{t('adminActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(sources.data ?? []).map((s) => (
+            <tr key={s.id}>
+              <td>
+                {s.name}
+                {!s.active && <span className="badge"> {t('adminInactive')}</span>}
+              </td>
+              <td>{t(`adminSourceKind_${s.kind}` as MessageKey)}</td>
+              <td>{units.data?.find((u) => u.id === s.orgUnitId)?.name ?? t('adminAnyUnit')}</td>
+              <td>{formatDateTime(s.secretRotatedAt, lang)}</td>
+              <td className="item-tools">
+                <button
+                  type="button"
+                  className="small-button"
+                  disabled={row.busy}
+                  onClick={() => void rotate(s)}
+                >
+                  {t('adminSourceRotate')}
+                  <span className="visually-hidden">: {s.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="small-button"
+                  disabled={row.busy}
+                  onClick={() => void toggle(s)}
+                >
+                  {s.active ? t('adminDeactivate') : t('adminActivate')}
+                  <span className="visually-hidden">: {s.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
