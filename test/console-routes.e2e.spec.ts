@@ -30,7 +30,11 @@ describe('console routes (e2e)', () => {
       unitType: 'province' as never,
     });
     admin = await t.createUser({ roles: [Role.Admin] });
-    analyst = await t.createUser({ roles: [Role.Analyst] });
+    // The province's monitoring analyst: topics and signals of every unit below the province are in scope.
+    analyst = await t.createUser({
+      roles: [Role.Analyst],
+      personId: (await makePerson(t.dataSource, province.id)).id,
+    });
     leader = await t.createUser({
       roles: [Role.Leader],
       personId: (await makePerson(t.dataSource, unitId)).id,
@@ -45,7 +49,7 @@ describe('console routes (e2e)', () => {
       .http()
       .post('/api/signal-sources')
       .set(admin.auth)
-      .send({ name: `Lắng nghe ${tag}`, kind: 'social_listening' })
+      .send({ name: `Lắng nghe ${tag}`, kind: 'social_listening', orgUnitId: province.id })
       .expect(201);
     sourceId = source.body.source.id;
     const topic = await t

@@ -97,7 +97,11 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     unitId = (await makeOrgUnit(t.dataSource, { name: 'Sở Văn hóa', parentId: province.id })).id;
     const otherUnit = (await makeOrgUnit(t.dataSource, { name: 'Sở Tư pháp', parentId: province.id })).id;
     admin = await t.createUser({ roles: [Role.Admin] });
-    analyst = await t.createUser({ roles: [Role.Analyst] });
+    // The province's monitoring analyst: topics and signals of every unit below the province are in scope.
+    analyst = await t.createUser({
+      roles: [Role.Analyst],
+      personId: (await makePerson(t.dataSource, province.id)).id,
+    });
     leader = await t.createUser({
       roles: [Role.Leader],
       personId: (await makePerson(t.dataSource, unitId)).id,
@@ -114,7 +118,11 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       .http()
       .post('/api/signal-sources')
       .set(admin.auth)
-      .send({ name: 'Hệ thống lắng nghe mạng xã hội tỉnh', kind: 'social_listening' });
+      .send({
+        name: 'Hệ thống lắng nghe mạng xã hội tỉnh',
+        kind: 'social_listening',
+        orgUnitId: province.id,
+      });
     sourceId = source.body.source.id;
     for (const [key, term] of [
       ['spike', 'le hoi hoa'],

@@ -86,7 +86,11 @@ describe('detection screens in Chromium (e2e)', () => {
       await makeOrgUnit(t.dataSource, { name: 'Sở Văn hóa, Thể thao và Du lịch', parentId: province.id })
     ).id;
     const admin = await t.createUser({ roles: [Role.Admin] });
-    analyst = await t.createUser({ roles: [Role.Analyst] });
+    // The province's monitoring analyst: topics and signals of every unit below the province are in scope.
+    analyst = await t.createUser({
+      roles: [Role.Analyst],
+      personId: (await makePerson(t.dataSource, province.id)).id,
+    });
     leader = await t.createUser({
       roles: [Role.Leader],
       displayName: 'Lê Thị Hoa',
@@ -97,7 +101,7 @@ describe('detection screens in Chromium (e2e)', () => {
         .http()
         .post('/api/signal-sources')
         .set(admin.auth)
-        .send({ name: 'Lắng nghe MXH An Hòa', kind: 'social_listening' })
+        .send({ name: 'Lắng nghe MXH An Hòa', kind: 'social_listening', orgUnitId: province.id })
     ).body.source.id;
     for (const [key, name, term] of [
       ['festival', 'Lễ hội đèn lồng', 'den long'],

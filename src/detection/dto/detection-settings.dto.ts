@@ -170,6 +170,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   negativeSpikeMinCount?: number;
 
   @ApiPropertyOptional({ description: 'Tỷ lệ tiêu cực tối thiểu của lô để coi là đột biến tiêu cực' })
@@ -201,6 +202,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   trendMinCount?: number;
 
   @ApiPropertyOptional()
@@ -221,6 +223,7 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   authorityOpenReachThreshold?: number;
 
   @ApiPropertyOptional()
@@ -234,12 +237,14 @@ export class UpdateDetectionSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   tractionMinMentions?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   tractionMinOutlets?: number;
 
   @ApiPropertyOptional()
