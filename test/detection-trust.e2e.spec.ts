@@ -114,15 +114,11 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       roles: [Role.Officer],
       personId: (await makePerson(t.dataSource, otherUnit)).id,
     });
-    const source = await t
-      .http()
-      .post('/api/signal-sources')
-      .set(admin.auth)
-      .send({
-        name: 'Hệ thống lắng nghe mạng xã hội tỉnh',
-        kind: 'social_listening',
-        orgUnitId: province.id,
-      });
+    const source = await t.http().post('/api/signal-sources').set(admin.auth).send({
+      name: 'Hệ thống lắng nghe mạng xã hội tỉnh',
+      kind: 'social_listening',
+      orgUnitId: province.id,
+    });
     sourceId = source.body.source.id;
     for (const [key, term] of [
       ['spike', 'le hoi hoa'],
