@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,8 @@ export async function startBenchDatabase(
   opts: { keep?: boolean; log?: (line: string) => void } = {},
 ): Promise<BenchDatabase> {
   const log = opts.log ?? (() => undefined);
-  const name = `${prefix}_${Date.now().toString(36)}`;
+  // A random suffix: seeds started in parallel processes within the same millisecond get their own database.
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   let embedded: EmbeddedDatabase | undefined;
   let dir: string | undefined;
   let adminUrl: string;
