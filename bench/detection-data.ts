@@ -13,6 +13,9 @@
  * Everything is a pure function of the seed: runs compare.
  */
 
+import { LOCAL_OUTLETS, NATIONAL_OUTLETS } from './support/vietnamese-mentions.js';
+import type { Outlet } from './support/vietnamese-mentions.js';
+
 export const BUCKET_MS = 5 * 60_000;
 export const DAY_MS = 24 * 3_600_000;
 
@@ -110,75 +113,9 @@ export const TOPICS: ScenarioTopic[] = [
   },
 ];
 
-interface Outlet {
-  name: string;
-  platform: string;
-  sourceType: string;
-  followers: number;
-  verified: boolean;
-}
-const LOCAL: Outlet[] = [
-  {
-    name: 'Báo An Hòa',
-    platform: 'baoanhoa.vn',
-    sourceType: 'online_news',
-    followers: 250_000,
-    verified: true,
-  },
-  {
-    name: 'Hội cư dân An Hòa',
-    platform: 'facebook',
-    sourceType: 'social',
-    followers: 86_000,
-    verified: false,
-  },
-  { name: 'Góc phố An Hòa', platform: 'facebook', sourceType: 'social', followers: 152_000, verified: false },
-  { name: 'Tin nóng An Hòa', platform: 'tiktok', sourceType: 'video', followers: 640_000, verified: false },
-  {
-    name: 'Diễn đàn Otofun',
-    platform: 'otofun.net',
-    sourceType: 'forum',
-    followers: 30_000,
-    verified: false,
-  },
-  {
-    name: 'Phụ huynh An Hòa',
-    platform: 'facebook',
-    sourceType: 'social',
-    followers: 45_000,
-    verified: false,
-  },
-];
-const NATIONAL: Outlet[] = [
-  {
-    name: 'VnExpress',
-    platform: 'vnexpress.net',
-    sourceType: 'online_news',
-    followers: 5_000_000,
-    verified: true,
-  },
-  {
-    name: 'Tuổi Trẻ',
-    platform: 'tuoitre.vn',
-    sourceType: 'online_news',
-    followers: 3_000_000,
-    verified: true,
-  },
-  {
-    name: 'Thanh Niên',
-    platform: 'thanhnien.vn',
-    sourceType: 'online_news',
-    followers: 2_500_000,
-    verified: true,
-  },
-  {
-    name: 'Dân trí',
-    platform: 'dantri.com.vn',
-    sourceType: 'online_news',
-    followers: 2_000_000,
-    verified: true,
-  },
-];
+const { baoAnHoa, hoiCuDan, gocPho, tinNong, otofun, phuHuynh } = LOCAL_OUTLETS;
+const LOCAL: Outlet[] = [baoAnHoa, hoiCuDan, gocPho, tinNong, otofun, phuHuynh];
+const NATIONAL: readonly Outlet[] = NATIONAL_OUTLETS;
 
 /** mulberry32 */
 export function rng(seed: number): () => number {

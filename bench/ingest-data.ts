@@ -5,6 +5,9 @@
  * HTTP run and the COPY baseline load exactly the same rows, and clients can build batches in any order.
  */
 
+import { LOCAL_OUTLETS, NATIONAL_OUTLETS } from './support/vietnamese-mentions.js';
+import type { Outlet } from './support/vietnamese-mentions.js';
+
 export interface BenchTopic {
   key: string;
   unit: string;
@@ -369,69 +372,17 @@ const GEO = ['26734', '26737', '26740', '26743', '26746', '26749'];
  * Everyday outlets: provincial press and local pages, none of them a "major outlet" for detection and none past
  * its authority thresholds, so the steady stream opens no incident by itself.
  */
-const OUTLETS: {
-  name: string;
-  platform: string;
-  sourceType: string;
-  followers: number;
-  verified: boolean;
-}[] = [
-  {
-    name: 'Báo An Hòa',
-    platform: 'baoanhoa.vn',
-    sourceType: 'online_news',
-    followers: 250_000,
-    verified: true,
-  },
-  {
-    name: 'Đài Phát thanh và Truyền hình An Hòa',
-    platform: 'youtube',
-    sourceType: 'radio_tv',
-    followers: 410_000,
-    verified: true,
-  },
-  {
-    name: 'Báo Pháp luật An Hòa',
-    platform: 'phapluatanhoa.vn',
-    sourceType: 'print',
-    followers: 90_000,
-    verified: true,
-  },
-  {
-    name: 'Hội cư dân An Hòa',
-    platform: 'facebook',
-    sourceType: 'social',
-    followers: 86_000,
-    verified: false,
-  },
-  { name: 'Góc phố An Hòa', platform: 'facebook', sourceType: 'social', followers: 152_000, verified: false },
-  { name: 'Tin nóng An Hòa', platform: 'tiktok', sourceType: 'video', followers: 640_000, verified: false },
-  {
-    name: 'Diễn đàn Otofun',
-    platform: 'otofun.net',
-    sourceType: 'forum',
-    followers: 30_000,
-    verified: false,
-  },
+const OUTLETS: Outlet[] = [
+  LOCAL_OUTLETS.baoAnHoa,
+  LOCAL_OUTLETS.ptthAnHoa,
+  LOCAL_OUTLETS.phapLuatAnHoa,
+  LOCAL_OUTLETS.hoiCuDan,
+  LOCAL_OUTLETS.gocPho,
+  LOCAL_OUTLETS.tinNong,
+  LOCAL_OUTLETS.otofun,
 ];
 /** Who picks up the burst: national press among them. */
-const SPIKE_OUTLETS: typeof OUTLETS = [
-  ...OUTLETS,
-  {
-    name: 'VnExpress',
-    platform: 'vnexpress.net',
-    sourceType: 'online_news',
-    followers: 5_000_000,
-    verified: true,
-  },
-  {
-    name: 'Tuổi Trẻ',
-    platform: 'tuoitre.vn',
-    sourceType: 'online_news',
-    followers: 3_000_000,
-    verified: true,
-  },
-];
+const SPIKE_OUTLETS: Outlet[] = [...OUTLETS, ...NATIONAL_OUTLETS.slice(0, 2)];
 
 /** mulberry32: small, fast, good enough for synthetic data. */
 function rng(seed: number): () => number {

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Role } from '../src/auth/role.js';
 import { DEFAULT_THRESHOLDS } from '../src/detection/detection-rules.js';
 import { WatchListService } from '../src/detection/watch-list.service.js';
 import { makeOrgUnit, makePerson } from './support/factories.js';
+import { mentionStream, postSignals } from './support/signal-stream.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 import { RoomClient } from './support/ws-client.js';
 
@@ -27,33 +27,9 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
   const topics: Record<string, string> = {};
   const T0 = Math.floor((Date.now() - 2 * 24 * HOUR_MS) / BUCKET_MS) * BUCKET_MS;
 
-  let seq = 0;
-  const uid = () => `${++seq}-${randomBytes(3).toString('hex')}`;
-  const item = (term: string, at: number, over: Record<string, unknown> = {}) => {
-    const id = uid();
-    return {
-      externalId: `trust-${id}`,
-      sourceType: 'social',
-      platform: 'facebook',
-      outlet: `Nhóm cư dân ${seq % 13}`,
-      url: `https://facebook.com/groups/anhoa/posts/${id}`,
-      text: `Bà con bàn chuyện ${term} ở An Hòa (${id})`,
-      publishedAt: new Date(at).toISOString(),
-      reach: 300 + (seq % 40) * 10,
-      sentiment: seq % 20 < 3 ? 'negative' : seq % 20 < 6 ? 'positive' : 'neutral',
-      ...over,
-    };
-  };
+  const { uid, item } = mentionStream('trust', 13);
   const ingest = async (items: unknown[]) => {
-    for (let i = 0; i < items.length; i += 2000) {
-      const res = await t
-        .http()
-        .post('/api/signals')
-        .set(analyst.auth)
-        .send({ sourceId, items: items.slice(i, i + 2000) });
-      expect(res.status).toBe(200);
-      expect(res.body.rejected).toEqual([]);
-    }
+    for (const body of await postSignals(t, analyst, sourceId, items)) expect(body.rejected).toEqual([]);
   };
   /** A day of steady chatter (8 per bucket, 15 % negative) ending at `until`. */
   const background = (term: string, until: number, hours = 26) => {

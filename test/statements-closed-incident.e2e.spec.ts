@@ -3,8 +3,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { StatementsGateway } from '../src/statements/statements.gateway.js';
+import { DraftSessions } from './support/draft-sessions.js';
 import { makePerson } from './support/factories.js';
-import { StatementClient } from './support/statement-client.js';
 import { makeStatementTeam } from './support/statement-team.js';
 import type { StatementTeam } from './support/statement-team.js';
 import { createTestApp } from './support/test-app.js';
@@ -15,17 +15,10 @@ import { RoomClient } from './support/ws-client.js';
 describe(`${StatementsGateway.name} on a closed or archived incident (e2e)`, () => {
   let t: TestApp;
   let team: StatementTeam;
-  const sockets: RoomClient[] = [];
-  const drafts: StatementClient[] = [];
+  const sessions = new DraftSessions();
+  const { sockets } = sessions;
 
-  const open = async (user: TestUser, statementId: string) => {
-    const room = await RoomClient.connect(t.url, user.accessToken);
-    sockets.push(room);
-    const client = new StatementClient(room.socket, statementId);
-    drafts.push(client);
-    await client.open();
-    return client;
-  };
+  const open = (user: TestUser, statementId: string) => sessions.open(t.url, user, statementId);
   const storedBody = async (statementId: string) => {
     const res = await t.http().get(`/api/statements/${statementId}`).set(team.admin.auth).expect(200);
     return (res.body.draft as { body: string }).body;
@@ -49,8 +42,7 @@ describe(`${StatementsGateway.name} on a closed or archived incident (e2e)`, () 
     team = await makeStatementTeam(t);
   });
   afterAll(async () => {
-    for (const d of drafts) d.dispose();
-    for (const s of sockets) s.close();
+    sessions.closeAll();
     await t?.close();
   });
 

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MAX_YJS_MESSAGE_BYTES } from '../src/rooms/rooms.events.js';
 import { StatementsGateway } from '../src/statements/statements.gateway.js';
+import { DraftSessions } from './support/draft-sessions.js';
 import { StatementClient, StatementSyncError } from './support/statement-client.js';
 import { makeStatementTeam } from './support/statement-team.js';
 import type { Member, StatementTeam } from './support/statement-team.js';
@@ -13,17 +14,10 @@ import { RoomClient } from './support/ws-client.js';
 describe(`${StatementsGateway.name} co-drafting (e2e)`, () => {
   let t: TestApp;
   let team: StatementTeam;
-  const sockets: RoomClient[] = [];
-  const drafts: StatementClient[] = [];
+  const sessions = new DraftSessions();
+  const { sockets, drafts } = sessions;
 
-  const open = async (user: TestUser, statementId: string) => {
-    const room = await RoomClient.connect(t.url, user.accessToken);
-    sockets.push(room);
-    const client = new StatementClient(room.socket, statementId);
-    drafts.push(client);
-    await client.open();
-    return client;
-  };
+  const open = (user: TestUser, statementId: string) => sessions.open(t.url, user, statementId);
 
   const createStatement = async (by: Member | TestUser, body = 'Nội dung ban đầu.') => {
     const res = await t
@@ -54,10 +48,7 @@ describe(`${StatementsGateway.name} co-drafting (e2e)`, () => {
     t = await createTestApp();
     team = await makeStatementTeam(t);
   });
-  afterEach(() => {
-    for (const d of drafts.splice(0)) d.dispose();
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => sessions.closeAll());
   afterAll(async () => {
     await t?.close();
   });

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/auth/role.js';
 import { makeOrgUnit, makePerson } from '../support/factories.js';
+import { mentionStream, postSignals } from '../support/signal-stream.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp, TestUser } from '../support/test-app.js';
 import {
@@ -31,31 +31,9 @@ describe('detection screens in Chromium (e2e)', () => {
   let sourceId: string;
   const topics: Record<string, string> = {};
   const T0 = Math.floor((Date.now() - 2 * 24 * HOUR_MS) / BUCKET_MS) * BUCKET_MS;
-  let seq = 0;
-  const item = (term: string, at: number, over: Record<string, unknown> = {}) => {
-    const id = `${++seq}-${randomBytes(3).toString('hex')}`;
-    return {
-      externalId: `ui-${id}`,
-      sourceType: 'social',
-      platform: 'facebook',
-      outlet: `Nhóm cư dân ${seq % 11}`,
-      url: `https://facebook.com/groups/anhoa/posts/${id}`,
-      text: `Bà con bàn chuyện ${term} ở An Hòa (${id})`,
-      publishedAt: new Date(at).toISOString(),
-      reach: 300 + (seq % 40) * 10,
-      sentiment: seq % 20 < 3 ? 'negative' : seq % 20 < 6 ? 'positive' : 'neutral',
-      ...over,
-    };
-  };
+  const { item } = mentionStream('ui', 11);
   const ingest = async (items: unknown[]) => {
-    for (let i = 0; i < items.length; i += 2000) {
-      const res = await t
-        .http()
-        .post('/api/signals')
-        .set(analyst.auth)
-        .send({ sourceId, items: items.slice(i, i + 2000) });
-      expect(res.status).toBe(200);
-    }
+    await postSignals(t, analyst, sourceId, items);
   };
   const day = (term: string, until: number) => {
     const out: unknown[] = [];

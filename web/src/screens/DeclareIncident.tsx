@@ -3,20 +3,9 @@ import type { FormEvent } from 'react';
 import type { WatchTopic } from '../api/admin-types.js';
 import type { IncidentDetail } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
-import { ErrorNote, Link } from '../components/common.js';
+import { Link } from '../components/common.js';
 import { navigate } from '../router.js';
-import { Field, UnitSelect } from './admin/fields.js';
-
-const CATEGORIES = [
-  'fake_news',
-  'policy_backlash',
-  'accident_disaster',
-  'public_health',
-  'service_failure',
-  'misconduct_allegation',
-  'data_leak',
-  'other',
-];
+import { CATEGORIES, Field, FormError, SubmitButton, UnitSelect } from './admin/fields.js';
 
 /**
  * Declaring an incident by hand (an officer saw it before detection did). With a watched topic, it goes through
@@ -128,13 +117,9 @@ export function DeclareIncidentScreen() {
           </select>
         </Field>
         <div className="wide button-row">
-          <button type="submit" className="primary" disabled={busy || !unit}>
-            {busy ? t('saving') : t('declareSubmit')}
-          </button>
+          <SubmitButton busy={busy} label={t('declareSubmit')} disabled={!unit} />
         </div>
-        <div className="wide">
-          <ErrorNote error={error} />
-        </div>
+        <FormError error={error} />
       </form>
     </div>
   );

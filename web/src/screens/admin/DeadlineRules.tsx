@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DeadlineRule } from '../../api/admin-types.js';
 import { useApp, useAsync } from '../../app-context.js';
-import { ErrorNote, Spinner } from '../../components/common.js';
+import { ErrorNote } from '../../components/common.js';
 import { formatDate } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
-import { Field, todayVn, useSubmit } from './fields.js';
+import { Field, FormError, ListStatus, RowAction, SubmitButton, todayVn, useSubmit } from './fields.js';
 
 const ANCHORS = ['detected', 'takedown_requested', 'press_request_received'] as const;
 const UNITS = ['minutes', 'hours', 'days'] as const;
@@ -152,16 +152,11 @@ export function DeadlineRulesAdmin() {
               onChange={(e) => set({ legalSource: e.target.value })}
             />
           </Field>
-          <button type="submit" className="primary" disabled={form.busy}>
-            {form.busy ? t('saving') : t('adminDeadlineCreate')}
-          </button>
-          <div className="wide">
-            <ErrorNote error={form.error} />
-          </div>
+          <SubmitButton busy={form.busy} label={t('adminDeadlineCreate')} />
+          <FormError error={form.error} />
         </form>
       </section>
-      {rules.loading && !rules.data && <Spinner />}
-      <ErrorNote error={rules.error} onRetry={() => void rules.reload()} />
+      <ListStatus list={rules} />
       <ErrorNote error={row.error} />
       <table className="data-table">
         <caption className="visually-hidden">{t('adminDeadlines')}</caption>
@@ -197,19 +192,13 @@ export function DeadlineRulesAdmin() {
               </td>
               <td className="small">{r.legalSource}</td>
               <td className="item-tools">
-                <button type="button" className="small-button" onClick={() => copy(r)}>
-                  {t('adminNewVersion')}
-                  <span className="visually-hidden">: {r.label}</span>
-                </button>
+                <RowAction label={t('adminNewVersion')} subject={r.label} onClick={() => copy(r)} />
                 {!r.effectiveTo && (
-                  <button
-                    type="button"
-                    className="small-button"
+                  <RowAction
+                    label={t('adminEndRule')}
+                    subject={r.label}
                     onClick={() => setEnding({ id: r.id, date: todayVn() })}
-                  >
-                    {t('adminEndRule')}
-                    <span className="visually-hidden">: {r.label}</span>
-                  </button>
+                  />
                 )}
                 {ending?.id === r.id && (
                   <form className="inline-form" onSubmit={end}>

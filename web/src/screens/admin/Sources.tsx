@@ -2,10 +2,20 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SignalSource } from '../../api/admin-types.js';
 import { useApp, useAsync } from '../../app-context.js';
-import { ErrorNote, Spinner } from '../../components/common.js';
+import { ErrorNote } from '../../components/common.js';
 import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
-import { Field, UnitSelect, useSubmit, useUnits } from './fields.js';
+import {
+  Field,
+  FormError,
+  ListStatus,
+  RowAction,
+  SecretOnce,
+  SubmitButton,
+  UnitSelect,
+  useSubmit,
+  useUnits,
+} from './fields.js';
 
 const KINDS = ['social_listening', 'commercial_platform', 'press_review', 'manual'] as const;
 
@@ -81,32 +91,26 @@ export function SourcesAdmin() {
               emptyLabel={t('adminAnyUnit')}
             />
           </Field>
-          <button type="submit" className="primary" disabled={form.busy}>
-            {form.busy ? t('saving') : t('adminSourceCreate')}
-          </button>
-          <div className="wide">
-            <ErrorNote error={form.error} />
-          </div>
+          <SubmitButton busy={form.busy} label={t('adminSourceCreate')} />
+          <FormError error={form.error} />
         </form>
       </section>
       {secret && (
-        <div className="callout" role="status">
-          <p>{t('adminSourceSecretOnce', { name: secret.source.name })}</p>
-          <p className="secret-box" data-testid="source-secret">
-            {secret.secret}
-          </p>
+        <SecretOnce
+          message={t('adminSourceSecretOnce', { name: secret.source.name })}
+          secret={secret.secret}
+          testId="source-secret"
+          dismissLabel={t('adminSecretSaved')}
+          onDismiss={() => setSecret(null)}
+        >
           <p className="small">
             {t('adminSourceWebhook')}:{' '}
             <code>{`${window.location.origin}/api/signal-sources/${secret.source.id}/webhook`}</code>
           </p>
-          <button type="button" onClick={() => setSecret(null)}>
-            {t('adminSecretSaved')}
-          </button>
-        </div>
+        </SecretOnce>
       )}
       <ErrorNote error={row.error} />
-      {sources.loading && !sources.data && <Spinner />}
-      <ErrorNote error={sources.error} onRetry={() => void sources.reload()} />
+      <ListStatus list={sources} />
       <table className="data-table">
         <caption className="visually-hidden">{t('adminSources')}</caption>
         <thead>
@@ -129,24 +133,18 @@ export function SourcesAdmin() {
               <td>{units.data?.find((u) => u.id === s.orgUnitId)?.name ?? t('adminAnyUnit')}</td>
               <td>{formatDateTime(s.secretRotatedAt, lang)}</td>
               <td className="item-tools">
-                <button
-                  type="button"
-                  className="small-button"
+                <RowAction
+                  label={t('adminSourceRotate')}
+                  subject={s.name}
                   disabled={row.busy}
                   onClick={() => void rotate(s)}
-                >
-                  {t('adminSourceRotate')}
-                  <span className="visually-hidden">: {s.name}</span>
-                </button>
-                <button
-                  type="button"
-                  className="small-button"
+                />
+                <RowAction
+                  label={s.active ? t('adminDeactivate') : t('adminActivate')}
+                  subject={s.name}
                   disabled={row.busy}
                   onClick={() => void toggle(s)}
-                >
-                  {s.active ? t('adminDeactivate') : t('adminActivate')}
-                  <span className="visually-hidden">: {s.name}</span>
-                </button>
+                />
               </td>
             </tr>
           ))}

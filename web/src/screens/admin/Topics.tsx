@@ -2,21 +2,22 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TopicPreview, WatchTopic } from '../../api/admin-types.js';
 import { useApp, useAsync } from '../../app-context.js';
-import { ErrorNote, Spinner } from '../../components/common.js';
+import { ErrorNote } from '../../components/common.js';
 import { formatDateTime, formatNumber } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
-import { Field, termsOf, termsText, UnitSelect, useSubmit, useUnits } from './fields.js';
-
-const CATEGORIES = [
-  'fake_news',
-  'policy_backlash',
-  'accident_disaster',
-  'public_health',
-  'service_failure',
-  'misconduct_allegation',
-  'data_leak',
-  'other',
-];
+import {
+  CATEGORIES,
+  Field,
+  FormError,
+  ListStatus,
+  RowAction,
+  SubmitButton,
+  termsOf,
+  termsText,
+  UnitSelect,
+  useSubmit,
+  useUnits,
+} from './fields.js';
 
 interface Draft {
   id: string | null;
@@ -159,9 +160,11 @@ export function TopicsAdmin() {
             </label>
           )}
           <div className="wide button-row">
-            <button type="submit" className="primary" disabled={form.busy || !draft.orgUnitId}>
-              {form.busy ? t('saving') : draft.id ? t('adminSave') : t('adminTopicCreate')}
-            </button>
+            <SubmitButton
+              busy={form.busy}
+              label={draft.id ? t('adminSave') : t('adminTopicCreate')}
+              disabled={!draft.orgUnitId}
+            />
             {draft.id && (
               <button type="button" onClick={() => setDraft(EMPTY)}>
                 {t('cancel')}
@@ -173,16 +176,13 @@ export function TopicsAdmin() {
               </span>
             )}
           </div>
-          <div className="wide">
-            <ErrorNote error={form.error} />
-          </div>
+          <FormError error={form.error} />
         </form>
         <div className="panel-body">
           <RulePreview draft={draft} />
         </div>
       </section>
-      {topics.loading && !topics.data && <Spinner />}
-      <ErrorNote error={topics.error} onRetry={() => void topics.reload()} />
+      <ListStatus list={topics} />
       <table className="data-table">
         <caption className="visually-hidden">{t('adminTopics')}</caption>
         <thead>
@@ -205,10 +205,7 @@ export function TopicsAdmin() {
                 {[...topic.anyTerms, ...topic.allTerms, ...topic.unitNames, ...topic.leaderNames].join(', ')}
               </td>
               <td>
-                <button type="button" className="small-button" onClick={() => edit(topic)}>
-                  {t('adminEdit')}
-                  <span className="visually-hidden">: {topic.name}</span>
-                </button>
+                <RowAction label={t('adminEdit')} subject={topic.name} onClick={() => edit(topic)} />
               </td>
             </tr>
           ))}

@@ -4,10 +4,10 @@ import type { AdminUser } from '../../api/admin-types.js';
 import { itemsOf } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { useApp, useAsync } from '../../app-context.js';
-import { ErrorNote, Spinner } from '../../components/common.js';
+import { ErrorNote } from '../../components/common.js';
 import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
-import { Field, useSubmit } from './fields.js';
+import { Field, FormError, ListStatus, RowAction, SecretOnce, SubmitButton, useSubmit } from './fields.js';
 
 const ROLES = ['admin', 'leader', 'officer', 'analyst', 'observer'] as const;
 
@@ -105,28 +105,21 @@ export function UsersAdmin() {
               </label>
             ))}
           </fieldset>
-          <button type="submit" className="primary" disabled={form.busy || !roles.length}>
-            {form.busy ? t('saving') : t('adminUserCreate')}
-          </button>
-          <div className="wide">
-            <ErrorNote error={form.error} />
-          </div>
+          <SubmitButton busy={form.busy} label={t('adminUserCreate')} disabled={!roles.length} />
+          <FormError error={form.error} />
         </form>
       </section>
       {shown && (
-        <div className="callout" role="status">
-          <p>{t('adminUserPasswordOnce', { email: shown.email })}</p>
-          <p className="secret-box" data-testid="shown-password">
-            {shown.password}
-          </p>
-          <button type="button" onClick={() => setShown(null)}>
-            {t('close')}
-          </button>
-        </div>
+        <SecretOnce
+          message={t('adminUserPasswordOnce', { email: shown.email })}
+          secret={shown.password}
+          testId="shown-password"
+          dismissLabel={t('close')}
+          onDismiss={() => setShown(null)}
+        />
       )}
       <ErrorNote error={row.error} />
-      {users.loading && !users.data && <Spinner />}
-      <ErrorNote error={users.error} onRetry={() => void users.reload()} />
+      <ListStatus list={users} />
       <table className="data-table">
         <caption className="visually-hidden">{t('adminUsers')}</caption>
         <thead>
@@ -149,27 +142,21 @@ export function UsersAdmin() {
               <td>{u.roles.map((r) => t(`adminRole_${r}` as MessageKey)).join(', ')}</td>
               <td>{formatDateTime(u.lastLoginAt, lang)}</td>
               <td className="item-tools">
-                <button
-                  type="button"
-                  className="small-button"
+                <RowAction
+                  label={u.active ? t('adminDeactivate') : t('adminActivate')}
+                  subject={u.email}
                   disabled={row.busy}
                   onClick={() => void patch(u, { active: !u.active })}
-                >
-                  {u.active ? t('adminDeactivate') : t('adminActivate')}
-                  <span className="visually-hidden">: {u.email}</span>
-                </button>
-                <button
-                  type="button"
-                  className="small-button"
+                />
+                <RowAction
+                  label={t('adminResetPassword')}
+                  subject={u.email}
                   disabled={row.busy}
                   onClick={() => {
                     const next = drawPassword();
                     void patch(u, { password: next }, () => setShown({ email: u.email, password: next }));
                   }}
-                >
-                  {t('adminResetPassword')}
-                  <span className="visually-hidden">: {u.email}</span>
-                </button>
+                />
               </td>
             </tr>
           ))}

@@ -4,10 +4,10 @@ import type { VersionedRule } from '../../api/admin-types.js';
 import { itemsOf } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { useApp, useAsync } from '../../app-context.js';
-import { ErrorNote, Spinner } from '../../components/common.js';
+import { ErrorNote } from '../../components/common.js';
 import { formatDate } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
-import { todayVn, useSubmit } from './fields.js';
+import { ListStatus, RowAction, SubmitButton, todayVn, useSubmit } from './fields.js';
 
 /**
  * Rules kept as versions (approval policies, working-group rules): the list of every version, and a new one
@@ -61,8 +61,7 @@ export function VersionedRulesAdmin({
 
   return (
     <>
-      {rules.loading && !rules.data && <Spinner />}
-      <ErrorNote error={rules.error} onRetry={() => void rules.reload()} />
+      <ListStatus list={rules} />
       <table className="data-table">
         <caption className="visually-hidden">{t(titleKey)}</caption>
         <thead>
@@ -90,10 +89,11 @@ export function VersionedRulesAdmin({
                 {r.effectiveTo ? formatDate(String(r.effectiveTo), lang) : t('adminNoEnd')}
               </td>
               <td>
-                <button type="button" className="small-button" onClick={() => copy(r)}>
-                  {t('adminNewVersion')}
-                  <span className="visually-hidden">: {String(r.name ?? r.key)}</span>
-                </button>
+                <RowAction
+                  label={t('adminNewVersion')}
+                  subject={String(r.name ?? r.key)}
+                  onClick={() => copy(r)}
+                />
               </td>
             </tr>
           ))}
@@ -110,9 +110,7 @@ export function VersionedRulesAdmin({
           onChange={(e) => setText(e.target.value)}
         />
         <div className="button-row">
-          <button type="submit" className="primary" disabled={form.busy || !text.trim()}>
-            {form.busy ? t('saving') : t('adminRuleSave')}
-          </button>
+          <SubmitButton busy={form.busy} label={t('adminRuleSave')} disabled={!text.trim()} />
           {saved && (
             <span role="status" className="ok-note">
               {t('adminRuleSaved')}

@@ -3,6 +3,20 @@ import type { ReactNode } from 'react';
 import { itemsOf } from '../../api/client.js';
 import type { OrgUnit } from '../../api/types.js';
 import { useApp, useAsync } from '../../app-context.js';
+import type { AsyncState } from '../../app-context.js';
+import { ErrorNote, Spinner } from '../../components/common.js';
+
+/** Incident categories, in the order the forms offer them. */
+export const CATEGORIES = [
+  'fake_news',
+  'policy_backlash',
+  'accident_disaster',
+  'public_health',
+  'service_failure',
+  'misconduct_allegation',
+  'data_leak',
+  'other',
+];
 
 /** Terms typed one per line (or separated by commas) → the list the API takes. */
 export function termsOf(text: string): string[] {
@@ -86,4 +100,95 @@ export function useSubmit() {
     }
   };
   return { busy, error, setError, run };
+}
+
+/** A list's first load (spinner) and its loading error, with a retry. */
+export function ListStatus({
+  list,
+}: {
+  list: Pick<AsyncState<unknown>, 'data' | 'error' | 'loading' | 'reload'>;
+}) {
+  return (
+    <>
+      {list.loading && !list.data && <Spinner />}
+      <ErrorNote error={list.error} onRetry={() => void list.reload()} />
+    </>
+  );
+}
+
+/** A form's primary submit button, saying it is saving while `busy`. */
+export function SubmitButton({
+  busy,
+  label,
+  disabled,
+}: {
+  busy: boolean;
+  label: string;
+  disabled?: boolean;
+}) {
+  const { t } = useApp();
+  return (
+    <button type="submit" className="primary" disabled={busy || disabled}>
+      {busy ? t('saving') : label}
+    </button>
+  );
+}
+
+/** A form-grid form's error, across the whole width. */
+export function FormError({ error }: { error: unknown }) {
+  return (
+    <div className="wide">
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
+/** A table row's action button; screen readers also hear which row (`subject`) it acts on. */
+export function RowAction({
+  label,
+  subject,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  subject: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className="small-button" disabled={disabled} onClick={onClick}>
+      {label}
+      <span className="visually-hidden">: {subject}</span>
+    </button>
+  );
+}
+
+/** A secret shown once (a webhook secret, a drawn password), until the administrator says it is kept. */
+export function SecretOnce({
+  message,
+  secret,
+  testId,
+  dismissLabel,
+  onDismiss,
+  children,
+}: {
+  message: string;
+  secret: string;
+  testId: string;
+  dismissLabel: string;
+  onDismiss: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="callout" role="status">
+      <p>{message}</p>
+      <p className="secret-box" data-testid={testId}>
+        {secret}
+      </p>
+      {children}
+      <button type="button" onClick={onDismiss}>
+        {dismissLabel}
+      </button>
+    </div>
+  );
 }
