@@ -375,6 +375,22 @@ describe(`${IncidentVisibility.name} (e2e)`, () => {
       expect(n).toBe(2);
     });
 
+    it('unit B lists and reads none of unit A’s sources; province-wide ones stay visible', async () => {
+      const sourceA = await source(unitA);
+      const noUnit = await source();
+      const listed = async (by: TestUser) =>
+        ((await t.http().get('/api/signal-sources').set(by.auth).expect(200)).body as { id: string }[]).map(
+          (s) => s.id,
+        );
+      expect(await listed(leaderB)).not.toContain(sourceA);
+      expect(await listed(leaderB)).toContain(noUnit);
+      expect(await listed(analystA)).toEqual(expect.arrayContaining([sourceA, noUnit]));
+      expect(await listed(provinceLeader)).toContain(sourceA);
+      expect((await t.http().get(`/api/signal-sources/${sourceA}`).set(leaderB.auth)).status).toBe(404);
+      expect((await t.http().get(`/api/signal-sources/${sourceA}`).set(analystA.auth)).status).toBe(200);
+      expect((await t.http().get(`/api/signal-sources/${sourceA}`).set(admin.auth)).status).toBe(200);
+    });
+
     it('a tin_gia item naming another unit opens nothing there; from the unit’s own source it does', async () => {
       const sourceB = await source(unitB);
       const sourceA = await source(unitA);

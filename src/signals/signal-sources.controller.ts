@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSourcesService } from './signal-sources.service.js';
+import type { AuthUser } from '../auth/decorators.js';
 
 @ApiTags('signals')
 @ApiBearerAuth()
@@ -23,15 +24,15 @@ export class SignalSourcesController {
   @Get()
   @Roles(Role.Admin, Role.Leader, Role.Analyst)
   @ApiOperation({ summary: 'Danh sách nguồn tín hiệu' })
-  list() {
-    return this.sources.list();
+  list(@CurrentUser() user: AuthUser) {
+    return this.sources.list(user);
   }
 
   @Get(':id')
   @Roles(Role.Admin, Role.Leader, Role.Analyst)
   @ApiOperation({ summary: 'Chi tiết nguồn tín hiệu' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.sources.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sources.getVisible(user, id);
   }
 
   @Patch(':id')

@@ -38,8 +38,19 @@ export class SignalSourcesService {
     private readonly orgTree: OrgTree,
   ) {}
 
-  list(): Promise<SignalSource[]> {
-    return this.dataSource.getRepository(SignalSource).find({ order: { name: 'ASC' } });
+  /** The sources of the user's units, and the province-wide ones (no unit). */
+  async list(user: AuthUser): Promise<SignalSource[]> {
+    const rows = await this.dataSource.getRepository(SignalSource).find({ order: { name: 'ASC' } });
+    return this.visibility.filterInScope(user, rows, (r) => r.orgUnitId, 'unitData');
+  }
+
+  /** A source the user may read; another unit's source answers as a missing one. */
+  async getVisible(user: AuthUser, id: string): Promise<SignalSource> {
+    const source = await this.get(id);
+    if (source.orgUnitId && !(await this.visibility.isUnitInScope(user, source.orgUnitId, 'unitData'))) {
+      throw AppError.notFound('nguồn tín hiệu', id);
+    }
+    return source;
   }
 
   async get(id: string): Promise<SignalSource> {
