@@ -27,24 +27,11 @@ import {
   DEFAULT_THRESHOLDS,
   evaluateWindow,
   lookbackHours,
+  sumRange,
 } from '../src/detection/detection-rules.js';
 import type { BucketCounts, DetectionThresholds } from '../src/detection/detection-rules.js';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
 import { foldText } from '../src/signals/text-normalizer.js';
-
-function sumRange(rows: BucketCounts[], from: number, to: number) {
-  let volume = 0;
-  let negative = 0;
-  let reach = 0;
-  for (const r of rows) {
-    const t = r.bucketStart.getTime();
-    if (t < from || t >= to) continue;
-    volume += r.volume;
-    negative += r.negativeCount;
-    reach += r.reachSum;
-  }
-  return { volume, negative, reach };
-}
 
 /** Knobs of the slow-burn CUSUM (negativeCusum); from the settings by default, overridable to tune offline. */
 interface CusumOptions {

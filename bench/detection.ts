@@ -23,7 +23,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { api, startBenchApp } from './support/bench-app.js';
-import { sql, startBenchDatabase } from './support/bench-database.js';
+import { insertBenchUnits, sql, startBenchDatabase } from './support/bench-database.js';
 import {
   BUCKET_MS,
   buildScenario,
@@ -130,15 +130,7 @@ async function runSeed(seed: number) {
         password: adminPassword,
       },
     );
-    const unitIds = new Map<string, string>();
-    for (const u of UNITS) {
-      const [row] = await sql(
-        db.url,
-        `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-07-01') RETURNING id`,
-        [`AH-${u.key.toUpperCase()}`, u.name],
-      );
-      unitIds.set(u.key, row.id as string);
-    }
+    const unitIds = await insertBenchUnits(db.url, UNITS);
     const source = await api<{ source: { id: string } }>(app.base, 'POST', '/api/signal-sources', token, {
       name: 'SocialBeat An Hòa (bench)',
       kind: 'social_listening',

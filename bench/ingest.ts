@@ -34,7 +34,7 @@ import { copyLine } from '../src/signals/copy-text.js';
 import { MENTION_COLUMNS } from '../src/signals/signals.repository.js';
 import { api, sleep, startBenchApp } from './support/bench-app.js';
 import type { BenchApp } from './support/bench-app.js';
-import { sql, startBenchDatabase } from './support/bench-database.js';
+import { insertBenchUnits, sql, startBenchDatabase } from './support/bench-database.js';
 import { ordinaryItem, spikeItem, SPIKE_TOPIC, TOPICS, UNITS } from './ingest-data.js';
 import type { BenchItem, StreamShape } from './ingest-data.js';
 
@@ -278,16 +278,7 @@ async function main() {
     });
     const token = login.accessToken;
 
-    // Org units straight into the table (the directory API is not what is measured here).
-    const unitIds = new Map<string, string>();
-    for (const u of UNITS) {
-      const [row] = await sql(
-        server.url,
-        `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-07-01') RETURNING id`,
-        [`AH-${u.key.toUpperCase()}`, u.name],
-      );
-      unitIds.set(u.key, row.id as string);
-    }
+    const unitIds = await insertBenchUnits(server.url, UNITS);
     const source = await api<{ source: { id: string } }>(app.base, 'POST', '/api/signal-sources', token, {
       name: 'SocialBeat An Hòa (bench)',
       kind: 'social_listening',

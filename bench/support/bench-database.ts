@@ -27,6 +27,20 @@ export async function sql<T = Record<string, unknown>>(
   }
 }
 
+/** The benchmark's departments straight into the directory table (the directory API is not what is measured): key → id. */
+export async function insertBenchUnits(url: string, units: readonly { key: string; name: string }[]) {
+  const ids = new Map<string, string>();
+  for (const u of units) {
+    const [row] = await sql(
+      url,
+      `INSERT INTO org_units (code, name, unit_type, valid_from) VALUES ($1, $2, 'department', '2025-07-01') RETURNING id`,
+      [`AH-${u.key.toUpperCase()}`, u.name],
+    );
+    ids.set(u.key, row.id as string);
+  }
+  return ids;
+}
+
 export interface BenchDatabase {
   /** The maintenance database of the server (for CREATE/DROP DATABASE). */
   adminUrl: string;

@@ -222,7 +222,8 @@ export function shareSignificance(negative: number, volume: number, baselineShar
   return (volume * bernoulliKl(share, baselineShare)) / Math.LN10;
 }
 
-function sumRange(rows: BucketCounts[], from: number, to: number) {
+/** Volume, negative mentions and reach of the buckets starting in [from, to) (epoch ms). */
+export function sumRange(rows: BucketCounts[], from: number, to: number) {
   let volume = 0;
   let negative = 0;
   let reach = 0;
@@ -577,20 +578,7 @@ export function evaluateTraction(
         reach: item.reach,
         velocityPerHour: 0,
       },
-      trigger: {
-        id: item.mentionId,
-        outlet: item.outlet,
-        url: item.url,
-        title: null,
-        snippet: null,
-        sentiment: item.sentiment,
-        fakeNewsLabel: item.fakeNewsLabel,
-        reach: item.reach,
-        occurredAt: item.occurredAt.toISOString(),
-        matchedOn: item.matchedOn,
-        followers: item.followers,
-        verified: item.verified,
-      },
+      trigger: itemTrigger(item),
       pickup: { ...pickup, expected: round(pickup.expected, 2), reason: 'pickup' },
       strength: pickup.mentions,
       thresholds: {
@@ -601,6 +589,24 @@ export function evaluateTraction(
         tractionMinShare: t.tractionMinShare,
       },
     },
+  };
+}
+
+/** The item that set a rule off, as the evidence shows it. */
+function itemTrigger(item: NotableItem) {
+  return {
+    id: item.mentionId,
+    outlet: item.outlet,
+    url: item.url,
+    title: null,
+    snippet: null,
+    sentiment: item.sentiment,
+    fakeNewsLabel: item.fakeNewsLabel,
+    reach: item.reach,
+    occurredAt: item.occurredAt.toISOString(),
+    matchedOn: item.matchedOn,
+    followers: item.followers,
+    verified: item.verified,
   };
 }
 
@@ -617,20 +623,7 @@ export function evaluateItem(
     Math.floor(item.occurredAt.getTime() / (bucketSeconds * 1000)) * bucketSeconds * 1000,
   );
   const end = new Date(start.getTime() + bucketSeconds * 1000);
-  const trigger = {
-    id: item.mentionId,
-    outlet: item.outlet,
-    url: item.url,
-    title: null,
-    snippet: null,
-    sentiment: item.sentiment,
-    fakeNewsLabel: item.fakeNewsLabel,
-    reach: item.reach,
-    occurredAt: item.occurredAt.toISOString(),
-    matchedOn: item.matchedOn,
-    followers: item.followers,
-    verified: item.verified,
-  };
+  const trigger = itemTrigger(item);
   const base = {
     windowStart: start,
     windowEnd: end,
