@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PressModule } from './press/press.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         WorkingGroupsModule,
         StatementsModule,
         PlaybooksModule,
+        PressModule,
         ReportsModule,
         HealthModule,
       ],
