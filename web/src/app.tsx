@@ -42,6 +42,15 @@ const DeclareIncidentScreen = lazy(() =>
 const PeriodicReportScreen = lazy(() =>
   import('./screens/PeriodicReport.js').then((m) => ({ default: m.PeriodicReportScreen })),
 );
+const PressDeskScreen = lazy(() =>
+  import('./screens/PressDesk.js').then((m) => ({ default: m.PressDeskScreen })),
+);
+const PressInquiryScreen = lazy(() =>
+  import('./screens/PressInquiry.js').then((m) => ({ default: m.PressInquiryScreen })),
+);
+const PressContactsScreen = lazy(() =>
+  import('./screens/PressContacts.js').then((m) => ({ default: m.PressContactsScreen })),
+);
 const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
 
 const LANG_KEY = 'ungpho.lang';
@@ -208,6 +217,9 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       active: ['approvals'],
       badge: waiting,
     },
+    ...(user.roles.some((r) => ['admin', 'leader', 'officer'].includes(r))
+      ? [{ to: '/press', label: t('navPress'), active: ['press', 'pressInquiry', 'pressContacts'] }]
+      : []),
     { to: '/watch', label: t('navWatch'), active: ['watch', 'topicDetection'] },
     { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
     { to: '/directory', label: t('navDirectory'), active: ['directory'] },
@@ -263,6 +275,15 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'periodic':
       screen = <PeriodicReportScreen />;
+      break;
+    case 'press':
+      screen = <PressDeskScreen />;
+      break;
+    case 'pressInquiry':
+      screen = <PressInquiryScreen key={route.id} inquiryId={route.id} />;
+      break;
+    case 'pressContacts':
+      screen = <PressContactsScreen />;
       break;
     default:
       screen = (

@@ -15,6 +15,9 @@ export type Route =
   | { name: 'admin'; section?: string }
   | { name: 'declare' }
   | { name: 'periodic' }
+  | { name: 'press' }
+  | { name: 'pressInquiry'; id: string }
+  | { name: 'pressContacts' }
   | { name: 'login' }
   | { name: 'notFound' };
 
@@ -44,6 +47,9 @@ export function parseRoute(pathname: string): Route {
   if (p === '/detection-settings') return { name: 'detectionSettings' };
   if ((m = p.match(new RegExp(`^/detection-settings/${UUID}$`))))
     return { name: 'detectionSettings', unitId: m[1] };
+  if (p === '/press') return { name: 'press' };
+  if (p === '/press/contacts') return { name: 'pressContacts' };
+  if ((m = p.match(new RegExp(`^/press/inquiries/${UUID}$`)))) return { name: 'pressInquiry', id: m[1] };
   if (p === '/login') return { name: 'login' };
   return { name: 'notFound' };
 }
