@@ -98,9 +98,9 @@ describe('press desk in Chromium (e2e)', () => {
       .waitFor();
     inquiryUrl = page.url();
     await page.getByText('Đơn vị được hỏi còn hoạt động vào ngày').waitFor();
-    expect(await page.locator('.room-facts').innerText()).toContain('Mới tiếp nhận');
+    expect(await page.locator('.press-facts').innerText()).toContain('Mới tiếp nhận');
     // The press office sees the journalist's contacts.
-    expect(await page.locator('.room-facts').innerText()).toContain(journalistEmail);
+    expect(await page.locator('.press-facts').innerText()).toContain(journalistEmail);
     await shoot(page, 'press-02-request-routed');
   }, 60_000);
 
@@ -112,12 +112,16 @@ describe('press desk in Chromium (e2e)', () => {
     ];
     for (const [i, text] of answers.entries()) {
       await page.getByLabel('Trả lời', { exact: true }).nth(i).fill(text);
+      const saved = page.waitForResponse(
+        (r) => r.url().includes('/questions/') && r.request().method() === 'PATCH' && r.ok(),
+      );
       await page.getByRole('button', { name: 'Lưu câu trả lời' }).nth(i).click();
-      await page.getByText('Đã lưu').first().waitFor();
+      await saved;
+      await page.getByText('Đã lưu').nth(i).waitFor();
     }
     await page.getByRole('button', { name: 'Soạn văn bản trả lời' }).click();
     await page.getByRole('link', { name: 'Mở văn bản để soạn, trình duyệt' }).waitFor();
-    expect(await page.locator('.room-facts').innerText()).toContain('Đang soạn trả lời');
+    expect(await page.locator('.press-facts').innerText()).toContain('Đang soạn trả lời');
     await shoot(page, 'press-03-answer-drafted');
     await page.getByRole('link', { name: 'Mở văn bản để soạn, trình duyệt' }).click();
     await page.getByRole('button', { name: 'Trình duyệt' }).click();
@@ -160,7 +164,7 @@ describe('press desk in Chromium (e2e)', () => {
     await page.getByRole('button', { name: 'Gửi cho nhà báo qua thư điện tử' }).click();
     await page.getByText('Đã gửi phiên bản 1 cho nhà báo.').waitFor();
     expect(await page.locator('.hash').innerText()).toBe(sha256);
-    expect(await page.locator('.room-facts').innerText()).toContain('Đã trả lời');
+    expect(await page.locator('.press-facts').innerText()).toContain('Đã trả lời');
     await shoot(page, 'press-05-answer-sent');
     const mail = await (async () => {
       for (let i = 0; i < 100; i++) {

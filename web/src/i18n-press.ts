@@ -174,7 +174,7 @@ export const PRESS_EN: Record<keyof typeof PRESS_VI, string> = {
   pressExportCsv: 'Download list (CSV)',
 };
 
-type PressLabelGroup = 'inquiryStatus' | 'inquiryChannel' | 'outletType' | 'capability';
+type PressLabelGroup = 'inquiryStatus' | 'inquiryChannel' | 'outletType' | 'capability' | 'inquiryEvent';
 
 const PRESS_LABELS: Record<'vi' | 'en', Record<PressLabelGroup, Record<string, string>>> = {
   vi: {
@@ -199,6 +199,18 @@ const PRESS_LABELS: Record<'vi' | 'en', Record<PressLabelGroup, Record<string, s
       magazine: 'Tạp chí',
       radio_tv: 'Phát thanh, truyền hình',
       online: 'Báo điện tử',
+    },
+    inquiryEvent: {
+      'inquiry.received': 'Tiếp nhận đề nghị',
+      'inquiry.incident_linked': 'Gắn với sự cố',
+      'inquiry.assigned': 'Phân công người xử lý',
+      'inquiry.question_answered': 'Cập nhật câu trả lời',
+      'inquiry.drafting': 'Soạn văn bản trả lời',
+      'inquiry.status_changed': 'Văn bản chuyển trạng thái duyệt',
+      'inquiry.deadline_warning': 'Nhắc hạn trả lời',
+      'inquiry.answered': 'Đã gửi văn bản trả lời cho nhà báo',
+      'inquiry.declined': 'Đã gửi văn bản từ chối cho nhà báo',
+      'inquiry.transferred': 'Chuyển đơn vị khác',
     },
     capability: {
       press_state_management: 'Quản lý nhà nước về báo chí',
@@ -226,6 +238,18 @@ const PRESS_LABELS: Record<'vi' | 'en', Record<PressLabelGroup, Record<string, s
       press_briefing: 'Press briefing',
     },
     outletType: { newspaper: 'Newspaper', magazine: 'Magazine', radio_tv: 'Radio/TV', online: 'Online' },
+    inquiryEvent: {
+      'inquiry.received': 'Request logged',
+      'inquiry.incident_linked': 'Attached to an incident',
+      'inquiry.assigned': 'Assigned',
+      'inquiry.question_answered': 'Answer updated',
+      'inquiry.drafting': 'Written answer drafted',
+      'inquiry.status_changed': 'Approval status changed',
+      'inquiry.deadline_warning': 'Deadline reminder',
+      'inquiry.answered': 'Answer sent to the journalist',
+      'inquiry.declined': 'Refusal sent to the journalist',
+      'inquiry.transferred': 'Transferred to another unit',
+    },
     capability: {
       press_state_management: 'Press management',
       public_health: 'Public health',

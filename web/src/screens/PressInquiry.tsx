@@ -4,7 +4,7 @@ import type { InquiryQuestion, PressInquiryDetail, RefusalGround } from '../api/
 import type { Incident, StatementDetail } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
 import { ErrorNote, Link, Panel } from '../components/common.js';
-import { formatDateTime } from '../format.js';
+import { formatDate, formatDateTime } from '../format.js';
 import { pressLabel } from '../i18n-press.js';
 import { CATEGORIES, Field, ListStatus, useSubmit } from './admin/fields.js';
 
@@ -26,7 +26,7 @@ export function PressInquiryScreen({ inquiryId }: { inquiryId: string }) {
       {i && (
         <>
           <h1>{i.subject}</h1>
-          <dl className="room-facts">
+          <dl className="press-facts">
             <dt>{t('pressColStatus')}</dt>
             <dd>
               <span className="badge status">{pressLabel(lang, 'inquiryStatus', i.status)}</span>
@@ -52,12 +52,15 @@ export function PressInquiryScreen({ inquiryId }: { inquiryId: string }) {
               {i.routing.reason === 'successor'
                 ? t('pressRoutingSuccessor', {
                     addressed: i.routing.addressed?.name ?? '',
-                    on: i.routing.on,
+                    on: formatDate(i.routing.on, lang),
                     unit: i.routing.unit.name,
                   })
                 : i.routing.reason === 'capability'
-                  ? t('pressRoutingCapability', { unit: i.routing.unit.name, on: i.routing.on })
-                  : t('pressRoutingAddressed', { on: i.routing.on })}
+                  ? t('pressRoutingCapability', {
+                      unit: i.routing.unit.name,
+                      on: formatDate(i.routing.on, lang),
+                    })
+                  : t('pressRoutingAddressed', { on: formatDate(i.routing.on, lang) })}
             </p>
             <p>
               <strong>{t('pressSpokesperson')}: </strong>
@@ -76,13 +79,15 @@ export function PressInquiryScreen({ inquiryId }: { inquiryId: string }) {
           <IncidentLink inquiry={i} onChanged={reload} />
           <AnswerPanel inquiry={i} onChanged={reload} />
           <Panel title={t('pressTimeline')} id="press-timeline">
-            <ul className="timeline">
+            <ol className="press-events">
               {i.events.map((e) => (
-                <li key={e.seq} className="event">
-                  <span className="event-meta">{formatDateTime(e.occurredAt, lang)}</span> {e.type}
+                <li key={e.seq}>
+                  <span className="muted">{formatDateTime(e.occurredAt, lang)}</span> –{' '}
+                  {pressLabel(lang, 'inquiryEvent', e.type)}
+                  {e.type === 'inquiry.deadline_warning' ? ` (${String(e.payload.percent)}%)` : ''}
                 </li>
               ))}
-            </ul>
+            </ol>
           </Panel>
         </>
       )}
