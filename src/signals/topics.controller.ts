@@ -44,8 +44,8 @@ export class TopicsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Thử quy tắc của chủ đề trên các đề cập gần đây (không lưu gì)' })
-  preview(@Body() dto: TopicPreviewDto) {
-    return this.topics.preview(dto);
+  preview(@CurrentUser() user: AuthUser, @Body() dto: TopicPreviewDto) {
+    return this.topics.preview(user, dto);
   }
 
   @Get(':id')
