@@ -22,7 +22,14 @@ export interface Deadline {
   overdue: boolean;
   stoppedAt: string | null;
   met: boolean | null;
-  rule: { id: string; value: number; unit: string; legalSource: string };
+  rule: {
+    id: string;
+    value: number;
+    unit: string;
+    legalSource: string;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+  };
 }
 
 export interface Incident {

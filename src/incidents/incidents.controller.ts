@@ -16,6 +16,7 @@ import { IncidentFactsService } from './incident-facts.service.js';
 import { IncidentTasksService } from './incident-tasks.service.js';
 import { IncidentsService } from './incidents.service.js';
 import { FactResponseDto, TaskResponseDto } from './dto/task-fact.response.js';
+import { IncidentDetailResponseDto, IncidentPageDto, IncidentResponseDto } from './dto/incident.response.js';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -29,12 +30,14 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Danh sách sự cố mình được xem, kèm đồng hồ pháp lý' })
+  @ApiOkResponse({ type: IncidentPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListIncidentsQueryDto) {
     return this.incidents.list(user, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Khai báo sự cố (thủ công) cho đơn vị mình hoặc cấp dưới' })
+  @ApiCreatedResponse({ type: IncidentResponseDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateIncidentDto) {
     return this.incidents.create(user, dto);
   }
@@ -43,12 +46,14 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'Chi tiết sự cố: trạng thái, mức độ, đơn vị, thời hạn pháp lý, bước chuyển hợp lệ',
   })
+  @ApiOkResponse({ type: IncidentDetailResponseDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.incidents.get(user, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Sửa tiêu đề, tóm tắt, phân loại, mức độ, đơn vị chủ trì/liên quan' })
+  @ApiOkResponse({ type: IncidentResponseDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
