@@ -449,6 +449,19 @@ describe('authorization matrix (e2e)', () => {
     outcomes.push({ key, caller: role ?? 'anonymous', unit, expected, actual, detail });
   }
 
+  it('documents the response shapes of the typed routes (nullable strings as strings with nullable: true)', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    const schemas = doc.components.schemas;
+    expect(schemas.IncidentResponseDto.properties.summary).toMatchObject({ type: 'string', nullable: true });
+    expect(schemas.TaskResponseDto.properties.dueAt).toMatchObject({ type: 'string', nullable: true });
+    expect(doc.paths['/api/incidents'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/IncidentPageDto',
+    });
+    expect(doc.paths['/api/topics/{id}'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/WatchTopicResponseDto',
+    });
+  });
+
   it('answers every route as the permission table says, for every role of the unit and of another unit', async () => {
     const started = Date.now();
     const routes = registeredRoutes(t.app);

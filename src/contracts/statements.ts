@@ -16,6 +16,10 @@ export interface Statement {
   channels: string[];
   citedFactIds: string[];
   currentVersion: number | null;
+  /** The published statement this one corrects or withdraws. */
+  relatesToStatementId: string | null;
+  relation: 'corrects' | 'withdraws' | null;
+  createdByUserId: string | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
