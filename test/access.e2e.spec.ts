@@ -391,6 +391,30 @@ describe(`${IncidentVisibility.name} (e2e)`, () => {
       expect((await t.http().get(`/api/signal-sources/${sourceA}`).set(admin.auth)).status).toBe(200);
     });
 
+    it('a topic preview scans the sources of the caller’s units and the province-wide ones only', async () => {
+      const sourceA = await source(unitA);
+      const sourceB = await source(unitB);
+      const noUnit = await source();
+      const word = `nuocngam${tag()}`;
+      const said = (where: string) => mention({ text: `Người dân hỏi về ${word} ở ${where}` });
+      expect((await push(officerA, sourceA, [said('nguồn A')])).status).toBe(200);
+      expect((await push(officerB, sourceB, [said('nguồn B')])).status).toBe(200);
+      expect((await push(admin, noUnit, [said('nguồn toàn tỉnh')])).status).toBe(200);
+      const preview = async (by: TestUser) => {
+        const res = await t
+          .http()
+          .post('/api/topics/preview')
+          .set(by.auth)
+          .send({ anyTerms: [word] });
+        expect(res.status).toBe(200);
+        return (res.body.items as { text: string }[]).map((i) => i.text.replace(/^.* ở /, '')).sort();
+      };
+      expect(await preview(analystB)).toEqual(['nguồn B', 'nguồn toàn tỉnh']);
+      expect(await preview(leaderA)).toEqual(['nguồn A', 'nguồn toàn tỉnh']);
+      expect(await preview(provinceLeader)).toEqual(['nguồn A', 'nguồn B', 'nguồn toàn tỉnh']);
+      expect(await preview(admin)).toEqual(['nguồn A', 'nguồn B', 'nguồn toàn tỉnh']);
+    });
+
     it('a tin_gia item naming another unit opens nothing there; from the unit’s own source it does', async () => {
       const sourceB = await source(unitB);
       const sourceA = await source(unitA);

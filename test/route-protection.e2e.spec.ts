@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { registeredRoutes as routesOf } from './support/registered-routes.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 /** Routes open to anonymous callers, on purpose. Adding one here is a security decision: say why. */
@@ -10,10 +11,6 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/signal-sources/:id/webhook',
 ]);
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
 describe('route protection (e2e)', () => {
   let t: TestApp;
 
@@ -24,20 +21,7 @@ describe('route protection (e2e)', () => {
     await t.close();
   });
 
-  function registeredRoutes(): { method: string; path: string }[] {
-    const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
-    return (
-      express.router.stack
-        // Nest mounts a not-found handler for every method on prefix-excluded paths; it is not an endpoint.
-        .filter((l) => l.route && Object.keys(l.route.methods).length < 10)
-        .flatMap((l) =>
-          Object.keys(l.route!.methods)
-            .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-            .map((m) => ({ method: m.toUpperCase(), path: l.route!.path })),
-        )
-        .filter((r) => !r.path.startsWith('/docs'))
-    );
-  }
+  const registeredRoutes = () => routesOf(t.app);
 
   it('finds the application routes (the walk is not vacuous)', () => {
     const routes = registeredRoutes().map((r) => `${r.method} ${r.path}`);

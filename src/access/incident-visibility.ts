@@ -34,6 +34,8 @@ export class IncidentVisibility {
     if (user.roles.includes(Role.Admin)) return null;
     const roles = kind === 'incidents' ? INCIDENT_SCOPE_ROLES : UNIT_DATA_SCOPE_ROLES;
     if (!user.roles.some((r) => roles.includes(r)) || !user.personId) return [];
+    // Loaded with the account for this request or command; inside a transaction, read again under its locks.
+    if (user.personUnitId !== undefined && !manager) return user.personUnitId ? [user.personUnitId] : [];
     const unitId = await this.repository.activePersonUnit(user.personId, manager);
     return unitId ? [unitId] : [];
   }

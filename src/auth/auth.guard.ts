@@ -1,26 +1,22 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { requestContext } from '../common/request-context.js';
 import { IS_PUBLIC, ROLES } from './decorators.js';
 import type { AuthUser } from './decorators.js';
-import { User } from './entities/user.entity.js';
 import { Role } from './role.js';
-import { TokenService } from './token.service.js';
+import { SessionUsers } from './session-users.js';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); @Roles() narrows further.
- * The user is re-read on each request so that a locked account or a changed role takes effect at once.
+ * The user is re-read on each request (`SessionUsers`, shared with the socket handshake) so that a locked account or a changed role takes effect at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,20 +28,8 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Cần đăng nhập (thiếu mã truy cập Bearer)');
-    const claims = await this.tokens.verifyAccess(match[1]);
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
-    if (!user) throw new AppError(ErrorCode.TOKEN_INVALID, 'Tài khoản không còn tồn tại');
-    if (!user.active)
-      throw new AppError(ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đã bị khóa, liên hệ quản trị viên');
-    this.tokens.assertCurrentSession(claims, user);
-
-    req.user = {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      roles: user.roles,
-      personId: user.personId,
-    };
+    const { user } = await this.sessions.fromToken(match[1]);
+    req.user = user;
     requestContext.set({ userId: user.id });
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

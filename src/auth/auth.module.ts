@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
+import { SessionUsers } from './session-users.js';
 import { TokenService } from './token.service.js';
 import { UserAccessChanges } from './user-access-changes.js';
 import { UsersController } from './users.controller.js';
@@ -34,10 +35,11 @@ import { UsersService } from './users.service.js';
     AuthService,
     LoginThrottle,
     TokenService,
+    SessionUsers,
     UsersService,
     UserAccessChanges,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, UsersService, UserAccessChanges],
+  exports: [AuthService, TokenService, SessionUsers, UsersService, UserAccessChanges],
 })
 export class AuthModule {}

@@ -17,6 +17,11 @@ export interface AuthUser {
   displayName: string;
   roles: Role[];
   personId: string | null;
+  /**
+   * The unit of the directory person when that person is active, null when none or deactivated; loaded with the
+   * account by `SessionUsers`. Undefined where the account was not loaded that way (the unit is then read again).
+   */
+  personUnitId?: string | null;
 }
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {

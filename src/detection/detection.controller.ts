@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -15,6 +15,7 @@ import {
   ListWatchSignalsQueryDto,
 } from './dto/watch-signal.dto.js';
 import { WatchListService } from './watch-list.service.js';
+import { DetectionPageDto, DetectionResponseDto } from './dto/detection.response.js';
 
 @ApiTags('detection')
 @ApiBearerAuth()
@@ -84,6 +85,7 @@ export class DetectionController {
   @ApiOperation({
     summary: 'Các lần phát hiện, kèm bằng chứng (quy tắc, cửa sổ, mức nền, z-score, đề cập nổi bật)',
   })
+  @ApiOkResponse({ type: DetectionPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListDetectionsQueryDto) {
     return this.detections.list(user, query);
   }
@@ -91,6 +93,7 @@ export class DetectionController {
   @Get('detections/:id')
   @Roles(Role.Leader, Role.Officer, Role.Analyst)
   @ApiOperation({ summary: 'Một lần phát hiện và bằng chứng đầy đủ' })
+  @ApiOkResponse({ type: DetectionResponseDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.detections.get(user, id);
   }

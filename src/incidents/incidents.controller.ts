@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/decorators.js';
 import { PageQueryDto } from '../common/page-query.dto.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -15,6 +15,8 @@ import { CreateTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import { IncidentFactsService } from './incident-facts.service.js';
 import { IncidentTasksService } from './incident-tasks.service.js';
 import { IncidentsService } from './incidents.service.js';
+import { FactResponseDto, TaskResponseDto } from './dto/task-fact.response.js';
+import { IncidentDetailResponseDto, IncidentPageDto, IncidentResponseDto } from './dto/incident.response.js';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -28,12 +30,14 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Danh sách sự cố mình được xem, kèm đồng hồ pháp lý' })
+  @ApiOkResponse({ type: IncidentPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListIncidentsQueryDto) {
     return this.incidents.list(user, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Khai báo sự cố (thủ công) cho đơn vị mình hoặc cấp dưới' })
+  @ApiCreatedResponse({ type: IncidentResponseDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateIncidentDto) {
     return this.incidents.create(user, dto);
   }
@@ -42,12 +46,14 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'Chi tiết sự cố: trạng thái, mức độ, đơn vị, thời hạn pháp lý, bước chuyển hợp lệ',
   })
+  @ApiOkResponse({ type: IncidentDetailResponseDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.incidents.get(user, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Sửa tiêu đề, tóm tắt, phân loại, mức độ, đơn vị chủ trì/liên quan' })
+  @ApiOkResponse({ type: IncidentResponseDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -88,12 +94,14 @@ export class IncidentsController {
 
   @Get(':id/tasks')
   @ApiOperation({ summary: 'Nhiệm vụ trong sự cố' })
+  @ApiOkResponse({ type: [TaskResponseDto] })
   listTasks(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.tasks.list(user, id);
   }
 
   @Post(':id/tasks')
   @ApiOperation({ summary: 'Giao nhiệm vụ' })
+  @ApiCreatedResponse({ type: TaskResponseDto })
   createTask(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -104,6 +112,7 @@ export class IncidentsController {
 
   @Patch(':id/tasks/:taskId')
   @ApiOperation({ summary: 'Cập nhật nhiệm vụ (trạng thái, người nhận, hạn)' })
+  @ApiOkResponse({ type: TaskResponseDto })
   updateTask(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -115,12 +124,14 @@ export class IncidentsController {
 
   @Get(':id/facts')
   @ApiOperation({ summary: 'Sổ sự kiện đã xác minh' })
+  @ApiOkResponse({ type: [FactResponseDto] })
   listFacts(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.facts.list(user, id);
   }
 
   @Post(':id/facts')
   @ApiOperation({ summary: 'Ghi nhận một sự kiện (chưa/đã xác minh)' })
+  @ApiCreatedResponse({ type: FactResponseDto })
   createFact(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -131,6 +142,7 @@ export class IncidentsController {
 
   @Patch(':id/facts/:factId')
   @ApiOperation({ summary: 'Xác minh, sửa hoặc rút lại một sự kiện' })
+  @ApiOkResponse({ type: FactResponseDto })
   updateFact(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import type { AuthUser } from '../auth/decorators.js';
-import { User } from '../auth/entities/user.entity.js';
-import { TokenService } from '../auth/token.service.js';
+import { SessionUsers } from '../auth/session-users.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -18,12 +17,12 @@ import type { RoomMember } from './rooms.events.js';
 export class RoomAccess {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionUsers,
     private readonly incidents: IncidentsService,
     private readonly visibility: IncidentVisibility,
   ) {}
 
-  /** Handshake: a valid access token of an active account (re-read from the database, like the HTTP guard). */
+  /** Handshake: a valid access token of an active account (the HTTP guard's loader). */
   async authenticate(token: unknown): Promise<{ user: AuthUser; tokenExp: number }> {
     if (typeof token !== 'string' || !token) {
       throw new AppError(
@@ -31,29 +30,17 @@ export class RoomAccess {
         'Cần đăng nhập: gửi mã truy cập trong auth.token khi kết nối',
       );
     }
-    const claims = await this.tokens.verifyAccess(token);
-    // A locked account says so first; then a token from before the account's sessions ended is refused.
-    const user = await this.currentUser(claims.sub);
-    const row = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
-    if (row) this.tokens.assertCurrentSession(claims, row);
-    const exp = (claims as { exp?: number }).exp ?? Math.floor(Date.now() / 1000) + 900;
-    return { user, tokenExp: exp };
+    return this.sessions.fromToken(token);
   }
 
   /** The account as it is now; locked or deleted accounts are refused. */
-  async currentUser(userId: string): Promise<AuthUser> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    if (!user) throw new AppError(ErrorCode.TOKEN_INVALID, 'Tài khoản không còn tồn tại');
-    if (!user.active) {
-      throw new AppError(ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đã bị khóa, liên hệ quản trị viên');
-    }
-    return toAuthUser(user);
+  currentUser(userId: string): Promise<AuthUser> {
+    return this.sessions.current(userId);
   }
 
   /** The account if it is still active, else null (revocation checks). */
-  async activeUser(userId: string): Promise<AuthUser | null> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    return user?.active ? toAuthUser(user) : null;
+  activeUser(userId: string): Promise<AuthUser | null> {
+    return this.sessions.active(userId);
   }
 
   /**
@@ -85,14 +72,4 @@ export class RoomAccess {
   members(incident: Incident): Promise<RoomMember[]> {
     return this.visibility.roomMembers(incident.id, incident.responsibleOrgUnitId);
   }
-}
-
-function toAuthUser(user: User): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    roles: user.roles,
-    personId: user.personId,
-  };
 }

@@ -1,3 +1,4 @@
+import type { Fact, Task } from '../contracts/incidents.js';
 /**
  * The live-room protocol (socket.io namespace `/rooms`), shared by the server and its clients (tests, bench).
  * Client → server messages are commands answered through their ack; server → client messages are pushes.
@@ -129,19 +130,8 @@ export interface TaskUpdateRequest {
   status?: 'todo' | 'in_progress' | 'done' | 'cancelled';
 }
 
-export interface TaskView {
-  id: string;
-  incidentId: string;
-  title: string;
-  description: string | null;
-  assigneeUserId: string | null;
-  dueAt: string | null;
-  status: string;
-  completedAt: string | null;
-  createdByUserId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The same shape as over HTTP (src/contracts). */
+export type TaskView = Task;
 
 export interface FactCreateRequest {
   incidentId: string;
@@ -159,19 +149,8 @@ export interface FactUpdateRequest {
   retractionReason?: string;
 }
 
-export interface FactView {
-  id: string;
-  incidentId: string;
-  statement: string;
-  source: string;
-  status: string;
-  verifiedByUserId: string | null;
-  verifiedAt: string | null;
-  retractionReason: string | null;
-  createdByUserId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The same shape as over HTTP (src/contracts). */
+export type FactView = Fact;
 
 export interface InvitationAcceptRequest {
   invitationId: string;

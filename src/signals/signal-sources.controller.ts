@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSourcesService } from './signal-sources.service.js';
 import type { AuthUser } from '../auth/decorators.js';
+import { SignalSourceResponseDto } from './dto/signals.response.js';
 
 @ApiTags('signals')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class SignalSourcesController {
   @Get()
   @Roles(Role.Admin, Role.Leader, Role.Analyst)
   @ApiOperation({ summary: 'Danh sách nguồn tín hiệu' })
+  @ApiOkResponse({ type: [SignalSourceResponseDto] })
   list(@CurrentUser() user: AuthUser) {
     return this.sources.list(user);
   }
@@ -31,6 +33,7 @@ export class SignalSourcesController {
   @Get(':id')
   @Roles(Role.Admin, Role.Leader, Role.Analyst)
   @ApiOperation({ summary: 'Chi tiết nguồn tín hiệu' })
+  @ApiOkResponse({ type: SignalSourceResponseDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.sources.getVisible(user, id);
   }

@@ -404,12 +404,16 @@ export class SignalsRepository {
     return { mentions: row.mentions as number, outlets: row.outlets as number, volume: row.volume as number };
   }
 
-  /** The newest mentions collected since `since` (for trying a topic's rules before saving them). */
-  async recentMentions(since: Date, limit: number): Promise<RecentMention[]> {
+  /**
+   * The newest mentions collected since `since` (for trying a topic's rules before saving them), of the given
+   * sources only (null: every source).
+   */
+  async recentMentions(since: Date, limit: number, sourceIds: string[] | null): Promise<RecentMention[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT id, title, text, outlet, platform, url, geo_code, sentiment, published_at, collected_at
-         FROM mentions WHERE collected_at >= $1 ORDER BY collected_at DESC, id LIMIT $2`,
-      [since, limit],
+         FROM mentions WHERE collected_at >= $1 AND ($3::uuid[] IS NULL OR source_id = ANY($3::uuid[]))
+        ORDER BY collected_at DESC, id LIMIT $2`,
+      [since, limit, sourceIds],
     );
     return rows.map((r) => ({
       id: r.id as string,

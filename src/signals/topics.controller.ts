@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
@@ -13,6 +13,7 @@ import {
 import { SignalsService } from './signals.service.js';
 import { TopicsService } from './topics.service.js';
 import { topicWindow } from './topic-window.js';
+import { WatchTopicResponseDto } from './dto/signals.response.js';
 
 const READERS = [Role.Admin, Role.Leader, Role.Analyst, Role.Officer];
 const WRITERS = [Role.Admin, Role.Analyst, Role.Leader];
@@ -29,6 +30,7 @@ export class TopicsController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Danh sách chủ đề theo dõi' })
+  @ApiOkResponse({ type: [WatchTopicResponseDto] })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTopicsQueryDto) {
     return this.topics.list(user, query);
   }
@@ -36,6 +38,7 @@ export class TopicsController {
   @Post()
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Tạo chủ đề theo dõi: từ khóa, tên đơn vị, tên lãnh đạo, phạm vi địa bàn' })
+  @ApiCreatedResponse({ type: WatchTopicResponseDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTopicDto) {
     return this.topics.create(user, dto);
   }
@@ -44,13 +47,14 @@ export class TopicsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Thử quy tắc của chủ đề trên các đề cập gần đây (không lưu gì)' })
-  preview(@Body() dto: TopicPreviewDto) {
-    return this.topics.preview(dto);
+  preview(@CurrentUser() user: AuthUser, @Body() dto: TopicPreviewDto) {
+    return this.topics.preview(user, dto);
   }
 
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Chi tiết chủ đề theo dõi' })
+  @ApiOkResponse({ type: WatchTopicResponseDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.topics.getVisible(user, id);
   }
@@ -58,6 +62,7 @@ export class TopicsController {
   @Patch(':id')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Sửa chủ đề theo dõi (có hiệu lực ngay với các lô nạp sau)' })
+  @ApiOkResponse({ type: WatchTopicResponseDto })
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTopicDto) {
     return this.topics.update(user, id, dto);
   }

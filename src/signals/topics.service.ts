@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } from './dto/topic.dto.js';
+import { SignalSource } from './entities/signal-source.entity.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
 import { SignalsRepository } from './signals.repository.js';
 import { foldTokens, termTokens } from './text-normalizer.js';
@@ -67,14 +68,19 @@ export class TopicsService {
 
   /**
    * Which recent mentions these rules would match (the newest PREVIEW_SCAN collected in the last `days` days),
-   * matched exactly as ingestion does: title and text apart, folded, whole words. Nothing is stored.
+   * matched exactly as ingestion does: title and text apart, folded, whole words. Nothing is stored. Only the
+   * sources the user may read are scanned: those of units in scope, and the province-wide ones.
    */
-  async preview(dto: TopicPreviewDto) {
+  async preview(user: AuthUser, dto: TopicPreviewDto) {
     const rules = normalizeRules(dto);
     assertCanMatch(rules);
     const days = dto.days ?? 7;
     const since = new Date(Date.now() - days * 24 * 3600_000);
-    const recent = await this.repository.recentMentions(since, PREVIEW_SCAN);
+    const recent = await this.repository.recentMentions(
+      since,
+      PREVIEW_SCAN,
+      await this.readableSources(user),
+    );
     const matcher = new CompiledTopics([{ id: 'preview', ...rules }]);
     const matched = [];
     for (const m of recent) {
@@ -91,6 +97,17 @@ export class TopicsService {
       matched: matched.length,
       items: matched.slice(0, PREVIEW_ITEMS),
     };
+  }
+
+  /** The ids of the sources whose mentions the user may read; null for every source (admins). */
+  private async readableSources(user: AuthUser): Promise<string[] | null> {
+    if ((await this.visibility.unitScope(user, 'unitData')) === null) return null;
+    const sources = await this.dataSource
+      .getRepository(SignalSource)
+      .find({ select: { id: true, orgUnitId: true } });
+    return (await this.visibility.filterInScope(user, sources, (s) => s.orgUnitId, 'unitData')).map(
+      (s) => s.id,
+    );
   }
 
   /** A topic of the user's units; another unit's topic answers as a missing one. */

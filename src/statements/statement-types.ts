@@ -1,3 +1,5 @@
+export { CHANNEL_LABEL_VI, STATEMENT_STATUS_LABEL_VI, STATEMENT_TYPE_LABEL_VI } from '../contracts/labels.js';
+
 /** Document types of DOMAIN.md ("What an official statement carries"). */
 export enum StatementType {
   HoldingStatement = 'holding_statement',
@@ -9,17 +11,6 @@ export enum StatementType {
   SocialPost = 'social_post',
   QaSheet = 'qa_sheet',
 }
-
-export const STATEMENT_TYPE_LABEL_VI: Record<StatementType, string> = {
-  [StatementType.HoldingStatement]: 'Thông tin ban đầu',
-  [StatementType.PressRelease]: 'Thông cáo báo chí',
-  [StatementType.SpokespersonStatement]: 'Nội dung phát ngôn',
-  [StatementType.PressAnswer]: 'Trả lời báo chí',
-  [StatementType.CorrectionRequest]: 'Đề nghị cải chính, phản hồi',
-  [StatementType.TakedownRequest]: 'Yêu cầu gỡ bỏ',
-  [StatementType.SocialPost]: 'Bài đăng mạng xã hội',
-  [StatementType.QaSheet]: 'Hỏi - đáp',
-};
 
 /**
  * Lifecycle (DOMAIN.md): draft → in_review → approved → published; a rejection or a request for changes returns
@@ -34,15 +25,6 @@ export enum StatementStatus {
   Withdrawn = 'withdrawn',
 }
 
-export const STATEMENT_STATUS_LABEL_VI: Record<StatementStatus, string> = {
-  [StatementStatus.Draft]: 'Dự thảo',
-  [StatementStatus.InReview]: 'Đang trình duyệt',
-  [StatementStatus.Approved]: 'Đã phê duyệt',
-  [StatementStatus.Published]: 'Đã công bố',
-  [StatementStatus.Corrected]: 'Đã cải chính',
-  [StatementStatus.Withdrawn]: 'Đã thu hồi',
-};
-
 /** Forms of providing information (NĐ 09/2017, art. 4) a publication is recorded on. */
 export enum PublicationChannel {
   Portal = 'portal',
@@ -52,15 +34,6 @@ export enum PublicationChannel {
   PressBriefing = 'press_briefing',
   Platform = 'platform',
 }
-
-export const CHANNEL_LABEL_VI: Record<PublicationChannel, string> = {
-  [PublicationChannel.Portal]: 'Cổng/trang thông tin điện tử',
-  [PublicationChannel.PressConference]: 'Họp báo',
-  [PublicationChannel.PressOutlets]: 'Gửi thông cáo, văn bản trả lời cho cơ quan báo chí',
-  [PublicationChannel.SocialPage]: 'Trang mạng xã hội chính thức',
-  [PublicationChannel.PressBriefing]: 'Giao ban báo chí',
-  [PublicationChannel.Platform]: 'Gửi nền tảng (yêu cầu gỡ bỏ, ngăn chặn)',
-};
 
 export enum DecisionKind {
   Approve = 'approve',

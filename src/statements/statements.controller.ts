@@ -10,7 +10,14 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -31,6 +38,7 @@ import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementPublicationsService } from './statement-publications.service.js';
 import { StatementsService } from './statements.service.js';
 import { ParseVersionPipe } from '../common/limits.js';
+import { StatementListDto, StatementResponseDto } from './dto/statement.response.js';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -46,12 +54,14 @@ export class StatementsController {
 
   @Get('incidents/:id/statements')
   @ApiOperation({ summary: 'Các văn bản (thông tin ban đầu, thông cáo, trả lời báo chí, …) của sự cố' })
+  @ApiOkResponse({ type: StatementListDto })
   list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.statements.list(user, id);
   }
 
   @Post('incidents/:id/statements')
   @ApiOperation({ summary: 'Tạo văn bản dự thảo (thành viên Tổ công tác có vai trò soạn thảo)' })
+  @ApiCreatedResponse({ type: StatementResponseDto })
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -116,6 +116,8 @@ export class StatementsService {
   /** A correction or withdrawal is a new statement linked to the published one. */
   async correct(user: AuthUser, statementId: string, dto: CorrectStatementDto) {
     const { statement } = await this.access.load(user, statementId);
+    // Who may not write one learns nothing of the statement's state.
+    this.access.assertCanEdit(await this.access.rights(user, statement.incidentId));
     if (statement.status !== StatementStatus.Published) {
       throw new AppError(
         ErrorCode.CONFLICT,

@@ -1,3 +1,4 @@
+import { ROLE_LABEL_VI } from '../../src/contracts/labels.js';
 /** Words of the administration and setup screens and of the crisis-closing controls (merged into i18n.ts). */
 
 export const ADMIN_VI = {
@@ -60,11 +61,11 @@ export const ADMIN_VI = {
   adminUserPasswordOnce:
     'Mật khẩu của {email} (chỉ hiện một lần; hãy chuyển cho người dùng qua kênh an toàn):',
   adminResetPassword: 'Đặt lại mật khẩu',
-  adminRole_admin: 'Quản trị hệ thống',
-  adminRole_leader: 'Lãnh đạo',
-  adminRole_officer: 'Cán bộ, chuyên viên',
-  adminRole_analyst: 'Giám sát dư luận',
-  adminRole_observer: 'Quan sát',
+  adminRole_admin: ROLE_LABEL_VI.admin,
+  adminRole_leader: ROLE_LABEL_VI.leader,
+  adminRole_officer: ROLE_LABEL_VI.officer,
+  adminRole_analyst: ROLE_LABEL_VI.analyst,
+  adminRole_observer: ROLE_LABEL_VI.observer,
   adminTopicNew: 'Thêm chủ đề theo dõi',
   adminTopicEdit: 'Sửa chủ đề «{name}»',
   adminTopicName: 'Tên chủ đề',

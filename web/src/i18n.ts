@@ -1,3 +1,14 @@
+import {
+  CATEGORY_LABEL_VI,
+  CHANNEL_LABEL_VI,
+  DECISION_LABEL_VI,
+  FACT_STATUS_LABEL_VI,
+  SEVERITY_LABEL_VI,
+  STATEMENT_STATUS_LABEL_VI,
+  STATEMENT_TYPE_LABEL_VI,
+  STATUS_LABEL_VI,
+  TASK_STATUS_LABEL_VI,
+} from '../../src/contracts/labels.js';
 /** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
 import { PRESS_EN, PRESS_VI } from './i18n-press.js';
@@ -518,45 +529,11 @@ type LabelGroup =
 
 const LABELS: Record<Lang, Record<LabelGroup, Record<string, string>>> = {
   vi: {
-    severity: { L1: 'L1 – Theo dõi', L2: 'L2 – Đơn vị', L3: 'L3 – Tỉnh', L4: 'L4 – Quốc gia' },
-    status: {
-      detected: 'Mới phát hiện',
-      triaged: 'Đã phân loại',
-      active: 'Đang xử lý',
-      monitoring: 'Theo dõi sau xử lý',
-      resolved: 'Đã giải quyết',
-      closed: 'Đã đóng',
-      archived: 'Đã lưu trữ',
-      dismissed: 'Đã bác bỏ',
-    },
-    category: {
-      fake_news: 'Tin giả, tin sai sự thật',
-      policy_backlash: 'Phản ứng với chính sách',
-      accident_disaster: 'Tai nạn, thiên tai',
-      public_health: 'Y tế công cộng',
-      service_failure: 'Sự cố dịch vụ công',
-      misconduct_allegation: 'Cáo buộc sai phạm của cán bộ',
-      data_leak: 'Lộ lọt dữ liệu cá nhân',
-      other: 'Khác',
-    },
-    statementStatus: {
-      draft: 'Dự thảo',
-      in_review: 'Đang trình duyệt',
-      approved: 'Đã phê duyệt',
-      published: 'Đã công bố',
-      corrected: 'Đã cải chính',
-      withdrawn: 'Đã thu hồi',
-    },
-    statementType: {
-      holding_statement: 'Thông tin ban đầu',
-      press_release: 'Thông cáo báo chí',
-      spokesperson_statement: 'Nội dung phát ngôn',
-      press_answer: 'Trả lời báo chí',
-      correction_request: 'Đề nghị cải chính, phản hồi',
-      takedown_request: 'Yêu cầu gỡ bỏ',
-      social_post: 'Bài đăng mạng xã hội',
-      qa_sheet: 'Hỏi – đáp',
-    },
+    severity: SEVERITY_LABEL_VI,
+    status: STATUS_LABEL_VI,
+    category: CATEGORY_LABEL_VI,
+    statementStatus: STATEMENT_STATUS_LABEL_VI,
+    statementType: STATEMENT_TYPE_LABEL_VI,
     memberStatus: {
       invited: 'Đã mời, chờ trả lời',
       accepted: 'Đã nhận nhiệm vụ',
@@ -566,8 +543,8 @@ const LABELS: Record<Lang, Record<LabelGroup, Record<string, string>>> = {
       replaced: 'Đã được thay',
       handed_over: 'Đã bàn giao',
     },
-    taskStatus: { todo: 'Chưa làm', in_progress: 'Đang làm', done: 'Hoàn thành', cancelled: 'Đã hủy' },
-    factStatus: { unverified: 'Chưa xác minh', verified: 'Đã xác minh', retracted: 'Đã rút lại' },
+    taskStatus: TASK_STATUS_LABEL_VI,
+    factStatus: FACT_STATUS_LABEL_VI,
     unitType: {
       ministry: 'Bộ, ngành',
       province: 'Tỉnh, thành phố',
@@ -589,15 +566,8 @@ const LABELS: Record<Lang, Record<LabelGroup, Record<string, string>>> = {
       rejected: 'Không thông qua',
       cancelled: 'Đã hủy',
     },
-    decision: { approve: 'Phê duyệt', reject: 'Từ chối', request_changes: 'Yêu cầu sửa' },
-    channel: {
-      portal: 'Cổng/trang thông tin điện tử',
-      press_conference: 'Họp báo',
-      press_outlets: 'Gửi cơ quan báo chí',
-      social_page: 'Trang mạng xã hội chính thức',
-      press_briefing: 'Giao ban báo chí',
-      platform: 'Nền tảng (đề nghị gỡ bỏ)',
-    },
+    decision: DECISION_LABEL_VI,
+    channel: CHANNEL_LABEL_VI,
   },
   en: {
     severity: { L1: 'L1 – Watch', L2: 'L2 – Unit', L3: 'L3 – Provincial', L4: 'L4 – National' },

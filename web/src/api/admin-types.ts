@@ -1,5 +1,7 @@
 /** Shapes of the administration and setup routes the console uses (kept apart from types.ts for easy merges). */
 
+export type { SignalSource, WatchTopic } from '../../../src/contracts/index.js';
+
 export interface AdminUser {
   id: string;
   email: string;
@@ -8,22 +10,6 @@ export interface AdminUser {
   active: boolean;
   personId: string | null;
   lastLoginAt: string | null;
-}
-
-export interface WatchTopic {
-  id: string;
-  orgUnitId: string;
-  name: string;
-  description: string | null;
-  category: string;
-  anyTerms: string[];
-  allTerms: string[];
-  noneTerms: string[];
-  unitNames: string[];
-  leaderNames: string[];
-  geoCodes: string[];
-  bucketMinutes: number;
-  active: boolean;
 }
 
 export interface TopicPreview {
@@ -42,17 +28,6 @@ export interface TopicPreview {
     collectedAt: string;
     matchedOn: 'keywords' | 'unit_name' | 'leader_name';
   }[];
-}
-
-export interface SignalSource {
-  id: string;
-  name: string;
-  kind: string;
-  description: string | null;
-  orgUnitId: string | null;
-  active: boolean;
-  secretRotatedAt: string | null;
-  previousSecretValidUntil: string | null;
 }
 
 export interface DeadlineRule {

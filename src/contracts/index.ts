@@ -1,0 +1,8 @@
+/** The API's contracts (see README.md): `import type { Incident } from '…/contracts/index.js'`. */
+export * from './enums.js';
+export * from './labels.js';
+export type * from './incidents.js';
+export type * from './signals.js';
+export type * from './detection.js';
+export type * from './working-groups.js';
+export type * from './statements.js';
