@@ -9,12 +9,15 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { SignalSourceKind } from '../signals/entities/signal-source.entity.js';
 import type { SignalSource } from '../signals/entities/signal-source.entity.js';
+
 import { inactive, SignalSourcesService } from '../signals/signal-sources.service.js';
 import { CreateFeedDto, FeedResponseDto, mapFeed, UpdateFeedDto } from './dto/feed.dto.js';
 import { Feed } from './entities/feed.entity.js';
 import { FeedPoller, feedJobKey } from './feed-poller.js';
+
+/** The kind of the signal sources whose items come from feeds (SignalSourceKind.Feed). */
+const FEED_KIND: SignalSource['kind'] = 'feed' as SignalSource['kind'];
 
 /**
  * Feed URLs of the signal sources of kind `feed`: who may read and manage them (through src/access), their
@@ -36,7 +39,7 @@ export class FeedsService {
   async list(user: AuthUser, sourceId?: string): Promise<FeedResponseDto[]> {
     const sourceIds = sourceId
       ? [(await this.sources.getVisible(user, sourceId)).id]
-      : (await this.sources.list(user)).filter((s) => s.kind === SignalSourceKind.Feed).map((s) => s.id);
+      : (await this.sources.list(user)).filter((s) => s.kind === FEED_KIND).map((s) => s.id);
     if (!sourceIds.length) return [];
     const feeds = await this.dataSource
       .getRepository(Feed)
@@ -181,7 +184,7 @@ export class FeedsService {
         { field: 'sourceId', messages: ['sourceId: nguồn không thuộc phạm vi đơn vị của bạn'] },
       ]);
     }
-    if (source.kind !== SignalSourceKind.Feed) {
+    if (source.kind !== FEED_KIND) {
       throw new AppError(
         ErrorCode.VALIDATION_FAILED,
         'Nguồn tín hiệu này không phải loại nguồn tin RSS/Atom',
