@@ -1,24 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../src/auth/role.js';
-import { loadConfig } from '../src/config/app-config.js';
 import { FeedPoller } from '../src/feeds/feed-poller.js';
 import { makeOrgUnit, makePerson } from './support/factories.js';
-import { atom, rss, startFeedServer } from './support/feed-server.js';
+import { atom, feedConfig, rss, startFeedServer } from './support/feed-server.js';
 import type { FeedServer } from './support/feed-server.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
 const RSS = 'application/rss+xml; charset=utf-8';
-const base = loadConfig({ NODE_ENV: 'test' }, []);
-/** Loopback allowed (the test's feed server), other private ranges not; short timeouts and intervals. */
-export const feedConfig = {
-  feeds: {
-    ...base.feeds,
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    minIntervalSeconds: 1,
-    timeoutMs: 1500,
-  },
-};
 
 interface FeedBody {
   id: string;

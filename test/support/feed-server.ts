@@ -1,6 +1,18 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config/app-config.js';
+
+const base = loadConfig({ NODE_ENV: 'test' }, []);
+/** Loopback allowed (the test's feed server), other private ranges not; short timeouts and intervals. */
+export const feedConfig = {
+  feeds: {
+    ...base.feeds,
+    allowPrivateNetworks: ['127.0.0.0/8'],
+    minIntervalSeconds: 1,
+    timeoutMs: 1500,
+  },
+};
 
 export type FeedRoute = (req: IncomingMessage, res: ServerResponse) => void;
 
