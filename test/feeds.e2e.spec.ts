@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Role } from '../src/auth/role.js';
 import { FeedPoller } from '../src/feeds/feed-poller.js';
 import { makeOrgUnit, makePerson } from './support/factories.js';
@@ -338,6 +339,45 @@ describe(`${FeedPoller.name} (e2e)`, () => {
     expect(refused.health.lastError).toBe(
       '10.1.2.3 là địa chỉ mạng nội bộ: không được lấy tin từ địa chỉ này',
     );
+  });
+
+  it('reads gzip answers, and stops reading past the byte cap counted after decompression', async () => {
+    const small = rss('Báo An Hòa – Nén', [
+      {
+        guid: 'https://baoanhoa.example.vn/nen/1',
+        title: 'Tin nén gzip vẫn đọc được',
+        link: 'https://baoanhoa.example.vn/nen/1',
+      },
+    ]);
+    // 1 MB of text that compresses to a few kilobytes: a bomb for a client that caps the bytes on the wire only.
+    const bomb = rss('Báo An Hòa – Lớn', [
+      {
+        title: 'Bài rất dài',
+        link: 'https://baoanhoa.example.vn/lon/1',
+        description: 'ngập '.repeat(200_000),
+      },
+    ]);
+    for (const [path, body] of [
+      ['/rss/gzip.rss', small],
+      ['/rss/bomb.rss', bomb],
+    ]) {
+      const zipped = gzipSync(body);
+      server.route(path, (_req, res) => {
+        res
+          .writeHead(200, {
+            'content-type': RSS,
+            'content-encoding': 'gzip',
+            'content-length': zipped.length,
+          })
+          .end(zipped);
+      });
+    }
+    const ok = await firstPoll((await addFeed('/rss/gzip.rss')).id);
+    expect(ok.health).toMatchObject({ lastStatus: 'ok', itemsNew: 1 });
+    expect(server.requests('/rss/gzip.rss')[0]['accept-encoding']).toContain('gzip');
+    const big = await firstPoll((await addFeed('/rss/bomb.rss')).id);
+    expect(big.health).toMatchObject({ lastStatus: 'error', lastError: 'Nội dung quá lớn (hơn 256 KB)' });
+    expect(await mentionsOf('https://baoanhoa.example.vn/lon/')).toHaveLength(0);
   });
 
   it('a failing feed backs off exponentially, reports its error, and recovers', async () => {

@@ -179,9 +179,11 @@ function checkUrl(raw: string, prefix = ''): string {
 }
 
 function tooLarge(maxBytes: number): FeedFetchError {
-  return new FeedFetchError(
-    `Nội dung quá lớn (hơn ${(maxBytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB)`,
-  );
+  const size =
+    maxBytes < 1024 * 1024
+      ? `${Math.round(maxBytes / 1024).toLocaleString('vi-VN')} KB`
+      : `${(maxBytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  return new FeedFetchError(`Nội dung quá lớn (hơn ${size})`);
 }
 
 /** Reads the body (decompressed) up to maxBytes; more is an error, and the connection is dropped at once. */

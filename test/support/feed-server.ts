@@ -11,6 +11,7 @@ export const feedConfig = {
     allowPrivateNetworks: ['127.0.0.0/8'],
     minIntervalSeconds: 1,
     timeoutMs: 1500,
+    maxBytes: 256 * 1024,
   },
 };
 
