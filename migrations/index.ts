@@ -14,6 +14,7 @@ import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
 import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
 import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
+import { Feeds1796530000001 } from './1796530000001-Feeds.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SessionVersion1796430000001,
   PressOutlets1796550000001,
   PressInquiries1796550000002,
+  Feeds1796530000001,
 ];

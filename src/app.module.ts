@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DetectionModule } from './detection/detection.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         RoomsModule,
         SignalsModule,
         DetectionModule,
+        FeedsModule,
         JobsModule,
         NotificationsModule,
         WorkingGroupsModule,

@@ -259,6 +259,42 @@ export class EnvDto {
   @Min(10, { message: 'phải từ 10 ms trở lên' })
   @Max(3_600_000, { message: 'không quá 3600000 ms (1 giờ)' })
   NOTIFY_RETRY_BASE_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  FEEDS_ALLOW_PRIVATE_NETWORKS?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  FEEDS_ALLOW_PRIVATE_UNTIL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số giây (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 đến 86400' })
+  @Max(86_400, { message: 'phải từ 1 đến 86400' })
+  FEEDS_MIN_INTERVAL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số mili giây (số nguyên)' })
+  @Min(100, { message: 'phải từ 100 ms trở lên' })
+  @Max(120_000, { message: 'không quá 120000 ms' })
+  FEEDS_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số byte (số nguyên)' })
+  @Min(1024, { message: 'phải từ 1024 byte trở lên' })
+  @Max(100 * 1024 * 1024, { message: 'không quá 104857600 byte (100 MB)' })
+  FEEDS_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải từ 1 đến 64' })
+  @Max(64, { message: 'phải từ 1 đến 64' })
+  FEEDS_CONCURRENCY?: number;
 }
 
 export interface AppConfig {
@@ -306,6 +342,23 @@ export interface AppConfig {
     maxAttempts: number;
     /** First retry delay; doubled at every further failure (capped at one hour). */
     retryBaseMs: number;
+  };
+  /** Polled news feeds (src/feeds). */
+  feeds: {
+    /**
+     * Private, loopback or link-local ranges (CIDR) that feeds may nevertheless reach, e.g. an agency's intranet
+     * portal; empty: none. Until `allowPrivateUntil` (a date, exclusive) when set.
+     */
+    allowPrivateNetworks: string[];
+    allowPrivateUntil: Date | null;
+    /** Shortest polling interval a feed may ask for. */
+    minIntervalSeconds: number;
+    /** Connecting, and then each wait for data; the whole fetch gets twice that. */
+    timeoutMs: number;
+    /** Largest answer read (bytes). */
+    maxBytes: number;
+    /** Feeds fetched at once by one node. */
+    concurrency: number;
   };
   notifications: {
     /** Unset: e-mail deliveries are recorded as skipped. */
@@ -376,6 +429,26 @@ export function trustProxySetting(value: string | undefined): string[] | number 
   return items;
 }
 
+/** FEEDS_ALLOW_PRIVATE_NETWORKS: comma-separated CIDR ranges (`127.0.0.0/8, 10.20.0.0/16`) or single addresses. */
+export function privateNetworksSetting(value: string | undefined): string[] | string {
+  const v = value?.trim();
+  if (!v) return [];
+  const items = v.split(',').map((x) => x.trim());
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    if (
+      !family ||
+      extra !== undefined ||
+      (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max))
+    ) {
+      return `"${item}" không phải địa chỉ IP hay dải CIDR`;
+    }
+  }
+  return items.map((item) => (item.includes('/') ? item : `${item}/${isIP(item) === 4 ? 32 : 128}`));
+}
+
 /** Validates the environment and returns typed config; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env });
@@ -404,6 +477,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (warnPercents.some((p) => p < 1 || p > 100)) {
     problems.push('LEGAL_CLOCK_WARN_PERCENTS: mỗi giá trị phải từ 1 đến 100');
   }
+  const allowPrivate = privateNetworksSetting(dto.FEEDS_ALLOW_PRIVATE_NETWORKS);
+  if (typeof allowPrivate === 'string') problems.push(`FEEDS_ALLOW_PRIVATE_NETWORKS: ${allowPrivate}`);
   if (problems.length) throw new ConfigError(problems);
 
   const cors = dto.CORS_ORIGINS?.trim();
@@ -449,6 +524,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       pollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 1000,
       maxAttempts: dto.JOBS_MAX_ATTEMPTS ?? 5,
       retryBaseMs: dto.JOBS_RETRY_BASE_MS ?? 10_000,
+    },
+    feeds: {
+      allowPrivateNetworks: allowPrivate as string[],
+      allowPrivateUntil: dto.FEEDS_ALLOW_PRIVATE_UNTIL
+        ? new Date(`${dto.FEEDS_ALLOW_PRIVATE_UNTIL}T00:00:00+07:00`)
+        : null,
+      minIntervalSeconds: dto.FEEDS_MIN_INTERVAL_SECONDS ?? 60,
+      timeoutMs: dto.FEEDS_TIMEOUT_MS ?? 15_000,
+      maxBytes: dto.FEEDS_MAX_BYTES ?? 5 * 1024 * 1024,
+      concurrency: dto.FEEDS_CONCURRENCY ?? 8,
     },
     notifications: {
       smtp: dto.SMTP_URL

@@ -30,6 +30,7 @@ import { OrgUnitCapability } from '../directory/entities/org-unit-capability.ent
 import { OrgUnitSuccession } from '../directory/entities/org-unit-succession.entity.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { Person } from '../directory/entities/person.entity.js';
+import { Feed } from '../feeds/entities/feed.entity.js';
 import { ScheduledJob } from '../jobs/entities/scheduled-job.entity.js';
 import { NotificationDelivery } from '../notifications/entities/notification-delivery.entity.js';
 import { Notification } from '../notifications/entities/notification.entity.js';
@@ -94,6 +95,7 @@ export const ENTITIES: EntitySchemaTarget[] = [
   MentionTopic,
   TopicBucket,
   SignalWebhookReceipt,
+  Feed,
   IncidentChatMessage,
   ScheduledJob,
   Notification,

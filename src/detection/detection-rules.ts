@@ -108,7 +108,12 @@ export interface DetectionEvidence {
   zScore?: number;
   negativeShare?: number;
   thresholds: Record<string, number | string>;
-  trigger?: EvidenceMention & { matchedOn?: string; followers?: number; verified?: boolean };
+  trigger?: EvidenceMention & {
+    matchedOn?: string;
+    followers?: number;
+    verified?: boolean;
+    majorOutlet?: boolean;
+  };
   /** Slow burn: the window's series (negative and total per hour) and the baseline share it is compared with. */
   trend?: {
     windowHours: number;
@@ -482,6 +487,8 @@ export interface NotableItem {
   reach: number;
   followers: number;
   verified: boolean;
+  /** The source vouches for a major outlet (a feed flagged so): counts as one even if not in `majorOutlets`. */
+  majorOutlet?: boolean;
   outlet: string | null;
   url: string | null;
   occurredAt: Date;
@@ -503,18 +510,26 @@ export function isMajorOutlet(outlet: string | null, majorOutlets: string[]): bo
   return folded.has(foldText(outlet));
 }
 
+/** A major outlet by the unit's list, or because its source says so (a feed flagged as a major outlet). */
+function fromMajorOutlet(item: Pick<NotableItem, 'outlet' | 'majorOutlet'>, t: DetectionThresholds): boolean {
+  return item.majorOutlet === true || isMajorOutlet(item.outlet, t.majorOutlets);
+}
+
 /** A negative item from a major outlet, with reach past the bar, or from an account past the followers bar. */
 export function isAuthorityItem(item: NotableItem, t: DetectionThresholds): boolean {
   return (
     item.sentiment === 'negative' &&
-    (isMajorOutlet(item.outlet, t.majorOutlets) ||
+    (fromMajorOutlet(item, t) ||
       item.reach >= t.authorityReachThreshold ||
       item.followers >= t.authorityFollowersThreshold)
   );
 }
 
-function authorityWhy(item: Pick<NotableItem, 'outlet' | 'reach' | 'followers'>, t: DetectionThresholds) {
-  return isMajorOutlet(item.outlet, t.majorOutlets)
+function authorityWhy(
+  item: Pick<NotableItem, 'outlet' | 'majorOutlet' | 'reach' | 'followers'>,
+  t: DetectionThresholds,
+) {
+  return fromMajorOutlet(item, t)
     ? `trên ${item.outlet}`
     : item.reach >= t.authorityReachThreshold
       ? `tiếp cận ${item.reach.toLocaleString('vi-VN')} lượt`
@@ -607,6 +622,7 @@ function itemTrigger(item: NotableItem) {
     matchedOn: item.matchedOn,
     followers: item.followers,
     verified: item.verified,
+    ...(item.majorOutlet ? { majorOutlet: true } : {}),
   };
 }
 

@@ -210,6 +210,7 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         reach: tr.reach,
         followers: tr.followers ?? 0,
         verified: tr.verified ?? false,
+        majorOutlet: tr.majorOutlet ?? false,
         outlet: tr.outlet,
         url: tr.url,
         occurredAt: new Date(tr.occurredAt),

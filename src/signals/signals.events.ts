@@ -15,6 +15,8 @@ export interface NotableMention {
   reach: number;
   followers: number;
   verified: boolean;
+  /** The source vouches that the outlet is a major one (a feed so flagged), whatever detection's list says. */
+  majorOutlet?: boolean;
   outlet: string | null;
   sourceType: string;
   url: string | null;
@@ -22,10 +24,13 @@ export interface NotableMention {
   occurredAt: Date;
 }
 
+/** How a batch came in: pushed (batch API, signed webhook) or polled by the service (feeds). */
+export type IngestVia = 'api' | 'webhook' | 'feed';
+
 /** What one or more committed ingest batches of one source changed. */
 export interface IngestedBatch {
   sourceId: string;
-  via: 'api' | 'webhook';
+  via: IngestVia;
   /** Mentions stored (duplicates excluded). */
   accepted: number;
   /**

@@ -12,7 +12,7 @@ import { labelForScore, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import type { SentimentScorer } from './sentiment-lexicon.js';
 import { inactive, SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
-import type { NotableMention } from './signals.events.js';
+import type { IngestVia, NotableMention } from './signals.events.js';
 import { SignalsRepository } from './signals.repository.js';
 import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
 import { cleanText, foldTokens } from './text-normalizer.js';
@@ -73,6 +73,26 @@ export class SignalsService {
     const { sourceId, items } = readBatch(body, null);
     await this.sources.assertAcceptsSignals(sourceId, user);
     return this.store(sourceId, items, 'api');
+  }
+
+  /**
+   * Items the service collected itself for a source (a polled feed): the same path as POST /api/signals
+   * (validated, idempotent, matched, scored, bucketed, detected) without a user; the caller checked the source.
+   * `majorOutlet`: the source vouches that every item comes from a major outlet (detection's authority rules).
+   */
+  async ingestCollected(
+    sourceId: string,
+    items: unknown[],
+    opts: { via: Extract<IngestVia, 'feed'>; majorOutlet?: boolean },
+  ): Promise<IngestResult> {
+    if (items.length > MAX_BATCH_ITEMS) {
+      throw new AppError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `Một lô có tối đa ${MAX_BATCH_ITEMS} đề cập (nhận ${items.length}); hãy chia nhỏ lô`,
+      );
+    }
+    if (!items.length) return { accepted: 0, duplicates: 0, rejected: [] };
+    return this.store(sourceId, items, opts.via, undefined, opts.majorOutlet ?? false);
   }
 
   /** POST /api/signal-sources/:id/webhook: `{ items }` signed with the source's secret. */
@@ -168,13 +188,14 @@ export class SignalsService {
   private async store(
     sourceId: string,
     items: unknown[],
-    via: 'api' | 'webhook',
+    via: IngestVia,
     first?: (manager: EntityManager) => Promise<void>,
+    majorOutlet = false,
   ): Promise<IngestResult> {
     const t0 = performance.now();
     const index = await this.topics.current();
     const labelScope = await this.sources.labelScope(sourceId);
-    const { mentions, links, notable, rejected } = await this.prepare(items, index, labelScope);
+    const { mentions, links, notable, rejected } = await this.prepare(items, index, labelScope, majorOutlet);
     const t1 = performance.now();
 
     let written!: { inserted: Set<string>; buckets: TopicBucketRow[] };
@@ -242,7 +263,12 @@ export class SignalsService {
    * topic matching, bucket contributions. Yields to the event loop every PREPARE_CHUNK items, so that other
    * batches' transactions (which hold the hot bucket rows) are not kept waiting behind this CPU work.
    */
-  private async prepare(items: unknown[], index: TopicIndex, labelScope: Set<string> | null = null) {
+  private async prepare(
+    items: unknown[],
+    index: TopicIndex,
+    labelScope: Set<string> | null = null,
+    majorOutlet = false,
+  ) {
     const now = Date.now();
     const receivedAt = new Date(now);
     const mentions: PreparedMention[] = [];
@@ -324,6 +350,7 @@ export class SignalsService {
             reach: contribution.reach,
             followers: input.followers ?? 0,
             verified: input.verified ?? false,
+            majorOutlet,
             outlet: input.outlet,
             sourceType: input.sourceType,
             url: input.url,

@@ -12,6 +12,7 @@ import {
 /** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
 import { PRESS_EN, PRESS_VI } from './i18n-press.js';
+import { FEEDS_EN, FEEDS_VI } from './i18n-feeds.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -258,6 +259,7 @@ const vi = {
   detectedAtLabel: 'Thời điểm phát hiện',
   ...ADMIN_VI,
   ...PRESS_VI,
+  ...FEEDS_VI,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -505,6 +507,7 @@ const en: Record<MessageKey, string> = {
   detectedAtLabel: 'Detected at',
   ...ADMIN_EN,
   ...PRESS_EN,
+  ...FEEDS_EN,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -20,6 +20,8 @@ export enum SignalSourceKind {
   PressReview = 'press_review',
   /** Reports typed in by officers or passed on from citizens. */
   Manual = 'manual',
+  /** RSS, Atom or JSON Feed URLs polled by the service (src/feeds). */
+  Feed = 'feed',
 }
 
 /**

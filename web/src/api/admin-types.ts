@@ -69,3 +69,36 @@ export interface Review {
   completedAt: string | null;
   updatedAt: string | null;
 }
+
+/** A news feed polled for a signal source of kind `feed` (GET /api/feeds). */
+export interface FeedItem {
+  id: string;
+  sourceId: string;
+  url: string;
+  outletName: string;
+  outletType: 'online_news' | 'print' | 'radio_tv' | 'magazine' | 'portal';
+  majorOutlet: boolean;
+  intervalSeconds: number;
+  active: boolean;
+  health: {
+    lastStatus: 'ok' | 'not_modified' | 'error' | null;
+    lastPolledAt: string | null;
+    lastSuccessAt: string | null;
+    lastError: string | null;
+    lastErrorAt: string | null;
+    consecutiveFailures: number;
+    itemsSeen: number;
+    itemsNew: number;
+    itemsSeenTotal: number;
+    itemsNewTotal: number;
+    rejects: {
+      index: number;
+      title: string | null;
+      link: string | null;
+      field: string | null;
+      reason: string;
+    }[];
+    nextPollAt: string | null;
+    polling: boolean;
+  };
+}

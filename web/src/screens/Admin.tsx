@@ -5,6 +5,7 @@ import { Link } from '../components/common.js';
 import type { MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { DeadlineRulesAdmin } from './admin/DeadlineRules.js';
+import { FeedsAdmin } from './admin/Feeds.js';
 import { PlaybookEditorAdmin } from './admin/PlaybookEditor.js';
 import { SourcesAdmin } from './admin/Sources.js';
 import { TopicsAdmin } from './admin/Topics.js';
@@ -15,6 +16,7 @@ export const ADMIN_SECTIONS = [
   'users',
   'topics',
   'sources',
+  'feeds',
   'deadlines',
   'approval-policies',
   'group-rules',
@@ -27,6 +29,7 @@ const SECTION_ROLES: Record<AdminSection, string[]> = {
   users: ['admin'],
   topics: ['admin', 'leader', 'analyst'],
   sources: ['admin'],
+  feeds: ['admin', 'leader', 'analyst'],
   deadlines: ['admin'],
   'approval-policies': ['admin'],
   'group-rules': ['admin'],
@@ -37,6 +40,7 @@ const TITLES: Record<AdminSection, MessageKey> = {
   users: 'adminUsers',
   topics: 'adminTopics',
   sources: 'adminSources',
+  feeds: 'adminFeeds',
   deadlines: 'adminDeadlines',
   'approval-policies': 'adminApprovalPolicies',
   'group-rules': 'adminGroupRules',
@@ -98,6 +102,7 @@ export function AdminScreen({ section }: { section?: string }) {
       {current === 'users' && <UsersAdmin />}
       {current === 'topics' && <TopicsAdmin />}
       {current === 'sources' && <SourcesAdmin />}
+      {current === 'feeds' && <FeedsAdmin />}
       {current === 'deadlines' && <DeadlineRulesAdmin />}
       {current === 'approval-policies' && (
         <VersionedRulesAdmin

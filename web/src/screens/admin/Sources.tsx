@@ -17,7 +17,7 @@ import {
   useUnits,
 } from './fields.js';
 
-const KINDS = ['social_listening', 'commercial_platform', 'press_review', 'manual'] as const;
+const KINDS = ['social_listening', 'commercial_platform', 'press_review', 'manual', 'feed'] as const;
 
 /** Monitoring feeds: create one (its webhook secret shown once), rotate a secret, switch a feed off. */
 export function SourcesAdmin() {
