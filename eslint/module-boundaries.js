@@ -25,10 +25,6 @@ export const KNOWN_ENTITY_IMPORTS = {
   'src/signals/topics.service.ts': ['../directory/entities/org-unit.entity.js'],
   'src/statements/legal-clock.flow.ts': ['../incidents/entities/incident.entity.js'],
   'src/statements/statements.service.ts': ['../incidents/entities/incident-fact.entity.js'],
-  'src/working-groups/working-groups.service.ts': [
-    '../directory/entities/org-unit.entity.js',
-    '../directory/entities/person.entity.js',
-  ],
 };
 
 const FOREIGN_ENTITIES = ['../*/entities/*', '../../*/entities/*'];

@@ -33,6 +33,16 @@ export class UsersService {
     return { items, total };
   }
 
+  /** The active account linked to a person, if any (the oldest when several), read inside the caller's change. */
+  async activeUserOfPerson(manager: EntityManager, personId: string): Promise<string | null> {
+    const user = await manager.findOne(User, {
+      where: { personId, active: true },
+      order: { createdAt: 'ASC' },
+      select: { id: true },
+    });
+    return user?.id ?? null;
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.dataSource
       .getRepository(User)

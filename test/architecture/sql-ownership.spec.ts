@@ -32,12 +32,7 @@ const KNOWN_VIOLATIONS: string[] = [
   'src/statements/statements.repository.ts: users', // auth
   'src/statements/statements.repository.ts: working_group_members', // working-groups
   'src/working-groups/working-groups.repository.ts: incidents', // incidents
-  'src/working-groups/working-groups.repository.ts: org_unit_capabilities', // directory
-  'src/working-groups/working-groups.repository.ts: org_units', // directory
-  'src/working-groups/working-groups.repository.ts: people', // directory
   'src/working-groups/working-groups.repository.ts: scheduled_jobs', // jobs
-  'src/working-groups/working-groups.repository.ts: spokesperson_designations', // directory
-  'src/working-groups/working-groups.repository.ts: users', // auth
 ];
 
 describe('SQL table ownership', () => {
