@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
