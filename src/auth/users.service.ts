@@ -7,7 +7,7 @@ import { Person } from '../directory/entities/person.entity.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { User } from './entities/user.entity.js';
-import { hashPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { UserAccessChanges } from './user-access-changes.js';
 
@@ -41,6 +41,28 @@ export class UsersService {
       select: { id: true },
     });
     return user?.id ?? null;
+  }
+
+  /** Whether an account holds a platform role (active or not: what it did while it held it counts). */
+  hasRole(manager: EntityManager, id: string, role: Role): Promise<boolean> {
+    return manager
+      .getRepository(User)
+      .findOne({ where: { id }, select: { id: true, roles: true } })
+      .then((u) => Boolean(u?.roles.includes(role)));
+  }
+
+  /** Whether an account exists and may sign in. */
+  isActive(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).existsBy({ id, active: true });
+  }
+
+  /** The password of an active account, checked again before a signature (ký duyệt). */
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(User).findOne({
+      where: { id, active: true },
+      select: { id: true, passwordHash: true },
+    });
+    return Boolean(user && (await verifyPassword(user.passwordHash, password)));
   }
 
   async get(id: string): Promise<User> {

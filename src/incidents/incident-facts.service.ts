@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateFactDto, UpdateFactDto } from './dto/fact.dto.js';
@@ -14,6 +14,14 @@ export class IncidentFactsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
   ) {}
+
+  /** The incident's verified facts (those of `ids` when given), oldest first, read inside the caller's change. */
+  verifiedWithin(manager: EntityManager, incidentId: string, ids?: string[]): Promise<IncidentFact[]> {
+    return manager.find(IncidentFact, {
+      where: { incidentId, status: FactStatus.Verified, ...(ids ? { id: In(ids) } : {}) },
+      order: { createdAt: 'ASC' },
+    });
+  }
 
   async list(user: AuthUser, incidentId: string) {
     await this.incidents.getVisible(user, incidentId);

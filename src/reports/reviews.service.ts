@@ -12,6 +12,7 @@ import { OrgUnitsService } from '../directory/org-units.service.js';
 import { DOCUMENT_TYPE_CODES, issuerCode } from '../documents/document-symbols.js';
 import { DocumentRegisterService } from '../documents/register/document-register.service.js';
 import type { ProposePlaybookDto } from '../playbooks/dto/playbook.dto.js';
+import { PlaybookProposalsService } from '../playbooks/playbook-proposals.service.js';
 import { PlaybooksService } from '../playbooks/playbooks.service.js';
 import type { UpdateReviewDto } from './dto/report.dto.js';
 import { IncidentReview } from './entities/incident-review.entity.js';
@@ -40,6 +41,7 @@ export class ReviewsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
     private readonly playbooks: PlaybooksService,
+    private readonly proposals: PlaybookProposalsService,
     private readonly units: OrgUnitsService,
     private readonly register: DocumentRegisterService,
   ) {}
@@ -181,7 +183,7 @@ export class ReviewsService implements OnModuleInit {
         'Cần có báo cáo rút kinh nghiệm trước khi đề xuất sửa cẩm nang',
       );
     }
-    return this.playbooks.propose(user, dto, incidentId);
+    return this.proposals.propose(user, dto, incidentId);
   }
 
   // ---- lifecycle hooks (inside the status change's transaction) --------------------------------------------
