@@ -3,7 +3,8 @@ import { hashPassword } from '../src/auth/password.js';
 import { Role } from '../src/auth/role.js';
 import { DEMO_AUTHORIZED_MATTER, DEMO_PEOPLE } from '../src/demo/demo-province.data.js';
 import { loadDemoProvince } from '../src/demo/demo-province.js';
-import { addDays, todayInVietnam } from '../src/directory/temporal.js';
+import { todayInVietnam } from '../src/common/dates.js';
+import { addDays } from '../src/directory/temporal.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 
 /** Directory API against the demo province (Tỉnh An Hòa) loaded into this file's own database. */

@@ -10,6 +10,7 @@ import { User } from './entities/user.entity.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { UserAccessChanges } from './user-access-changes.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 @Injectable()
 export class UsersService {
@@ -78,7 +79,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(User, { email: dto.email })) {
         throw new AppError(ErrorCode.CONFLICT, `E-mail ${dto.email} đã được dùng cho tài khoản khác`, [
-          { field: 'email', messages: ['email: đã tồn tại'] },
+          fieldError('email', 'unique', 'email: đã tồn tại'),
         ]);
       }
       if (dto.personId) await this.assertPersonFree(manager, dto.personId);
@@ -168,14 +169,15 @@ export class UsersService {
 
   private async assertPersonFree(manager: EntityManager, personId: string, exceptUserId?: string) {
     if (!(await manager.existsBy(Person, { id: personId }))) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy người trong danh bạ', [
-        { field: 'personId', messages: ['personId: không tồn tại trong danh bạ'] },
-      ]);
+      throw validationFailed(
+        [fieldError('personId', 'exists', 'personId: không tồn tại trong danh bạ')],
+        'Không tìm thấy người trong danh bạ',
+      );
     }
     const holder = await manager.findOneBy(User, { personId });
     if (holder && holder.id !== exceptUserId) {
       throw new AppError(ErrorCode.CONFLICT, 'Người này đã gắn với một tài khoản khác', [
-        { field: 'personId', messages: ['personId: đã gắn với tài khoản khác'] },
+        fieldError('personId', 'unique', 'personId: đã gắn với tài khoản khác'),
       ]);
     }
   }

@@ -13,7 +13,7 @@ import { IncidentCategory, IncidentStatus, Severity } from '../incidents/inciden
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { IN_APP_DELIVERY } from '../notifications/channels/in-app-delivery.js';
 import type { InAppDelivery } from '../notifications/channels/in-app-delivery.js';
-import { foldText } from '../signals/text-normalizer.js';
+import { foldText } from '../common/text.js';
 import type { Topic } from '../signals/entities/topic.entity.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
 import { Finding, labelledFinding, severityFor } from './detection-rules.js';

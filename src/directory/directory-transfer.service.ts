@@ -18,7 +18,7 @@ import {
   planPeopleCsvImport,
   stringifyPeopleCsv,
 } from './people-csv.js';
-import { todayInVietnam } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
 
 export interface ImportResult {
   dryRun: boolean;

@@ -25,7 +25,8 @@ import {
 import { OrgUnitCapability } from './entities/org-unit-capability.entity.js';
 import { OrgUnitSuccession, SuccessionKind } from './entities/org-unit-succession.entity.js';
 import { OrgUnit } from './entities/org-unit.entity.js';
-import { describeInterval, isValidOn, todayInVietnam } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
+import { describeInterval, isValidOn } from './temporal.js';
 
 export interface SuccessionLink {
   id: string;

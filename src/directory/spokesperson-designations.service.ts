@@ -24,7 +24,8 @@ import { OrgUnitSuccession, SuccessionKind } from './entities/org-unit-successio
 import { OrgUnit } from './entities/org-unit.entity.js';
 import { Person } from './entities/person.entity.js';
 import { DesignationKind, SpokespersonDesignation } from './entities/spokesperson-designation.entity.js';
-import { covers, describeInterval, isValidOn, overlaps, todayInVietnam } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
+import { covers, describeInterval, isValidOn, overlaps } from './temporal.js';
 
 export interface Speaker {
   designationId: string;

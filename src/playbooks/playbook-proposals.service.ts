@@ -41,7 +41,7 @@ export class PlaybookProposalsService {
       }
       if (await this.dataSource.getRepository(Playbook).existsBy({ key: dto.newKey })) {
         throw new AppError(ErrorCode.CONFLICT, `Đã có cẩm nang với mã "${dto.newKey}"`, [
-          { field: 'newKey', messages: ['newKey: đã tồn tại'] },
+          fieldError('newKey', 'unique', 'newKey: đã tồn tại'),
         ]);
       }
     }

@@ -132,7 +132,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
     const id = await this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Playbook, { key: dto.key })) {
         throw new AppError(ErrorCode.CONFLICT, `Đã có cẩm nang với mã "${dto.key}"`, [
-          { field: 'key', messages: ['key: đã tồn tại'] },
+          fieldError('key', 'unique', 'key: đã tồn tại'),
         ]);
       }
       const p = await manager.save(

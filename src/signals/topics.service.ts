@@ -10,9 +10,11 @@ import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
 import { SignalsRepository } from './signals.repository.js';
-import { foldTokens, termTokens } from './text-normalizer.js';
+import { foldTokens, termTokens } from '../common/text.js';
 import { DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
 import { CompiledTopics } from './topic-matcher.js';
+import { fieldError, validationFailed } from '../common/validation.js';
+import type { FieldError } from '../common/validation.js';
 
 /** The active topics compiled for matching, with what ingestion needs to know about each. */
 export interface TopicIndex {
@@ -174,7 +176,7 @@ export class TopicsService {
       throw new AppError(
         ErrorCode.FORBIDDEN,
         'Chỉ được theo dõi chủ đề cho đơn vị mình hoặc đơn vị cấp dưới',
-        [{ field: 'orgUnitId', messages: ['orgUnitId: không thuộc phạm vi đơn vị của bạn'] }],
+        [fieldError('orgUnitId', 'inScope', 'orgUnitId: không thuộc phạm vi đơn vị của bạn')],
       );
     }
   }
@@ -253,15 +255,15 @@ function normalizeRules(dto: Partial<Rules>): Rules {
     leaderNames: clean(dto.leaderNames),
     geoCodes: [...new Set(dto.geoCodes ?? [])],
   };
-  const bad: { field: string; messages: string[] }[] = [];
+  const bad: FieldError[] = [];
   for (const field of RULE_FIELDS) {
     rules[field].forEach((term, i) => {
       if (!termTokens(term).length) {
-        bad.push({ field: `${field}[${i}]`, messages: [`${field}[${i}]: phải có chữ hoặc số`] });
+        bad.push(fieldError(`${field}[${i}]`, 'hasWords', `${field}[${i}]: phải có chữ hoặc số`));
       }
     });
   }
-  if (bad.length) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Quy tắc từ khóa không hợp lệ', bad);
+  if (bad.length) throw validationFailed(bad, 'Quy tắc từ khóa không hợp lệ');
   return rules;
 }
 
@@ -272,19 +274,19 @@ function assertCanMatch(rules: Rules): void {
     !rules.unitNames.length &&
     !rules.leaderNames.length
   ) {
-    throw new AppError(
-      ErrorCode.VALIDATION_FAILED,
+    throw validationFailed(
+      [fieldError('anyTerms', 'hasWords', 'anyTerms: cần ít nhất một quy tắc để khớp')],
       'Chủ đề cần ít nhất một từ khóa (anyTerms, allTerms), tên đơn vị hoặc tên lãnh đạo',
-      [{ field: 'anyTerms', messages: ['anyTerms: cần ít nhất một quy tắc để khớp'] }],
     );
   }
 }
 
 async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
   if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị chủ quản', [
-      { field: 'orgUnitId', messages: ['orgUnitId: không tồn tại trong danh bạ'] },
-    ]);
+    throw validationFailed(
+      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+      'Không tìm thấy đơn vị chủ quản',
+    );
   }
 }
 
@@ -292,7 +294,7 @@ async function assertNameFree(manager: EntityManager, orgUnitId: string, name: s
   const other = await manager.findOneBy(Topic, { orgUnitId, name });
   if (other && other.id !== exceptId) {
     throw new AppError(ErrorCode.CONFLICT, `Đơn vị đã có chủ đề "${name}"`, [
-      { field: 'name', messages: ['name: đã tồn tại trong đơn vị'] },
+      fieldError('name', 'unique', 'name: đã tồn tại trong đơn vị'),
     ]);
   }
 }

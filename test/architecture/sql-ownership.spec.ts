@@ -7,7 +7,6 @@ import type { SqlSource } from './sql-ownership.js';
  * delete the line (a line that no longer matches fails too, so the list only shrinks).
  */
 const KNOWN_VIOLATIONS: string[] = [
-  'src/detection/detection-settings.service.ts: org_units', // directory
   'src/incidents/incidents.repository.ts: mentions', // signals
   'src/notifications/notifications.repository.ts: people', // directory
   'src/notifications/notifications.repository.ts: users', // auth
