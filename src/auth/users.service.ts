@@ -93,7 +93,7 @@ export class UsersService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'user.create',
+        action: 'user.created',
         entityType: 'user',
         entityId: user.id,
         data: { email: user.email, roles: user.roles, personId: user.personId },
@@ -126,7 +126,7 @@ export class UsersService {
       }
       const { passwordHash: _pw, ...logged } = patch;
       await this.audit.record(manager, {
-        action: 'user.update',
+        action: 'user.updated',
         entityType: 'user',
         entityId: id,
         data: { ...logged, passwordChanged: Boolean(passwordHash) },
@@ -157,7 +157,7 @@ export class UsersService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'user.create',
+        action: 'user.created',
         entityType: 'user',
         entityId: user.id,
         actorUserId: null,

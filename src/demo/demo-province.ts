@@ -54,7 +54,7 @@ export async function loadDemoProvince(
 
   const result = { orgUnits: counts.orgUnits, people: counts.people, users };
   await opts.audit?.record(manager, {
-    action: 'demo.load',
+    action: 'demo.loaded',
     entityType: 'directory',
     data: { counts, users: users.map((u) => u.email) },
   });

@@ -147,7 +147,7 @@ export class DetectionSettingsService {
       row.updatedByUserId = actor.id;
       const result = await manager.save(row);
       await this.audit.record(manager, {
-        action: 'detection_settings.update',
+        action: 'detection_settings.updated',
         entityType: 'detection_settings',
         entityId: result.id,
         data: { orgUnitId: result.orgUnitId, before: { ...before }, after: { ...toThresholds(result) } },

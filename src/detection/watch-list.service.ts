@@ -291,7 +291,7 @@ export class WatchListService implements OnModuleInit {
       signal.decidedAt = new Date();
       await manager.save(signal);
       await this.audit.record(manager, {
-        action: 'watch_signal.open',
+        action: 'watch_signal.opened',
         entityType: 'watch_signal',
         entityId: signal.id,
         data: { incidentId, detectionId: detection.id, attached: Boolean(open) },
@@ -333,7 +333,7 @@ export class WatchListService implements OnModuleInit {
         );
       }
       await this.audit.record(manager, {
-        action: 'watch_signal.dismiss',
+        action: 'watch_signal.dismissed',
         entityType: 'watch_signal',
         entityId: signal.id,
         data: { reason: dto.reason, note: dto.note ?? null },

@@ -187,7 +187,7 @@ export class SpokespersonDesignationsService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'spokesperson_designation.create',
+        action: 'spokesperson_designation.created',
         entityType: 'spokesperson_designation',
         entityId: saved.id,
         data: {
@@ -246,7 +246,7 @@ export class SpokespersonDesignationsService {
       assertNoProblems(problems);
       await manager.save(d);
       await this.audit.record(manager, {
-        action: 'spokesperson_designation.update',
+        action: 'spokesperson_designation.updated',
         entityType: 'spokesperson_designation',
         entityId: id,
         data: {

@@ -58,7 +58,7 @@ export class DeadlineRulesService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'deadline_rule.create',
+        action: 'deadline_rule.created',
         entityType: 'deadline_rule',
         entityId: rule.id,
         data: { ...dto },
@@ -80,7 +80,7 @@ export class DeadlineRulesService {
       Object.assign(rule, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
       await manager.save(rule);
       await this.audit.record(manager, {
-        action: 'deadline_rule.update',
+        action: 'deadline_rule.updated',
         entityType: 'deadline_rule',
         entityId: id,
         data: { ...dto },

@@ -79,7 +79,7 @@ export class SignalSourcesService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'signal_source.create',
+        action: 'signal_source.created',
         entityType: 'signal_source',
         entityId: saved.id,
         data: { name: dto.name, kind: dto.kind, orgUnitId: dto.orgUnitId ?? null },
@@ -109,7 +109,7 @@ export class SignalSourcesService {
       if (dto.active !== undefined) patch.active = dto.active;
       if (Object.keys(patch).length) await manager.update(SignalSource, id, patch);
       await this.audit.record(manager, {
-        action: 'signal_source.update',
+        action: 'signal_source.updated',
         entityType: 'signal_source',
         entityId: id,
         data: patch,
@@ -135,7 +135,7 @@ export class SignalSourcesService {
         secretRotatedAt: now,
       });
       await this.audit.record(manager, {
-        action: 'signal_source.rotate_secret',
+        action: 'signal_source.secret_rotated',
         entityType: 'signal_source',
         entityId: id,
         data: { previousSecretValidUntil: validUntil.toISOString() },

@@ -190,7 +190,7 @@ export class SignalsService {
             staged: attempt >= STAGED_FROM_ATTEMPT,
           });
           await this.audit.record(manager, {
-            action: 'signals.ingest',
+            action: 'signals.ingested',
             entityType: 'signal_source',
             entityId: sourceId,
             data: {

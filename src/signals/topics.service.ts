@@ -123,7 +123,7 @@ export class TopicsService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'topic.create',
+        action: 'topic.created',
         entityType: 'topic',
         entityId: saved.id,
         data: { ...dto, ...rules },
@@ -159,7 +159,7 @@ export class TopicsService {
       assertCanMatch({ ...topic, ...patch });
       if (Object.keys(patch).length) await manager.update(Topic, id, patch);
       await this.audit.record(manager, {
-        action: 'topic.update',
+        action: 'topic.updated',
         entityType: 'topic',
         entityId: id,
         data: patch,

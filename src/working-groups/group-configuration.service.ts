@@ -80,7 +80,7 @@ export class GroupConfigurationService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'working_group_rule.create',
+        action: 'working_group_rule.created',
         entityType: 'working_group_rule',
         entityId: rule.id,
         data: { key: rule.key, version: rule.version, name: rule.name },
@@ -116,7 +116,7 @@ export class GroupConfigurationService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'person_availability.create',
+        action: 'person_availability.created',
         entityType: 'person',
         entityId: dto.personId,
         data: { status: row.status, validFrom: row.validFrom, validTo: row.validTo },
