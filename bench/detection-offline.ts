@@ -31,7 +31,7 @@ import {
 } from '../src/detection/detection-rules.js';
 import type { BucketCounts, DetectionThresholds } from '../src/detection/detection-rules.js';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
-import { foldText } from '../src/signals/text-normalizer.js';
+import { foldText } from '../src/common/text.js';
 
 /** Knobs of the slow-burn CUSUM (negativeCusum); from the settings by default, overridable to tune offline. */
 interface CusumOptions {

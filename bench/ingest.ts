@@ -29,7 +29,7 @@ import pg from 'pg';
 import pgCopyStreams from 'pg-copy-streams';
 import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
 import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
-import { cleanText } from '../src/signals/text-normalizer.js';
+import { cleanText } from '../src/common/text.js';
 import { copyLine } from '../src/signals/copy-text.js';
 import { MENTION_COLUMNS } from '../src/signals/signals.repository.js';
 import { api, sleep, startBenchApp } from './support/bench-app.js';

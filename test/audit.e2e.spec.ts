@@ -30,7 +30,7 @@ describe(`${AuditService.name} (e2e)`, () => {
 
     const list = await t.http().get('/api/audit').query({ entityId: created.body.id }).set(admin.auth);
     expect(list.status).toBe(200);
-    const entry = list.body.items.find((i: { action: string }) => i.action === 'user.create');
+    const entry = list.body.items.find((i: { action: string }) => i.action === 'user.created');
     expect(entry).toMatchObject({
       actorUserId: admin.user.id,
       entityType: 'user',
@@ -46,6 +46,33 @@ describe(`${AuditService.name} (e2e)`, () => {
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(true);
     expect(verify.body.checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a row written under a present-tense name reads under today’s name and keeps its hash', async () => {
+    const admin = await t.createUser({ roles: [Role.Admin] });
+    const entityId = '00000000-0000-4000-8000-00000000a001';
+    await t.dataSource.transaction((manager) =>
+      t.app.get(AuditService).record(manager, {
+        action: 'topic.update',
+        entityType: 'topic',
+        entityId,
+        data: { legacy: true },
+      }),
+    );
+    const stored: { action: string }[] = await t.dataSource.query(
+      'SELECT action FROM audit_log WHERE entity_id = $1',
+      [entityId],
+    );
+    expect(stored).toEqual([{ action: 'topic.update' }]);
+    const list = await t
+      .http()
+      .get('/api/audit')
+      .query({ action: 'topic.updated', entityId })
+      .set(admin.auth);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { action: string }) => i.action)).toEqual(['topic.updated']);
+    const verify = await t.http().get('/api/audit/verify').set(admin.auth);
+    expect(verify.body.ok).toBe(true);
   });
 
   it('the database refuses UPDATE and DELETE on the audit log', async () => {

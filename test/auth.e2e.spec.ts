@@ -89,7 +89,7 @@ describe(`${AuthService.name} (e2e)`, () => {
       .then((r) => ({ rows: r }));
     expect(rows[0].n).toBe(0);
     const audit = await t.dataSource.query(
-      `SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'auth.refresh_reuse'`,
+      `SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'auth.refresh_reused'`,
       [u.user.id],
     );
     expect(audit.length).toBeGreaterThanOrEqual(1);

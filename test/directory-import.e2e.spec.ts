@@ -169,7 +169,7 @@ describe('directory import and export', () => {
       });
       expect(res.body.details[1].message).toBe('parentCode: không có đơn vị nào mang mã KHONG-CO');
       expect(await counts(empty)).toEqual(before);
-      expect(await auditActions(empty, 'directory.import')).toEqual([]);
+      expect(await auditActions(empty, 'directory.imported')).toEqual([]);
     });
 
     it('checks without writing on a dry run', async () => {
@@ -199,7 +199,7 @@ describe('directory import and export', () => {
         people: before.people + 2,
         spokesperson_designations: before.spokesperson_designations + 2,
       });
-      const audit = await auditActions(empty, 'directory.import');
+      const audit = await auditActions(empty, 'directory.imported');
       expect(audit).toHaveLength(1);
       expect(audit[0].data).toEqual({ counts: res.body.counts });
 
@@ -388,7 +388,7 @@ describe('directory import and export', () => {
         phone: '0200 3800 699',
         tags: ['monitoring', 'analyst', 'drafting'],
       });
-      const audit = await auditActions(demo, 'directory.import_people_csv');
+      const audit = await auditActions(demo, 'directory.people_csv_imported');
       expect(audit.map((a) => a.data)).toEqual([{ rows: 2, created: 1, updated: 1 }]);
     });
 

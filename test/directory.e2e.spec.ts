@@ -3,7 +3,8 @@ import { hashPassword } from '../src/auth/password.js';
 import { Role } from '../src/auth/role.js';
 import { DEMO_AUTHORIZED_MATTER, DEMO_PEOPLE } from '../src/demo/demo-province.data.js';
 import { loadDemoProvince } from '../src/demo/demo-province.js';
-import { addDays, todayInVietnam } from '../src/directory/temporal.js';
+import { todayInVietnam } from '../src/common/dates.js';
+import { addDays } from '../src/directory/temporal.js';
 import { createTestApp, TestApp, TestUser } from './support/test-app.js';
 
 /** Directory API against the demo province (Tỉnh An Hòa) loaded into this file's own database. */
@@ -51,7 +52,7 @@ describe('directory API', () => {
 
   describe('demo province', () => {
     it('records one audit row and creates logins that work', async () => {
-      const rows = await t.dataSource.query(`SELECT data FROM audit_log WHERE action = 'demo.load'`);
+      const rows = await t.dataSource.query(`SELECT data FROM audit_log WHERE action = 'demo.loaded'`);
       expect(rows).toHaveLength(1);
       expect(rows[0].data.counts.orgUnits).toBeGreaterThan(30);
       expect(demoUsers).toContain(DEMO_PEOPLE.viceChairwoman);
@@ -119,7 +120,7 @@ describe('directory API', () => {
         'SELECT action, actor_user_id FROM audit_log WHERE entity_id = $1',
         [created.body.id],
       );
-      expect(audit).toEqual([{ action: 'org_unit.create', actor_user_id: admin.user.id }]);
+      expect(audit).toEqual([{ action: 'org_unit.created', actor_user_id: admin.user.id }]);
     });
   });
 
@@ -577,7 +578,7 @@ describe('directory API', () => {
       );
       expect(row.valid_to).toBe('2025-06-30');
       const [audit] = await t.dataSource.query(
-        `SELECT data FROM audit_log WHERE action = 'org_unit.update' AND entity_id = $1`,
+        `SELECT data FROM audit_log WHERE action = 'org_unit.updated' AND entity_id = $1`,
         [unit.body.id],
       );
       expect(audit.data).toMatchObject({ changes: { validTo: '2025-06-30' }, closedDesignations: 1 });
@@ -673,8 +674,8 @@ describe('directory API', () => {
           [created.body.id],
         );
         expect(actions.map((a: { action: string }) => a.action)).toEqual([
-          'spokesperson_designation.create',
-          'spokesperson_designation.update',
+          'spokesperson_designation.created',
+          'spokesperson_designation.updated',
         ]);
       });
     });

@@ -121,7 +121,7 @@ describe(`${SignalsService.name} (e2e)`, () => {
       expect(JSON.stringify(one.body)).not.toContain('whsec_');
 
       const audit = await t.dataSource.query(
-        `SELECT data FROM audit_log WHERE action = 'signal_source.create' AND entity_id = $1`,
+        `SELECT data FROM audit_log WHERE action = 'signal_source.created' AND entity_id = $1`,
         [res.body.source.id],
       );
       expect(audit).toHaveLength(1);
@@ -216,7 +216,7 @@ describe(`${SignalsService.name} (e2e)`, () => {
         `SELECT action FROM audit_log WHERE entity_type = 'topic' AND entity_id = $1 ORDER BY id`,
         [id],
       );
-      expect(actions.map((a: { action: string }) => a.action)).toEqual(['topic.create', 'topic.update']);
+      expect(actions.map((a: { action: string }) => a.action)).toEqual(['topic.created', 'topic.updated']);
     });
 
     it('refuses a topic that can never match, an unknown unit, a fixed field and an unknown field', async () => {
@@ -461,7 +461,7 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const source = await createSource();
       await ingest(source.id, [item(), item(), item(), item()]);
       const rows = await t.dataSource.query(
-        `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingest' AND entity_id = $1`,
+        `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingested' AND entity_id = $1`,
         [source.id],
       );
       expect(rows).toEqual([
@@ -882,7 +882,7 @@ describe(`${SignalsService.name} (e2e)`, () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
       const audit = await t.dataSource.query(
-        `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingest' AND entity_id = $1`,
+        `SELECT actor_user_id, data FROM audit_log WHERE action = 'signals.ingested' AND entity_id = $1`,
         [source.id],
       );
       expect(audit).toEqual([

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { AccessRepository } from './access.repository.js';
+import { fieldError } from '../common/validation.js';
 
 /** Platform roles whose unit scope covers the incidents of their unit and the units below it. */
 const INCIDENT_SCOPE_ROLES = [Role.Leader, Role.Officer];
@@ -90,10 +91,11 @@ export class IncidentVisibility {
       (await this.repository.isWithin(incidentUnitId, topicUnitId));
     if (!ok) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Chủ đề này thuộc đơn vị khác, không dùng được cho sự cố này', [
-        {
-          field: 'topicId',
-          messages: ['topicId: chủ đề không thuộc đơn vị chủ trì hay đơn vị cấp trên của nó'],
-        },
+        fieldError(
+          'topicId',
+          'inScope',
+          'topicId: chủ đề không thuộc đơn vị chủ trì hay đơn vị cấp trên của nó',
+        ),
       ]);
     }
   }

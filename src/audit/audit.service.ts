@@ -5,6 +5,7 @@ import { requestContext } from '../common/request-context.js';
 import { auditHash, GENESIS_HASH } from './audit-hash.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
+import { currentActionName, storedActionNames } from './audit-actions.js';
 
 /** Key of the transaction-scoped advisory lock that keeps the hash chain linear across connections and nodes. */
 const AUDIT_CHAIN_LOCK = 7_031_001;
@@ -86,11 +87,13 @@ export class AuditService {
     if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('a.entityId = :entityId', { entityId: query.entityId });
     if (query.actorUserId) qb.andWhere('a.actorUserId = :actorUserId', { actorUserId: query.actorUserId });
-    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.action) qb.andWhere('a.action IN (:...actions)', { actions: storedActionNames(query.action) });
     if (query.from) qb.andWhere('a.occurredAt >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.occurredAt < :to', { to: query.to });
     if (query.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: query.beforeId });
     const items = await qb.getMany();
+    // Rows written under a present-tense name read under today's (the stored name stays: it is hashed).
+    for (const item of items) item.action = currentActionName(item.action);
     return { items, nextBeforeId: items.length === limit ? items[items.length - 1].id : null };
   }
 

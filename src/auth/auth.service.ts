@@ -62,7 +62,7 @@ export class AuthService {
       await manager.update(User, user.id, { lastLoginAt: user.lastLoginAt });
       const pair = await this.tokens.issue(manager, user, undefined, userAgent);
       await this.audit.record(manager, {
-        action: 'auth.login',
+        action: 'auth.logged_in',
         entityType: 'user',
         entityId: user.id,
         actorUserId: user.id,
@@ -86,7 +86,7 @@ export class AuthService {
           { revokedAt: new Date() },
         );
         await this.audit.record(manager, {
-          action: 'auth.refresh_reuse',
+          action: 'auth.refresh_reused',
           entityType: 'user',
           entityId: row.userId,
           actorUserId: row.userId,
@@ -139,7 +139,7 @@ export class AuthService {
         revoked = res.affected ?? 0;
       }
       await this.audit.record(manager, {
-        action: 'auth.logout',
+        action: 'auth.logged_out',
         entityType: 'user',
         entityId: userId,
         data: { allDevices, revoked },

@@ -7,9 +7,10 @@ import { Person } from '../directory/entities/person.entity.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { User } from './entities/user.entity.js';
-import { hashPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { UserAccessChanges } from './user-access-changes.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 @Injectable()
 export class UsersService {
@@ -33,6 +34,38 @@ export class UsersService {
     return { items, total };
   }
 
+  /** The active account linked to a person, if any (the oldest when several), read inside the caller's change. */
+  async activeUserOfPerson(manager: EntityManager, personId: string): Promise<string | null> {
+    const user = await manager.findOne(User, {
+      where: { personId, active: true },
+      order: { createdAt: 'ASC' },
+      select: { id: true },
+    });
+    return user?.id ?? null;
+  }
+
+  /** Whether an account holds a platform role (active or not: what it did while it held it counts). */
+  hasRole(manager: EntityManager, id: string, role: Role): Promise<boolean> {
+    return manager
+      .getRepository(User)
+      .findOne({ where: { id }, select: { id: true, roles: true } })
+      .then((u) => Boolean(u?.roles.includes(role)));
+  }
+
+  /** Whether an account exists and may sign in. */
+  isActive(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).existsBy({ id, active: true });
+  }
+
+  /** The password of an active account, checked again before a signature (ký duyệt). */
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(User).findOne({
+      where: { id, active: true },
+      select: { id: true, passwordHash: true },
+    });
+    return Boolean(user && (await verifyPassword(user.passwordHash, password)));
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.dataSource
       .getRepository(User)
@@ -46,7 +79,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(User, { email: dto.email })) {
         throw new AppError(ErrorCode.CONFLICT, `E-mail ${dto.email} đã được dùng cho tài khoản khác`, [
-          { field: 'email', messages: ['email: đã tồn tại'] },
+          fieldError('email', 'unique', 'email: đã tồn tại'),
         ]);
       }
       if (dto.personId) await this.assertPersonFree(manager, dto.personId);
@@ -60,7 +93,7 @@ export class UsersService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'user.create',
+        action: 'user.created',
         entityType: 'user',
         entityId: user.id,
         data: { email: user.email, roles: user.roles, personId: user.personId },
@@ -93,7 +126,7 @@ export class UsersService {
       }
       const { passwordHash: _pw, ...logged } = patch;
       await this.audit.record(manager, {
-        action: 'user.update',
+        action: 'user.updated',
         entityType: 'user',
         entityId: id,
         data: { ...logged, passwordChanged: Boolean(passwordHash) },
@@ -124,7 +157,7 @@ export class UsersService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'user.create',
+        action: 'user.created',
         entityType: 'user',
         entityId: user.id,
         actorUserId: null,
@@ -136,14 +169,15 @@ export class UsersService {
 
   private async assertPersonFree(manager: EntityManager, personId: string, exceptUserId?: string) {
     if (!(await manager.existsBy(Person, { id: personId }))) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy người trong danh bạ', [
-        { field: 'personId', messages: ['personId: không tồn tại trong danh bạ'] },
-      ]);
+      throw validationFailed(
+        [fieldError('personId', 'exists', 'personId: không tồn tại trong danh bạ')],
+        'Không tìm thấy người trong danh bạ',
+      );
     }
     const holder = await manager.findOneBy(User, { personId });
     if (holder && holder.id !== exceptUserId) {
       throw new AppError(ErrorCode.CONFLICT, 'Người này đã gắn với một tài khoản khác', [
-        { field: 'personId', messages: ['personId: đã gắn với tài khoản khác'] },
+        fieldError('personId', 'unique', 'personId: đã gắn với tài khoản khác'),
       ]);
     }
   }

@@ -9,8 +9,8 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import type { NextFunction, Request, Response } from 'express';
 import type { Observable } from 'rxjs';
-import { AppError, ErrorCode } from './app-error.js';
-import type { FieldError } from './validation.js';
+import { AppError } from './app-error.js';
+import { fieldError, validationFailed } from './validation.js';
 
 /** Keys that reach Object.prototype or a constructor when code merges input into an object. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -88,14 +88,10 @@ export function findInputProblem(value: unknown, path = '', depth = 0, strings =
 }
 
 export function inputProblemError(problem: InputProblem): AppError {
-  const field: FieldError = {
-    field: problem.field,
-    messages: [problem.message],
-    constraints: [problem.constraint],
-  };
-  return new AppError(ErrorCode.VALIDATION_FAILED, `Dữ liệu không hợp lệ: ${problem.field || 'nội dung'}`, [
-    field,
-  ]);
+  return validationFailed(
+    [fieldError(problem.field, problem.constraint, problem.message)],
+    `Dữ liệu không hợp lệ: ${problem.field || 'nội dung'}`,
+  );
 }
 
 /** Throws VALIDATION_FAILED naming the field when the input holds what findInputProblem refuses. */
@@ -122,9 +118,10 @@ export function inputGuard() {
       try {
         path = decodeURIComponent(req.path);
       } catch {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Đường dẫn không hợp lệ (mã hóa URL sai)', [
-          { field: 'path', messages: ['path: mã hóa URL sai'], constraints: ['urlEncoding'] },
-        ]);
+        throw validationFailed(
+          [fieldError('path', 'urlEncoding', 'path: mã hóa URL sai')],
+          'Đường dẫn không hợp lệ (mã hóa URL sai)',
+        );
       }
       assertCleanInput(path, 'path');
       // Named like the validation pipe names fields: `title`, `items[2].text`, `offset`.

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { AppError, ErrorCode } from './app-error.js';
+import { fieldError, validationFailed } from './validation.js';
 
 /** The largest value of a PostgreSQL `integer` column (seqs, versions, counts): larger input is refused as 400. */
 export const MAX_INT = 2_147_483_647;
@@ -22,8 +22,8 @@ export class ParseVersionPipe implements PipeTransform<string, number> {
 
   private refuse(metadata: ArgumentMetadata): never {
     const field = metadata.data ?? 'version';
-    throw new AppError(ErrorCode.VALIDATION_FAILED, `Dữ liệu không hợp lệ: ${field}`, [
-      { field, messages: [`${field}: phải là số nguyên từ 1 đến ${MAX_INT}`], constraints: ['isVersion'] },
+    throw validationFailed([
+      fieldError(field, 'isVersion', `${field}: phải là số nguyên từ 1 đến ${MAX_INT}`),
     ]);
   }
 }

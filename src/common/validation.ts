@@ -60,9 +60,22 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
-export function validationFailed(fields: FieldError[]): AppError {
+/**
+ * The one VALIDATION_FAILED error, for the pipe and for the rules a service checks itself: `details` lists the
+ * fields with their messages and constraint names, the same shape whoever found the problem.
+ */
+export function validationFailed(fields: FieldError[], message?: string): AppError {
   const names = [...new Set(fields.map((f) => f.field))];
-  return new AppError(ErrorCode.VALIDATION_FAILED, `Dữ liệu không hợp lệ: ${names.join(', ')}`, fields);
+  return new AppError(
+    ErrorCode.VALIDATION_FAILED,
+    message ?? `Dữ liệu không hợp lệ: ${names.join(', ')}`,
+    fields,
+  );
+}
+
+/** One field's problem found by a service: `constraint` names the rule broken (e.g. `knownRole`, `notBefore`). */
+export function fieldError(field: string, constraint: string, ...messages: string[]): FieldError {
+  return { field, constraints: [constraint], messages };
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -4,7 +4,7 @@ import { User } from '../auth/entities/user.entity.js';
 import { importDirectoryDocument } from '../directory/directory-importer.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { Person } from '../directory/entities/person.entity.js';
-import { todayInVietnam } from '../directory/temporal.js';
+import { todayInVietnam } from '../common/dates.js';
 import { DEMO_USERS, demoProvinceDocument } from './demo-province.data.js';
 
 export interface DemoLoadResult {
@@ -54,7 +54,7 @@ export async function loadDemoProvince(
 
   const result = { orgUnits: counts.orgUnits, people: counts.people, users };
   await opts.audit?.record(manager, {
-    action: 'demo.load',
+    action: 'demo.loaded',
     entityType: 'directory',
     data: { counts, users: users.map((u) => u.email) },
   });

@@ -1,5 +1,5 @@
 import { IncidentCategory, Severity } from '../incidents/incident-types.js';
-import { foldText } from '../signals/text-normalizer.js';
+import { foldText } from '../common/text.js';
 
 /** One time bucket of a topic's counters (see signals' topic_buckets). */
 export interface BucketCounts {

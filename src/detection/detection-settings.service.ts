@@ -5,8 +5,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { OrgTree } from '../access/org-tree.js';
 import { DetectionThresholds } from './detection-rules.js';
+import { DetectionRepository } from './detection.repository.js';
 import { UpdateDetectionSettingsDto } from './dto/detection-settings.dto.js';
 import { DetectionSettings } from './entities/detection-settings.entity.js';
 
@@ -61,6 +62,8 @@ export class DetectionSettingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly incidents: IncidentsService,
+    private readonly orgTree: OrgTree,
+    private readonly repository: DetectionRepository,
   ) {}
 
   async effective(orgUnitId: string): Promise<EffectiveSettings> {
@@ -73,30 +76,18 @@ export class DetectionSettingsService {
 
   /** For the API: a unit that does not exist is a 404, not the defaults. */
   async effectiveOfUnit(orgUnitId: string): Promise<EffectiveSettings> {
-    const found: unknown[] = await this.dataSource.query(`SELECT 1 FROM org_units WHERE id = $1`, [
-      orgUnitId,
-    ]);
-    if (!found.length) throw AppError.notFound('đơn vị', orgUnitId);
+    if (!(await this.orgTree.ancestors(orgUnitId)).length) throw AppError.notFound('đơn vị', orgUnitId);
     return this.effective(orgUnitId);
   }
 
   /** Uncached, through the given manager (inside a transaction, never a second connection). */
   private async effectiveWithin(manager: EntityManager, orgUnitId: string): Promise<EffectiveSettings> {
-    const [row] = await manager.query(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, 0 AS depth FROM org_units WHERE id = $1
-         UNION ALL
-         SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
-       )
-       SELECT s.id FROM detection_settings s
-       LEFT JOIN up ON up.id = s.org_unit_id
-       WHERE up.id IS NOT NULL OR s.is_default
-       ORDER BY s.is_default ASC, up.depth ASC
-       LIMIT 1`,
-      [orgUnitId],
+    const id = await this.repository.nearestSettings(
+      manager,
+      await this.orgTree.ancestors(orgUnitId, manager),
     );
-    if (!row) throw new Error('detection_settings has no default row (migration not applied?)');
-    const settings = await manager.findOneByOrFail(DetectionSettings, { id: row.id });
+    if (!id) throw new Error('detection_settings has no default row (migration not applied?)');
+    const settings = await manager.findOneByOrFail(DetectionSettings, { id });
     return { thresholds: toThresholds(settings), fromOrgUnitId: settings.orgUnitId };
   }
 
@@ -122,12 +113,12 @@ export class DetectionSettingsService {
     }
     const saved = await this.dataSource.transaction(async (manager) => {
       // Two first-time writes for one unit must not both insert its row.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection-settings:${orgUnitId}`]);
+      await this.repository.lockSettings(manager, orgUnitId);
       let row: DetectionSettings | null;
       if (orgUnitId === 'default') {
         row = await manager.findOneBy(DetectionSettings, { isDefault: true });
       } else {
-        if (!(await manager.existsBy(OrgUnit, { id: orgUnitId })))
+        if (!(await this.orgTree.ancestors(orgUnitId, manager)).length)
           throw AppError.notFound('đơn vị', orgUnitId);
         row = await manager.findOneBy(DetectionSettings, { orgUnitId });
         if (!row) {
@@ -156,7 +147,7 @@ export class DetectionSettingsService {
       row.updatedByUserId = actor.id;
       const result = await manager.save(row);
       await this.audit.record(manager, {
-        action: 'detection_settings.update',
+        action: 'detection_settings.updated',
         entityType: 'detection_settings',
         entityId: result.id,
         data: { orgUnitId: result.orgUnitId, before: { ...before }, after: { ...toThresholds(result) } },

@@ -25,6 +25,26 @@ export interface AttachedDetectionRow {
 export class DetectionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The detection settings that apply to a unit: the own row of the nearest of `lineage` (the unit and its
+   * ancestors, nearest first), else the defaults.
+   */
+  async nearestSettings(manager: EntityManager, lineage: string[]): Promise<string | null> {
+    const [row]: { id: string }[] = await manager.query(
+      `SELECT s.id FROM detection_settings s
+        WHERE s.org_unit_id = ANY($1::uuid[]) OR s.is_default
+        ORDER BY s.is_default ASC, array_position($1::uuid[], s.org_unit_id) ASC
+        LIMIT 1`,
+      [lineage],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Two first-time writes for one unit must not both insert its row: held until the transaction ends. */
+  async lockSettings(manager: EntityManager, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection-settings:${key}`]);
+  }
+
   /** Inserts the signals that are new (one per topic, rule and window); returns those inserted. */
   async insertWatchSignals(manager: EntityManager, rows: Partial<WatchSignal>[]): Promise<WatchSignal[]> {
     if (!rows.length) return [];

@@ -13,7 +13,7 @@ import { IncidentCategory, IncidentStatus, Severity } from '../incidents/inciden
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { IN_APP_DELIVERY } from '../notifications/channels/in-app-delivery.js';
 import type { InAppDelivery } from '../notifications/channels/in-app-delivery.js';
-import { foldText } from '../signals/text-normalizer.js';
+import { foldText } from '../common/text.js';
 import type { Topic } from '../signals/entities/topic.entity.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
 import { Finding, labelledFinding, severityFor } from './detection-rules.js';
@@ -291,7 +291,7 @@ export class WatchListService implements OnModuleInit {
       signal.decidedAt = new Date();
       await manager.save(signal);
       await this.audit.record(manager, {
-        action: 'watch_signal.open',
+        action: 'watch_signal.opened',
         entityType: 'watch_signal',
         entityId: signal.id,
         data: { incidentId, detectionId: detection.id, attached: Boolean(open) },
@@ -333,7 +333,7 @@ export class WatchListService implements OnModuleInit {
         );
       }
       await this.audit.record(manager, {
-        action: 'watch_signal.dismiss',
+        action: 'watch_signal.dismissed',
         entityType: 'watch_signal',
         entityId: signal.id,
         data: { reason: dto.reason, note: dto.note ?? null },

@@ -18,7 +18,7 @@ import {
   planPeopleCsvImport,
   stringifyPeopleCsv,
 } from './people-csv.js';
-import { todayInVietnam } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
 
 export interface ImportResult {
   dryRun: boolean;
@@ -50,7 +50,7 @@ export class DirectoryTransferService {
       });
       if (!dryRun) {
         await this.audit.record(manager, {
-          action: 'directory.import',
+          action: 'directory.imported',
           entityType: 'directory',
           data: { counts },
         });
@@ -250,7 +250,7 @@ export class DirectoryTransferService {
       });
       for (const { id, ...fields } of plan.update) await manager.update(Person, { id }, fields);
       await this.audit.record(manager, {
-        action: 'directory.import_people_csv',
+        action: 'directory.people_csv_imported',
         entityType: 'directory',
         data: { rows: result.rows, created: result.created, updated: result.updated },
       });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryTransferController } from './directory-transfer.controller.js';
 import { DirectoryTransferService } from './directory-transfer.service.js';
+import { DirectoryOnDate } from './directory-on-date.repository.js';
 import { DirectoryRepository } from './directory.repository.js';
 import { OrgUnitsController } from './org-units.controller.js';
 import { OrgUnitsService } from './org-units.service.js';
@@ -19,11 +20,12 @@ import { SpokespersonDesignationsService } from './spokesperson-designations.ser
   ],
   providers: [
     DirectoryRepository,
+    DirectoryOnDate,
     OrgUnitsService,
     PeopleService,
     SpokespersonDesignationsService,
     DirectoryTransferService,
   ],
-  exports: [OrgUnitsService, PeopleService, SpokespersonDesignationsService],
+  exports: [DirectoryOnDate, OrgUnitsService, PeopleService, SpokespersonDesignationsService],
 })
 export class DirectoryModule {}

@@ -25,7 +25,8 @@ import {
 import { OrgUnitCapability } from './entities/org-unit-capability.entity.js';
 import { OrgUnitSuccession, SuccessionKind } from './entities/org-unit-succession.entity.js';
 import { OrgUnit } from './entities/org-unit.entity.js';
-import { describeInterval, isValidOn, todayInVietnam } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
+import { describeInterval, isValidOn } from './temporal.js';
 
 export interface SuccessionLink {
   id: string;
@@ -171,7 +172,7 @@ export class OrgUnitsService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'org_unit.create',
+        action: 'org_unit.created',
         entityType: 'org_unit',
         entityId: unit.id,
         data: {
@@ -211,7 +212,7 @@ export class OrgUnitsService {
       if (!Object.keys(changes).length) return unit;
       await manager.save(unit);
       await this.audit.record(manager, {
-        action: 'org_unit.update',
+        action: 'org_unit.updated',
         entityType: 'org_unit',
         entityId: id,
         data: { changes, closedCapabilities: closed.capabilities, closedDesignations: closed.designations },
@@ -268,7 +269,7 @@ export class OrgUnitsService {
         manager.create(OrgUnitCapability, { orgUnitId, ...draft, legalBasis: dto.legalBasis ?? null }),
       );
       await this.audit.record(manager, {
-        action: 'org_unit.capability.add',
+        action: 'org_unit.capability.added',
         entityType: 'org_unit',
         entityId: orgUnitId,
         data: { capabilityId: cap.id, ...draft, legalBasis: cap.legalBasis },
@@ -297,7 +298,7 @@ export class OrgUnitsService {
       assertNoProblems(capabilityProblems(cap, unit, siblings));
       await manager.save(cap);
       await this.audit.record(manager, {
-        action: 'org_unit.capability.update',
+        action: 'org_unit.capability.updated',
         entityType: 'org_unit',
         entityId: orgUnitId,
         data: {
@@ -351,7 +352,7 @@ export class OrgUnitsService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'org_unit.succession.add',
+        action: 'org_unit.succession.added',
         entityType: 'org_unit',
         entityId: predecessorId,
         data: {

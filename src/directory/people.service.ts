@@ -63,7 +63,7 @@ export class PeopleService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'person.create',
+        action: 'person.created',
         entityType: 'person',
         entityId: person.id,
         data: {
@@ -96,7 +96,7 @@ export class PeopleService {
       if (!Object.keys(changes).length) return person;
       await manager.save(person);
       await this.audit.record(manager, {
-        action: 'person.update',
+        action: 'person.updated',
         entityType: 'person',
         entityId: id,
         data: { changes },

@@ -24,7 +24,8 @@ import { OrgUnitSuccession, SuccessionKind } from './entities/org-unit-successio
 import { OrgUnit } from './entities/org-unit.entity.js';
 import { Person } from './entities/person.entity.js';
 import { DesignationKind, SpokespersonDesignation } from './entities/spokesperson-designation.entity.js';
-import { covers, describeInterval, isValidOn, overlaps, todayInVietnam } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
+import { covers, describeInterval, isValidOn, overlaps } from './temporal.js';
 
 export interface Speaker {
   designationId: string;
@@ -186,7 +187,7 @@ export class SpokespersonDesignationsService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'spokesperson_designation.create',
+        action: 'spokesperson_designation.created',
         entityType: 'spokesperson_designation',
         entityId: saved.id,
         data: {
@@ -245,7 +246,7 @@ export class SpokespersonDesignationsService {
       assertNoProblems(problems);
       await manager.save(d);
       await this.audit.record(manager, {
-        action: 'spokesperson_designation.update',
+        action: 'spokesperson_designation.updated',
         entityType: 'spokesperson_designation',
         entityId: id,
         data: {

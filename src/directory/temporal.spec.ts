@@ -1,12 +1,5 @@
-import {
-  addDays,
-  covers,
-  describeInterval,
-  isIsoDate,
-  isValidOn,
-  overlaps,
-  todayInVietnam,
-} from './temporal.js';
+import { addDays, covers, describeInterval, isIsoDate, isValidOn, overlaps } from './temporal.js';
+import { todayInVietnam } from '../common/dates.js';
 
 describe('temporal', () => {
   it('accepts only real calendar days written YYYY-MM-DD', () => {

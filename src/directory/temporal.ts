@@ -3,8 +3,6 @@
  * Validity intervals are inclusive at both ends; a null end means "still valid".
  */
 
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 export interface DateInterval {
   validFrom: string;
   validTo: string | null;
@@ -20,17 +18,6 @@ export function isIsoDate(value: unknown): value is string {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** Today's date in Vietnam: the directory's "today" does not depend on the server's time zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: VIETNAM_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 export function addDays(date: string, days: number): string {

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateDeadlineRuleDto, UpdateDeadlineRuleDto } from './dto/deadline-rule.dto.js';
 import { DeadlineRule } from './entities/deadline-rule.entity.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 /**
  * Administrators keep the legal deadlines current. A rule's value never changes in place (that would rewrite the
@@ -24,9 +25,10 @@ export class DeadlineRulesService {
   create(dto: CreateDeadlineRuleDto): Promise<DeadlineRule> {
     return this.dataSource.transaction(async (manager) => {
       if (dto.effectiveTo && dto.effectiveTo < dto.effectiveFrom) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày hết hiệu lực phải sau ngày bắt đầu', [
-          { field: 'effectiveTo', messages: ['effectiveTo: phải từ effectiveFrom trở đi'] },
-        ]);
+        throw validationFailed(
+          [fieldError('effectiveTo', 'range', 'effectiveTo: phải từ effectiveFrom trở đi')],
+          'Ngày hết hiệu lực phải sau ngày bắt đầu',
+        );
       }
       const overlap = await manager
         .getRepository(DeadlineRule)
@@ -56,7 +58,7 @@ export class DeadlineRulesService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'deadline_rule.create',
+        action: 'deadline_rule.created',
         entityType: 'deadline_rule',
         entityId: rule.id,
         data: { ...dto },
@@ -70,14 +72,15 @@ export class DeadlineRulesService {
       const rule = await manager.findOneBy(DeadlineRule, { id });
       if (!rule) throw AppError.notFound('quy định thời hạn', id);
       if (dto.effectiveTo && dto.effectiveTo < rule.effectiveFrom) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày hết hiệu lực phải sau ngày bắt đầu', [
-          { field: 'effectiveTo', messages: [`effectiveTo: phải từ ${rule.effectiveFrom} trở đi`] },
-        ]);
+        throw validationFailed(
+          [fieldError('effectiveTo', 'range', `effectiveTo: phải từ ${rule.effectiveFrom} trở đi`)],
+          'Ngày hết hiệu lực phải sau ngày bắt đầu',
+        );
       }
       Object.assign(rule, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
       await manager.save(rule);
       await this.audit.record(manager, {
-        action: 'deadline_rule.update',
+        action: 'deadline_rule.updated',
         entityType: 'deadline_rule',
         entityId: id,
         data: { ...dto },

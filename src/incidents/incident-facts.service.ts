@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateFactDto, UpdateFactDto } from './dto/fact.dto.js';
 import { FactStatus, IncidentFact } from './entities/incident-fact.entity.js';
 import { IncidentsService } from './incidents.service.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 /** The register of verified facts: what the agency knows and may say. */
 @Injectable()
@@ -14,6 +15,14 @@ export class IncidentFactsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
   ) {}
+
+  /** The incident's verified facts (those of `ids` when given), oldest first, read inside the caller's change. */
+  verifiedWithin(manager: EntityManager, incidentId: string, ids?: string[]): Promise<IncidentFact[]> {
+    return manager.find(IncidentFact, {
+      where: { incidentId, status: FactStatus.Verified, ...(ids ? { id: In(ids) } : {}) },
+      order: { createdAt: 'ASC' },
+    });
+  }
 
   async list(user: AuthUser, incidentId: string) {
     await this.incidents.getVisible(user, incidentId);
@@ -27,10 +36,9 @@ export class IncidentFactsService {
       this.incidents.assertWritable(change.incident);
       const status = dto.status ?? FactStatus.Unverified;
       if (status === FactStatus.Retracted) {
-        throw new AppError(
-          ErrorCode.VALIDATION_FAILED,
+        throw validationFailed(
+          [fieldError('status', 'isIn', 'status: không thể tạo mới ở trạng thái retracted')],
           'Không thể ghi nhận một sự kiện ở trạng thái đã rút lại',
-          [{ field: 'status', messages: ['status: không thể tạo mới ở trạng thái retracted'] }],
         );
       }
       const verified = status === FactStatus.Verified;
@@ -62,9 +70,10 @@ export class IncidentFactsService {
         );
       }
       if (dto.status === FactStatus.Retracted && !dto.retractionReason) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Cần nêu lý do rút lại', [
-          { field: 'retractionReason', messages: ['retractionReason: bắt buộc khi rút lại'] },
-        ]);
+        throw validationFailed(
+          [fieldError('retractionReason', 'isDefined', 'retractionReason: bắt buộc khi rút lại')],
+          'Cần nêu lý do rút lại',
+        );
       }
       // Rewording a verified fact makes it unverified again: what was checked is no longer what is written.
       const reworded =

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { User } from '../auth/entities/user.entity.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import { CreateTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import type { IncidentChange } from './incident-timeline.js';
 import { IncidentTask, TaskStatus } from './entities/incident-task.entity.js';
 import { IncidentsService } from './incidents.service.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 @Injectable()
 export class IncidentTasksService {
@@ -89,9 +90,10 @@ export class IncidentTasksService {
 
   private async assertUser(manager: EntityManager, userId: string) {
     if (!(await manager.existsBy(User, { id: userId, active: true }))) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Người được giao không tồn tại hoặc đã bị khóa', [
-        { field: 'assigneeUserId', messages: ['assigneeUserId: không tồn tại hoặc đã bị khóa'] },
-      ]);
+      throw validationFailed(
+        [fieldError('assigneeUserId', 'exists', 'assigneeUserId: không tồn tại hoặc đã bị khóa')],
+        'Người được giao không tồn tại hoặc đã bị khóa',
+      );
     }
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { visibleIncidentSql } from '../access/incident-visibility.js';
 import { Incident } from './entities/incident.entity.js';
-import { vietnamDate } from './legal-clock.js';
+import { todayInVietnam } from '../common/dates.js';
 import { IncidentStatus } from './incident-types.js';
 
 export interface IncidentListFilter {
@@ -76,6 +76,6 @@ export class IncidentsRepository {
 
   async nextCode(manager: EntityManager, at: Date): Promise<string> {
     const [{ n }] = await manager.query(`SELECT nextval('incident_code_seq') AS n`);
-    return `SC-${vietnamDate(at).slice(0, 4)}-${String(n).padStart(4, '0')}`;
+    return `SC-${todayInVietnam(at).slice(0, 4)}-${String(n).padStart(4, '0')}`;
   }
 }

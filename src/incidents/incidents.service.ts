@@ -30,7 +30,9 @@ import {
   STATUS_LABEL_VI,
 } from './incident-types.js';
 import { IncidentsRepository } from './incidents.repository.js';
-import { computeDeadlines, vietnamDate } from './legal-clock.js';
+import { todayInVietnam } from '../common/dates.js';
+import { computeDeadlines } from './legal-clock.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 /** Roles that may change an incident they can see; analysts and observers read. */
 const WRITER_ROLES = [Role.Admin, Role.Leader, Role.Officer];
@@ -218,9 +220,10 @@ export class IncidentsService {
   ): [(manager: EntityManager) => Promise<Incident>, (change: IncidentChange) => Promise<Incident>] {
     const detectedAt = input.detectedAt ?? new Date();
     if (detectedAt.getTime() > Date.now() + 60_000) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thời điểm phát hiện không thể ở tương lai', [
-        { field: 'detectedAt', messages: ['detectedAt: không thể ở tương lai'] },
-      ]);
+      throw validationFailed(
+        [fieldError('detectedAt', 'notFuture', 'detectedAt: không thể ở tương lai')],
+        'Thời điểm phát hiện không thể ở tương lai',
+      );
     }
     const build = async (manager: EntityManager) => {
       const unit = await this.activeUnit(
@@ -390,9 +393,10 @@ export class IncidentsService {
         );
       }
       if (rule.requiresReason && !dto.reason) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Cần ghi rõ lý do cho bước chuyển này', [
-          { field: 'reason', messages: ['reason: bắt buộc khi bác bỏ hoặc mở lại sự cố'] },
-        ]);
+        throw validationFailed(
+          [fieldError('reason', 'isDefined', 'reason: bắt buộc khi bác bỏ hoặc mở lại sự cố')],
+          'Cần ghi rõ lý do cho bước chuyển này',
+        );
       }
       const from = incident.status;
       incident.status = dto.to;
@@ -446,17 +450,17 @@ export class IncidentsService {
     field: string,
   ): Promise<OrgUnit> {
     const unit = await manager.findOneBy(OrgUnit, { id: unitId });
-    const day = vietnamDate(at); // units are dated in Vietnamese law, midnight at UTC+7
+    const day = todayInVietnam(at); // units are dated in Vietnamese law, midnight at UTC+7
     if (!unit) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị', [
-        { field, messages: [`${field}: không tồn tại trong danh bạ`] },
-      ]);
+      throw validationFailed(
+        [fieldError(field, 'exists', `${field}: không tồn tại trong danh bạ`)],
+        'Không tìm thấy đơn vị',
+      );
     }
     if (unit.validFrom > day || (unit.validTo !== null && unit.validTo < day)) {
-      throw new AppError(
-        ErrorCode.VALIDATION_FAILED,
+      throw validationFailed(
+        [fieldError(field, 'validOn', `${field}: đơn vị không có hiệu lực vào ngày ${day}`)],
         `Đơn vị "${unit.name}" không còn hiệu lực vào ngày ${day}`,
-        [{ field, messages: [`${field}: đơn vị không có hiệu lực vào ngày ${day}`] }],
       );
     }
     return unit;
@@ -469,12 +473,16 @@ export class IncidentsService {
     const units = await manager.findBy(OrgUnit, { id: In(ids) });
     const missing = ids.filter((u) => !units.some((x) => x.id === u));
     if (missing.length) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Có đơn vị liên quan không tồn tại', [
-        {
-          field: 'concernedOrgUnitIds',
-          messages: [`concernedOrgUnitIds: không tồn tại: ${missing.join(', ')}`],
-        },
-      ]);
+      throw validationFailed(
+        [
+          fieldError(
+            'concernedOrgUnitIds',
+            'exists',
+            `concernedOrgUnitIds: không tồn tại: ${missing.join(', ')}`,
+          ),
+        ],
+        'Có đơn vị liên quan không tồn tại',
+      );
     }
     const rows = units.map((u) => ({ incidentId: incident.id, orgUnitId: u.id, snapshot: snapshotOf(u) }));
     await manager.insert(IncidentUnit, rows);

@@ -1,6 +1,7 @@
 import { DeadlineRule, DeadlineUnit } from './entities/deadline-rule.entity.js';
 import { IncidentCategory, Severity } from './incident-types.js';
-import { computeDeadlines, vietnamDate } from './legal-clock.js';
+import { todayInVietnam } from '../common/dates.js';
+import { computeDeadlines } from './legal-clock.js';
 
 const rule = (patch: Partial<DeadlineRule>): DeadlineRule =>
   ({
@@ -60,8 +61,8 @@ describe(computeDeadlines.name, () => {
     expect(info.dueAt).toBe(new Date('2026-07-01T10:00:00+07:00').toISOString());
 
     // The date boundary is midnight in Vietnam (UTC+7), not in UTC.
-    expect(vietnamDate(new Date('2026-06-30T16:30:00Z'))).toBe('2026-06-30');
-    expect(vietnamDate(new Date('2026-06-30T17:30:00Z'))).toBe('2026-07-01');
+    expect(todayInVietnam(new Date('2026-06-30T16:30:00Z'))).toBe('2026-06-30');
+    expect(todayInVietnam(new Date('2026-06-30T17:30:00Z'))).toBe('2026-07-01');
     const after = computeDeadlines(RULES, {
       detectedAt: new Date('2026-06-30T17:30:00Z'),
       category: IncidentCategory.Other,

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../common/dates.js';
 import { DeadlineRule, DeadlineUnit } from './entities/deadline-rule.entity.js';
 import { IncidentCategory, Severity, SEVERITY_RANK } from './incident-types.js';
 
@@ -26,11 +27,6 @@ export interface IncidentDeadline {
 
 const UNIT_MS: Record<DeadlineUnit, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 
-/** The calendar date in Vietnam (UTC+7) of an instant: rules are dated in local law, not UTC. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Clocks of the press desk (`press_inquiry_received`, …) run on its requests, never on an incident. */
 export const isPressDeskRule = (r: Pick<DeadlineRule, 'anchor'>) => r.anchor.startsWith('press_');
 
@@ -39,7 +35,7 @@ export function rulesInForce(
   rules: DeadlineRule[],
   incident: { detectedAt: Date; category: IncidentCategory; severity: Severity },
 ): DeadlineRule[] {
-  const day = vietnamDate(incident.detectedAt);
+  const day = todayInVietnam(incident.detectedAt);
   return rules.filter(
     (r) =>
       !isPressDeskRule(r) &&

@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL_VI, SEVERITY_RANK } from '../incidents/incident-types.js';
 import type { IncidentCategory, Severity } from '../incidents/incident-types.js';
-import { foldText } from '../signals/text-normalizer.js';
+import { foldText } from '../common/text.js';
 import type { PlaybookContent } from './playbook-content.js';
 
 /** What a suggestion looks at: the incident's category and severity, its text and the keys of its topics. */

@@ -13,6 +13,9 @@ import {
   ProposePlaybookDto,
   SearchQueryDto,
 } from './dto/playbook.dto.js';
+import { PlaybookProposalsService } from './playbook-proposals.service.js';
+import { PlaybookSuggestionsService } from './playbook-suggestions.service.js';
+import { PlaybooksFlow } from './playbooks.flow.js';
 import { PlaybooksService } from './playbooks.service.js';
 import { ParseVersionPipe } from '../common/limits.js';
 
@@ -20,7 +23,12 @@ import { ParseVersionPipe } from '../common/limits.js';
 @ApiBearerAuth()
 @Controller()
 export class PlaybooksController {
-  constructor(private readonly playbooks: PlaybooksService) {}
+  constructor(
+    private readonly playbooks: PlaybooksService,
+    private readonly proposalsService: PlaybookProposalsService,
+    private readonly suggestionsService: PlaybookSuggestionsService,
+    private readonly flow: PlaybooksFlow,
+  ) {}
 
   @Get('playbooks')
   @ApiOperation({ summary: 'Thư viện cẩm nang (phiên bản hiện hành)' })
@@ -62,14 +70,14 @@ export class PlaybooksController {
   @Roles(Role.Admin, Role.Leader, Role.Officer)
   @ApiOperation({ summary: 'Đề xuất sửa cẩm nang (hoặc cẩm nang mới) từ bài học kinh nghiệm' })
   propose(@CurrentUser() user: AuthUser, @Body() dto: ProposePlaybookDto) {
-    return this.playbooks.propose(user, dto, null);
+    return this.proposalsService.propose(user, dto, null);
   }
 
   @Get('playbook-proposals')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Các đề xuất sửa cẩm nang' })
   proposals(@CurrentUser() user: AuthUser, @Query() query: ListProposalsQueryDto) {
-    return this.playbooks.listProposals(user, query);
+    return this.proposalsService.listProposals(user, query);
   }
 
   @Post('playbook-proposals/:id/decision')
@@ -80,13 +88,13 @@ export class PlaybooksController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: DecideProposalDto,
   ) {
-    return this.playbooks.decide(user, id, dto);
+    return this.proposalsService.decide(user, id, dto);
   }
 
   @Get('incidents/:id/playbook-suggestions')
   @ApiOperation({ summary: 'Cẩm nang phù hợp nhất với sự cố, kèm lý do' })
   suggestions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.playbooks.suggestions(user, id);
+    return this.suggestionsService.suggestions(user, id);
   }
 
   @Get('incidents/:id/playbook')
@@ -103,7 +111,7 @@ export class PlaybooksController {
     @Param('playbookId', ParseUUIDPipe) playbookId: string,
     @Body() dto: ApplyPlaybookDto,
   ) {
-    return this.playbooks.apply(user, id, playbookId, dto);
+    return this.flow.apply(user, id, playbookId, dto);
   }
 
   @Get('search')

@@ -2,6 +2,8 @@ import { visibleIncidentSql } from '../access/incident-visibility.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PlaybookVersion } from './entities/playbook-version.entity.js';
+import { Playbook } from './entities/playbook.entity.js';
 
 export interface SearchHit {
   kind: 'playbook' | 'incident';
@@ -29,6 +31,77 @@ const TITLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAl
 @Injectable()
 export class PlaybooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Installs a shipped playbook unless its key exists; its id, or null when it was there already. */
+  async insertShipped(manager: EntityManager, key: string, title: string): Promise<string | null> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO playbooks (key, title, current_version, shipped) VALUES ($1, $2, 1, true)
+       ON CONFLICT (key) DO NOTHING RETURNING id`,
+      [key, title],
+    );
+    return inserted[0]?.id ?? null;
+  }
+
+  /** The next version number of a playbook, taken (and the title changed) in the caller's transaction. */
+  async bumpVersion(manager: EntityManager, id: string, title?: string): Promise<number> {
+    const [row] = await manager.query(
+      `WITH bumped AS (
+         UPDATE playbooks SET current_version = current_version + 1, title = coalesce($2, title), updated_at = now()
+          WHERE id = $1 RETURNING current_version)
+       SELECT current_version FROM bumped`,
+      [id, title ?? null],
+    );
+    return Number(row.current_version);
+  }
+
+  /** The current version of every playbook, of a category, or owned by no unit or one of `owners`. */
+  currentVersions(
+    manager: EntityManager,
+    filter: { category?: string; owners?: string[] },
+  ): Promise<PlaybookVersion[]> {
+    const qb = manager
+      .getRepository(PlaybookVersion)
+      .createQueryBuilder('v')
+      .innerJoin(Playbook, 'p', 'p.id = v.playbookId AND p.currentVersion = v.version')
+      .orderBy('v.title', 'ASC');
+    if (filter.category) qb.andWhere(':category = ANY(v.categories)', { category: filter.category });
+    if (filter.owners) {
+      qb.andWhere('(p.orgUnitId IS NULL OR p.orgUnitId IN (:...owners))', {
+        owners: filter.owners.length ? filter.owners : [null],
+      });
+    }
+    return qb.getMany();
+  }
+
+  /** The holding lines of the version applied to an incident, with where the version came from. */
+  async appliedHoldingLines(
+    manager: EntityManager,
+    incidentId: string,
+  ): Promise<
+    { key: string; version: number; lines: string[] | null; origin: string; authorUserId: string | null }[]
+  > {
+    const rows: {
+      key: string;
+      version: number;
+      lines: string[] | null;
+      origin: string;
+      created_by_user_id: string | null;
+    }[] = await manager.query(
+      `SELECT p.key, v.version, v.content->'holdingLines' AS lines, v.origin, v.created_by_user_id
+         FROM incident_playbooks ip
+         JOIN playbook_versions v ON v.id = ip.playbook_version_id
+         JOIN playbooks p ON p.id = ip.playbook_id
+        WHERE ip.incident_id = $1`,
+      [incidentId],
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      version: r.version,
+      lines: r.lines,
+      origin: r.origin,
+      authorUserId: r.created_by_user_id,
+    }));
+  }
 
   /** Title, summary, topic names and the titles of the evidence mentions (the text suggestions match on). */
   async matchText(

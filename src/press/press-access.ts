@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { PeopleService } from '../directory/people.service.js';
-import { todayInVietnam } from '../directory/temporal.js';
+import { todayInVietnam } from '../common/dates.js';
 
 /** Directory tags of the press office (văn phòng, trung tâm báo chí, liên lạc báo chí). */
 export const PRESS_OFFICE_TAGS = ['press_office', 'press_liaison', 'spokesperson'];

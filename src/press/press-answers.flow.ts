@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { todayInVietnam } from '../directory/temporal.js';
 import { IncidentEventsPublisher } from '../incidents/incident-events.publisher.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
-import { vietnamDate } from '../incidents/legal-clock.js';
+import { todayInVietnam } from '../common/dates.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StatementAccess } from '../statements/statement-access.js';
 import { StatementPublicationsService } from '../statements/statement-publications.service.js';
@@ -29,7 +28,7 @@ const fieldError = (field: string, message: string, details?: Record<string, unk
   ]);
 
 const dateVi = (d: Date) => {
-  const [y, m, day] = vietnamDate(d).split('-');
+  const [y, m, day] = todayInVietnam(d).split('-');
   return `${day}/${m}/${y}`;
 };
 

@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import type { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { vietnamDate } from '../incidents/legal-clock.js';
+import { todayInVietnam } from '../common/dates.js';
 import {
   AnswerQuestionDto,
   AssignInquiryDto,
@@ -44,7 +44,7 @@ const fieldError = (field: string, message: string) =>
 
 /** The deadline rule of a request: the one of its key in force on the day of receipt (Vietnam time). */
 export function inquiryRule(rules: DeadlineRule[], key: string, receivedAt: Date): DeadlineRule | undefined {
-  const day = vietnamDate(receivedAt);
+  const day = todayInVietnam(receivedAt);
   return rules.find(
     (r) =>
       r.key === key &&
@@ -79,7 +79,7 @@ export class PressInquiriesService {
     const journalist = await this.outlets.getJournalist(dto.journalistId).catch(() => {
       throw fieldError('journalistId', 'không có nhà báo này trong danh sách');
     });
-    const on = vietnamDate(receivedAt);
+    const on = todayInVietnam(receivedAt);
     const routing = await this.routing.route({
       addressedOrgUnitId: dto.addressedOrgUnitId,
       capability: dto.capability,
@@ -290,7 +290,7 @@ export class PressInquiriesService {
   /** Hands the request to another unit: this one ends `transferred`, a new one starts there, same clock. */
   async transfer(user: AuthUser, id: string, dto: TransferInquiryDto) {
     const source = await this.visible(user, id);
-    const on = vietnamDate(new Date());
+    const on = todayInVietnam(new Date());
     const routing = await this.routing
       .route({ addressedOrgUnitId: dto.toOrgUnitId, on })
       .catch((e: unknown) => {

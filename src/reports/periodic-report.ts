@@ -10,6 +10,7 @@ import { STATEMENT_TYPE_LABEL_VI } from '../statements/statement-types.js';
 import type { StatementType } from '../statements/statement-types.js';
 import { METRICS, quantile, responseMetrics } from './response-metrics.js';
 import type { TimelineEvent } from './response-metrics.js';
+import { todayInVietnam } from '../common/dates.js';
 
 export interface PeriodicIncident {
   id: string;
@@ -147,10 +148,7 @@ export function projectPeriodic(input: PeriodicInput) {
   const pressConferences = new Set(
     input.publications
       .filter((p) => p.channel === 'press_conference')
-      .map(
-        (p) =>
-          `${p.incidentId}:${new Date(new Date(p.occurredAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10)}`,
-      ),
+      .map((p) => `${p.incidentId}:${todayInVietnam(new Date(p.occurredAt))}`),
   ).size;
 
   return {

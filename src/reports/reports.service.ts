@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { OrgUnitsService } from '../directory/org-units.service.js';
@@ -28,6 +28,7 @@ import type { ReportIssuer } from './report-documents.js';
 import { ReportsRepository } from './reports.repository.js';
 import { projectReview } from './review-report.js';
 import type { ReviewReport } from './review-report.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 export interface RenderedReport {
   contentType: string;
@@ -186,16 +187,18 @@ export class ReportsService {
 
   async periodic(user: AuthUser, query: PeriodicReportQueryDto): Promise<PeriodicReport> {
     if (query.from > query.to) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Ngày bắt đầu sau ngày kết thúc', [
-        { field: 'from', messages: ['from: phải trước hoặc bằng to'] },
-      ]);
+      throw validationFailed(
+        [fieldError('from', 'range', 'from: phải trước hoặc bằng to')],
+        'Ngày bắt đầu sau ngày kết thúc',
+      );
     }
     const from = vnDayStart(query.from);
     const to = new Date(vnDayStart(query.to).getTime() + DAY_MS);
     if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, `Kỳ báo cáo dài tối đa ${MAX_PERIOD_DAYS} ngày`, [
-        { field: 'to', messages: [`to: kỳ báo cáo không quá ${MAX_PERIOD_DAYS} ngày`] },
-      ]);
+      throw validationFailed(
+        [fieldError('to', 'range', `to: kỳ báo cáo không quá ${MAX_PERIOD_DAYS} ngày`)],
+        `Kỳ báo cáo dài tối đa ${MAX_PERIOD_DAYS} ngày`,
+      );
     }
     const chain = await this.units.ancestry(query.orgUnitId);
     const unit = chain[0];

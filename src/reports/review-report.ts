@@ -8,6 +8,7 @@ import type { PublicationChannel, StatementType } from '../statements/statement-
 import type { ReviewActionItem } from './entities/incident-review.entity.js';
 import { publishedAt, responseMetrics } from './response-metrics.js';
 import type { MetricValue, TimelineEvent } from './response-metrics.js';
+import { todayInVietnam } from '../common/dates.js';
 
 export interface SeriesBucket {
   start: Date;
@@ -462,7 +463,7 @@ export function projectReview(input: ReviewInput) {
       pressConferences: new Set(
         publications
           .filter((p) => p.channel === 'press_conference')
-          .map((p) => new Date(new Date(p.publishedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10)),
+          .map((p) => todayInVietnam(new Date(p.publishedAt))),
       ).size,
     },
     deadlines: input.deadlines.map((d) => ({

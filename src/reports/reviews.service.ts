@@ -12,9 +12,11 @@ import { OrgUnitsService } from '../directory/org-units.service.js';
 import { DOCUMENT_TYPE_CODES, issuerCode } from '../documents/document-symbols.js';
 import { DocumentRegisterService } from '../documents/register/document-register.service.js';
 import type { ProposePlaybookDto } from '../playbooks/dto/playbook.dto.js';
+import { PlaybookProposalsService } from '../playbooks/playbook-proposals.service.js';
 import { PlaybooksService } from '../playbooks/playbooks.service.js';
 import type { UpdateReviewDto } from './dto/report.dto.js';
 import { IncidentReview } from './entities/incident-review.entity.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 /** While the response runs or has just ended, the team writes its review; it is completed once resolved. */
 const REVIEW_EDITABLE: IncidentStatus[] = [
@@ -40,6 +42,7 @@ export class ReviewsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
     private readonly playbooks: PlaybooksService,
+    private readonly proposals: PlaybookProposalsService,
     private readonly units: OrgUnitsService,
     private readonly register: DocumentRegisterService,
   ) {}
@@ -117,7 +120,7 @@ export class ReviewsService implements OnModuleInit {
         throw new AppError(
           ErrorCode.REVIEW_INCOMPLETE,
           `Báo cáo rút kinh nghiệm còn thiếu: ${missing.map((m) => m.label).join(', ')}`,
-          missing.map((m) => ({ field: m.field, messages: [`${m.field}: cần nhập ${m.label}`] })),
+          missing.map((m) => fieldError(m.field, 'isDefined', `${m.field}: cần nhập ${m.label}`)),
         );
       }
       review.status = 'completed';
@@ -181,7 +184,7 @@ export class ReviewsService implements OnModuleInit {
         'Cần có báo cáo rút kinh nghiệm trước khi đề xuất sửa cẩm nang',
       );
     }
-    return this.playbooks.propose(user, dto, incidentId);
+    return this.proposals.propose(user, dto, incidentId);
   }
 
   // ---- lifecycle hooks (inside the status change's transaction) --------------------------------------------
@@ -262,12 +265,16 @@ export class ReviewsService implements OnModuleInit {
   private async checkOwners(manager: EntityManager, items: { ownerUserId?: string }[]) {
     for (const [i, item] of items.entries()) {
       if (item.ownerUserId && !(await manager.existsBy(User, { id: item.ownerUserId }))) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'Người phụ trách không có tài khoản trong hệ thống', [
-          {
-            field: `actionItems.${i}.ownerUserId`,
-            messages: [`actionItems.${i}.ownerUserId: không tồn tại`],
-          },
-        ]);
+        throw validationFailed(
+          [
+            fieldError(
+              `actionItems.${i}.ownerUserId`,
+              'exists',
+              `actionItems.${i}.ownerUserId: không tồn tại`,
+            ),
+          ],
+          'Người phụ trách không có tài khoản trong hệ thống',
+        );
       }
     }
   }

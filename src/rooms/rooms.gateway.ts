@@ -11,7 +11,7 @@ import {
 import { assertCleanInput } from '../common/input-guard.js';
 import { requestContext } from '../common/request-context.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
-import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { InvitationsService } from '../working-groups/invitations.service.js';
 import { assertCommandSize, validateCommand } from './command-validation.js';
 import {
   ChatSendDto,
@@ -86,7 +86,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly access: RoomAccess,
     private readonly rooms: RoomsService,
     private readonly notifier: RoomsNotifier,
-    private readonly groups: WorkingGroupsService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -166,14 +166,14 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
       socket,
       'invitation:accept',
       InvitationAcceptDto,
-      ({ user }, dto) => this.groups.accept(user, dto.invitationId),
+      ({ user }, dto) => this.invitations.accept(user, dto.invitationId),
       'account',
     );
     this.command(
       socket,
       'invitation:decline',
       InvitationDeclineDto,
-      ({ user }, dto) => this.groups.decline(user, dto.invitationId, dto.reason),
+      ({ user }, dto) => this.invitations.decline(user, dto.invitationId, dto.reason),
       'account',
     );
     for (const c of this.extraCommands) {

@@ -1,4 +1,4 @@
-import { foldText } from './text-normalizer.js';
+import { foldText } from '../common/text.js';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 

@@ -11,6 +11,7 @@ import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSource } from './entities/signal-source.entity.js';
 import { generateSecret } from './webhook-signature.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 /** After a rotation, senders still using the previous secret are accepted this long. */
 export const SECRET_ROTATION_GRACE_MS = 60 * 60_000;
@@ -78,7 +79,7 @@ export class SignalSourcesService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'signal_source.create',
+        action: 'signal_source.created',
         entityType: 'signal_source',
         entityId: saved.id,
         data: { name: dto.name, kind: dto.kind, orgUnitId: dto.orgUnitId ?? null },
@@ -108,7 +109,7 @@ export class SignalSourcesService {
       if (dto.active !== undefined) patch.active = dto.active;
       if (Object.keys(patch).length) await manager.update(SignalSource, id, patch);
       await this.audit.record(manager, {
-        action: 'signal_source.update',
+        action: 'signal_source.updated',
         entityType: 'signal_source',
         entityId: id,
         data: patch,
@@ -134,7 +135,7 @@ export class SignalSourcesService {
         secretRotatedAt: now,
       });
       await this.audit.record(manager, {
-        action: 'signal_source.rotate_secret',
+        action: 'signal_source.secret_rotated',
         entityType: 'signal_source',
         entityId: id,
         data: { previousSecretValidUntil: validUntil.toISOString() },
@@ -169,7 +170,7 @@ export class SignalSourcesService {
       : user.roles.includes(Role.Admin);
     if (!allowed) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không được nạp tín hiệu vào nguồn của đơn vị khác', [
-        { field: 'sourceId', messages: ['sourceId: nguồn không thuộc phạm vi đơn vị của bạn'] },
+        fieldError('sourceId', 'inScope', 'sourceId: nguồn không thuộc phạm vi đơn vị của bạn'),
       ]);
     }
   }
@@ -191,16 +192,17 @@ export function inactive(id: string): AppError {
 
 async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
   if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị', [
-      { field: 'orgUnitId', messages: ['orgUnitId: không tồn tại trong danh bạ'] },
-    ]);
+    throw validationFailed(
+      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+      'Không tìm thấy đơn vị',
+    );
   }
 }
 
 async function assertNameFree(manager: EntityManager, name: string): Promise<void> {
   if (await manager.existsBy(SignalSource, { name })) {
     throw new AppError(ErrorCode.CONFLICT, `Đã có nguồn tín hiệu tên "${name}"`, [
-      { field: 'name', messages: ['name: đã tồn tại'] },
+      fieldError('name', 'unique', 'name: đã tồn tại'),
     ]);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 import type { IngestResult } from './dto/ingest.dto.js';
 import { Topic } from './entities/topic.entity.js';
 import { MAX_BATCH_ITEMS, validateMentionItem } from './mention-item.validator.js';
@@ -15,7 +16,7 @@ import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { IngestVia, NotableMention } from './signals.events.js';
 import { SignalsRepository } from './signals.repository.js';
 import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
-import { cleanText, foldTokens } from './text-normalizer.js';
+import { cleanText, foldTokens } from '../common/text.js';
 import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES, sumBuckets } from './topic-buckets.js';
 import type { TopicBucketRow } from './topic-buckets.js';
 import { TopicsService } from './topics.service.js';
@@ -210,7 +211,7 @@ export class SignalsService {
             staged: attempt >= STAGED_FROM_ATTEMPT,
           });
           await this.audit.record(manager, {
-            action: 'signals.ingest',
+            action: 'signals.ingested',
             entityType: 'signal_source',
             entityId: sourceId,
             data: {
@@ -383,9 +384,7 @@ function pgErrorCode(err: unknown): string | undefined {
 /** Whole-body checks: a clear 400/413 before any item is looked at. */
 function readBatch(body: unknown, pathSourceId: string | null): { sourceId: string; items: unknown[] } {
   const invalid = (field: string, message: string) =>
-    new AppError(ErrorCode.VALIDATION_FAILED, `Dữ liệu không hợp lệ: ${field}`, [
-      { field, messages: [`${field}: ${message}`], constraints: [] },
-    ]);
+    validationFailed([fieldError(field, 'batchShape', `${field}: ${message}`)]);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid('body', 'phải là đối tượng JSON { sourceId, items }');
   }

@@ -1,4 +1,4 @@
-import { foldTokens } from './text-normalizer.js';
+import { foldTokens } from '../common/text.js';
 import { CompiledTopics, TopicRules } from './topic-matcher.js';
 
 function rules(id: string, r: Partial<TopicRules>): TopicRules {

@@ -1,4 +1,4 @@
-import { termTokens } from './text-normalizer.js';
+import { termTokens } from '../common/text.js';
 
 export type MatchedOn = 'keywords' | 'unit_name' | 'leader_name';
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 const DAY_MS = 24 * 3600_000;
 export const MAX_WINDOW_DAYS = 31;
@@ -11,14 +11,16 @@ export function topicWindow(
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DAY_MS);
   if (from.getTime() >= to.getTime()) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Khoảng thời gian không hợp lệ: from phải trước to', [
-      { field: 'from', messages: ['from: phải trước to'] },
-    ]);
+    throw validationFailed(
+      [fieldError('from', 'range', 'from: phải trước to')],
+      'Khoảng thời gian không hợp lệ: from phải trước to',
+    );
   }
   if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, `Khoảng thời gian tối đa ${MAX_WINDOW_DAYS} ngày`, [
-      { field: 'from', messages: [`from: khoảng thời gian tối đa ${MAX_WINDOW_DAYS} ngày`] },
-    ]);
+    throw validationFailed(
+      [fieldError('from', 'range', `from: khoảng thời gian tối đa ${MAX_WINDOW_DAYS} ngày`)],
+      `Khoảng thời gian tối đa ${MAX_WINDOW_DAYS} ngày`,
+    );
   }
   return { from, to };
 }

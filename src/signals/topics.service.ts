@@ -11,9 +11,11 @@ import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } f
 import { SignalSource } from './entities/signal-source.entity.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
 import { SignalsRepository } from './signals.repository.js';
-import { foldTokens, termTokens } from './text-normalizer.js';
+import { foldTokens, termTokens } from '../common/text.js';
 import { DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
 import { CompiledTopics } from './topic-matcher.js';
+import { fieldError, validationFailed } from '../common/validation.js';
+import type { FieldError } from '../common/validation.js';
 
 /** The active topics compiled for matching, with what ingestion needs to know about each. */
 export interface TopicIndex {
@@ -138,7 +140,7 @@ export class TopicsService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'topic.create',
+        action: 'topic.created',
         entityType: 'topic',
         entityId: saved.id,
         data: { ...dto, ...rules },
@@ -174,7 +176,7 @@ export class TopicsService {
       assertCanMatch({ ...topic, ...patch });
       if (Object.keys(patch).length) await manager.update(Topic, id, patch);
       await this.audit.record(manager, {
-        action: 'topic.update',
+        action: 'topic.updated',
         entityType: 'topic',
         entityId: id,
         data: patch,
@@ -191,7 +193,7 @@ export class TopicsService {
       throw new AppError(
         ErrorCode.FORBIDDEN,
         'Chỉ được theo dõi chủ đề cho đơn vị mình hoặc đơn vị cấp dưới',
-        [{ field: 'orgUnitId', messages: ['orgUnitId: không thuộc phạm vi đơn vị của bạn'] }],
+        [fieldError('orgUnitId', 'inScope', 'orgUnitId: không thuộc phạm vi đơn vị của bạn')],
       );
     }
   }
@@ -270,15 +272,15 @@ function normalizeRules(dto: Partial<Rules>): Rules {
     leaderNames: clean(dto.leaderNames),
     geoCodes: [...new Set(dto.geoCodes ?? [])],
   };
-  const bad: { field: string; messages: string[] }[] = [];
+  const bad: FieldError[] = [];
   for (const field of RULE_FIELDS) {
     rules[field].forEach((term, i) => {
       if (!termTokens(term).length) {
-        bad.push({ field: `${field}[${i}]`, messages: [`${field}[${i}]: phải có chữ hoặc số`] });
+        bad.push(fieldError(`${field}[${i}]`, 'hasWords', `${field}[${i}]: phải có chữ hoặc số`));
       }
     });
   }
-  if (bad.length) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Quy tắc từ khóa không hợp lệ', bad);
+  if (bad.length) throw validationFailed(bad, 'Quy tắc từ khóa không hợp lệ');
   return rules;
 }
 
@@ -289,19 +291,19 @@ function assertCanMatch(rules: Rules): void {
     !rules.unitNames.length &&
     !rules.leaderNames.length
   ) {
-    throw new AppError(
-      ErrorCode.VALIDATION_FAILED,
+    throw validationFailed(
+      [fieldError('anyTerms', 'hasWords', 'anyTerms: cần ít nhất một quy tắc để khớp')],
       'Chủ đề cần ít nhất một từ khóa (anyTerms, allTerms), tên đơn vị hoặc tên lãnh đạo',
-      [{ field: 'anyTerms', messages: ['anyTerms: cần ít nhất một quy tắc để khớp'] }],
     );
   }
 }
 
 async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
   if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Không tìm thấy đơn vị chủ quản', [
-      { field: 'orgUnitId', messages: ['orgUnitId: không tồn tại trong danh bạ'] },
-    ]);
+    throw validationFailed(
+      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+      'Không tìm thấy đơn vị chủ quản',
+    );
   }
 }
 
@@ -309,7 +311,7 @@ async function assertNameFree(manager: EntityManager, orgUnitId: string, name: s
   const other = await manager.findOneBy(Topic, { orgUnitId, name });
   if (other && other.id !== exceptId) {
     throw new AppError(ErrorCode.CONFLICT, `Đơn vị đã có chủ đề "${name}"`, [
-      { field: 'name', messages: ['name: đã tồn tại trong đơn vị'] },
+      fieldError('name', 'unique', 'name: đã tồn tại trong đơn vị'),
     ]);
   }
 }

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { CreateApprovalPolicyDto, DelegationDto, PreApprovedLineDto } from './dto/statement.dto.js';
 import { ApprovalPoliciesService } from './approval-policies.service.js';
+import { ApprovalDelegationsService } from './approval-delegations.service.js';
 import { StatementApprovalsService } from './statement-approvals.service.js';
 
 @ApiTags('approvals')
@@ -14,6 +15,7 @@ export class ApprovalsController {
   constructor(
     private readonly approvals: StatementApprovalsService,
     private readonly policies: ApprovalPoliciesService,
+    private readonly delegationsService: ApprovalDelegationsService,
   ) {}
 
   @Get('me/approvals')
@@ -25,20 +27,20 @@ export class ApprovalsController {
   @Get('approval-delegations')
   @ApiOperation({ summary: 'Ủy quyền duyệt thay tôi đã giao hoặc được nhận' })
   delegations(@CurrentUser() user: AuthUser) {
-    return this.approvals.listDelegations(user);
+    return this.delegationsService.listDelegations(user);
   }
 
   @Post('approval-delegations')
   @ApiOperation({ summary: 'Ủy quyền duyệt thay cho một vụ việc, có thời hạn, không được ủy quyền lại' })
   delegate(@CurrentUser() user: AuthUser, @Body() dto: DelegationDto) {
-    return this.approvals.delegate(user, dto);
+    return this.delegationsService.delegate(user, dto);
   }
 
   @Post('approval-delegations/:id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Thu hồi ủy quyền' })
   revoke(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.approvals.revokeDelegation(user, id);
+    return this.delegationsService.revokeDelegation(user, id);
   }
 
   @Get('approval-policies')

@@ -22,7 +22,7 @@ import { computeDeadlines, rulesInForce } from '../incidents/legal-clock.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Statement } from './entities/statement.entity.js';
-import { formatVietnam } from './statement-approvals.service.js';
+import { formatVietnam } from '../common/dates.js';
 import { STATEMENT_TYPE_LABEL_VI } from './statement-types.js';
 import { StatementsRepository } from './statements.repository.js';
 

@@ -10,6 +10,7 @@ import { statementRoom } from '../rooms/rooms.events.js';
 import type { StatementStatusPush } from '../rooms/rooms.events.js';
 import { StatementDocsRepository } from './statement-docs.repository.js';
 import { docFromParts } from './statement-text.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 
 /** Log rows after which a draft is folded into its snapshot. */
 const COMPACT_AFTER_ROWS = 200;
@@ -208,9 +209,10 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       Y.parseUpdateMeta(payload);
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thông điệp đồng bộ Yjs không hợp lệ', [
-        { field: 'message', messages: [`message: ${(e as Error).message}`] },
-      ]);
+      throw validationFailed(
+        [fieldError('message', 'invalid', `message: ${(e as Error).message}`)],
+        'Thông điệp đồng bộ Yjs không hợp lệ',
+      );
     }
     try {
       await mayEdit();
@@ -264,9 +266,10 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       );
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Cập nhật hiện diện (awareness) không hợp lệ', [
-        { field: 'update', messages: [`update: ${(e as Error).message}`] },
-      ]);
+      throw validationFailed(
+        [fieldError('update', 'invalid', `update: ${(e as Error).message}`)],
+        'Cập nhật hiện diện (awareness) không hợp lệ',
+      );
     }
     awarenessProtocol.applyAwarenessUpdate(live.awareness, rewritten, socketId);
     this.server.nsp

@@ -6,7 +6,8 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { SpokespersonDesignationsService } from '../directory/spokesperson-designations.service.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { rulesInForce, vietnamDate } from '../incidents/legal-clock.js';
+import { todayInVietnam } from '../common/dates.js';
+import { rulesInForce } from '../incidents/legal-clock.js';
 import { PublicationDto } from './dto/statement.dto.js';
 import { StatementPublication } from './entities/statement-publication.entity.js';
 import { StatementVersionReview } from './entities/statement-version-review.entity.js';
@@ -192,7 +193,7 @@ export class StatementPublicationsService {
 
   /** NĐ 09/2017: the head, a designated spokesperson, or a person authorised in writing on that date. */
   private async assertSpeaker(orgUnitId: string, personId: string, at: Date) {
-    const speakers = await this.designations.speakersFor(orgUnitId, { on: vietnamDate(at) });
+    const speakers = await this.designations.speakersFor(orgUnitId, { on: todayInVietnam(at) });
     const ids = new Set([
       ...speakers.heads.map((p) => p.id),
       ...speakers.spokespersons.map((s) => s.person.id),

@@ -7,7 +7,12 @@ import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RoomsModule } from '../rooms/rooms.module.js';
 import { ApprovalPoliciesService } from './approval-policies.service.js';
+import { ApprovalChains } from './approval-chains.js';
+import { ApprovalDelegationsService } from './approval-delegations.service.js';
+import { ApprovalEligibility } from './approval-eligibility.js';
+import { ApprovalPlanner } from './approval-plan.service.js';
 import { ApprovalsController } from './approvals.controller.js';
+import { ApprovalsFlow } from './approvals.flow.js';
 import { LegalClockFlow } from './legal-clock.flow.js';
 import { StatementAccess } from './statement-access.js';
 import { StatementApprovalsService } from './statement-approvals.service.js';
@@ -44,12 +49,17 @@ import { StatementsService } from './statements.service.js';
     StatementDocsRepository,
     StatementsGateway,
     StatementApprovalsService,
+    ApprovalPlanner,
+    ApprovalEligibility,
+    ApprovalChains,
+    ApprovalDelegationsService,
+    ApprovalsFlow,
     StatementCommentsService,
     StatementPublicationsService,
     StatementDocumentsService,
     ApprovalPoliciesService,
     LegalClockFlow,
   ],
-  exports: [StatementsService, StatementAccess, StatementPublicationsService],
+  exports: [StatementsService, StatementAccess, StatementPublicationsService, ApprovalPlanner],
 })
 export class StatementsModule {}

@@ -4,7 +4,8 @@ import { diffWords } from 'diff';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { FactStatus, IncidentFact } from '../incidents/entities/incident-fact.entity.js';
+import { IncidentFactsService } from '../incidents/incident-facts.service.js';
+import { fieldError, validationFailed } from '../common/validation.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import type { IncidentChange } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -21,7 +22,8 @@ import { StatementVersionReview } from './entities/statement-version-review.enti
 import { StatementVersion, VersionStatus } from './entities/statement-version.entity.js';
 import { Statement } from './entities/statement.entity.js';
 import { StatementAccess } from './statement-access.js';
-import { StatementApprovalsService } from './statement-approvals.service.js';
+import { ApprovalChains } from './approval-chains.js';
+import { ApprovalPlanner } from './approval-plan.service.js';
 import { StatementDocs } from './statement-docs.js';
 import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementDocsRepository } from './statement-docs.repository.js';
@@ -47,8 +49,10 @@ export class StatementsService {
     private readonly access: StatementAccess,
     private readonly docs: StatementDocs,
     private readonly docsRepository: StatementDocsRepository,
-    private readonly approvals: StatementApprovalsService,
+    private readonly planner: ApprovalPlanner,
+    private readonly chains: ApprovalChains,
     private readonly documents: StatementDocumentsService,
+    private readonly facts: IncidentFactsService,
   ) {}
 
   async list(user: AuthUser, incidentId: string) {
@@ -159,7 +163,7 @@ export class StatementsService {
       },
       versions: versions.map(({ version, review }) => versionSummary(version, review)),
       approval: statement.currentVersion
-        ? await this.approvals.chainOf(statementId, statement.currentVersion)
+        ? await this.chains.chainOf(statementId, statement.currentVersion)
         : null,
       publications: publications.map(publicationView),
     };
@@ -214,7 +218,7 @@ export class StatementsService {
       }
       const rendered = renderCanonical(title, body);
       const sha256 = sha256Hex(rendered);
-      const plan = await this.approvals.plan(change.manager, change.incident, s, rendered);
+      const plan = await this.planner.plan(change.manager, change.incident, s, rendered);
       const number = s.currentVersion + 1;
       const version = await change.manager.save(
         change.manager.create(StatementVersion, {
@@ -249,7 +253,7 @@ export class StatementsService {
         },
         { type: 'statement_version', id: version.id },
       );
-      await this.approvals.openChain(change, s, version, plan);
+      await this.planner.openChain(change, s, version, plan);
       return { statement: s, version };
     });
     this.docs.announceStatus({
@@ -261,7 +265,7 @@ export class StatementsService {
     return {
       statement: statementView(result.statement),
       version: versionView(result.version, VersionStatus.InReview),
-      approval: await this.approvals.chainOf(statementId, result.version.number),
+      approval: await this.chains.chainOf(statementId, result.version.number),
     };
   }
 
@@ -293,7 +297,7 @@ export class StatementsService {
     return {
       ...versionView(version, review?.status ?? null),
       document: await this.documents.renderingOf(statement, incident, version),
-      approval: await this.approvals.chainView(stages, decisions),
+      approval: await this.chains.chainView(stages, decisions),
     };
   }
 
@@ -353,19 +357,18 @@ export class StatementsService {
   private async checkFacts(manager: EntityManager, incidentId: string, ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const facts = await manager.findBy(IncidentFact, { id: In(unique), incidentId });
-    const bad = unique.filter((id) => facts.find((f) => f.id === id)?.status !== FactStatus.Verified);
+    const facts = await this.facts.verifiedWithin(manager, incidentId, unique);
+    const bad = unique.filter((id) => !facts.some((f) => f.id === id));
     if (bad.length) {
-      throw new AppError(
-        ErrorCode.VALIDATION_FAILED,
-        'Chỉ được trích dẫn sự kiện đã xác minh của sự cố này',
+      throw validationFailed(
         [
-          {
-            field: 'citedFactIds',
-            messages: bad.map((id) => `citedFactIds: ${id} không phải sự kiện đã xác minh của sự cố`),
-            constraints: ['verifiedFact'],
-          },
+          fieldError(
+            'citedFactIds',
+            'verifiedFact',
+            ...bad.map((id) => `citedFactIds: ${id} không phải sự kiện đã xác minh của sự cố`),
+          ),
         ],
+        'Chỉ được trích dẫn sự kiện đã xác minh của sự cố này',
       );
     }
     return unique;

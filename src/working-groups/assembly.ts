@@ -1,4 +1,4 @@
-import { foldText } from '../signals/text-normalizer.js';
+import { foldText } from '../common/text.js';
 import type { AssemblyRule, CandidateSource, RoleRequirement } from './entities/assembly-rule.entity.js';
 
 /** Pure candidate choice: the repository loads the directory as it was on the incident's date. */

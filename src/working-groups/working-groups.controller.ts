@@ -13,18 +13,26 @@ import {
   MemberChangeDto,
   RemoveMemberDto,
 } from './dto/working-group.dto.js';
+import { GroupConfigurationService } from './group-configuration.service.js';
+import { InvitationsService } from './invitations.service.js';
+import { WorkingGroupViews } from './working-group-views.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 
 @ApiTags('working-groups')
 @ApiBearerAuth()
 @Controller()
 export class WorkingGroupsController {
-  constructor(private readonly groups: WorkingGroupsService) {}
+  constructor(
+    private readonly groups: WorkingGroupsService,
+    private readonly views: WorkingGroupViews,
+    private readonly invitations: InvitationsService,
+    private readonly configuration: GroupConfigurationService,
+  ) {}
 
   @Get('incidents/:id/working-group')
   @ApiOperation({ summary: 'Tổ công tác của sự cố: vai trò cần, thành viên, lời mời và lý do lựa chọn' })
   view(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.groups.view(user, id);
+    return this.views.view(user, id);
   }
 
   @Post('incidents/:id/working-group')
@@ -41,7 +49,7 @@ export class WorkingGroupsController {
     @Query() query: DecisionQueryDto,
     @Res() res: Response,
   ) {
-    const doc = await this.groups.decision(user, id, query.format ?? 'md');
+    const doc = await this.views.decision(user, id, query.format ?? 'md');
     res.type(doc.contentType).send(doc.body);
   }
 
@@ -87,7 +95,7 @@ export class WorkingGroupsController {
   @Post('invitations/:id/accept')
   @ApiOperation({ summary: 'Nhận lời mời tham gia Tổ công tác' })
   accept(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.groups.accept(user, id);
+    return this.invitations.accept(user, id);
   }
 
   @Post('invitations/:id/decline')
@@ -97,32 +105,32 @@ export class WorkingGroupsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: DeclineInvitationDto,
   ) {
-    return this.groups.decline(user, id, dto.reason);
+    return this.invitations.decline(user, id, dto.reason);
   }
 
   @Get('working-group-roles')
   @ApiOperation({ summary: 'Danh mục vai trò trong Tổ công tác' })
   roles() {
-    return this.groups.listRoles();
+    return this.configuration.listRoles();
   }
 
   @Get('working-group-rules')
   @ApiOperation({ summary: 'Quy tắc thành lập Tổ công tác (mọi phiên bản)' })
   rules() {
-    return this.groups.listRules();
+    return this.configuration.listRules();
   }
 
   @Post('working-group-rules')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Thêm quy tắc hoặc phiên bản mới của quy tắc (quản trị)' })
   createRule(@Body() dto: CreateAssemblyRuleDto) {
-    return this.groups.createRule(dto);
+    return this.configuration.createRule(dto);
   }
 
   @Post('availability')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Ghi trạng thái trực/vắng mặt của một người theo ngày' })
   availability(@CurrentUser() user: AuthUser, @Body() dto: AvailabilityDto) {
-    return this.groups.setAvailability(user, dto);
+    return this.configuration.setAvailability(user, dto);
   }
 }

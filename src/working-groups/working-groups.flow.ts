@@ -7,7 +7,9 @@ import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentStatus, SEVERITY_RANK, Severity } from '../incidents/incident-types.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { WorkingGroupsRepository } from './working-groups.repository.js';
-import { ACK_DEADLINE_JOB, ASSEMBLE_JOB, WorkingGroupsService } from './working-groups.service.js';
+import { ACK_DEADLINE_JOB, ASSEMBLE_JOB } from './group-assembly.service.js';
+import { InvitationsService } from './invitations.service.js';
+import { WorkingGroupsService } from './working-groups.service.js';
 
 /** Events that call for a working group: activation, or an incident detected (or raised) at L3 and above. */
 export function activationOf(e: CommittedIncidentEvent): boolean {
@@ -35,6 +37,7 @@ export class WorkingGroupsFlow implements OnModuleInit, OnApplicationBootstrap, 
     private readonly jobs: JobsService,
     private readonly timeline: IncidentTimeline,
     private readonly groups: WorkingGroupsService,
+    private readonly invitations: InvitationsService,
     private readonly repository: WorkingGroupsRepository,
   ) {}
 
@@ -51,7 +54,7 @@ export class WorkingGroupsFlow implements OnModuleInit, OnApplicationBootstrap, 
       },
     );
     this.jobs.register<{ memberId: string }>(ACK_DEADLINE_JOB, async ({ manager, job, afterCommit }) => {
-      const events = await this.groups.onAckDeadline(manager, job.payload.memberId);
+      const events = await this.invitations.onAckDeadline(manager, job.payload.memberId);
       afterCommit(() => this.timeline.publish(events));
     });
     this.unsubscribe = this.events.subscribe((events) => this.onCommitted(events));

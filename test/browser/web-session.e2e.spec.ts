@@ -111,7 +111,7 @@ describe('web console session (e2e)', () => {
     );
     expect(revoked).toBe(0);
     const [{ reused }] = await t.dataSource.query(
-      `SELECT count(*)::int AS reused FROM audit_log WHERE action = 'auth.refresh_reuse' AND entity_id = $1`,
+      `SELECT count(*)::int AS reused FROM audit_log WHERE action = 'auth.refresh_reused' AND entity_id = $1`,
       [officer.user.id],
     );
     expect(reused).toBe(0);

@@ -1,4 +1,4 @@
-import { cleanText, foldText, foldTokens, hashForm, termTokens } from './text-normalizer.js';
+import { cleanText, foldText, foldTokens, hashForm, termTokens } from './text.js';
 
 describe('text normalization', () => {
   it('folds Vietnamese diacritics and case: "tin gia" is the folded form of "Tin giả"', () => {

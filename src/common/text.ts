@@ -40,7 +40,7 @@ export function foldText(input: string): string {
 }
 
 // foldTokens runs on every mention, so it folds in one pass over the UTF-16 code units with a table filled
-// lazily from foldText (the two agree on every code unit: see text-normalizer.spec.ts). Table values:
+// lazily from foldText (the two agree on every code unit: see text.spec.ts). Table values:
 const UNKNOWN = -1;
 const SEPARATOR = 0;
 const SKIPPED = 1; // combining marks, zero-width characters: dropped without splitting the word
