@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
+import { SignalImportsModule } from './signal-imports/signal-imports.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { StatementsModule } from './statements/statements.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         IncidentsModule,
         RoomsModule,
         SignalsModule,
+        SignalImportsModule,
         DetectionModule,
         JobsModule,
         NotificationsModule,

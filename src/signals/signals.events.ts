@@ -22,10 +22,13 @@ export interface NotableMention {
   occurredAt: Date;
 }
 
+/** The path a batch came in by: batch API, signed webhook, file import, officer's report. */
+export type IngestVia = 'api' | 'webhook' | 'import' | 'report';
+
 /** What one or more committed ingest batches of one source changed. */
 export interface IngestedBatch {
   sourceId: string;
-  via: 'api' | 'webhook';
+  via: IngestVia;
   /** Mentions stored (duplicates excluded). */
   accepted: number;
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SignalsBulkIngest } from './bulk-ingest.js';
 import { LexiconSentimentScorer, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import { SignalSourcesController } from './signal-sources.controller.js';
 import { SignalSourcesService } from './signal-sources.service.js';
@@ -21,8 +22,9 @@ import { TopicsService } from './topics.service.js';
     TopicsService,
     SignalsService,
     SignalsEvents,
+    SignalsBulkIngest,
     { provide: SENTIMENT_SCORER, useClass: LexiconSentimentScorer },
   ],
-  exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService],
+  exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService, SignalsBulkIngest],
 })
 export class SignalsModule {}

@@ -200,6 +200,14 @@ export class SignalsService {
               rejected: rejected.length,
             },
           });
+          await this.repository.recordActivity(manager, {
+            sourceId,
+            via,
+            accepted: stored.inserted.size,
+            duplicates: mentions.length - stored.inserted.size,
+            rejected: rejected.map(rejectLogEntry),
+            links: stored.links,
+          });
           const buckets = await this.repository.addToBuckets(manager, sumBuckets(stored.links));
           return { inserted: stored.inserted, buckets };
         });
@@ -242,7 +250,7 @@ export class SignalsService {
    * topic matching, bucket contributions. Yields to the event loop every PREPARE_CHUNK items, so that other
    * batches' transactions (which hold the hot bucket rows) are not kept waiting behind this CPU work.
    */
-  private async prepare(items: unknown[], index: TopicIndex, labelScope: Set<string> | null = null) {
+  async prepare(items: unknown[], index: TopicIndex, labelScope: Set<string> | null = null) {
     const now = Date.now();
     const receivedAt = new Date(now);
     const mentions: PreparedMention[] = [];
@@ -345,6 +353,14 @@ export class SignalsService {
       );
     });
   }
+}
+
+/** A refused item as the reject log keeps it: the field, and the reason without the item's position. */
+export function rejectLogEntry(r: { field?: string; reason: string }): { field: string; reason: string } {
+  return {
+    field: (r.field ?? 'item').slice(0, 100),
+    reason: r.reason.replace(/^items\[\d+\](\.\w+)?: /, '').slice(0, 300),
+  };
 }
 
 /** The PostgreSQL error code of a failed query (TypeORM wraps the driver's error; a COPY's comes bare). */
