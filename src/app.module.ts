@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
+import { OfficerReportsModule } from './officer-reports/officer-reports.module.js';
 import { SignalImportsModule } from './signal-imports/signal-imports.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { StatementsModule } from './statements/statements.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         SignalsModule,
         SignalImportsModule,
         DetectionModule,
+        OfficerReportsModule,
         JobsModule,
         NotificationsModule,
         WorkingGroupsModule,
