@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsObject,
   IsOptional,
@@ -48,6 +49,7 @@ export class ImportColumnsDto {
 
 export class ImportMappingDto {
   @ApiProperty({ type: ImportColumnsDto })
+  @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => ImportColumnsDto)
