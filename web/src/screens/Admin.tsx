@@ -5,6 +5,7 @@ import { Link } from '../components/common.js';
 import type { MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { DeadlineRulesAdmin } from './admin/DeadlineRules.js';
+import { ImportsAdmin } from './admin/Imports.js';
 import { PlaybookEditorAdmin } from './admin/PlaybookEditor.js';
 import { SourcesAdmin } from './admin/Sources.js';
 import { TopicsAdmin } from './admin/Topics.js';
@@ -15,6 +16,7 @@ export const ADMIN_SECTIONS = [
   'users',
   'topics',
   'sources',
+  'imports',
   'deadlines',
   'approval-policies',
   'group-rules',
@@ -26,7 +28,8 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 const SECTION_ROLES: Record<AdminSection, string[]> = {
   users: ['admin'],
   topics: ['admin', 'leader', 'analyst'],
-  sources: ['admin'],
+  sources: ['admin', 'leader', 'analyst'],
+  imports: ['admin', 'analyst'],
   deadlines: ['admin'],
   'approval-policies': ['admin'],
   'group-rules': ['admin'],
@@ -37,6 +40,7 @@ const TITLES: Record<AdminSection, MessageKey> = {
   users: 'adminUsers',
   topics: 'adminTopics',
   sources: 'adminSources',
+  imports: 'adminImports',
   deadlines: 'adminDeadlines',
   'approval-policies': 'adminApprovalPolicies',
   'group-rules': 'adminGroupRules',
@@ -98,6 +102,7 @@ export function AdminScreen({ section }: { section?: string }) {
       {current === 'users' && <UsersAdmin />}
       {current === 'topics' && <TopicsAdmin />}
       {current === 'sources' && <SourcesAdmin />}
+      {current === 'imports' && <ImportsAdmin />}
       {current === 'deadlines' && <DeadlineRulesAdmin />}
       {current === 'approval-policies' && (
         <VersionedRulesAdmin
