@@ -58,7 +58,9 @@ describe(`${OfficerReportsService.name} (e2e)`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({
+      intake: { importDir: '.data/imports-test', importMaxBytes: 1024 * 1024, evidenceMaxBytes: 64 * 1024 },
+    });
     const province = await createUnit('Tỉnh An Hòa', null, 'province');
     unitId = await createUnit('UBND phường Tân An', province, 'commune_ward');
     otherUnitId = await createUnit('Tỉnh Bình Sơn', null, 'province');
@@ -196,6 +198,14 @@ describe(`${OfficerReportsService.name} (e2e)`, () => {
     expect(fake.status).toBe(400);
     expect(fake.body.details[0]).toMatchObject({ field: 'evidence' });
     expect(fake.body.details[0].messages[0]).toContain('PNG, JPEG hoặc WebP');
+
+    const huge = await report(
+      { orgUnitId: unitId, text: 'Một bài viết tiêu cực về phường', sentiment: 'negative' },
+      officer,
+      { bytes: Buffer.concat([PNG, Buffer.alloc(70 * 1024)]), name: 'anh-lon.png' },
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.body.message).toMatch(/[^\x00-\x7F]/); // a Vietnamese message, not multer's English
 
     const badUrl = await report({ orgUnitId: unitId, url: 'javascript:alert(1)', sentiment: 'negative' });
     expect(badUrl.status).toBe(400);

@@ -91,7 +91,13 @@ describe(`${SignalImportsService.name} (e2e)`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({
+      intake: {
+        importDir: '.data/imports-test',
+        importMaxBytes: 2 * 1024 * 1024,
+        evidenceMaxBytes: 1024 * 1024,
+      },
+    });
     const province = await createUnit('Tỉnh An Hòa', null, 'province');
     unitId = await createUnit('Sở Xây dựng tỉnh An Hòa', province);
     otherUnitId = await createUnit('Tỉnh Bình Sơn', null, 'province');
@@ -353,6 +359,9 @@ describe(`${SignalImportsService.name} (e2e)`, () => {
     const latin = await upload(sourceId, Buffer.from('Ti\xeau \xf0\xe8', 'latin1'), 'cu.csv');
     expect(latin.status).toBe(400);
     expect(latin.body.message).toContain('UTF-8');
+    const huge = await upload(sourceId, Buffer.alloc(3 * 1024 * 1024, 'a'), 'lon.csv');
+    expect(huge.status).toBe(413);
+    expect(await mentionsOf(sourceId)).toBe(0);
     const none = await t.http().post('/api/signal-imports').set(analyst.auth).field('sourceId', sourceId);
     expect(none.status).toBe(400);
     expect(none.body.details[0].field).toBe('file');

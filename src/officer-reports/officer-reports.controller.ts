@@ -17,7 +17,7 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { CreateOfficerReportDto, ListOfficerReportsQueryDto } from './dto/officer-report.dto.js';
-import { EVIDENCE_MAX_BYTES, OfficerReportsService } from './officer-reports.service.js';
+import { OfficerReportsService } from './officer-reports.service.js';
 import type { EvidenceFile } from './officer-reports.service.js';
 
 @ApiTags('officer-reports')
@@ -28,14 +28,11 @@ export class OfficerReportsController {
 
   @Post()
   @Roles(Role.Leader, Role.Officer)
-  @UseInterceptors(
-    FileInterceptor('evidence', {
-      limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 30, fieldSize: 25_000 },
-    }),
-  )
+  @UseInterceptors(FileInterceptor('evidence'))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiOperation({
-    summary: `Cán bộ báo cáo một đề cập (đường dẫn hoặc nội dung, ảnh chụp PNG/JPEG/WebP ≤ ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB), có thể mở hoặc gắn vào sự cố ngay`,
+    summary:
+      'Cán bộ báo cáo một đề cập (đường dẫn hoặc nội dung, ảnh chụp PNG/JPEG/WebP tối đa REPORT_EVIDENCE_MAX_MB, mặc định 5 MB), có thể mở hoặc gắn vào sự cố ngay',
   })
   create(
     @CurrentUser() user: AuthUser,

@@ -15,9 +15,6 @@ import { CreateOfficerReportDto } from './dto/officer-report.dto.js';
 import { OfficerReport } from './entities/officer-report.entity.js';
 import { screenshotType } from './evidence-type.js';
 
-/** Largest screenshot kept (bytes), in the database beside its report. */
-export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
-
 export interface EvidenceFile {
   buffer: Buffer;
   size: number;

@@ -13,8 +13,6 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
@@ -25,11 +23,8 @@ import {
   StartImportDto,
   UploadImportDto,
 } from './dto/signal-import.dto.js';
-import { IMPORT_MAX_BYTES, SignalImportsService } from './signal-imports.service.js';
+import { SignalImportsService } from './signal-imports.service.js';
 import type { UploadedFile as StoredFile } from './signal-imports.service.js';
-
-/** Uploads wait here until imported (then deleted); SIGNAL_IMPORT_DIR overrides it. */
-export const IMPORT_UPLOAD_DIR = process.env.SIGNAL_IMPORT_DIR ?? path.join(tmpdir(), 'ungpho-imports');
 
 @ApiTags('signal-imports')
 @ApiBearerAuth()
@@ -39,12 +34,7 @@ export class SignalImportsController {
 
   @Post('signal-imports')
   @Roles(Role.Admin, Role.Analyst, Role.Officer)
-  @UseInterceptors(
-    FileInterceptor('file', {
-      dest: IMPORT_UPLOAD_DIR,
-      limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 },
-    }),
-  )
+  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -57,7 +47,8 @@ export class SignalImportsController {
     },
   })
   @ApiOperation({
-    summary: `Tải lên tệp CSV hoặc XLSX xuất từ nền tảng lắng nghe (tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB; kiểm tra loại tệp theo nội dung)`,
+    summary:
+      'Tải lên tệp CSV hoặc XLSX xuất từ nền tảng lắng nghe (tối đa SIGNAL_IMPORT_MAX_MB, mặc định 50 MB; kiểm tra loại tệp theo nội dung)',
   })
   upload(
     @CurrentUser() user: AuthUser,

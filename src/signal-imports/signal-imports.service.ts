@@ -18,8 +18,6 @@ import { columnOf, mapRow, missingColumns } from './import-mapping.js';
 import type { CellValue, ImportMapping, RowProblem } from './import-mapping.js';
 import { SignalImportsRepository } from './signal-imports.repository.js';
 
-/** Largest file accepted (bytes); bigger uploads answer 413 before they are stored whole. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 /** Most data rows in one file: past this, the import is refused whole (split the export). */
 export const IMPORT_MAX_ROWS = 200_000;
 /** Rows written per chunk of the one import transaction; the job's counts are updated after each. */
