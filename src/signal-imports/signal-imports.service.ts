@@ -1,20 +1,17 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { SignalsBulkIngest } from '../signals/bulk-ingest.js';
-import { validateMentionItem } from '../signals/mention-item.validator.js';
 import { SignalSourcesService } from '../signals/signal-sources.service.js';
 import type { ImportMappingDto } from './dto/signal-import.dto.js';
 import { SignalImport, SignalImportError, SignalImportMapping } from './entities/signal-import.entity.js';
 import { FatalImportError, readRows, sniffFormat } from './file-reader.js';
-import type { FileRow } from './file-reader.js';
 import { columnOf, mapRow, missingColumns } from './import-mapping.js';
+import { asValidation, checkRow, fileHash, stripPosition, toMapping } from './import-rows.js';
 import type { CellValue, ImportMapping, RowProblem } from './import-mapping.js';
 import { SignalImportsRepository } from './signal-imports.repository.js';
 
@@ -51,7 +48,7 @@ export interface PreviewRow {
  * column and reason.
  */
 @Injectable()
-export class SignalImportsService implements OnModuleInit {
+export class SignalImportsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(SignalImportsService.name);
   /** Imports running on this node, so a test or a shutdown can wait for them. */
   private readonly running = new Map<string, Promise<void>>();
@@ -69,6 +66,11 @@ export class SignalImportsService implements OnModuleInit {
     await this.repository.failInterrupted(
       'Việc nhập bị gián đoạn (dịch vụ khởi động lại); không dòng nào được ghi. Hãy chạy lại.',
     );
+  }
+
+  /** A graceful stop lets running imports finish (or fail whole) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.idle();
   }
 
   async upload(user: AuthUser, sourceId: string, file: UploadedFile | undefined): Promise<SignalImport> {
@@ -245,7 +247,11 @@ export class SignalImportsService implements OnModuleInit {
         ErrorCode.CONFLICT,
         'Lần nhập này đang chạy hoặc đã xong; tải tệp lên lại để nhập lần nữa (trùng lặp sẽ được bỏ qua)',
       );
-    const run = this.run(id, job.sourceId, job.format, mapping, user).finally(() => this.running.delete(id));
+    const run = this.run(id, job.sourceId, job.format, mapping, user)
+      .catch((err) =>
+        this.logger.error(`Không ghi được kết quả lần nhập ${id}: ${(err as Error).stack ?? String(err)}`),
+      )
+      .finally(() => this.running.delete(id));
     this.running.set(id, run);
     return this.get(user, id);
   }
@@ -388,64 +394,4 @@ export class SignalImportsService implements OnModuleInit {
       return false;
     }
   }
-}
-
-/** The row mapped and then checked by the ingest path's own validator, problems naming the file's column. */
-function checkRow(
-  mapping: ImportMapping,
-  headerIndex: ReadonlyMap<string, number>,
-  row: FileRow,
-  now: number,
-): { ok: true; item: Record<string, unknown> } | { ok: false; problems: RowProblem[] } {
-  const mapped = mapRow(mapping, headerIndex, row.values);
-  if (!mapped.ok) return mapped;
-  const checked = validateMentionItem(mapped.item, 0, now);
-  if (checked.ok) return mapped;
-  return {
-    ok: false,
-    problems: [{ column: columnOf(mapping, checked.field), reason: stripPosition(checked.reason) }],
-  };
-}
-
-function stripPosition(reason: string): string {
-  return reason.replace(/^items\[\d+\](\.\w+)?: /, '');
-}
-
-function toMapping(dto: ImportMappingDto): ImportMapping {
-  const columns: ImportMapping['columns'] = {};
-  for (const [field, header] of Object.entries(dto.columns ?? {}))
-    if (typeof header === 'string' && header.trim())
-      (columns as Record<string, string>)[field] = header.trim();
-  if (!columns.text && !columns.title)
-    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Cần ghép ít nhất cột nội dung hoặc tiêu đề', [
-      {
-        field: 'mapping.columns.text',
-        messages: ['mapping.columns.text: cần ghép cột nội dung hoặc cột tiêu đề'],
-        constraints: ['required'],
-      },
-    ]);
-  return {
-    columns,
-    dateFormat: dto.dateFormat,
-    utcOffset: dto.utcOffset,
-    defaultSourceType: dto.defaultSourceType,
-  };
-}
-
-function asValidation(err: unknown): never {
-  if (err instanceof FatalImportError)
-    throw new AppError(ErrorCode.VALIDATION_FAILED, `Tệp không đọc được: ${err.message}`, [
-      { field: 'file', messages: [`file: ${err.message}`], constraints: [] },
-    ]);
-  throw err;
-}
-
-function fileHash(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }

@@ -5,6 +5,7 @@ import type { IngestResult } from './dto/ingest.dto.js';
 import { SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { IngestVia, NotableMention } from './signals.events.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
 import type { MentionTopicLink } from './signals.repository.js';
 import { rejectLogEntry, SignalsService } from './signals.service.js';
@@ -33,6 +34,7 @@ export class SignalsBulkIngest {
   constructor(
     private readonly signals: SignalsService,
     private readonly repository: SignalsRepository,
+    private readonly activity: SignalActivityRepository,
     private readonly sources: SignalSourcesService,
     private readonly topics: TopicsService,
     private readonly events: SignalsEvents,
@@ -49,6 +51,7 @@ export class SignalsBulkIngest {
     return {
       signals: this.signals,
       repository: this.repository,
+      activity: this.activity,
       events: this.events,
       audit: this.audit,
     };
@@ -131,8 +134,8 @@ export class BulkIngestSession {
 
   /** The session's activity, audit row (with `auditData`) and bucket counters: last, before the commit. */
   async finish(auditData: Record<string, unknown> = {}): Promise<void> {
-    const { repository, audit } = this.owner.parts;
-    await repository.recordActivity(this.manager, {
+    const { repository, activity, audit } = this.owner.parts;
+    await activity.recordActivity(this.manager, {
       sourceId: this.sourceId,
       via: this.via,
       accepted: this.accepted,

@@ -10,7 +10,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSource, SignalSourceKind } from './entities/signal-source.entity.js';
-import { SignalsRepository } from './signals.repository.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { generateSecret } from './webhook-signature.js';
 
 /** After a rotation, senders still using the previous secret are accepted this long. */
@@ -37,7 +37,7 @@ export class SignalSourcesService {
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
-    private readonly repository: SignalsRepository,
+    private readonly repository: SignalActivityRepository,
   ) {}
 
   /**

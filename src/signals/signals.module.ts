@@ -5,6 +5,7 @@ import { SignalSourcesController } from './signal-sources.controller.js';
 import { SignalSourcesService } from './signal-sources.service.js';
 import { SignalsController } from './signals.controller.js';
 import { SignalsEvents } from './signals.events.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
 import { SignalsService } from './signals.service.js';
 import { TopicsController } from './topics.controller.js';
@@ -18,6 +19,7 @@ import { TopicsService } from './topics.service.js';
   controllers: [SignalSourcesController, SignalsController, TopicsController],
   providers: [
     SignalsRepository,
+    SignalActivityRepository,
     SignalSourcesService,
     TopicsService,
     SignalsService,

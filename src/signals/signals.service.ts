@@ -13,6 +13,7 @@ import type { SentimentScorer } from './sentiment-lexicon.js';
 import { inactive, SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { NotableMention } from './signals.events.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
 import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
 import { cleanText, foldTokens } from './text-normalizer.js';
@@ -61,6 +62,7 @@ export class SignalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalsRepository,
+    private readonly activity: SignalActivityRepository,
     private readonly sources: SignalSourcesService,
     private readonly topics: TopicsService,
     private readonly events: SignalsEvents,
@@ -200,7 +202,7 @@ export class SignalsService {
               rejected: rejected.length,
             },
           });
-          await this.repository.recordActivity(manager, {
+          await this.activity.recordActivity(manager, {
             sourceId,
             via,
             accepted: stored.inserted.size,
