@@ -135,14 +135,6 @@ export class BulkIngestSession {
   /** The session's activity, audit row (with `auditData`) and bucket counters: last, before the commit. */
   async finish(auditData: Record<string, unknown> = {}): Promise<void> {
     const { repository, activity, audit } = this.owner.parts;
-    await activity.recordActivity(this.manager, {
-      sourceId: this.sourceId,
-      via: this.via,
-      accepted: this.accepted,
-      duplicates: this.duplicates,
-      rejected: this.rejectLog,
-      links: this.links,
-    });
     await audit.record(this.manager, {
       action: 'signals.ingest',
       entityType: 'signal_source',
@@ -156,6 +148,14 @@ export class BulkIngestSession {
       },
     });
     this.buckets = await repository.addToBuckets(this.manager, sumBuckets(this.links));
+    await activity.recordActivity(this.manager, {
+      sourceId: this.sourceId,
+      via: this.via,
+      accepted: this.accepted,
+      duplicates: this.duplicates,
+      rejected: this.rejectLog,
+      links: this.links,
+    });
   }
 
   /** After the caller's commit: detection evaluates the touched topics. */

@@ -202,6 +202,8 @@ export class SignalsService {
               rejected: rejected.length,
             },
           });
+          const buckets = await this.repository.addToBuckets(manager, sumBuckets(stored.links));
+          // The source's hour row is as hot as the buckets (every batch of the source): last, locked until commit.
           await this.activity.recordActivity(manager, {
             sourceId,
             via,
@@ -210,7 +212,6 @@ export class SignalsService {
             rejected: rejected.map(rejectLogEntry),
             links: stored.links,
           });
-          const buckets = await this.repository.addToBuckets(manager, sumBuckets(stored.links));
           return { inserted: stored.inserted, buckets };
         });
         break;
