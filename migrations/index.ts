@@ -15,6 +15,7 @@ import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
 import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
 import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
 import { Feeds1796530000001 } from './1796530000001-Feeds.js';
+import { SignalImports1796540000001 } from './1796540000001-SignalImports.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PressOutlets1796550000001,
   PressInquiries1796550000002,
   Feeds1796530000001,
+  SignalImports1796540000001,
 ];

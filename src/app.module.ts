@@ -16,6 +16,8 @@ import { PressModule } from './press/press.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
+import { OfficerReportsModule } from './officer-reports/officer-reports.module.js';
+import { SignalImportsModule } from './signal-imports/signal-imports.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { StatementsModule } from './statements/statements.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
@@ -36,8 +38,10 @@ export class AppModule {
         IncidentsModule,
         RoomsModule,
         SignalsModule,
+        SignalImportsModule,
         DetectionModule,
         FeedsModule,
+        OfficerReportsModule,
         JobsModule,
         NotificationsModule,
         WorkingGroupsModule,

@@ -898,8 +898,10 @@ describe(`${SignalsService.name} (e2e)`, () => {
       const replay = await send(source.id, body, headers);
       expect(replay.status).toBe(409);
       expect(replay.body.code).toBe('SIGNATURE_REPLAYED');
-      // The same items signed afresh are a new delivery (and duplicates).
-      const again = await send(source.id, body, signed(source.secret, body, now() - 1));
+      // The same items signed afresh are a new delivery (and duplicates). A second earlier than the first
+      // signature, whatever the clock says now: `now() - 1` equalled it whenever the requests crossed a second.
+      const firstTs = Number(headers['X-Ungpho-Timestamp']);
+      const again = await send(source.id, body, signed(source.secret, body, firstTs - 1));
       expect(again.body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
     });
 

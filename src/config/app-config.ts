@@ -198,6 +198,25 @@ export class EnvDto {
   REPORT_NEGATIVE_RECOVERY_PERCENT?: number;
 
   @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SIGNAL_IMPORT_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số MB (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 MB trở lên' })
+  @Max(1024, { message: 'không quá 1024 MB' })
+  SIGNAL_IMPORT_MAX_MB?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số MB (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 MB trở lên' })
+  @Max(50, { message: 'không quá 50 MB' })
+  REPORT_EVIDENCE_MAX_MB?: number;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt({ message: 'phải là số mili giây (số nguyên)' })
   @Min(10, { message: 'phải từ 10 ms trở lên' })
@@ -333,6 +352,8 @@ export interface AppConfig {
   chat: { maxMessagesPerMinute: number };
   /** Review reports: series bucket, look-back before detection, and the fallback "negative share fell back" level. */
   reports: { seriesBucketMinutes: number; seriesLookbackHours: number; negativeRecoveryShare: number };
+  /** File imports: where uploads wait until imported, the largest file; officers' reports: the largest screenshot. */
+  intake: { importDir: string; importMaxBytes: number; evidenceMaxBytes: number };
   jobs: {
     /** Whether this node runs the background workers (durable timers and the notification dispatcher). */
     workerEnabled: boolean;
@@ -518,6 +539,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       seriesBucketMinutes: dto.REPORT_SERIES_BUCKET_MINUTES ?? 60,
       seriesLookbackHours: dto.REPORT_SERIES_LOOKBACK_HOURS ?? 24,
       negativeRecoveryShare: (dto.REPORT_NEGATIVE_RECOVERY_PERCENT ?? 30) / 100,
+    },
+    intake: {
+      importDir: dto.SIGNAL_IMPORT_DIR ?? '.data/imports',
+      importMaxBytes: (dto.SIGNAL_IMPORT_MAX_MB ?? 50) * 1024 * 1024,
+      evidenceMaxBytes: (dto.REPORT_EVIDENCE_MAX_MB ?? 5) * 1024 * 1024,
     },
     jobs: {
       workerEnabled: dto.JOBS_WORKER_ENABLED ?? true,

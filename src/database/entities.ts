@@ -40,6 +40,17 @@ import { MentionTopic } from '../signals/entities/mention-topic.entity.js';
 import { Mention } from '../signals/entities/mention.entity.js';
 import { SignalSource } from '../signals/entities/signal-source.entity.js';
 import { SignalWebhookReceipt } from '../signals/entities/signal-webhook-receipt.entity.js';
+import {
+  SignalReject,
+  SignalSourceHour,
+  SignalSourceTopicHour,
+} from '../signals/entities/signal-source-activity.entity.js';
+import {
+  SignalImport,
+  SignalImportError,
+  SignalImportMapping,
+} from '../signal-imports/entities/signal-import.entity.js';
+import { OfficerReport } from '../officer-reports/entities/officer-report.entity.js';
 import { TopicBucket } from '../signals/entities/topic-bucket.entity.js';
 import { Topic } from '../signals/entities/topic.entity.js';
 import { ApprovalDecision } from '../statements/entities/approval-decision.entity.js';
@@ -96,6 +107,13 @@ export const ENTITIES: EntitySchemaTarget[] = [
   TopicBucket,
   SignalWebhookReceipt,
   Feed,
+  SignalSourceHour,
+  SignalSourceTopicHour,
+  SignalReject,
+  SignalImportMapping,
+  SignalImport,
+  SignalImportError,
+  OfficerReport,
   IncidentChatMessage,
   ScheduledJob,
   Notification,

@@ -273,6 +273,11 @@ export class IncidentsService {
   // ---- signals attached to incidents (used by detection) --------------------------------------------------
 
   /** The open incident (newest) that one of these topics belongs to, locked for the caller's transaction. */
+  /** An incident by id in the caller's transaction (no visibility check: the caller made it). */
+  findWithin(manager: EntityManager, id: string): Promise<Incident | null> {
+    return manager.findOneBy(Incident, { id });
+  }
+
   async findOpenForTopic(manager: EntityManager, topicId: string): Promise<Incident | null> {
     return manager
       .getRepository(Incident)

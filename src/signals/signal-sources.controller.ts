@@ -38,6 +38,16 @@ export class SignalSourcesController {
     return this.sources.getVisible(user, id);
   }
 
+  @Get(':id/activity')
+  @Roles(Role.Admin, Role.Leader, Role.Analyst)
+  @ApiOperation({
+    summary:
+      'Hoạt động của nguồn trong 24 giờ qua: số đề cập theo giờ, chủ đề khớp, mục bị từ chối và lý do (7 ngày)',
+  })
+  activity(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sources.activity(user, id);
+  }
+
   @Patch(':id')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Sửa tên, mô tả, đơn vị, bật/tắt nguồn (quản trị)' })

@@ -9,7 +9,8 @@ import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
-import { SignalSource } from './entities/signal-source.entity.js';
+import { SignalSource, SignalSourceKind } from './entities/signal-source.entity.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { generateSecret } from './webhook-signature.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
@@ -37,7 +38,83 @@ export class SignalSourcesService {
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
+    private readonly repository: SignalActivityRepository,
   ) {}
+
+  /**
+   * What the source delivered over the last `hours` (default 24): arrivals per hour (stored, duplicates,
+   * refused), the topics its mentions matched, and the refused items by field and reason over the last 7 days.
+   */
+  async activity(user: AuthUser, id: string, hours = 24) {
+    await this.getVisible(user, id);
+    const now = Date.now();
+    const since = new Date(Math.floor(now / 3_600_000) * 3_600_000 - (hours - 1) * 3_600_000);
+    const rejectsSince = new Date(now - 7 * 24 * 3_600_000);
+    const [byHour, topics, rejects] = await Promise.all([
+      this.repository.sourceHours(id, since),
+      this.repository.sourceTopics(id, since),
+      this.repository.sourceRejects(id, rejectsSince),
+    ]);
+    const known = new Map(byHour.map((h) => [h.hourStart.getTime(), h]));
+    const hoursList = [];
+    for (let t = since.getTime(); t <= now; t += 3_600_000) {
+      const h = known.get(t);
+      hoursList.push({
+        hourStart: new Date(t),
+        accepted: h?.accepted ?? 0,
+        duplicates: h?.duplicates ?? 0,
+        rejected: h?.rejected ?? 0,
+      });
+    }
+    const total = hoursList.reduce(
+      (acc, h) => ({
+        accepted: acc.accepted + h.accepted,
+        duplicates: acc.duplicates + h.duplicates,
+        rejected: acc.rejected + h.rejected,
+      }),
+      { accepted: 0, duplicates: 0, rejected: 0 },
+    );
+    return { sourceId: id, since, total, hours: hoursList, topics, rejects, rejectsSince };
+  }
+
+  /**
+   * The unit's source of officers' reports (kind manual), created on first use within the caller's transaction
+   * (an advisory lock per unit keeps two first reports from creating two).
+   */
+  async manualSourceFor(manager: EntityManager, orgUnitId: string, unitName: string): Promise<string> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`manual-source:${orgUnitId}`]);
+    const found = await manager.findOne(SignalSource, {
+      where: { orgUnitId, kind: SignalSourceKind.Manual },
+      order: { createdAt: 'ASC' },
+    });
+    if (found) {
+      if (!found.active) throw inactive(found.id);
+      return found.id;
+    }
+    let name = `Báo cáo thủ công – ${unitName}`.slice(0, 200);
+    if (await manager.existsBy(SignalSource, { name }))
+      name = `${name.slice(0, 160)} (${orgUnitId.slice(0, 8)})`;
+    const saved = await manager.save(
+      manager.create(SignalSource, {
+        name,
+        kind: SignalSourceKind.Manual,
+        description: 'Đề cập do cán bộ báo cáo qua biểu mẫu báo cáo thủ công',
+        orgUnitId,
+        active: true,
+        secret: generateSecret(),
+        previousSecret: null,
+        previousSecretValidUntil: null,
+        secretRotatedAt: new Date(),
+      }),
+    );
+    await this.audit.record(manager, {
+      action: 'signal_source.create',
+      entityType: 'signal_source',
+      entityId: saved.id,
+      data: { name, kind: SignalSourceKind.Manual, orgUnitId, onDemand: true },
+    });
+    return saved.id;
+  }
 
   /** The sources of the user's units, and the province-wide ones (no unit). */
   async list(user: AuthUser): Promise<SignalSource[]> {

@@ -24,8 +24,8 @@ export interface NotableMention {
   occurredAt: Date;
 }
 
-/** How a batch came in: pushed (batch API, signed webhook) or polled by the service (feeds). */
-export type IngestVia = 'api' | 'webhook' | 'feed';
+/** How a batch came in: pushed (batch API, signed webhook), polled by the service (feeds), a file import, an officer's report. */
+export type IngestVia = 'api' | 'webhook' | 'feed' | 'import' | 'report';
 
 /** What one or more committed ingest batches of one source changed. */
 export interface IngestedBatch {

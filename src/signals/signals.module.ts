@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SignalsBulkIngest } from './bulk-ingest.js';
 import { LexiconSentimentScorer, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import { SignalSourcesController } from './signal-sources.controller.js';
 import { SignalSourcesService } from './signal-sources.service.js';
 import { SignalsController } from './signals.controller.js';
 import { SignalsEvents } from './signals.events.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
 import { SignalsService } from './signals.service.js';
 import { TopicsController } from './topics.controller.js';
@@ -17,12 +19,14 @@ import { TopicsService } from './topics.service.js';
   controllers: [SignalSourcesController, SignalsController, TopicsController],
   providers: [
     SignalsRepository,
+    SignalActivityRepository,
     SignalSourcesService,
     TopicsService,
     SignalsService,
     SignalsEvents,
+    SignalsBulkIngest,
     { provide: SENTIMENT_SCORER, useClass: LexiconSentimentScorer },
   ],
-  exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService],
+  exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService, SignalsBulkIngest],
 })
 export class SignalsModule {}

@@ -39,6 +39,8 @@ export interface MentionTopicLink {
   contribution: BucketContribution;
 }
 
+export type { SourceActivityWrite } from './signal-activity.repository.js';
+
 export interface MentionsWrite {
   sourceId: string;
   mentions: PreparedMention[];
@@ -231,9 +233,11 @@ export class SignalsRepository {
     for (const m of fresh) payload += mentionCopyLine(m, write.sourceId);
     let inserted: Set<string>;
     if (write.staged) {
+      // A long import writes several chunks staged in one transaction: the table is made once, emptied after.
       await manager.query(
-        `CREATE TEMPORARY TABLE mention_staging (LIKE mentions INCLUDING DEFAULTS) ON COMMIT DROP`,
+        `CREATE TEMPORARY TABLE IF NOT EXISTS mention_staging (LIKE mentions INCLUDING DEFAULTS) ON COMMIT DROP`,
       );
+      await manager.query(`TRUNCATE mention_staging`);
       await copyIn(manager, `COPY mention_staging (${MENTION_COLUMNS}) FROM STDIN`, payload);
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO mentions (${MENTION_COLUMNS}) SELECT ${MENTION_COLUMNS} FROM mention_staging
@@ -325,6 +329,20 @@ export class SignalsRepository {
       weightedReach: Number(b[10]),
       maxNegativeReach: Number(b[11]),
     }));
+  }
+
+  /** The stored mention a duplicate stands for: same (source, external id), else same url key. */
+  async storedMentionId(
+    manager: EntityManager,
+    sourceId: string,
+    externalId: string | null,
+    urlKey: string | null,
+  ): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT id FROM mentions WHERE (source_id = $1 AND external_id = $2) OR url_key = $3 LIMIT 1`,
+      [sourceId, externalId, urlKey],
+    );
+    return row?.id ?? null;
   }
 
   /** Records a webhook signature; false when it was already seen (a replay). */

@@ -14,6 +14,7 @@ import type { SentimentScorer } from './sentiment-lexicon.js';
 import { inactive, SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { IngestVia, NotableMention } from './signals.events.js';
+import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
 import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
 import { cleanText, foldTokens } from '../common/text.js';
@@ -62,6 +63,7 @@ export class SignalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalsRepository,
+    private readonly activity: SignalActivityRepository,
     private readonly sources: SignalSourcesService,
     private readonly topics: TopicsService,
     private readonly events: SignalsEvents,
@@ -223,6 +225,15 @@ export class SignalsService {
             },
           });
           const buckets = await this.repository.addToBuckets(manager, sumBuckets(stored.links));
+          // The source's hour row is as hot as the buckets (every batch of the source): last, locked until commit.
+          await this.activity.recordActivity(manager, {
+            sourceId,
+            via,
+            accepted: stored.inserted.size,
+            duplicates: mentions.length - stored.inserted.size,
+            rejected: rejected.map(rejectLogEntry),
+            links: stored.links,
+          });
           return { inserted: stored.inserted, buckets };
         });
         break;
@@ -264,7 +275,7 @@ export class SignalsService {
    * topic matching, bucket contributions. Yields to the event loop every PREPARE_CHUNK items, so that other
    * batches' transactions (which hold the hot bucket rows) are not kept waiting behind this CPU work.
    */
-  private async prepare(
+  async prepare(
     items: unknown[],
     index: TopicIndex,
     labelScope: Set<string> | null = null,
@@ -373,6 +384,14 @@ export class SignalsService {
       );
     });
   }
+}
+
+/** A refused item as the reject log keeps it: the field, and the reason without the item's position. */
+export function rejectLogEntry(r: { field?: string; reason: string }): { field: string; reason: string } {
+  return {
+    field: (r.field ?? 'item').slice(0, 100),
+    reason: r.reason.replace(/^items\[\d+\](\.\w+)?: /, '').slice(0, 300),
+  };
 }
 
 /** The PostgreSQL error code of a failed query (TypeORM wraps the driver's error; a COPY's comes bare). */

@@ -39,6 +39,9 @@ const AdminScreen = lazy(() => import('./screens/Admin.js').then((m) => ({ defau
 const DeclareIncidentScreen = lazy(() =>
   import('./screens/DeclareIncident.js').then((m) => ({ default: m.DeclareIncidentScreen })),
 );
+const OfficerReportScreen = lazy(() =>
+  import('./screens/OfficerReport.js').then((m) => ({ default: m.OfficerReportScreen })),
+);
 const PeriodicReportScreen = lazy(() =>
   import('./screens/PeriodicReport.js').then((m) => ({ default: m.PeriodicReportScreen })),
 );
@@ -209,7 +212,7 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
     {
       to: '/',
       label: t('navIncidents'),
-      active: ['incidents', 'incident', 'statement', 'report', 'declare', 'periodic'],
+      active: ['incidents', 'incident', 'statement', 'report', 'declare', 'periodic', 'officerReport'],
     },
     {
       to: '/approvals',
@@ -272,6 +275,9 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'declare':
       screen = <DeclareIncidentScreen />;
+      break;
+    case 'officerReport':
+      screen = <OfficerReportScreen />;
       break;
     case 'periodic':
       screen = <PeriodicReportScreen />;

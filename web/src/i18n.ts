@@ -13,6 +13,7 @@ import {
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
 import { PRESS_EN, PRESS_VI } from './i18n-press.js';
 import { FEEDS_EN, FEEDS_VI } from './i18n-feeds.js';
+import { SIGNALS_EN, SIGNALS_VI } from './i18n-signals.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -260,6 +261,7 @@ const vi = {
   ...ADMIN_VI,
   ...PRESS_VI,
   ...FEEDS_VI,
+  ...SIGNALS_VI,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -508,6 +510,7 @@ const en: Record<MessageKey, string> = {
   ...ADMIN_EN,
   ...PRESS_EN,
   ...FEEDS_EN,
+  ...SIGNALS_EN,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'detectionSettings'; unitId?: string }
   | { name: 'admin'; section?: string }
   | { name: 'declare' }
+  | { name: 'officerReport' }
   | { name: 'periodic' }
   | { name: 'press' }
   | { name: 'pressInquiry'; id: string }
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/' || p === '/incidents') return { name: 'incidents' };
   if (p === '/incidents/new') return { name: 'declare' };
   if (p === '/reports/periodic') return { name: 'periodic' };
+  if (p === '/reports/new') return { name: 'officerReport' };
   if (p === '/admin') return { name: 'admin' };
   if ((m = p.match(/^\/admin\/([a-z-]+)$/))) return { name: 'admin', section: m[1] };
   if ((m = p.match(new RegExp(`^/incidents/${UUID}$`)))) return { name: 'incident', id: m[1] };

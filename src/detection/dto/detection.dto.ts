@@ -81,6 +81,13 @@ export class DeclareDetectionDto {
   @IsUUID()
   topicId?: string;
 
+  @ApiPropertyOptional({
+    description: 'Gắn vào sự cố đang mở này (phải xem được và còn sửa được) thay vì mở sự cố mới',
+  })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
+
   @ApiPropertyOptional({ type: [String], description: 'Đề cập làm bằng chứng' })
   @IsOptional()
   @IsArray()

@@ -101,4 +101,50 @@ export interface FeedItem {
     nextPollAt: string | null;
     polling: boolean;
   };
+/** GET /api/signal-sources/:id/activity */
+export interface SourceActivity {
+  sourceId: string;
+  since: string;
+  total: { accepted: number; duplicates: number; rejected: number };
+  hours: { hourStart: string; accepted: number; duplicates: number; rejected: number }[];
+  topics: { topicId: string; name: string | null; mentions: number }[];
+  rejects: { via: string; field: string; reason: string; count: number; lastAt: string }[];
+  rejectsSince: string;
+}
+
+export interface ImportMapping {
+  columns: Record<string, string>;
+  dateFormat: string;
+  utcOffset: string;
+  defaultSourceType: string;
+}
+
+export interface SignalImportJob {
+  id: string;
+  sourceId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  sizeBytes: number;
+  headers: string[];
+  status: 'uploaded' | 'running' | 'done' | 'failed';
+  rowsRead: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  fatalError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  errors?: { rowNumber: number; column: string | null; reason: string }[];
+}
+
+export interface ImportPreview {
+  headers: string[];
+  mapping: ImportMapping | null;
+  mappingProblems: { column: string | null; reason: string }[];
+  rows: {
+    rowNumber: number;
+    values: Record<string, unknown>;
+    item: Record<string, unknown> | null;
+    errors: { column: string | null; reason: string }[];
+  }[];
 }

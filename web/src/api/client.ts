@@ -236,6 +236,15 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  /** A multipart form (file uploads): the browser sets the boundary. */
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, form);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PATCH', path, body);
   }
@@ -259,13 +268,14 @@ export class ApiClient {
 
   private async send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
       return await this.fetchImpl(this.baseUrl + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, NETWORK_ERROR, 'Không kết nối được tới máy chủ; kiểm tra mạng và thử lại');

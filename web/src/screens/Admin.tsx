@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { DeadlineRulesAdmin } from './admin/DeadlineRules.js';
 import { FeedsAdmin } from './admin/Feeds.js';
+import { ImportsAdmin } from './admin/Imports.js';
 import { PlaybookEditorAdmin } from './admin/PlaybookEditor.js';
 import { SourcesAdmin } from './admin/Sources.js';
 import { TopicsAdmin } from './admin/Topics.js';
@@ -17,6 +18,7 @@ export const ADMIN_SECTIONS = [
   'topics',
   'sources',
   'feeds',
+  'imports',
   'deadlines',
   'approval-policies',
   'group-rules',
@@ -28,8 +30,9 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 const SECTION_ROLES: Record<AdminSection, string[]> = {
   users: ['admin'],
   topics: ['admin', 'leader', 'analyst'],
-  sources: ['admin'],
+  sources: ['admin', 'leader', 'analyst'],
   feeds: ['admin', 'leader', 'analyst'],
+  imports: ['admin', 'analyst'],
   deadlines: ['admin'],
   'approval-policies': ['admin'],
   'group-rules': ['admin'],
@@ -41,6 +44,7 @@ const TITLES: Record<AdminSection, MessageKey> = {
   topics: 'adminTopics',
   sources: 'adminSources',
   feeds: 'adminFeeds',
+  imports: 'adminImports',
   deadlines: 'adminDeadlines',
   'approval-policies': 'adminApprovalPolicies',
   'group-rules': 'adminGroupRules',
@@ -103,6 +107,7 @@ export function AdminScreen({ section }: { section?: string }) {
       {current === 'topics' && <TopicsAdmin />}
       {current === 'sources' && <SourcesAdmin />}
       {current === 'feeds' && <FeedsAdmin />}
+      {current === 'imports' && <ImportsAdmin />}
       {current === 'deadlines' && <DeadlineRulesAdmin />}
       {current === 'approval-policies' && (
         <VersionedRulesAdmin

@@ -72,6 +72,10 @@ export function IncidentListScreen() {
                 {t('declareTitle')}
               </Link>
               {' · '}
+              <Link to="/reports/new" className="button-link">
+                {t('reportFormTitle')}
+              </Link>
+              {' · '}
               <Link to="/reports/periodic">{t('periodicTitle')}</Link>
             </p>
           )}

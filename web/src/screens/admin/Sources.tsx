@@ -16,12 +16,18 @@ import {
   useSubmit,
   useUnits,
 } from './fields.js';
+import { SourceActivityPanel } from './SourceActivity.js';
 
 const KINDS = ['social_listening', 'commercial_platform', 'press_review', 'manual', 'feed'] as const;
 
-/** Monitoring feeds: create one (its webhook secret shown once), rotate a secret, switch a feed off. */
+/**
+ * Monitoring feeds: create one (its webhook secret shown once), rotate a secret, switch a feed off (admins), and
+ * what each delivered over the last day (admins, leaders, analysts).
+ */
 export function SourcesAdmin() {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, user } = useApp();
+  const isAdmin = user.roles.includes('admin');
+  const [shown, setShown] = useState<string | null>(null);
   const sources = useAsync(() => api.get<SignalSource[]>('/api/signal-sources'), []);
   const units = useUnits();
   const [name, setName] = useState('');
@@ -59,42 +65,44 @@ export function SourcesAdmin() {
 
   return (
     <>
-      <section className="panel" aria-labelledby="source-new">
-        <header className="panel-header">
-          <h2 id="source-new">{t('adminSourceNew')}</h2>
-        </header>
-        <form className="panel-body form-grid" onSubmit={create}>
-          <Field label={t('adminSourceName')} id="source-name">
-            <input
-              id="source-name"
-              required
-              minLength={3}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </Field>
-          <Field label={t('adminSourceKind')} id="source-kind">
-            <select id="source-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`adminSourceKind_${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('adminUnit')} id="source-unit">
-            <UnitSelect
-              id="source-unit"
-              value={unit}
-              onChange={setUnit}
-              allowEmpty
-              emptyLabel={t('adminAnyUnit')}
-            />
-          </Field>
-          <SubmitButton busy={form.busy} label={t('adminSourceCreate')} />
-          <FormError error={form.error} />
-        </form>
-      </section>
+      {isAdmin && (
+        <section className="panel" aria-labelledby="source-new">
+          <header className="panel-header">
+            <h2 id="source-new">{t('adminSourceNew')}</h2>
+          </header>
+          <form className="panel-body form-grid" onSubmit={create}>
+            <Field label={t('adminSourceName')} id="source-name">
+              <input
+                id="source-name"
+                required
+                minLength={3}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </Field>
+            <Field label={t('adminSourceKind')} id="source-kind">
+              <select id="source-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`adminSourceKind_${k}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('adminUnit')} id="source-unit">
+              <UnitSelect
+                id="source-unit"
+                value={unit}
+                onChange={setUnit}
+                allowEmpty
+                emptyLabel={t('adminAnyUnit')}
+              />
+            </Field>
+            <SubmitButton busy={form.busy} label={t('adminSourceCreate')} />
+            <FormError error={form.error} />
+          </form>
+        </section>
+      )}
       {secret && (
         <SecretOnce
           message={t('adminSourceSecretOnce', { name: secret.source.name })}
@@ -134,22 +142,38 @@ export function SourcesAdmin() {
               <td>{formatDateTime(s.secretRotatedAt, lang)}</td>
               <td className="item-tools">
                 <RowAction
-                  label={t('adminSourceRotate')}
+                  label={shown === s.id ? t('sourceActivityHide') : t('sourceActivityShow')}
                   subject={s.name}
-                  disabled={row.busy}
-                  onClick={() => void rotate(s)}
+                  onClick={() => setShown(shown === s.id ? null : s.id)}
                 />
-                <RowAction
-                  label={s.active ? t('adminDeactivate') : t('adminActivate')}
-                  subject={s.name}
-                  disabled={row.busy}
-                  onClick={() => void toggle(s)}
-                />
+                {isAdmin && (
+                  <>
+                    <RowAction
+                      label={t('adminSourceRotate')}
+                      subject={s.name}
+                      disabled={row.busy}
+                      onClick={() => void rotate(s)}
+                    />
+                    <RowAction
+                      label={s.active ? t('adminDeactivate') : t('adminActivate')}
+                      subject={s.name}
+                      disabled={row.busy}
+                      onClick={() => void toggle(s)}
+                    />
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {shown && (
+        <SourceActivityPanel
+          key={shown}
+          sourceId={shown}
+          name={sources.data?.find((x) => x.id === shown)?.name ?? ''}
+        />
+      )}
     </>
   );
 }
