@@ -12,6 +12,8 @@ import { IncidentsModule } from './incidents/incidents.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
+import { PressConferencesModule } from './press/conferences/press-conferences.module.js';
+import { PressCoverageModule } from './press/coverage/press-coverage.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { SignalsModule } from './signals/signals.module.js';
@@ -41,6 +43,8 @@ export class AppModule {
         StatementsModule,
         PlaybooksModule,
         ReportsModule,
+        PressCoverageModule,
+        PressConferencesModule,
         HealthModule,
       ],
     };

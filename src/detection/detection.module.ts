@@ -24,6 +24,6 @@ import { IncidentEvidenceService } from './incident-evidence.service.js';
     DetectionQualityService,
     IncidentEvidenceService,
   ],
-  exports: [DetectionFlow, DetectionSettingsService],
+  exports: [DetectionFlow, DetectionSettingsService, DetectionsService],
 })
 export class DetectionModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import { unitWithinSql } from '../access/org-tree.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -53,6 +53,25 @@ export class DetectionsService {
    * automatic rules, attached to the topic's open incident when there is one, else opening a new incident.
    */
   async declare(user: AuthUser, dto: DeclareDetectionDto) {
+    const { value, events } = await this.dataSource.transaction((manager) =>
+      this.declareWithin(manager, user, dto),
+    );
+    await this.timeline.publish(events);
+    return value;
+  }
+
+  /**
+   * The declaration inside the caller's transaction (a press report that opens an incident commits both
+   * together); the caller publishes the returned events after its commit.
+   */
+  async declareWithin(
+    manager: EntityManager,
+    user: AuthUser,
+    dto: DeclareDetectionDto,
+  ): Promise<{
+    value: { outcome: DetectionOutcome; incidentId: string; detection: Detection };
+    events: CommittedIncidentEvent[];
+  }> {
     await this.incidents.assertUnitInScope(
       user,
       dto.orgUnitId,
@@ -73,74 +92,67 @@ export class DetectionsService {
       thresholds: {},
       declaredBy: { userId: user.id, displayName: user.displayName },
     };
-    let events: CommittedIncidentEvent[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      if (dto.topicId)
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${dto.topicId}`]);
-      const detection = manager.create(Detection, {
-        topicId: dto.topicId ?? null,
-        orgUnitId: dto.orgUnitId,
-        rule: DetectionRuleName.Manual,
+    if (dto.topicId)
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${dto.topicId}`]);
+    const detection = manager.create(Detection, {
+      topicId: dto.topicId ?? null,
+      orgUnitId: dto.orgUnitId,
+      rule: DetectionRuleName.Manual,
+      category: dto.category,
+      severity: dto.severity,
+      windowStart: now,
+      windowEnd: now,
+      evidence,
+      outcome: DetectionOutcome.Opened,
+      incidentId: null,
+      declaredByUserId: user.id,
+    });
+    const open = dto.topicId ? await this.incidents.findOpenForTopic(manager, dto.topicId) : null;
+    // Attaching changes that incident (evidence, severity): only for someone who may see and change it.
+    if (open && !(await this.incidents.canSee(user, open))) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'Chủ đề này đang gắn với một sự cố mở của đơn vị khác; hãy báo cho đơn vị chủ trì sự cố đó',
+      );
+    }
+    if (open) {
+      detection.outcome = DetectionOutcome.Attached;
+      detection.incidentId = open.id;
+      await manager.save(detection);
+      const r = await this.timeline.changeWithin(manager, open.id, async (change) => {
+        const linked = await this.incidents.linkMentions(manager, open.id, dto.mentionIds ?? []);
+        change.emit('detection.attached', {
+          detections: [{ id: detection.id, rule: 'manual', severity: dto.severity, summary: dto.note }],
+          mentionsLinked: linked,
+          topicId: dto.topicId,
+        });
+        this.incidents.raiseSeverity(change, dto.severity, dto.note);
+        await manager.save(change.incident);
+      });
+      return { value: { outcome: detection.outcome, incidentId: open.id, detection }, events: r.events };
+    }
+    const r = await this.incidents.openWithin(
+      manager,
+      {
+        title: dto.title,
+        summary: dto.note,
         category: dto.category,
         severity: dto.severity,
-        windowStart: now,
-        windowEnd: now,
-        evidence,
-        outcome: DetectionOutcome.Opened,
-        incidentId: null,
-        declaredByUserId: user.id,
-      });
-      const open = dto.topicId ? await this.incidents.findOpenForTopic(manager, dto.topicId) : null;
-      // Attaching changes that incident (evidence, severity): only for someone who may see and change it.
-      if (open && !(await this.incidents.canSee(user, open))) {
-        throw new AppError(
-          ErrorCode.FORBIDDEN,
-          'Chủ đề này đang gắn với một sự cố mở của đơn vị khác; hãy báo cho đơn vị chủ trì sự cố đó',
-        );
-      }
-      if (open) {
-        detection.outcome = DetectionOutcome.Attached;
-        detection.incidentId = open.id;
+        responsibleOrgUnitId: dto.orgUnitId,
+        origin: 'manual',
+        createdByUserId: user.id,
+        openedPayload: { rules: ['manual'], topicId: dto.topicId ?? null },
+      },
+      async (change) => {
+        if (dto.topicId) await this.incidents.linkTopics(manager, change.incident.id, [dto.topicId]);
+        await this.incidents.linkMentions(manager, change.incident.id, dto.mentionIds ?? []);
+        detection.incidentId = change.incident.id;
         await manager.save(detection);
-        const r = await this.timeline.changeWithin(manager, open.id, async (change) => {
-          const linked = await this.incidents.linkMentions(manager, open.id, dto.mentionIds ?? []);
-          change.emit('detection.attached', {
-            detections: [{ id: detection.id, rule: 'manual', severity: dto.severity, summary: dto.note }],
-            mentionsLinked: linked,
-            topicId: dto.topicId,
-          });
-          this.incidents.raiseSeverity(change, dto.severity, dto.note);
-          await manager.save(change.incident);
+        change.emit('detection.recorded', {
+          detections: [{ id: detection.id, rule: 'manual', severity: dto.severity, summary: dto.note }],
         });
-        events = r.events;
-        return { outcome: detection.outcome, incidentId: open.id, detection };
-      }
-      const r = await this.incidents.openWithin(
-        manager,
-        {
-          title: dto.title,
-          summary: dto.note,
-          category: dto.category,
-          severity: dto.severity,
-          responsibleOrgUnitId: dto.orgUnitId,
-          origin: 'manual',
-          createdByUserId: user.id,
-          openedPayload: { rules: ['manual'], topicId: dto.topicId ?? null },
-        },
-        async (change) => {
-          if (dto.topicId) await this.incidents.linkTopics(manager, change.incident.id, [dto.topicId]);
-          await this.incidents.linkMentions(manager, change.incident.id, dto.mentionIds ?? []);
-          detection.incidentId = change.incident.id;
-          await manager.save(detection);
-          change.emit('detection.recorded', {
-            detections: [{ id: detection.id, rule: 'manual', severity: dto.severity, summary: dto.note }],
-          });
-        },
-      );
-      events = r.events;
-      return { outcome: detection.outcome, incidentId: r.value.id, detection };
-    });
-    await this.timeline.publish(events);
-    return result;
+      },
+    );
+    return { value: { outcome: detection.outcome, incidentId: r.value.id, detection }, events: r.events };
   }
 }

@@ -31,6 +31,12 @@ export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The acts an incident's clock may start from. The deadline rules table also holds the press desk's deadlines
+ * (anchored on a press request or report received), which never run on an incident.
+ */
+export const INCIDENT_ANCHORS = ['detected', 'takedown_requested'];
+
 /** Rules in force on the incident's detection date that apply to its category and severity. */
 export function rulesInForce(
   rules: DeadlineRule[],
@@ -39,6 +45,7 @@ export function rulesInForce(
   const day = vietnamDate(incident.detectedAt);
   return rules.filter(
     (r) =>
+      INCIDENT_ANCHORS.includes(r.anchor) &&
       r.effectiveFrom <= day &&
       (r.effectiveTo === null || r.effectiveTo >= day) &&
       (r.categories.length === 0 || r.categories.includes(incident.category)) &&
