@@ -12,6 +12,7 @@ import { Playbooks1796171961960 } from './1796171961960-Playbooks.js';
 import { DetectionTrust1796400000001 } from './1796400000001-DetectionTrust.js';
 import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
+import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
 import { PressCoverageConferences1796560000001 } from './1796560000001-PressCoverageConferences.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
@@ -29,5 +30,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DetectionTrust1796400000001,
   DocumentRegister1796410000001,
   SessionVersion1796430000001,
+  PressOutlets1796550000001,
   PressCoverageConferences1796560000001,
 ];

@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PressModule } from './press/press.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
 import { PressConferencesModule } from './press/conferences/press-conferences.module.js';
 import { PressCoverageModule } from './press/coverage/press-coverage.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         WorkingGroupsModule,
         StatementsModule,
         PlaybooksModule,
+        PressModule,
         ReportsModule,
         PressCoverageModule,
         PressConferencesModule,

@@ -8,6 +8,8 @@ import { LibraryCase } from '../playbooks/entities/library-case.entity.js';
 import { PlaybookProposal } from '../playbooks/entities/playbook-proposal.entity.js';
 import { PlaybookVersion } from '../playbooks/entities/playbook-version.entity.js';
 import { Playbook } from '../playbooks/entities/playbook.entity.js';
+import { PressJournalist } from '../press/entities/press-journalist.entity.js';
+import { PressOutlet } from '../press/entities/press-outlet.entity.js';
 import { IncidentReview } from '../reports/entities/incident-review.entity.js';
 import { IncidentRoleRequirement } from '../working-groups/entities/incident-role-requirement.entity.js';
 import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
@@ -121,6 +123,8 @@ export const ENTITIES: EntitySchemaTarget[] = [
   IncidentPlaybook,
   LibraryCase,
   IncidentReview,
+  PressOutlet,
+  PressJournalist,
   PressCoverage,
   PressConference,
   PressConferenceQuestion,

@@ -2,34 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** The press desk's tables a conference reads: the outlets and journalists, and the last conference per unit. */
+/** Conference queries: the next question's number, the last regular conference of each unit. */
 @Injectable()
 export class PressConferencesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async outletNames(
-    ids: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await manager.query(
-      'SELECT id, name FROM press_outlets WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
-  async journalist(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ fullName: string; outletId: string; outletName: string } | null> {
-    const [row]: { fullName: string; outletId: string; outletName: string }[] = await manager.query(
-      `SELECT j.full_name AS "fullName", j.outlet_id AS "outletId", o.name AS "outletName"
-         FROM press_journalists j JOIN press_outlets o ON o.id = j.outlet_id WHERE j.id = $1`,
-      [id],
-    );
-    return row ?? null;
-  }
 
   /** The number of the next question asked (the conference row is locked by the caller). */
   async nextQuestionPosition(conferenceId: string, manager: EntityManager): Promise<number> {

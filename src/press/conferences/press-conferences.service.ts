@@ -21,6 +21,7 @@ import { PressConferenceCommitment } from './entities/press-conference-commitmen
 import { PressConferenceQuestion } from './entities/press-conference-question.entity.js';
 import { PressConference } from './entities/press-conference.entity.js';
 import { PreparedLines } from './prepared-lines.js';
+import { PressOutletsService } from '../press-outlets.service.js';
 import { PressConferencesRepository } from './press-conferences.repository.js';
 
 const invalid = (field: string, message: string, detail: string) =>
@@ -37,6 +38,7 @@ export class PressConferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: PressConferencesRepository,
+    private readonly outlets: PressOutletsService,
     private readonly visibility: IncidentVisibility,
     private readonly units: OrgUnitsService,
     private readonly designations: SpokespersonDesignationsService,
@@ -125,11 +127,11 @@ export class PressConferencesService {
       let outletId = dto.outletId ?? null;
       let outletName = dto.outletName ?? null;
       if (dto.journalistId) {
-        const j = await this.repository.journalist(dto.journalistId, manager);
+        const j = await this.outlets.getJournalist(dto.journalistId, manager).catch(() => null);
         if (!j) throw invalid('journalistId', 'Không tìm thấy nhà báo', 'không có trong danh bạ báo chí');
         askedBy = askedBy ?? j.fullName;
         outletId = j.outletId;
-        outletName = j.outletName;
+        outletName = j.outlet?.name ?? null;
       } else if (outletId) {
         outletName = (await this.outletNamesOrFail([outletId], 'outletId', manager)).get(outletId)!;
       }
@@ -209,7 +211,7 @@ export class PressConferencesService {
       this.dataSource
         .getRepository(PressConferenceCommitment)
         .find({ where: { conferenceId: id }, order: { dueAt: 'ASC' } }),
-      this.repository.outletNames(c.invitedOutletIds),
+      this.outletNames(c.invitedOutletIds),
     ]);
     const unitNames = new Map(
       (await this.units.byIds([...new Set(commitments.map((x) => x.ownerOrgUnitId))])).map((u) => [
@@ -283,8 +285,12 @@ export class PressConferencesService {
     }
   }
 
+  private async outletNames(ids: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    return new Map((await this.outlets.findByIds(ids, manager)).map((o) => [o.id, o.name]));
+  }
+
   private async outletNamesOrFail(ids: string[], field: string, manager?: EntityManager) {
-    const names = await this.repository.outletNames(ids, manager);
+    const names = await this.outletNames(ids, manager);
     const missing = ids.filter((o) => !names.has(o));
     if (missing.length)
       throw invalid(
