@@ -96,9 +96,9 @@ export class PreparedLines {
         if (!found)
           throw new AppError(ErrorCode.VALIDATION_FAILED, 'Nguồn nội dung trả lời không dùng được', [
             {
-              field: `anticipatedQuestions.${i}.sources`,
+              field: `anticipatedQuestions[${i}].sources`,
               messages: [
-                `anticipatedQuestions.${i}.sources: ${s.id} không phải sự kiện đã xác minh hay văn bản đã duyệt của sự cố`,
+                `anticipatedQuestions[${i}].sources: ${s.id} không phải sự kiện đã xác minh hay văn bản đã duyệt của sự cố`,
               ],
             },
           ]);
@@ -108,8 +108,8 @@ export class PreparedLines {
       if (!line.trim())
         throw new AppError(ErrorCode.VALIDATION_FAILED, 'Câu hỏi dự kiến chưa có nội dung trả lời', [
           {
-            field: `anticipatedQuestions.${i}.preparedLine`,
-            messages: [`anticipatedQuestions.${i}.preparedLine: cần nội dung hoặc nguồn (sources)`],
+            field: `anticipatedQuestions[${i}].preparedLine`,
+            messages: [`anticipatedQuestions[${i}].preparedLine: cần nội dung hoặc nguồn (sources)`],
           },
         ]);
       return {
