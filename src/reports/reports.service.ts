@@ -25,6 +25,7 @@ import { DocumentRegisterService } from '../documents/register/document-register
 import { DOCUMENT_TYPE_CODES } from '../documents/document-symbols.js';
 import { periodicDocument, REVIEW_SECTIONS, reviewDocument } from './report-documents.js';
 import type { ReportIssuer } from './report-documents.js';
+import { PressCadenceService } from '../press/conferences/press-cadence.service.js';
 import { ReportsRepository } from './reports.repository.js';
 import { projectReview } from './review-report.js';
 import type { ReviewReport } from './review-report.js';
@@ -63,6 +64,7 @@ export class ReportsService {
     private readonly units: OrgUnitsService,
     private readonly repository: ReportsRepository,
     private readonly register: DocumentRegisterService,
+    private readonly cadence: PressCadenceService,
   ) {}
 
   async review(user: AuthUser, incidentId: string): Promise<ReviewReport> {
@@ -218,6 +220,11 @@ export class ReportsService {
         this.repository.publications(ids),
         this.repository.designationChanges(unit.id, query.from, query.to),
       ]);
+    const [conferencesHeld, conferencesRequired, coverage] = await Promise.all([
+      this.repository.pressConferencesHeld(unit.id, from, to),
+      this.cadence.requiredFor(unit.id, query.from, query.to),
+      this.repository.pressCoverage(unit.id, from, to),
+    ]);
     return projectPeriodic({
       generatedAt: now,
       unit: {
@@ -248,6 +255,8 @@ export class ReportsService {
       })),
       publications,
       spokespersonChanges,
+      // Requests for information (the inquiries of the press desk) join here once they supply their figures.
+      press: { conferencesHeld, conferencesRequired, coverage, inquiries: null, generatedAt: now },
     });
   }
 

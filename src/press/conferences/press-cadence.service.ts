@@ -9,7 +9,7 @@ import { Role } from '../../auth/role.js';
 import { AppError, ErrorCode } from '../../common/app-error.js';
 import { OrgUnitsService } from '../../directory/org-units.service.js';
 import { vietnamDate } from '../../incidents/legal-clock.js';
-import { CADENCE_UNIT_TYPES, cadenceRuleFor, cadenceStatus } from './cadence.js';
+import { CADENCE_UNIT_TYPES, cadenceRuleFor, cadenceStatus, requiredIn } from './cadence.js';
 import { CadenceQueryDto, CreateCadenceRuleDto } from './dto/press-conference.dto.js';
 import { PressConferenceCadenceRule } from './entities/press-conference-cadence-rule.entity.js';
 import { PressConferencesRepository } from './press-conferences.repository.js';
@@ -81,6 +81,24 @@ export class PressCadenceService {
       });
       return rule;
     });
+  }
+
+  /**
+   * The regular conferences a unit must hold in [from, to] under the rule in force on `to`; null when the unit
+   * has no such duty (not a unit type that holds them, and no rule of its own).
+   */
+  async requiredFor(unitId: string, from: string, to: string) {
+    const [[unit], rules] = await Promise.all([this.units.byIds([unitId]), this.rules()]);
+    if (!unit || !(CADENCE_UNIT_TYPES.includes(unit.unitType) || rules.some((r) => r.orgUnitId === unitId)))
+      return null;
+    const rule = cadenceRuleFor(rules, await this.orgTree.ancestors(unitId), to);
+    return rule
+      ? {
+          count: requiredIn(from, to, rule.intervalMonths),
+          intervalMonths: rule.intervalMonths,
+          legalSource: rule.legalSource,
+        }
+      : null;
   }
 
   /**
