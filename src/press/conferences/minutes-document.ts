@@ -41,6 +41,7 @@ export function minutesDocument(m: MinutesInput): OfficialDocument {
   const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
   const p = (text: string) => blocks.push({ kind: 'paragraph', text });
 
+  p(`Hình thức: họp báo ${CONFERENCE_KIND_LABEL_VI[c.kind]}.`);
   p(`Thời gian bắt đầu: ${clockVi(held)}, ${formatVi.longDate(held)}.`);
   p(`Địa điểm: ${c.place}.`);
   h('I. Thành phần tham dự');
@@ -108,7 +109,8 @@ export function minutesDocument(m: MinutesInput): OfficialDocument {
     placeName: m.issuer.placeName ?? '',
     issuedAt: null,
     title: 'BIÊN BẢN',
-    subtitle: `Họp báo ${CONFERENCE_KIND_LABEL_VI[c.kind]}: ${c.title}`,
+    // "Họp báo về …" reads as the subject; any other title is the subject of a press conference.
+    subtitle: /^họp báo/iu.test(c.title) ? c.title : `Họp báo ${c.title}`,
     blocks,
     recipients: ['Người chủ trì;', 'Các đơn vị có cam kết;', 'Lưu: VT.'],
     signature: { authority: [], title: 'CHỦ TRÌ', name: c.chairName },
