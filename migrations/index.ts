@@ -13,6 +13,7 @@ import { DetectionTrust1796400000001 } from './1796400000001-DetectionTrust.js';
 import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
 import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
+import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
 import { PressCoverageConferences1796560000001 } from './1796560000001-PressCoverageConferences.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
@@ -31,5 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentRegister1796410000001,
   SessionVersion1796430000001,
   PressOutlets1796550000001,
+  PressInquiries1796550000002,
   PressCoverageConferences1796560000001,
 ];

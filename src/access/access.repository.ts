@@ -117,6 +117,17 @@ export class AccessRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Active leaders acting for the unit or a unit above it (escalations go up the tree). */
+  async unitLeaders(unitId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM users u JOIN people p ON p.id = u.person_id
+        WHERE u.active AND 'leader' = ANY(u.roles) AND p.active
+          AND p.org_unit_id IN (SELECT id FROM (${ancestorsSql('ARRAY[$1]::uuid[]')}) up)`,
+      [unitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async watchers(incidentId: string, formerUnitId: string | null): Promise<string[]> {
     const starts = `ARRAY[(SELECT responsible_org_unit_id FROM incidents WHERE id = $1), $2::uuid]`;
     const rows: { id: string }[] = await this.dataSource.query(

@@ -120,6 +120,11 @@ export class IncidentVisibility {
     return this.repository.unitDataReaders(unitId);
   }
 
+  /** Active leaders of the unit and of the units above it: who an overdue request is escalated to. */
+  unitLeaders(unitId: string) {
+    return this.repository.unitLeaders(unitId);
+  }
+
   watchers(incidentId: string, formerUnitId: string | null = null) {
     return this.repository.watchers(incidentId, formerUnitId);
   }

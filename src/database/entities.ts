@@ -8,7 +8,11 @@ import { LibraryCase } from '../playbooks/entities/library-case.entity.js';
 import { PlaybookProposal } from '../playbooks/entities/playbook-proposal.entity.js';
 import { PlaybookVersion } from '../playbooks/entities/playbook-version.entity.js';
 import { Playbook } from '../playbooks/entities/playbook.entity.js';
+import { PressInquiryEvent } from '../press/entities/press-inquiry-event.entity.js';
+import { PressInquiryQuestion } from '../press/entities/press-inquiry-question.entity.js';
+import { PressInquiry } from '../press/entities/press-inquiry.entity.js';
 import { PressJournalist } from '../press/entities/press-journalist.entity.js';
+import { PressRefusalGround } from '../press/entities/press-refusal-ground.entity.js';
 import { PressOutlet } from '../press/entities/press-outlet.entity.js';
 import { IncidentReview } from '../reports/entities/incident-review.entity.js';
 import { IncidentRoleRequirement } from '../working-groups/entities/incident-role-requirement.entity.js';
@@ -125,6 +129,10 @@ export const ENTITIES: EntitySchemaTarget[] = [
   IncidentReview,
   PressOutlet,
   PressJournalist,
+  PressInquiry,
+  PressInquiryQuestion,
+  PressInquiryEvent,
+  PressRefusalGround,
   PressCoverage,
   PressConference,
   PressConferenceQuestion,

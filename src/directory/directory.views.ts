@@ -1,6 +1,10 @@
 import type { UnitSummary } from './directory.repository.js';
+import { Capability } from './entities/org-unit-capability.entity.js';
 import { OrgUnit } from './entities/org-unit.entity.js';
 import { Person } from './entities/person.entity.js';
+
+/** The functions a unit may hold (dated capabilities), for other modules' input checks. */
+export const CAPABILITY_KEYS: readonly string[] = Object.values(Capability);
 
 /** The short forms of units and people embedded in other responses. */
 export function unitSummary(u: OrgUnit): UnitSummary {

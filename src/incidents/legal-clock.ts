@@ -31,11 +31,8 @@ export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/**
- * The acts an incident's clock may start from. The deadline rules table also holds the press desk's deadlines
- * (anchored on a press request or report received), which never run on an incident.
- */
-export const INCIDENT_ANCHORS = ['detected', 'takedown_requested'];
+/** Clocks of the press desk (`press_inquiry_received`, …) run on its requests, never on an incident. */
+export const isPressDeskRule = (r: Pick<DeadlineRule, 'anchor'>) => r.anchor.startsWith('press_');
 
 /** Rules in force on the incident's detection date that apply to its category and severity. */
 export function rulesInForce(
@@ -45,7 +42,7 @@ export function rulesInForce(
   const day = vietnamDate(incident.detectedAt);
   return rules.filter(
     (r) =>
-      INCIDENT_ANCHORS.includes(r.anchor) &&
+      !isPressDeskRule(r) &&
       r.effectiveFrom <= day &&
       (r.effectiveTo === null || r.effectiveTo >= day) &&
       (r.categories.length === 0 || r.categories.includes(incident.category)) &&

@@ -50,6 +50,6 @@ import { StatementsService } from './statements.service.js';
     ApprovalPoliciesService,
     LegalClockFlow,
   ],
-  exports: [StatementsService],
+  exports: [StatementsService, StatementAccess, StatementPublicationsService],
 })
 export class StatementsModule {}
