@@ -516,6 +516,21 @@ describe('Press conferences (e2e)', () => {
       .set(officer.auth)
       .send({ kind: 'answer', text: 'Sở Y tế đã bổ sung thuốc trong ngày 02/12/2026.' });
 
+    // Requests for information of the health department as the press desk stores them: one answered on time, one
+    // answered late, one refused as a matter under investigation, one still open.
+    const inquiry = (status: string, dueAt: string, closedAt: string | null, ground: string | null = null) =>
+      t.dataSource.query(
+        `INSERT INTO press_inquiries (channel, received_at, subject, journalist_id, outlet_id, org_unit_id, routing,
+                                      rule_key, due_at, status, closed_at, refusal_ground_key)
+         VALUES ('email', '2026-11-02T02:00:00Z', 'Đề nghị cung cấp thông tin', $1, $2, $3, '{}'::jsonb,
+                 'press_inquiry_answer', $4, $5, $6, $7)`,
+        [journalist.id, outlets[0].id, health.id, dueAt, status, closedAt, ground],
+      );
+    await inquiry('answered', '2026-11-04T02:00:00Z', '2026-11-03T02:00:00Z');
+    await inquiry('answered', '2026-11-04T02:00:00Z', '2026-11-06T02:00:00Z');
+    await inquiry('declined', '2026-11-04T02:00:00Z', '2026-11-03T05:00:00Z', 'under_investigation');
+    await inquiry('drafting', '2026-11-04T02:00:00Z', null);
+
     const report = await t
       .http()
       .get('/api/reports/periodic')
@@ -540,7 +555,14 @@ describe('Press conferences (e2e)', () => {
       open: 1,
       overdue: 1,
     });
-    expect(report.body.press.inquiries).toBeNull();
+    expect(report.body.press.inquiries).toEqual({
+      received: 4,
+      answered: 2,
+      answeredOnTime: 1,
+      refusalsByGround: [
+        { ground: 'under_investigation', label: expect.stringMatching(/điều tra/), count: 1 },
+      ],
+    });
     const docx = await t
       .http()
       .get('/api/reports/periodic')
@@ -552,5 +574,6 @@ describe('Press conferences (e2e)', () => {
     expect(word).toContain('Họp báo đã tổ chức: 3 (định kỳ 2, chuyên đề 1, đột xuất 0)');
     expect(word).toContain('1/12 cuộc theo quy định');
     expect(word).toContain('tiếp nhận 2, đã trả lời 1 (đúng hạn 0, chậm 1)');
+    expect(word).toContain('Đề nghị cung cấp thông tin của báo chí: tiếp nhận 4, đã trả lời 2 (đúng hạn 1)');
   });
 });

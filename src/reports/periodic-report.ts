@@ -57,8 +57,8 @@ export interface PeriodicInput {
 
 /**
  * The press desk's figures of the period: conferences held (by kind) against those the unit's cadence rule
- * requires, press reports (báo nêu) and their answers. `inquiries` is the hook for the requests for information:
- * null until that part of the press desk supplies its figures (answered on time, refusals by ground).
+ * requires, press reports (báo nêu) and their answers, requests for information answered (on time) and refused
+ * (by ground).
  */
 export interface PressInput {
   conferencesHeld: { byKind: Record<string, number>; ownRegular: number };
@@ -71,7 +71,7 @@ export interface PressInput {
     responseKind: string | null;
     outcomeKind: string | null;
   }[];
-  inquiries: PressInquiryFigures | null;
+  inquiries: PressInquiryFigures;
   generatedAt: Date;
 }
 

@@ -476,7 +476,7 @@ export function periodicDocument(r: PeriodicReport, issuer: ReportIssuer): Offic
       `đề nghị cải chính ${cv.byResponse.correctionRequest}, đề nghị đăng phản hồi ${cv.byResponse.replyRequest}, ` +
       `mở sự cố ${cv.byResponse.incident}; báo đã cải chính ${cv.correctionsPublished}.`,
   );
-  if (r.press.inquiries) {
+  {
     const q = r.press.inquiries;
     p(
       `Đề nghị cung cấp thông tin của báo chí: tiếp nhận ${q.received}, đã trả lời ${q.answered} ` +

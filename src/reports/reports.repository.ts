@@ -218,6 +218,43 @@ export class ReportsRepository {
     >;
   }
 
+  /**
+   * Requests for information received under the unit in the period: how many, answered (on time: closed by the
+   * due time), and the refusals by the ground they named (the ground's label as dated on the refusal day).
+   */
+  async pressInquiries(unitId: string, from: Date, to: Date) {
+    const [totals]: { received: number; answered: number; onTime: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS received,
+              count(*) FILTER (WHERE i.status = 'answered')::int AS answered,
+              count(*) FILTER (WHERE i.status = 'answered' AND i.closed_at <= i.due_at)::int AS "onTime"
+         FROM press_inquiries i
+        WHERE ${unitWithinSql('i.org_unit_id', 'ARRAY[$1]::uuid[]')}
+          AND i.received_at >= $2 AND i.received_at < $3`,
+      [unitId, from, to],
+    );
+    const refusals: { ground: string; label: string | null; count: number }[] = await this.dataSource.query(
+      `SELECT i.refusal_ground_key AS ground, count(*)::int AS count,
+              (SELECT g.label FROM press_refusal_grounds g WHERE g.key = i.refusal_ground_key
+                ORDER BY g.effective_from DESC LIMIT 1) AS label
+         FROM press_inquiries i
+        WHERE ${unitWithinSql('i.org_unit_id', 'ARRAY[$1]::uuid[]')}
+          AND i.received_at >= $2 AND i.received_at < $3 AND i.status = 'declined'
+        GROUP BY i.refusal_ground_key
+        ORDER BY count(*) DESC, i.refusal_ground_key`,
+      [unitId, from, to],
+    );
+    return {
+      received: totals.received,
+      answered: totals.answered,
+      answeredOnTime: totals.onTime,
+      refusalsByGround: refusals.map((r) => ({
+        ground: r.ground ?? '',
+        label: r.label ?? r.ground ?? '',
+        count: r.count,
+      })),
+    };
+  }
+
   async incidentsUnder(unitId: string, from: Date, to: Date) {
     return this.dataSource.query(
       `SELECT i.id, i.code, i.title, i.category, i.severity, i.status, i.detected_at AS "detectedAt",

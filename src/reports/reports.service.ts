@@ -220,10 +220,11 @@ export class ReportsService {
         this.repository.publications(ids),
         this.repository.designationChanges(unit.id, query.from, query.to),
       ]);
-    const [conferencesHeld, conferencesRequired, coverage] = await Promise.all([
+    const [conferencesHeld, conferencesRequired, coverage, inquiries] = await Promise.all([
       this.repository.pressConferencesHeld(unit.id, from, to),
       this.cadence.requiredFor(unit.id, query.from, query.to),
       this.repository.pressCoverage(unit.id, from, to),
+      this.repository.pressInquiries(unit.id, from, to),
     ]);
     return projectPeriodic({
       generatedAt: now,
@@ -255,8 +256,7 @@ export class ReportsService {
       })),
       publications,
       spokespersonChanges,
-      // Requests for information (the inquiries of the press desk) join here once they supply their figures.
-      press: { conferencesHeld, conferencesRequired, coverage, inquiries: null, generatedAt: now },
+      press: { conferencesHeld, conferencesRequired, coverage, inquiries, generatedAt: now },
     });
   }
 

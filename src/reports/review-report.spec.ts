@@ -382,7 +382,7 @@ describe('projectPeriodic', () => {
         conferencesHeld: { byKind: {}, ownRegular: 0 },
         conferencesRequired: null,
         coverage: [],
-        inquiries: null,
+        inquiries: { received: 0, answered: 0, answeredOnTime: 0, refusalsByGround: [] },
         generatedAt: at(60 * 24 * 30),
       },
     });
@@ -434,7 +434,12 @@ describe('projectPeriodic', () => {
           outcomeKind: null,
         },
       ],
-      inquiries: null,
+      inquiries: {
+        received: 3,
+        answered: 1,
+        answeredOnTime: 1,
+        refusalsByGround: [{ ground: 'state_secret', label: 'Bí mật nhà nước', count: 1 }],
+      },
       generatedAt: d('2026-12-10'),
     });
     expect(press.conferences).toMatchObject({ held: 4, ownRegularHeld: 2, required: { count: 4 } });
@@ -448,7 +453,9 @@ describe('projectPeriodic', () => {
       byResponse: { correctionRequest: 1, incident: 1, answer: 0, replyRequest: 0 },
       correctionsPublished: 1,
     });
-    expect(press.inquiries).toBeNull();
+    expect(press.inquiries.refusalsByGround).toEqual([
+      { ground: 'state_secret', label: 'Bí mật nhà nước', count: 1 },
+    ]);
   });
 
   it('quantiles and durations read as expected', () => {
