@@ -1,5 +1,6 @@
 /** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
+import { PRESS_CONF_EN, PRESS_CONF_VI } from './i18n-press-conferences.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -245,6 +246,7 @@ const vi = {
   reportProposals: 'Kiến nghị, đề xuất',
   detectedAtLabel: 'Thời điểm phát hiện',
   ...ADMIN_VI,
+  ...PRESS_CONF_VI,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -491,6 +493,7 @@ const en: Record<MessageKey, string> = {
   reportProposals: 'Proposals',
   detectedAtLabel: 'Detected at',
   ...ADMIN_EN,
+  ...PRESS_CONF_EN,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };

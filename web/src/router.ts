@@ -15,6 +15,11 @@ export type Route =
   | { name: 'admin'; section?: string }
   | { name: 'declare' }
   | { name: 'periodic' }
+  | { name: 'pressCoverage'; id?: string }
+  | { name: 'pressConferences' }
+  | { name: 'pressConferencePlan' }
+  | { name: 'pressConference'; id: string }
+  | { name: 'pressCadence' }
   | { name: 'login' }
   | { name: 'notFound' };
 
@@ -44,6 +49,12 @@ export function parseRoute(pathname: string): Route {
   if (p === '/detection-settings') return { name: 'detectionSettings' };
   if ((m = p.match(new RegExp(`^/detection-settings/${UUID}$`))))
     return { name: 'detectionSettings', unitId: m[1] };
+  if (p === '/press/coverage') return { name: 'pressCoverage' };
+  if ((m = p.match(new RegExp(`^/press/coverage/${UUID}$`)))) return { name: 'pressCoverage', id: m[1] };
+  if (p === '/press/conferences') return { name: 'pressConferences' };
+  if (p === '/press/conferences/new') return { name: 'pressConferencePlan' };
+  if ((m = p.match(new RegExp(`^/press/conferences/${UUID}$`)))) return { name: 'pressConference', id: m[1] };
+  if (p === '/press/cadence') return { name: 'pressCadence' };
   if (p === '/login') return { name: 'login' };
   return { name: 'notFound' };
 }
