@@ -6,6 +6,7 @@ export const PRESS_CONF_VI = {
   coverageIntro:
     'Bài báo, phóng sự nêu vấn đề của cơ quan: xác minh, trả lời trong thời hạn, theo dõi kết quả.',
   coverageNew: 'Ghi nhận báo nêu',
+  coverageList: 'Danh sách báo nêu',
   coverageEmpty: 'Chưa có báo nêu nào trong phạm vi của bạn.',
   coverageOutlet: 'Cơ quan báo chí',
   coverageOutletOther: 'Cơ quan khác (nhập tên)',
@@ -41,7 +42,9 @@ export const PRESS_CONF_VI = {
   conferencesTitle: 'Họp báo',
   conferencesIntro: 'Họp báo định kỳ, chuyên đề, đột xuất: kế hoạch, câu hỏi, cam kết và biên bản.',
   conferencesEmpty: 'Chưa có cuộc họp báo nào trong phạm vi của bạn.',
+  conferencesList: 'Các cuộc họp báo',
   conferencePlan: 'Lập kế hoạch họp báo',
+  conferencePlanSection: 'Kế hoạch và diễn biến',
   conferenceKind: 'Loại họp báo',
   conferenceTitle: 'Tên cuộc họp báo',
   conferenceStartsAt: 'Thời gian',
@@ -92,6 +95,7 @@ export const PRESS_CONF_VI = {
   cadenceIntro:
     'Đơn vị phải họp báo định kỳ theo quy định (ít nhất 3 tháng một lần theo Nghị định 09/2017/NĐ-CP, hoặc thường xuyên hơn nếu tỉnh yêu cầu).',
   cadenceOn: 'Tính đến ngày',
+  cadenceUnits: 'Các đơn vị phải họp báo định kỳ',
   cadenceUnit: 'Đơn vị',
   cadenceRule: 'Quy định',
   cadenceEvery: '{n} tháng một lần',
@@ -115,6 +119,7 @@ export const PRESS_CONF_EN: Record<keyof typeof PRESS_CONF_VI, string> = {
   coverageIntro:
     'Articles and broadcasts raising a problem for the agency: verify, answer on time, follow the outcome.',
   coverageNew: 'Log a press report',
+  coverageList: 'List of press reports',
   coverageEmpty: 'No press report in your scope yet.',
   coverageOutlet: 'Outlet',
   coverageOutletOther: 'Other outlet (type its name)',
@@ -151,7 +156,9 @@ export const PRESS_CONF_EN: Record<keyof typeof PRESS_CONF_VI, string> = {
   conferencesIntro:
     'Regular, thematic and emergency press conferences: plan, questions, commitments and minutes.',
   conferencesEmpty: 'No press conference in your scope yet.',
+  conferencesList: 'All press conferences',
   conferencePlan: 'Plan a press conference',
+  conferencePlanSection: 'Plan and proceedings',
   conferenceKind: 'Kind',
   conferenceTitle: 'Title',
   conferenceStartsAt: 'Time',
@@ -202,6 +209,7 @@ export const PRESS_CONF_EN: Record<keyof typeof PRESS_CONF_VI, string> = {
   cadenceIntro:
     'Units must hold a regular press conference (at least every 3 months under Decree 09/2017, more often where the province asks).',
   cadenceOn: 'As of',
+  cadenceUnits: 'Units holding regular press conferences',
   cadenceUnit: 'Unit',
   cadenceRule: 'Rule',
   cadenceEvery: 'every {n} months',

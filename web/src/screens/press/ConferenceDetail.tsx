@@ -72,7 +72,7 @@ export function ConferenceDetailScreen({ id }: { id: string }) {
         {pressLabel(lang, 'conferenceKind', c.kind)} · {formatDateTime(c.heldAt ?? c.startsAt, lang)} ·{' '}
         {c.place}
       </p>
-      <Panel title={t('conferencePlan')} id="conf-plan">
+      <Panel title={t('conferencePlanSection')} id="conf-plan">
         <dl className="items">
           <dt>{t('conferenceChair')}</dt>
           <dd>
@@ -83,6 +83,14 @@ export function ConferenceDetailScreen({ id }: { id: string }) {
           <dd>{c.spokespersonName ?? t('conferenceNoSpokesperson')}</dd>
           <dt>{t('conferenceInvited')}</dt>
           <dd>{invited.map((o) => o.name).join(', ') || t('none')}</dd>
+          {c.status === 'held' && (
+            <>
+              <dt>{t('conferenceAttendance')}</dt>
+              <dd>{c.attendance.map((a) => a.outletName).join(', ') || t('none')}</dd>
+              <dt>{t('conferenceConclusion')}</dt>
+              <dd>{c.conclusion ?? t('none')}</dd>
+            </>
+          )}
         </dl>
         {c.agenda.length > 0 && (
           <ol>
@@ -97,7 +105,9 @@ export function ConferenceDetailScreen({ id }: { id: string }) {
             <dl className="items">
               {c.anticipatedQuestions.map((q) => (
                 <div key={q.question}>
-                  <dt>{q.question}</dt>
+                  <dt>
+                    <strong>{q.question}</strong>
+                  </dt>
                   <dd className="prose">{q.preparedLine}</dd>
                 </div>
               ))}
@@ -166,6 +176,14 @@ export function ConferenceDetailScreen({ id }: { id: string }) {
       <Panel title={t('conferenceAsked')} id="conf-asked">
         {c.questions.length ? (
           <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('conferenceAskedBy')}</th>
+                <th scope="col">{t('conferenceQuestion')}</th>
+                <th scope="col">{t('conferenceAnswer')}</th>
+              </tr>
+            </thead>
             <tbody>
               {c.questions.map((q) => (
                 <tr key={q.id}>

@@ -30,11 +30,13 @@ export function PressCadenceScreen() {
           />
         </Field>
       </div>
-      <Panel
-        title={board.data ? t('cadenceLateCount', { n: board.data.late }) : t('cadenceTitle')}
-        id="cadence"
-      >
+      <Panel title={t('cadenceUnits')} id="cadence">
         <ListStatus list={board} />
+        {board.data && board.data.units.length > 0 && (
+          <p className={board.data.late ? 'error-note' : 'ok-note'}>
+            {t('cadenceLateCount', { n: board.data.late })}
+          </p>
+        )}
         {board.data && !board.data.units.length && <p className="empty">{t('cadenceEmpty')}</p>}
         {board.data && board.data.units.length > 0 && (
           <table className="data-table">

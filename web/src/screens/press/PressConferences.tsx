@@ -20,7 +20,7 @@ export function PressConferencesScreen() {
         </Link>
       </div>
       <p className="muted">{t('conferencesIntro')}</p>
-      <Panel title={t('conferencesTitle')} id="conference-list">
+      <Panel title={t('conferencesList')} id="conference-list">
         <ListStatus list={list} />
         {list.data && !list.data.items.length && <p className="empty">{t('conferencesEmpty')}</p>}
         {list.data && list.data.items.length > 0 && (

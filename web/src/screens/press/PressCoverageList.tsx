@@ -62,7 +62,7 @@ export function PressCoverageListScreen() {
       <PressTabs active="coverage" />
       <h1>{t('coverageTitle')}</h1>
       <p className="muted">{t('coverageIntro')}</p>
-      <Panel title={t('coverageTitle')} id="coverage-list">
+      <Panel title={t('coverageList')} id="coverage-list">
         <label className="check">
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />{' '}
           {t('coverageOverdueOnly')}
