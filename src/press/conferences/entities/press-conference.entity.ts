@@ -1,4 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { OrgUnit } from '../../../directory/entities/org-unit.entity.js';
+import { SpokespersonDesignation } from '../../../directory/entities/spokesperson-designation.entity.js';
+import { Incident } from '../../../incidents/entities/incident.entity.js';
 
 export const CONFERENCE_KINDS = ['regular', 'thematic', 'emergency'] as const;
 export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
@@ -30,13 +44,19 @@ export interface Attendance {
 
 /** A press conference (họp báo): regular (the cadence of NĐ 09/2017 art. 5), thematic or on an emergency. */
 @Entity('press_conferences')
-@Index(['orgUnitId', 'startsAt'])
+@Index('IDX_press_conferences_unit', ['orgUnitId', 'startsAt'])
+@Check('CHK_press_conferences_kind', `"kind" IN ('regular', 'thematic', 'emergency')`)
+@Check('CHK_press_conferences_status', `"status" IN ('planned', 'held', 'cancelled')`)
 export class PressConference {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
   orgUnitId: string;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'FK_press_conferences_unit' })
+  orgUnit?: Relation<OrgUnit>;
 
   @Column({ type: 'varchar', length: 20 })
   kind: ConferenceKind;
@@ -63,6 +83,13 @@ export class PressConference {
   @Column({ type: 'uuid', nullable: true })
   spokespersonDesignationId: string | null;
 
+  @ManyToOne(() => SpokespersonDesignation, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'spokesperson_designation_id',
+    foreignKeyConstraintName: 'FK_press_conferences_designation',
+  })
+  spokespersonDesignation?: Relation<SpokespersonDesignation> | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   spokespersonName: string | null;
 
@@ -71,6 +98,10 @@ export class PressConference {
 
   @Column({ type: 'uuid', nullable: true })
   incidentId: string | null;
+
+  @ManyToOne(() => Incident, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'FK_press_conferences_incident' })
+  incident?: Relation<Incident> | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   agenda: string[];

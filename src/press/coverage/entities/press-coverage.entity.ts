@@ -1,4 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { OrgUnit } from '../../../directory/entities/org-unit.entity.js';
+import { DeadlineRule } from '../../../incidents/entities/deadline-rule.entity.js';
+import { Incident } from '../../../incidents/entities/incident.entity.js';
+import { PressOutlet } from '../../entities/press-outlet.entity.js';
 
 export const COVERAGE_MEDIA = ['print', 'online', 'radio_tv'] as const;
 export type CoverageMedium = (typeof COVERAGE_MEDIA)[number];
@@ -23,7 +38,21 @@ export interface CoverageEvidence {
 
 /** A press report to answer (báo nêu): an article or broadcast raising a problem the agency must look into. */
 @Entity('press_coverage')
-@Index(['orgUnitId', 'receivedAt'])
+@Index('IDX_press_coverage_unit', ['orgUnitId', 'receivedAt'])
+@Check('CHK_press_coverage_medium', `"medium" IN ('print', 'online', 'radio_tv')`)
+@Check('CHK_press_coverage_status', `"status" IN ('received', 'verified', 'responded', 'closed')`)
+@Check(
+  'CHK_press_coverage_verification',
+  `"verification_status" IN ('pending', 'accurate', 'partly_accurate', 'inaccurate')`,
+)
+@Check(
+  'CHK_press_coverage_response',
+  `"response_kind" IS NULL OR "response_kind" IN ('answer', 'correction_request', 'reply_request', 'incident')`,
+)
+@Check(
+  'CHK_press_coverage_outcome',
+  `"outcome_kind" IS NULL OR "outcome_kind" IN ('correction_published', 'follow_up_article', 'no_change')`,
+)
 export class PressCoverage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,8 +61,16 @@ export class PressCoverage {
   @Column({ type: 'uuid' })
   orgUnitId: string;
 
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'FK_press_coverage_unit' })
+  orgUnit?: Relation<OrgUnit>;
+
   @Column({ type: 'uuid', nullable: true })
   outletId: string | null;
+
+  @ManyToOne(() => PressOutlet, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'outlet_id', foreignKeyConstraintName: 'FK_press_coverage_outlet' })
+  outlet?: Relation<PressOutlet> | null;
 
   /** The outlet's name as it was when the report was logged. */
   @Column({ type: 'varchar', length: 300 })
@@ -68,6 +105,10 @@ export class PressCoverage {
   @Column({ type: 'uuid', nullable: true })
   deadlineRuleId: string | null;
 
+  @ManyToOne(() => DeadlineRule, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'deadline_rule_id', foreignKeyConstraintName: 'FK_press_coverage_rule' })
+  deadlineRule?: Relation<DeadlineRule> | null;
+
   @Column({ type: 'varchar', length: 20, default: 'received' })
   status: CoverageStatus;
 
@@ -98,6 +139,10 @@ export class PressCoverage {
   /** The incident opened from (or attached to) this report. */
   @Column({ type: 'uuid', nullable: true })
   incidentId: string | null;
+
+  @ManyToOne(() => Incident, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'FK_press_coverage_incident' })
+  incident?: Relation<Incident> | null;
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   outcomeKind: OutcomeKind | null;
