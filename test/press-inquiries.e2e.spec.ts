@@ -253,6 +253,61 @@ describe(PressInquiriesService.name, () => {
     ).toBe(403);
   });
 
+  it('opens an incident from a request, and transfers a request to another unit with the same due time', async () => {
+    const culture = await unitId('AH-SVHTTDL');
+    const science = await unitId('AH-SKHCN');
+    const created = await t
+      .http()
+      .post('/api/press/inquiries')
+      .set(admin.auth)
+      .send(request({ addressedOrgUnitId: culture, subject: 'Trang tin giả mạo cổng thông tin của tỉnh' }));
+    const opened = await t
+      .http()
+      .post(`/api/press/inquiries/${created.body.id}/incident`)
+      .set(admin.auth)
+      .send({ openIncident: { category: 'fake_news', severity: 'L2' } });
+    expect(opened.status).toBe(201);
+    expect(opened.body.incidentId).toEqual(expect.any(String));
+    const incident = (await t.http().get(`/api/incidents/${opened.body.incidentId}`).set(admin.auth)).body;
+    expect(incident).toMatchObject({
+      responsibleOrgUnitId: culture,
+      category: 'fake_news',
+      status: 'detected',
+    });
+    const events = (await t.http().get(`/api/incidents/${opened.body.incidentId}/events`).set(admin.auth))
+      .body.items;
+    expect(events.map((e: { type: string }) => e.type)).toContain('press_inquiry.linked');
+    const twice = await t
+      .http()
+      .post(`/api/press/inquiries/${created.body.id}/incident`)
+      .set(admin.auth)
+      .send({ incidentId: opened.body.incidentId });
+    expect(twice.status).toBe(400);
+    expect(twice.body.details[0].field).toBe('incidentId');
+
+    const moved = await t
+      .http()
+      .post(`/api/press/inquiries/${created.body.id}/transfer`)
+      .set(admin.auth)
+      .send({ toOrgUnitId: science, reason: 'Nội dung thuộc lĩnh vực chuyển đổi số do Sở KH&CN phụ trách' });
+    expect(moved.status).toBe(201);
+    expect(moved.body.transferred).toMatchObject({
+      status: 'transferred',
+      transferredToOrgUnitId: science,
+      open: false,
+    });
+    const successor = (await t.http().get(`/api/press/inquiries/${moved.body.created.id}`).set(admin.auth))
+      .body;
+    expect(successor).toMatchObject({ orgUnitId: science, status: 'received', dueAt: created.body.dueAt });
+    expect(successor.questions.map((q: { text: string }) => q.text)).toEqual(request().questions);
+    const closed = await t
+      .http()
+      .post(`/api/press/inquiries/${created.body.id}/assign`)
+      .set(admin.auth)
+      .send({ ownerUserId: admin.user.id });
+    expect(closed.status).toBe(409);
+  });
+
   describe('answers', () => {
     let team: StatementTeam;
 

@@ -1,15 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { UsersService } from '../auth/users.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import type { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
-import { IncidentTimeline } from '../incidents/incident-timeline.js';
-import { OPEN_STATUSES } from '../incidents/incident-types.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { vietnamDate } from '../incidents/legal-clock.js';
 import {
@@ -18,7 +14,6 @@ import {
   CreateInquiryDto,
   LinkIncidentDto,
   ListInquiriesQueryDto,
-  OpenIncidentForInquiryDto,
   TransferInquiryDto,
 } from './dto/inquiry.dto.js';
 import { PressInquiryEvent } from './entities/press-inquiry-event.entity.js';
@@ -26,6 +21,7 @@ import { PressInquiryQuestion } from './entities/press-inquiry-question.entity.j
 import { PressInquiry } from './entities/press-inquiry.entity.js';
 import { PressAccess } from './press-access.js';
 import { PressInquiryClock } from './press-inquiry-clock.js';
+import { PressInquiryIncidents } from './press-inquiry-incidents.js';
 import { PressInquiryLog } from './press-inquiry-log.js';
 import type { InquiryChange } from './press-inquiry-log.js';
 import {
@@ -63,14 +59,13 @@ export function inquiryRule(rules: DeadlineRule[], key: string, receivedAt: Date
 export class PressInquiriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outlets: PressOutletsService,
     private readonly routing: PressRouting,
     private readonly access: PressAccess,
     private readonly log: PressInquiryLog,
     private readonly clock: PressInquiryClock,
     private readonly incidents: IncidentsService,
-    private readonly timeline: IncidentTimeline,
+    private readonly incidentLinks: PressInquiryIncidents,
     private readonly users: UsersService,
     private readonly repository: PressRepository,
   ) {}
@@ -99,8 +94,8 @@ export class PressInquiriesService {
     const rule = inquiryRule(await this.incidents.deadlineRules(), ruleKey, receivedAt);
     if (!rule)
       throw fieldError('receivedAt', `chưa có quy định thời hạn trả lời báo chí có hiệu lực vào ngày ${on}`);
-    if (dto.incidentId) await this.openIncidentOf(user, dto.incidentId);
-    if (dto.openIncident) await this.assertMayOpen(user, routing.unit.id);
+    if (dto.incidentId) await this.incidentLinks.openIncidentOf(user, dto.incidentId);
+    if (dto.openIncident) await this.incidentLinks.assertMayOpen(user, routing.unit.id);
     const dueAt = new Date(receivedAt.getTime() + rule.value * UNIT_MS[rule.unit]);
 
     let events: CommittedIncidentEvent[] = [];
@@ -151,13 +146,13 @@ export class PressInquiriesService {
         },
       ];
       if (dto.incidentId) {
-        events = await this.attachWithin(manager, inquiry, dto.incidentId);
+        events = await this.incidentLinks.attachWithin(manager, inquiry, dto.incidentId);
         pending.push({
           type: 'inquiry.incident_linked',
           payload: { incidentId: dto.incidentId, opened: false },
         });
       } else if (dto.openIncident) {
-        const opened = await this.openWithin(manager, user, inquiry, dto.openIncident);
+        const opened = await this.incidentLinks.openWithin(manager, user, inquiry, dto.openIncident);
         events = opened.events;
         pending.push({ type: 'inquiry.incident_linked', payload: { incidentId: opened.id, opened: true } });
       }
@@ -165,7 +160,7 @@ export class PressInquiriesService {
       await this.clock.schedule(manager, inquiry);
       return inquiry.id;
     });
-    await this.timeline.publish(events);
+    await this.incidentLinks.publish(events);
     return this.get(user, id);
   }
 
@@ -274,21 +269,21 @@ export class PressInquiriesService {
     if (Boolean(dto.incidentId) === Boolean(dto.openIncident))
       throw fieldError('incidentId', 'cần đúng một trong incidentId (sự cố đang mở) hoặc openIncident');
     const inquiry = await this.visible(user, id);
-    if (dto.incidentId) await this.openIncidentOf(user, dto.incidentId);
-    else await this.assertMayOpen(user, inquiry.orgUnitId);
+    if (dto.incidentId) await this.incidentLinks.openIncidentOf(user, dto.incidentId);
+    else await this.incidentLinks.assertMayOpen(user, inquiry.orgUnitId);
     let events: CommittedIncidentEvent[] = [];
     await this.changeAs(user, id, async ({ manager, inquiry: locked, emit }) => {
       if (locked.incidentId) throw fieldError('incidentId', 'đề nghị đã gắn với một sự cố');
       if (dto.incidentId) {
-        events = await this.attachWithin(manager, locked, dto.incidentId);
+        events = await this.incidentLinks.attachWithin(manager, locked, dto.incidentId);
         emit('inquiry.incident_linked', { incidentId: dto.incidentId, opened: false });
       } else {
-        const opened = await this.openWithin(manager, user, locked, dto.openIncident!);
+        const opened = await this.incidentLinks.openWithin(manager, user, locked, dto.openIncident!);
         events = opened.events;
         emit('inquiry.incident_linked', { incidentId: opened.id, opened: true });
       }
     });
-    await this.timeline.publish(events);
+    await this.incidentLinks.publish(events);
     return this.get(user, id);
   }
 
@@ -368,74 +363,9 @@ export class PressInquiriesService {
     );
   }
 
-  private async openIncidentOf(user: AuthUser, incidentId: string) {
-    const incident = await this.incidents.getVisible(user, incidentId).catch(() => {
-      throw fieldError('incidentId', 'không có sự cố này, hoặc bạn không xem được sự cố');
-    });
-    if (!OPEN_STATUSES.includes(incident.status))
-      throw fieldError('incidentId', 'sự cố đã kết thúc: chỉ gắn được với sự cố đang mở');
-    return incident;
-  }
-
-  private async assertMayOpen(user: AuthUser, unitId: string) {
-    this.incidents.assertWriter(user);
-    await this.incidents.assertUnitInScope(
-      user,
-      unitId,
-      'Chỉ được mở sự cố cho đơn vị mình hoặc đơn vị cấp dưới',
-    );
-  }
-
-  private async attachWithin(manager: EntityManager, inquiry: PressInquiry, incidentId: string) {
-    const { events } = await this.timeline.changeWithin(manager, incidentId, async (change) => {
-      this.incidents.assertWritable(change.incident);
-      change.emit('press_inquiry.linked', {
-        inquiryId: inquiry.id,
-        subject: inquiry.subject,
-        dueAt: inquiry.dueAt,
-      });
-    });
-    inquiry.incidentId = incidentId;
-    return events;
-  }
-
-  private async openWithin(
-    manager: EntityManager,
-    user: AuthUser,
-    inquiry: PressInquiry,
-    dto: OpenIncidentForInquiryDto,
-  ): Promise<{ id: string; events: CommittedIncidentEvent[] }> {
-    const { value, events } = await this.incidents.openWithin(
-      manager,
-      {
-        title: dto.title ?? `Báo chí đề nghị cung cấp thông tin: ${inquiry.subject}`.slice(0, 300),
-        category: dto.category,
-        severity: dto.severity,
-        responsibleOrgUnitId: inquiry.orgUnitId,
-        detectedAt: inquiry.receivedAt,
-        origin: 'manual',
-        createdByUserId: user.id,
-        openedPayload: { pressInquiryId: inquiry.id },
-      },
-      async (change) => {
-        change.emit('press_inquiry.linked', {
-          inquiryId: inquiry.id,
-          subject: inquiry.subject,
-          dueAt: inquiry.dueAt,
-        });
-      },
-    );
-    inquiry.incidentId = value.id;
-    return { id: value.id, events };
-  }
-
   /** Statuses of the requests answered by these statements (for the answers flow). */
   findByStatement(statementIds: string[], manager: EntityManager = this.dataSource.manager) {
     if (!statementIds.length) return Promise.resolve([]);
     return manager.findBy(PressInquiry, { statementId: In(statementIds) });
-  }
-
-  get warnPercents() {
-    return this.config.legalClock.warnPercents;
   }
 }

@@ -97,6 +97,14 @@ export function parseJournalistsCsv(text: string): { rows: JournalistCsvRow[]; p
   const problems: CsvProblem[] = [];
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
+    if (record.length !== header.length) {
+      problems.push({
+        line,
+        field: '',
+        message: `Dòng ${line} có ${record.length} cột, tiêu đề có ${header.length} cột (ô có dấu phẩy cần đặt trong ngoặc kép)`,
+      });
+      continue;
+    }
     const v: Partial<Record<Column, string>> = {};
     header.forEach((c, i) => {
       const cell = (record[i] ?? '').trim().normalize('NFC');

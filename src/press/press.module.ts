@@ -11,6 +11,7 @@ import { PressDashboardService } from './press-dashboard.service.js';
 import { PressInquiriesController } from './press-inquiries.controller.js';
 import { PressInquiriesService } from './press-inquiries.service.js';
 import { PressInquiryClock } from './press-inquiry-clock.js';
+import { PressInquiryIncidents } from './press-inquiry-incidents.js';
 import { PressInquiryLog } from './press-inquiry-log.js';
 import { PressOutletsController } from './press-outlets.controller.js';
 import { PressOutletsService } from './press-outlets.service.js';
@@ -28,6 +29,7 @@ import { PressRepository } from './press.repository.js';
     PressRouting,
     PressInquiryLog,
     PressInquiryClock,
+    PressInquiryIncidents,
     PressInquiriesService,
     PressAnswersFlow,
     PressDashboardService,

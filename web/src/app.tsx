@@ -42,6 +42,15 @@ const DeclareIncidentScreen = lazy(() =>
 const PeriodicReportScreen = lazy(() =>
   import('./screens/PeriodicReport.js').then((m) => ({ default: m.PeriodicReportScreen })),
 );
+const PressDeskScreen = lazy(() =>
+  import('./screens/PressDesk.js').then((m) => ({ default: m.PressDeskScreen })),
+);
+const PressInquiryScreen = lazy(() =>
+  import('./screens/PressInquiry.js').then((m) => ({ default: m.PressInquiryScreen })),
+);
+const PressContactsScreen = lazy(() =>
+  import('./screens/PressContacts.js').then((m) => ({ default: m.PressContactsScreen })),
+);
 const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
 // Press reports (báo nêu), press conferences and their cadence.
 const PressCoverageListScreen = lazy(() =>
@@ -227,13 +236,24 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       active: ['approvals'],
       badge: waiting,
     },
+    ...(user.roles.some((r) => ['admin', 'leader', 'officer'].includes(r))
+      ? [
+          { to: '/press', label: t('navPress'), active: ['press', 'pressInquiry', 'pressContacts'] },
+          {
+            to: '/press/coverage',
+            label: t('navPressCoverage'),
+            active: [
+              'pressCoverage',
+              'pressConferences',
+              'pressConferencePlan',
+              'pressConference',
+              'pressCadence',
+            ],
+          },
+        ]
+      : []),
     { to: '/watch', label: t('navWatch'), active: ['watch', 'topicDetection'] },
     { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
-    {
-      to: '/press/coverage',
-      label: t('navPressCoverage'),
-      active: ['pressCoverage', 'pressConferences', 'pressConferencePlan', 'pressConference', 'pressCadence'],
-    },
     { to: '/directory', label: t('navDirectory'), active: ['directory'] },
     ...(user.roles.some((r) => ['admin', 'leader', 'analyst'].includes(r))
       ? [{ to: '/admin', label: t('navAdmin'), active: ['admin'] }]
@@ -306,6 +326,15 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'pressCadence':
       screen = <PressCadenceScreen />;
+      break;
+    case 'press':
+      screen = <PressDeskScreen />;
+      break;
+    case 'pressInquiry':
+      screen = <PressInquiryScreen key={route.id} inquiryId={route.id} />;
+      break;
+    case 'pressContacts':
+      screen = <PressContactsScreen />;
       break;
     default:
       screen = (

@@ -1,6 +1,7 @@
 /** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
 import { PRESS_CONF_EN, PRESS_CONF_VI } from './i18n-press-conferences.js';
+import { PRESS_EN, PRESS_VI } from './i18n-press.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -247,6 +248,7 @@ const vi = {
   detectedAtLabel: 'Thời điểm phát hiện',
   ...ADMIN_VI,
   ...PRESS_CONF_VI,
+  ...PRESS_VI,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -494,6 +496,7 @@ const en: Record<MessageKey, string> = {
   detectedAtLabel: 'Detected at',
   ...ADMIN_EN,
   ...PRESS_CONF_EN,
+  ...PRESS_EN,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
@@ -725,6 +728,7 @@ const EVENTS: Record<Lang, Record<string, string>> = {
     'statement.created': 'Tạo văn bản {typeLabel}: «{title}»',
     'statement.updated': 'Cập nhật thông tin văn bản',
     'statement.submitted': 'Trình duyệt phiên bản {versionNumber}: «{title}»',
+    'press_inquiry.linked': 'Đề nghị cung cấp thông tin của báo chí: «{subject}»',
     'statement.stage_opened': 'Mở bước duyệt: {stageName}',
     'statement.decision_recorded': 'Ghi nhận quyết định: {decisionLabel}',
     'statement.stage_approved': 'Hoàn thành bước duyệt: {stageName}',
@@ -779,6 +783,7 @@ const EVENTS: Record<Lang, Record<string, string>> = {
     'statement.created': '{typeLabel} created: “{title}”',
     'statement.updated': 'Statement details updated',
     'statement.submitted': 'Version {versionNumber} submitted: “{title}”',
+    'press_inquiry.linked': 'Press request for information: “{subject}”',
     'statement.stage_opened': 'Approval stage opened: {stageName}',
     'statement.decision_recorded': 'Decision recorded: {decisionLabel}',
     'statement.stage_approved': 'Approval stage complete: {stageName}',

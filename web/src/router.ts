@@ -20,6 +20,9 @@ export type Route =
   | { name: 'pressConferencePlan' }
   | { name: 'pressConference'; id: string }
   | { name: 'pressCadence' }
+  | { name: 'press' }
+  | { name: 'pressInquiry'; id: string }
+  | { name: 'pressContacts' }
   | { name: 'login' }
   | { name: 'notFound' };
 
@@ -55,6 +58,9 @@ export function parseRoute(pathname: string): Route {
   if (p === '/press/conferences/new') return { name: 'pressConferencePlan' };
   if ((m = p.match(new RegExp(`^/press/conferences/${UUID}$`)))) return { name: 'pressConference', id: m[1] };
   if (p === '/press/cadence') return { name: 'pressCadence' };
+  if (p === '/press') return { name: 'press' };
+  if (p === '/press/contacts') return { name: 'pressContacts' };
+  if ((m = p.match(new RegExp(`^/press/inquiries/${UUID}$`)))) return { name: 'pressInquiry', id: m[1] };
   if (p === '/login') return { name: 'login' };
   return { name: 'notFound' };
 }
