@@ -50,15 +50,11 @@ describe('press conference planning in Chromium (e2e)', () => {
         );
       outlets.push(o.name);
     }
-    await t
-      .http()
-      .post(`/api/incidents/${team.incidentId}/facts`)
-      .set(team.drafters[0].auth)
-      .send({
-        statement: '12 học sinh được theo dõi tại trạm y tế, không ai nguy kịch.',
-        source: 'Trạm Y tế phường',
-        status: 'verified',
-      });
+    await t.http().post(`/api/incidents/${team.incidentId}/facts`).set(team.drafters[0].auth).send({
+      statement: '12 học sinh được theo dõi tại trạm y tế, không ai nguy kịch.',
+      source: 'Trạm Y tế phường',
+      status: 'verified',
+    });
     const draft = await t
       .http()
       .post(`/api/incidents/${team.incidentId}/statements`)
