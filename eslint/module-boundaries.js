@@ -49,7 +49,7 @@ export function moduleBoundaries() {
   return [
     {
       files: ['src/**/*.ts'],
-      ignores: [...EXEMPT_MODULES.map((m) => `src/${m}/**`), 'src/*/entities/**'],
+      ignores: [...EXEMPT_MODULES.map((m) => `src/${m}/**`), 'src/*/entities/**', 'src/*/*/entities/**'],
       rules: { '@typescript-eslint/no-restricted-imports': boundaryRule() },
     },
     ...Object.entries(KNOWN_ENTITY_IMPORTS).map(([file, allowed]) => ({

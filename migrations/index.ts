@@ -16,6 +16,7 @@ import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
 import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
 import { Feeds1796530000001 } from './1796530000001-Feeds.js';
 import { SignalImports1796540000001 } from './1796540000001-SignalImports.js';
+import { PressCoverageConferences1796560000001 } from './1796560000001-PressCoverageConferences.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PressInquiries1796550000002,
   Feeds1796530000001,
   SignalImports1796540000001,
+  PressCoverageConferences1796560000001,
 ];

@@ -14,6 +14,8 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PressModule } from './press/press.module.js';
 import { PlaybooksModule } from './playbooks/playbooks.module.js';
+import { PressConferencesModule } from './press/conferences/press-conferences.module.js';
+import { PressCoverageModule } from './press/coverage/press-coverage.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { OfficerReportsModule } from './officer-reports/officer-reports.module.js';
@@ -49,6 +51,8 @@ export class AppModule {
         PlaybooksModule,
         PressModule,
         ReportsModule,
+        PressCoverageModule,
+        PressConferencesModule,
         HealthModule,
       ],
     };

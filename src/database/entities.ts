@@ -1,3 +1,8 @@
+import { PressConferenceCadenceRule } from '../press/conferences/entities/press-conference-cadence-rule.entity.js';
+import { PressConferenceCommitment } from '../press/conferences/entities/press-conference-commitment.entity.js';
+import { PressConferenceQuestion } from '../press/conferences/entities/press-conference-question.entity.js';
+import { PressConference } from '../press/conferences/entities/press-conference.entity.js';
+import { PressCoverage } from '../press/coverage/entities/press-coverage.entity.js';
 import { IncidentPlaybook } from '../playbooks/entities/incident-playbook.entity.js';
 import { LibraryCase } from '../playbooks/entities/library-case.entity.js';
 import { PlaybookProposal } from '../playbooks/entities/playbook-proposal.entity.js';
@@ -148,4 +153,9 @@ export const ENTITIES: EntitySchemaTarget[] = [
   PressInquiryQuestion,
   PressInquiryEvent,
   PressRefusalGround,
+  PressCoverage,
+  PressConference,
+  PressConferenceQuestion,
+  PressConferenceCommitment,
+  PressConferenceCadenceRule,
 ];

@@ -66,6 +66,11 @@ export class OrgUnitsService {
     return ids.flatMap((id) => (units.has(id) ? [units.get(id)!] : []));
   }
 
+  /** The units of these ids (a subtree the access layer walked), in no particular order. */
+  byIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<OrgUnit[]> {
+    return ids.length ? manager.findBy(OrgUnit, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /**
    * The place name a document of the unit is dated from ("Thái Bình, ngày …"): the province (or the top of the
    * tree) above it, without "Ủy ban nhân dân", "tỉnh", "thành phố".

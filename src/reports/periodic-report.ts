@@ -53,6 +53,67 @@ export interface PeriodicInput {
   incidents: PeriodicIncident[];
   publications: { incidentId: string; type: string; channel: string; first: boolean; occurredAt: Date }[];
   spokespersonChanges: SpokespersonChange[];
+  press: PressInput;
+}
+
+/**
+ * The press desk's figures of the period: conferences held (by kind) against those the unit's cadence rule
+ * requires, press reports (báo nêu) and their answers, requests for information answered (on time) and refused
+ * (by ground).
+ */
+export interface PressInput {
+  conferencesHeld: { byKind: Record<string, number>; ownRegular: number };
+  /** Regular conferences the period requires under the unit's rule; null when the unit has no such duty. */
+  conferencesRequired: { count: number; intervalMonths: number; legalSource: string } | null;
+  coverage: {
+    status: string;
+    dueAt: Date | null;
+    respondedAt: Date | null;
+    responseKind: string | null;
+    outcomeKind: string | null;
+  }[];
+  inquiries: PressInquiryFigures;
+  generatedAt: Date;
+}
+
+export interface PressInquiryFigures {
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  refusalsByGround: { ground: string; label: string; count: number }[];
+}
+
+/** The press section of the periodic report: a pure function of the conferences and reports of the period. */
+export function projectPress(p: PressInput) {
+  const byKind = { regular: 0, thematic: 0, emergency: 0, ...p.conferencesHeld.byKind };
+  const answered = p.coverage.filter((c) => c.respondedAt !== null);
+  const onTime = answered.filter((c) => c.dueAt === null || c.respondedAt!.getTime() <= c.dueAt.getTime());
+  const open = p.coverage.filter((c) => c.respondedAt === null);
+  return {
+    conferences: {
+      held: byKind.regular + byKind.thematic + byKind.emergency,
+      byKind,
+      /** The regular conferences of the unit itself, against what its cadence rule requires. */
+      ownRegularHeld: p.conferencesHeld.ownRegular,
+      required: p.conferencesRequired,
+    },
+    coverage: {
+      received: p.coverage.length,
+      answered: answered.length,
+      answeredOnTime: onTime.length,
+      answeredLate: answered.length - onTime.length,
+      open: open.length,
+      overdue: open.filter((c) => c.dueAt !== null && c.dueAt.getTime() < p.generatedAt.getTime()).length,
+      byResponse: {
+        answer: answered.filter((c) => c.responseKind === 'answer').length,
+        correctionRequest: answered.filter((c) => c.responseKind === 'correction_request').length,
+        replyRequest: answered.filter((c) => c.responseKind === 'reply_request').length,
+        incident: answered.filter((c) => c.responseKind === 'incident').length,
+      },
+      correctionsPublished: p.coverage.filter((c) => c.outcomeKind === 'correction_published').length,
+    },
+    inquiries: p.inquiries,
+  };
 }
 
 const SEVERITIES = [Severity.L1, Severity.L2, Severity.L3, Severity.L4];
@@ -162,6 +223,7 @@ export function projectPeriodic(input: PeriodicInput) {
     deadlineCompliance,
     statements: { published: statements.reduce((n, s) => n + s.count, 0), byType: statements },
     pressConferences,
+    press: projectPress(input.press),
     spokespersonChanges: input.spokespersonChanges,
     incidents: perIncident.map(({ incident: i, metrics: m }) => {
       const holding = m.find((x) => x.key === 'holdingStatement')!;

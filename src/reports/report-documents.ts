@@ -460,6 +460,32 @@ export function periodicDocument(r: PeriodicReport, issuer: ReportIssuer): Offic
       rows: r.statements.byType.map((s) => [s.label, String(s.count)]),
     });
   }
+  const pc = r.press.conferences;
+  const cv = r.press.coverage;
+  p(
+    `Họp báo đã tổ chức: ${pc.held} (định kỳ ${pc.byKind.regular}, chuyên đề ${pc.byKind.thematic}, ` +
+      `đột xuất ${pc.byKind.emergency}).` +
+      (pc.required
+        ? ` Họp báo định kỳ của ${r.unit.name}: ${pc.ownRegularHeld}/${pc.required.count} cuộc theo quy định ` +
+          `(${pc.required.intervalMonths} tháng một lần; ${pc.required.legalSource}).`
+        : ''),
+  );
+  p(
+    `Thông tin báo chí phản ánh (báo nêu): tiếp nhận ${cv.received}, đã trả lời ${cv.answered} ` +
+      `(đúng hạn ${cv.answeredOnTime}, chậm ${cv.answeredLate}), chưa trả lời ${cv.open} (quá hạn ${cv.overdue}); ` +
+      `đề nghị cải chính ${cv.byResponse.correctionRequest}, đề nghị đăng phản hồi ${cv.byResponse.replyRequest}, ` +
+      `mở sự cố ${cv.byResponse.incident}; báo đã cải chính ${cv.correctionsPublished}.`,
+  );
+  {
+    const q = r.press.inquiries;
+    p(
+      `Đề nghị cung cấp thông tin của báo chí: tiếp nhận ${q.received}, đã trả lời ${q.answered} ` +
+        `(đúng hạn ${q.answeredOnTime}).` +
+        (q.refusalsByGround.length
+          ? ` Từ chối: ${q.refusalsByGround.map((g) => `${g.label} ${g.count}`).join('; ')}.`
+          : ''),
+    );
+  }
   h('VI. Thay đổi danh sách người phát ngôn');
   blocks.push({
     kind: 'table',

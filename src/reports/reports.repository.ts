@@ -175,6 +175,86 @@ export class ReportsRepository {
   }
 
   /** Incidents detected in [from, to) whose responsible unit is the unit or lies below it. */
+  /**
+   * Press conferences held under the unit in the period, by kind, and the regular ones the unit itself held (what
+   * its cadence rule counts).
+   */
+  async pressConferencesHeld(
+    unitId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ byKind: Record<string, number>; ownRegular: number }> {
+    const rows: { kind: string; n: number; own: number }[] = await this.dataSource.query(
+      `SELECT c.kind, count(*)::int AS n, count(*) FILTER (WHERE c.org_unit_id = $1)::int AS own
+         FROM press_conferences c
+        WHERE ${unitWithinSql('c.org_unit_id', 'ARRAY[$1]::uuid[]')}
+          AND c.status = 'held' AND c.held_at >= $2 AND c.held_at < $3
+        GROUP BY c.kind`,
+      [unitId, from, to],
+    );
+    return {
+      byKind: Object.fromEntries(rows.map((r) => [r.kind, r.n])),
+      ownRegular: rows.find((r) => r.kind === 'regular')?.own ?? 0,
+    };
+  }
+
+  /** Press reports (báo nêu) received under the unit in the period, with their answer and outcome. */
+  pressCoverage(unitId: string, from: Date, to: Date) {
+    return this.dataSource.query(
+      `SELECT c.status, c.due_at AS "dueAt", c.responded_at AS "respondedAt", c.response_kind AS "responseKind",
+              c.outcome_kind AS "outcomeKind"
+         FROM press_coverage c
+        WHERE ${unitWithinSql('c.org_unit_id', 'ARRAY[$1]::uuid[]')}
+          AND c.received_at >= $2 AND c.received_at < $3`,
+      [unitId, from, to],
+    ) as Promise<
+      {
+        status: string;
+        dueAt: Date | null;
+        respondedAt: Date | null;
+        responseKind: string | null;
+        outcomeKind: string | null;
+      }[]
+    >;
+  }
+
+  /**
+   * Requests for information received under the unit in the period: how many, answered (on time: closed by the
+   * due time), and the refusals by the ground they named (the ground's label as dated on the refusal day).
+   */
+  async pressInquiries(unitId: string, from: Date, to: Date) {
+    const [totals]: { received: number; answered: number; onTime: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS received,
+              count(*) FILTER (WHERE i.status = 'answered')::int AS answered,
+              count(*) FILTER (WHERE i.status = 'answered' AND i.closed_at <= i.due_at)::int AS "onTime"
+         FROM press_inquiries i
+        WHERE ${unitWithinSql('i.org_unit_id', 'ARRAY[$1]::uuid[]')}
+          AND i.received_at >= $2 AND i.received_at < $3`,
+      [unitId, from, to],
+    );
+    const refusals: { ground: string; label: string | null; count: number }[] = await this.dataSource.query(
+      `SELECT i.refusal_ground_key AS ground, count(*)::int AS count,
+              (SELECT g.label FROM press_refusal_grounds g WHERE g.key = i.refusal_ground_key
+                ORDER BY g.effective_from DESC LIMIT 1) AS label
+         FROM press_inquiries i
+        WHERE ${unitWithinSql('i.org_unit_id', 'ARRAY[$1]::uuid[]')}
+          AND i.received_at >= $2 AND i.received_at < $3 AND i.status = 'declined'
+        GROUP BY i.refusal_ground_key
+        ORDER BY count(*) DESC, i.refusal_ground_key`,
+      [unitId, from, to],
+    );
+    return {
+      received: totals.received,
+      answered: totals.answered,
+      answeredOnTime: totals.onTime,
+      refusalsByGround: refusals.map((r) => ({
+        ground: r.ground ?? '',
+        label: r.label ?? r.ground ?? '',
+        count: r.count,
+      })),
+    };
+  }
+
   async incidentsUnder(unitId: string, from: Date, to: Date) {
     return this.dataSource.query(
       `SELECT i.id, i.code, i.title, i.category, i.severity, i.status, i.detected_at AS "detectedAt",

@@ -25,6 +25,7 @@ import { DocumentRegisterService } from '../documents/register/document-register
 import { DOCUMENT_TYPE_CODES } from '../documents/document-symbols.js';
 import { periodicDocument, REVIEW_SECTIONS, reviewDocument } from './report-documents.js';
 import type { ReportIssuer } from './report-documents.js';
+import { PressCadenceService } from '../press/conferences/press-cadence.service.js';
 import { ReportsRepository } from './reports.repository.js';
 import { projectReview } from './review-report.js';
 import type { ReviewReport } from './review-report.js';
@@ -64,6 +65,7 @@ export class ReportsService {
     private readonly units: OrgUnitsService,
     private readonly repository: ReportsRepository,
     private readonly register: DocumentRegisterService,
+    private readonly cadence: PressCadenceService,
   ) {}
 
   async review(user: AuthUser, incidentId: string): Promise<ReviewReport> {
@@ -221,6 +223,12 @@ export class ReportsService {
         this.repository.publications(ids),
         this.repository.designationChanges(unit.id, query.from, query.to),
       ]);
+    const [conferencesHeld, conferencesRequired, coverage, inquiries] = await Promise.all([
+      this.repository.pressConferencesHeld(unit.id, from, to),
+      this.cadence.requiredFor(unit.id, query.from, query.to),
+      this.repository.pressCoverage(unit.id, from, to),
+      this.repository.pressInquiries(unit.id, from, to),
+    ]);
     return projectPeriodic({
       generatedAt: now,
       unit: {
@@ -251,6 +259,7 @@ export class ReportsService {
       })),
       publications,
       spokespersonChanges,
+      press: { conferencesHeld, conferencesRequired, coverage, inquiries, generatedAt: now },
     });
   }
 

@@ -1,7 +1,7 @@
 import type { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
 import { IncidentCategory, IncidentStatus, Severity } from '../incidents/incident-types.js';
 import { computeDeadlines } from '../incidents/legal-clock.js';
-import { projectPeriodic } from './periodic-report.js';
+import { projectPeriodic, projectPress } from './periodic-report.js';
 import type { TimelineEvent } from './response-metrics.js';
 import { durationVi, quantile } from './response-metrics.js';
 import { projectReview } from './review-report.js';
@@ -378,6 +378,13 @@ describe('projectPeriodic', () => {
       ],
       publications: [],
       spokespersonChanges: [],
+      press: {
+        conferencesHeld: { byKind: {}, ownRegular: 0 },
+        conferencesRequired: null,
+        coverage: [],
+        inquiries: { received: 0, answered: 0, answeredOnTime: 0, refusalsByGround: [] },
+        generatedAt: at(60 * 24 * 30),
+      },
     });
     expect(r.totals).toEqual({ incidents: 5, dismissed: 1, bySeverity: { L1: 1, L2: 3, L3: 1, L4: 0 } });
     expect(r.byCategory.find((c) => c.category === 'fake_news')).toMatchObject({
@@ -389,6 +396,65 @@ describe('projectPeriodic', () => {
     expect(holding).toMatchObject({ incidents: 5, medianSeconds: 180 * 60, p90Seconds: 996 * 60 });
     expect(r.deadlineCompliance).toEqual([
       expect.objectContaining({ key: 'initial_information', met: 4, missed: 1, pending: 0, rate: 0.8 }),
+    ]);
+  });
+
+  it('counts the press desk’s conferences against the cadence and its press reports by answer', () => {
+    const d = (iso: string) => new Date(iso);
+    const press = projectPress({
+      conferencesHeld: { byKind: { regular: 3, emergency: 1 }, ownRegular: 2 },
+      conferencesRequired: { count: 4, intervalMonths: 3, legalSource: 'NĐ 09/2017' },
+      coverage: [
+        {
+          status: 'closed',
+          dueAt: d('2026-03-03'),
+          respondedAt: d('2026-03-02'),
+          responseKind: 'correction_request',
+          outcomeKind: 'correction_published',
+        },
+        {
+          status: 'responded',
+          dueAt: d('2026-05-03'),
+          respondedAt: d('2026-05-04'),
+          responseKind: 'incident',
+          outcomeKind: null,
+        },
+        {
+          status: 'received',
+          dueAt: d('2026-06-03'),
+          respondedAt: null,
+          responseKind: null,
+          outcomeKind: null,
+        },
+        {
+          status: 'received',
+          dueAt: d('2026-12-30'),
+          respondedAt: null,
+          responseKind: null,
+          outcomeKind: null,
+        },
+      ],
+      inquiries: {
+        received: 3,
+        answered: 1,
+        answeredOnTime: 1,
+        refusalsByGround: [{ ground: 'state_secret', label: 'Bí mật nhà nước', count: 1 }],
+      },
+      generatedAt: d('2026-12-10'),
+    });
+    expect(press.conferences).toMatchObject({ held: 4, ownRegularHeld: 2, required: { count: 4 } });
+    expect(press.coverage).toMatchObject({
+      received: 4,
+      answered: 2,
+      answeredOnTime: 1,
+      answeredLate: 1,
+      open: 2,
+      overdue: 1,
+      byResponse: { correctionRequest: 1, incident: 1, answer: 0, replyRequest: 0 },
+      correctionsPublished: 1,
+    });
+    expect(press.inquiries.refusalsByGround).toEqual([
+      { ground: 'state_secret', label: 'Bí mật nhà nước', count: 1 },
     ]);
   });
 

@@ -55,6 +55,25 @@ const PressContactsScreen = lazy(() =>
   import('./screens/PressContacts.js').then((m) => ({ default: m.PressContactsScreen })),
 );
 const ReportScreen = lazy(() => import('./screens/Report.js').then((m) => ({ default: m.ReportScreen })));
+// Press reports (báo nêu), press conferences and their cadence.
+const PressCoverageListScreen = lazy(() =>
+  import('./screens/press/PressCoverageList.js').then((m) => ({ default: m.PressCoverageListScreen })),
+);
+const PressCoverageDetailScreen = lazy(() =>
+  import('./screens/press/PressCoverageDetail.js').then((m) => ({ default: m.PressCoverageDetailScreen })),
+);
+const PressConferencesScreen = lazy(() =>
+  import('./screens/press/PressConferences.js').then((m) => ({ default: m.PressConferencesScreen })),
+);
+const ConferencePlanScreen = lazy(() =>
+  import('./screens/press/ConferencePlan.js').then((m) => ({ default: m.ConferencePlanScreen })),
+);
+const ConferenceDetailScreen = lazy(() =>
+  import('./screens/press/ConferenceDetail.js').then((m) => ({ default: m.ConferenceDetailScreen })),
+);
+const PressCadenceScreen = lazy(() =>
+  import('./screens/press/PressCadence.js').then((m) => ({ default: m.PressCadenceScreen })),
+);
 
 const LANG_KEY = 'ungpho.lang';
 
@@ -221,7 +240,20 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       badge: waiting,
     },
     ...(user.roles.some((r) => ['admin', 'leader', 'officer'].includes(r))
-      ? [{ to: '/press', label: t('navPress'), active: ['press', 'pressInquiry', 'pressContacts'] }]
+      ? [
+          { to: '/press', label: t('navPress'), active: ['press', 'pressInquiry', 'pressContacts'] },
+          {
+            to: '/press/coverage',
+            label: t('navPressCoverage'),
+            active: [
+              'pressCoverage',
+              'pressConferences',
+              'pressConferencePlan',
+              'pressConference',
+              'pressCadence',
+            ],
+          },
+        ]
       : []),
     { to: '/watch', label: t('navWatch'), active: ['watch', 'topicDetection'] },
     { to: '/playbooks', label: t('navPlaybooks'), active: ['playbooks'] },
@@ -281,6 +313,25 @@ function Shell({ onLogout, setLang }: { onLogout: () => void; setLang: (lang: La
       break;
     case 'periodic':
       screen = <PeriodicReportScreen />;
+      break;
+    case 'pressCoverage':
+      screen = route.id ? (
+        <PressCoverageDetailScreen key={route.id} id={route.id} />
+      ) : (
+        <PressCoverageListScreen />
+      );
+      break;
+    case 'pressConferences':
+      screen = <PressConferencesScreen />;
+      break;
+    case 'pressConferencePlan':
+      screen = <ConferencePlanScreen />;
+      break;
+    case 'pressConference':
+      screen = <ConferenceDetailScreen key={route.id} id={route.id} />;
+      break;
+    case 'pressCadence':
+      screen = <PressCadenceScreen />;
       break;
     case 'press':
       screen = <PressDeskScreen />;

@@ -11,6 +11,7 @@ import {
 } from '../../src/contracts/labels.js';
 /** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
+import { PRESS_CONF_EN, PRESS_CONF_VI } from './i18n-press-conferences.js';
 import { PRESS_EN, PRESS_VI } from './i18n-press.js';
 import { FEEDS_EN, FEEDS_VI } from './i18n-feeds.js';
 import { SIGNALS_EN, SIGNALS_VI } from './i18n-signals.js';
@@ -259,6 +260,7 @@ const vi = {
   reportProposals: 'Kiến nghị, đề xuất',
   detectedAtLabel: 'Thời điểm phát hiện',
   ...ADMIN_VI,
+  ...PRESS_CONF_VI,
   ...PRESS_VI,
   ...FEEDS_VI,
   ...SIGNALS_VI,
@@ -508,6 +510,7 @@ const en: Record<MessageKey, string> = {
   reportProposals: 'Proposals',
   detectedAtLabel: 'Detected at',
   ...ADMIN_EN,
+  ...PRESS_CONF_EN,
   ...PRESS_EN,
   ...FEEDS_EN,
   ...SIGNALS_EN,

@@ -16,6 +16,11 @@ export type Route =
   | { name: 'declare' }
   | { name: 'officerReport' }
   | { name: 'periodic' }
+  | { name: 'pressCoverage'; id?: string }
+  | { name: 'pressConferences' }
+  | { name: 'pressConferencePlan' }
+  | { name: 'pressConference'; id: string }
+  | { name: 'pressCadence' }
   | { name: 'press' }
   | { name: 'pressInquiry'; id: string }
   | { name: 'pressContacts' }
@@ -49,6 +54,12 @@ export function parseRoute(pathname: string): Route {
   if (p === '/detection-settings') return { name: 'detectionSettings' };
   if ((m = p.match(new RegExp(`^/detection-settings/${UUID}$`))))
     return { name: 'detectionSettings', unitId: m[1] };
+  if (p === '/press/coverage') return { name: 'pressCoverage' };
+  if ((m = p.match(new RegExp(`^/press/coverage/${UUID}$`)))) return { name: 'pressCoverage', id: m[1] };
+  if (p === '/press/conferences') return { name: 'pressConferences' };
+  if (p === '/press/conferences/new') return { name: 'pressConferencePlan' };
+  if ((m = p.match(new RegExp(`^/press/conferences/${UUID}$`)))) return { name: 'pressConference', id: m[1] };
+  if (p === '/press/cadence') return { name: 'pressCadence' };
   if (p === '/press') return { name: 'press' };
   if (p === '/press/contacts') return { name: 'pressContacts' };
   if ((m = p.match(new RegExp(`^/press/inquiries/${UUID}$`)))) return { name: 'pressInquiry', id: m[1] };

@@ -42,7 +42,7 @@ export class CreateDeadlineRuleDto {
 
   @ApiPropertyOptional({ default: 'detected' })
   @IsOptional()
-  @IsIn(['detected', 'takedown_requested', 'press_request_received'])
+  @IsIn(['detected', 'takedown_requested', 'press_request_received', 'press_report_received'])
   anchor?: string;
 
   @ApiPropertyOptional({ enum: IncidentCategory, isArray: true })

@@ -13,6 +13,16 @@ interface PeriodicView {
   byCategory: { category: string; label: string; total: number; bySeverity: Record<string, number> }[];
   statements: { published: number; byType: { type: string; label: string; count: number }[] };
   pressConferences: number;
+  press: {
+    conferences: { held: number; ownRegularHeld: number; required: { count: number } | null };
+    coverage: { received: number; answered: number; answeredOnTime: number; open: number };
+    inquiries: {
+      received: number;
+      answered: number;
+      answeredOnTime: number;
+      refusalsByGround: { label: string; count: number }[];
+    };
+  };
   incidents: {
     code: string;
     title: string;
@@ -112,6 +122,27 @@ export function PeriodicReportScreen() {
                   dismissed: formatNumber(report.totals.dismissed, lang),
                   statements: formatNumber(report.statements.published, lang),
                   conferences: formatNumber(report.pressConferences, lang),
+                })}
+              </p>
+              <p>
+                {t('periodicPress', {
+                  held: formatNumber(report.press.conferences.held, lang),
+                  required: report.press.conferences.required
+                    ? t('periodicPressRequired', {
+                        own: formatNumber(report.press.conferences.ownRegularHeld, lang),
+                        count: formatNumber(report.press.conferences.required.count, lang),
+                      })
+                    : t('periodicPressNoRule'),
+                  received: formatNumber(report.press.coverage.received, lang),
+                  answered: formatNumber(report.press.coverage.answered, lang),
+                  onTime: formatNumber(report.press.coverage.answeredOnTime, lang),
+                  open: formatNumber(report.press.coverage.open, lang),
+                  inquiries: formatNumber(report.press.inquiries.received, lang),
+                  inqAnswered: formatNumber(report.press.inquiries.answered, lang),
+                  inqOnTime: formatNumber(report.press.inquiries.answeredOnTime, lang),
+                  refused: report.press.inquiries.refusalsByGround.length
+                    ? report.press.inquiries.refusalsByGround.map((g) => `${g.label}: ${g.count}`).join('; ')
+                    : '0',
                 })}
               </p>
               <ul>
