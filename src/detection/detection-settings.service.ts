@@ -38,7 +38,8 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     negativeSpikeMinCount: row.negativeSpikeMinCount,
     negativeSpikeMinShare: row.negativeSpikeMinShare,
     trendWindowsHours: row.trendWindowsHours,
-    trendBaselineHours: row.trendBaselineHours,
+    trendBaselineDays: row.trendBaselineDays,
+    trendMinAuthors: row.trendMinAuthors,
     trendMinCount: row.trendMinCount,
     trendMinShare: row.trendMinShare,
     trendSignificance: row.trendSignificance,
@@ -49,6 +50,8 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     tractionRatio: row.tractionRatio,
     tractionMinShare: row.tractionMinShare,
     coalesceMinutes: row.coalesceMinutes,
+    coldStartHours: row.coldStartHours,
+    coldStartOpenCount: row.coldStartOpenCount,
   };
 }
 

@@ -125,6 +125,7 @@ const VI = {
   field_negativeSpikeZ: 'Độ vọt của ý kiến tiêu cực so với bình thường (càng cao càng ít báo)',
   field_negativeSpikeMinCount: 'Số đề cập tiêu cực tối thiểu trong 5 phút',
   field_negativeSpikeMinShare: 'Tỷ lệ tiêu cực tối thiểu của đợt tăng đột biến',
+  field_trendMinAuthors: 'Số người, trang mới lên tiếng phê phán tối thiểu của xu hướng tăng dần',
   field_trendMinShare: 'Tỷ lệ tiêu cực tối thiểu của xu hướng tăng dần',
   field_trendMinCount: 'Số đề cập tiêu cực tối thiểu của xu hướng',
   field_trendSignificance: 'Mức khác thường của xu hướng tiêu cực (càng cao càng ít báo)',
@@ -132,6 +133,8 @@ const VI = {
   field_tractionMinOutlets: 'Số trang, tài khoản khác đưa lại',
   field_authorityOpenReachThreshold: 'Lượt tiếp cận để một bài tự mở phòng',
   field_coalesceMinutes: 'Gộp cập nhật trong phòng (phút)',
+  field_coldStartHours: 'Chủ đề mới: số giờ đầu chỉ đưa vào danh sách theo dõi',
+  field_coldStartOpenCount: 'Chủ đề mới: số đề cập tiêu cực vẫn đủ để mở phòng',
   field_spikeZ: 'Độ vọt của lượng thảo luận để đưa vào danh sách theo dõi',
 };
 
@@ -186,6 +189,7 @@ const EN: Record<keyof typeof VI, string> = {
   field_negativeSpikeZ: 'Jump of negative mentions over usual (higher: fewer alerts)',
   field_negativeSpikeMinCount: 'Minimum negative mentions in 5 minutes',
   field_negativeSpikeMinShare: 'Minimum negative share of a spike',
+  field_trendMinAuthors: 'Minimum new voices criticising, for a rising trend',
   field_trendMinShare: 'Minimum negative share of a rising trend',
   field_trendMinCount: 'Minimum negative mentions of a trend',
   field_trendSignificance: 'How unusual a negative trend must be (higher: fewer alerts)',
@@ -193,6 +197,8 @@ const EN: Record<keyof typeof VI, string> = {
   field_tractionMinOutlets: 'Other outlets or accounts picking it up',
   field_authorityOpenReachThreshold: 'Reach at which one article opens a room',
   field_coalesceMinutes: 'Room updates grouped over (minutes)',
+  field_coldStartHours: 'New topic: first hours that only feed the watch list',
+  field_coldStartOpenCount: 'New topic: negative mentions that still open a room',
   field_spikeZ: 'Jump of talk that puts a topic on the watch list',
 };
 
