@@ -107,7 +107,11 @@ const CRISES = ['slow_burn', 'sharp_spike', 'fake_news'];
 
 if (!process.env.ORACLE)
   for (const cand of candidates) {
-    const settings: DetectionThresholds = { ...DEFAULT_THRESHOLDS, ...cand, enabledRules: ['negative_trend'] };
+    const settings: DetectionThresholds = {
+      ...DEFAULT_THRESHOLDS,
+      ...cand,
+      enabledRules: ['negative_trend'],
+    };
     const lines: string[] = [];
     let ok = true;
     for (const { seed, sc, streams } of data) {
@@ -172,6 +176,8 @@ if (process.env.ORACLE) {
       );
       if (benign.length) quiet.push(`(benign ${Math.max(...benign.map((f) => f.sig)).toFixed(1)})`);
     }
-    console.log(`seed ${seed}: burns by ${HOURS} h ${burns.join(', ')}; strongest outside ${quiet.join(', ')}`);
+    console.log(
+      `seed ${seed}: burns by ${HOURS} h ${burns.join(', ')}; strongest outside ${quiet.join(', ')}`,
+    );
   }
 }

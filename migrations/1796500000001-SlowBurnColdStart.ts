@@ -11,13 +11,24 @@ export class SlowBurnColdStart1796500000001 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "trend_baseline_hours"`);
-    await queryRunner.query(`ALTER TABLE "detection_settings" ADD "trend_baseline_days" integer NOT NULL DEFAULT 7`);
-    await queryRunner.query(`ALTER TABLE "detection_settings" ADD "trend_min_authors" integer NOT NULL DEFAULT 6`);
-    await queryRunner.query(`ALTER TABLE "detection_settings" ADD "cold_start_hours" integer NOT NULL DEFAULT 24`);
+    await queryRunner.query(
+      `ALTER TABLE "detection_settings" ADD "trend_baseline_days" integer NOT NULL DEFAULT 7`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "detection_settings" ADD "trend_min_authors" integer NOT NULL DEFAULT 6`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "detection_settings" ADD "cold_start_hours" integer NOT NULL DEFAULT 24`,
+    );
     await queryRunner.query(
       `ALTER TABLE "detection_settings" ADD "cold_start_open_count" integer NOT NULL DEFAULT 100`,
     );
-    for (const column of ['trend_baseline_days', 'trend_min_authors', 'cold_start_hours', 'cold_start_open_count'])
+    for (const column of [
+      'trend_baseline_days',
+      'trend_min_authors',
+      'cold_start_hours',
+      'cold_start_open_count',
+    ])
       await queryRunner.query(`ALTER TABLE "detection_settings" ALTER COLUMN "${column}" DROP DEFAULT`);
     // Written out here, not imported, so that this migration keeps meaning what it meant when it ran.
     await queryRunner.query(
@@ -35,7 +46,11 @@ export class SlowBurnColdStart1796500000001 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "cold_start_hours"`);
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "trend_min_authors"`);
     await queryRunner.query(`ALTER TABLE "detection_settings" DROP COLUMN "trend_baseline_days"`);
-    await queryRunner.query(`ALTER TABLE "detection_settings" ADD "trend_baseline_hours" integer NOT NULL DEFAULT 24`);
-    await queryRunner.query(`ALTER TABLE "detection_settings" ALTER COLUMN "trend_baseline_hours" DROP DEFAULT`);
+    await queryRunner.query(
+      `ALTER TABLE "detection_settings" ADD "trend_baseline_hours" integer NOT NULL DEFAULT 24`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "detection_settings" ALTER COLUMN "trend_baseline_hours" DROP DEFAULT`,
+    );
   }
 }

@@ -270,7 +270,8 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     const rise = T0 + 26 * HOUR_MS;
     await ingest(background('phi ve sinh', rise));
     // The same negative volume as the slow burn above, from three of the topic's usual groups.
-    for (const hour of risingNegativity('phi ve sinh', rise, (k) => `Nhóm cư dân ${k % 3}`)) await ingest(hour);
+    for (const hour of risingNegativity('phi ve sinh', rise, (k) => `Nhóm cư dân ${k % 3}`))
+      await ingest(hour);
     expect(await incidentsOf(topics.thread)).toEqual([]);
     expect((await detectionsOf(topics.thread)).map((d: { rule: string }) => d.rule)).not.toContain(
       'negative_trend',
@@ -301,7 +302,9 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     await ingest(burst('lua dao qua mang', at, 150, () => 'negative'));
     const [incident] = await incidentsOf(topics.cold);
     expect(incident).toBeDefined();
-    const opened = (await detectionsOf(topics.cold)).filter((d: { outcome: string }) => d.outcome === 'opened');
+    const opened = (await detectionsOf(topics.cold)).filter(
+      (d: { outcome: string }) => d.outcome === 'opened',
+    );
     expect(opened.map((d: { rule: string }) => d.rule)).toContain('negative_spike');
     expect(opened.every((d: { evidence: { coldStart?: unknown } }) => !d.evidence.coldStart)).toBe(true);
   }, 120_000);

@@ -41,7 +41,10 @@ export function holdDuringColdStart(findings: Finding[], t: DetectionThresholds,
     if (f.evidence.observed.negative >= t.coldStartOpenCount) continue;
     const hours = Math.max(0, Math.floor(historyHours));
     f.watchOnly = true;
-    f.evidence.coldStart = { historyHours: Math.round(historyHours * 10) / 10, coldStartHours: t.coldStartHours };
+    f.evidence.coldStart = {
+      historyHours: Math.round(historyHours * 10) / 10,
+      coldStartHours: t.coldStartHours,
+    };
     f.evidence.summary +=
       `. Chủ đề mới được theo dõi ${hours} giờ, chưa đủ để biết mức bình thường: ` +
       `đưa vào danh sách theo dõi, chưa mở phòng`;

@@ -96,7 +96,8 @@ export function evaluateSlowBurn(
     const fresh = distinctAuthors(posts, from, end, true);
     if (fresh < t.trendMinAuthors || lastHourFresh * w < NOT_FADING * fresh) continue;
     const cur = sumRange(rows, from, end);
-    if (cur.negative < t.trendMinCount || !cur.volume || cur.negative / cur.volume < t.trendMinShare) continue;
+    if (cur.negative < t.trendMinCount || !cur.volume || cur.negative / cur.volume < t.trendMinShare)
+      continue;
     const daily: number[] = [];
     for (let k = 1; k <= t.trendBaselineDays; k++) {
       if (from - k * DAY_MS < historyStart) break;

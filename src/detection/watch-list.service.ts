@@ -51,8 +51,7 @@ export function gather(signal: WatchSignal, f: Finding): boolean {
   signal.evidence = { ...signal.evidence, gathered: g, strength };
   if (f.windowEnd > signal.windowEnd) signal.windowEnd = f.windowEnd;
   signal.mentionIds = [...new Set([...signal.mentionIds, ...f.mentionIds])].slice(0, 100);
-  signal.summary =
-    `${signal.evidence.summary}. Sau đó lặp lại ${g.count - 1} lần; lần gần nhất: ${g.latest.summary}`;
+  signal.summary = `${signal.evidence.summary}. Sau đó lặp lại ${g.count - 1} lần; lần gần nhất: ${g.latest.summary}`;
   return true;
 }
 

@@ -191,7 +191,9 @@ export class UpdateDetectionSettingsDto {
   @Max(24, { each: true })
   trendWindowsHours?: number[];
 
-  @ApiPropertyOptional({ description: 'Số ngày trước (cùng khung giờ) làm mức bình thường của xu hướng tăng dần' })
+  @ApiPropertyOptional({
+    description: 'Số ngày trước (cùng khung giờ) làm mức bình thường của xu hướng tăng dần',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
