@@ -17,8 +17,9 @@
  * computed on the same counts; consecutive alerts within an hour count as one opening.
  *
  * Output, per seed: each labelled event with whether a room opened and the delay in stream minutes, for ungpho
- * and the baseline; openings outside crises per topic-day; precision, recall; detection.attached events per
- * incident; watch signals. Ends with one JSON line:
+ * and the baseline; openings outside crises per topic-day and per topic; precision, recall; the slow burns'
+ * delays; detection.attached events per incident; watch signals per topic-day and by rule. Ends with one JSON
+ * line:
  * {"bench":"detection","recall":…,"precision":…,"falseOpeningsPerTopicDay":…,"medianSpikeDelayMin":…,"baseline":{…},"seeds":[…]}
  */
 import { randomBytes } from 'node:crypto';
