@@ -13,6 +13,7 @@ import { DetectionTrust1796400000001 } from './1796400000001-DetectionTrust.js';
 import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
 import { SlowBurnColdStart1796500000001 } from './1796500000001-SlowBurnColdStart.js';
+import { TractionNewVoices1796580000001 } from './1796580000001-TractionNewVoices.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentRegister1796410000001,
   SessionVersion1796430000001,
   SlowBurnColdStart1796500000001,
+  TractionNewVoices1796580000001,
 ];

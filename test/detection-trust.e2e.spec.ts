@@ -105,6 +105,7 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       ['thread', 'phi ve sinh'],
       ['cold', 'lua dao qua mang'],
       ['outlets', 'nuoc sach'],
+      ['regulars', 'thoat nuoc'],
     ]) {
       const res = await t
         .http()
@@ -357,7 +358,7 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     expect(after.total).toBe(2);
   }, 120_000);
 
-  it('one major outlet’s negative article is a watch signal; pick-up by other outlets opens a room', async () => {
+  it('one major outlet’s negative article is a watch signal; pick-up by new voices opens a room', async () => {
     const at = T0 + 26 * HOUR_MS;
     await ingest(background('cap nuoc', at));
     const article = item('cap nuoc', at + 60_000, {
@@ -375,7 +376,7 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     expect(signal.summary).toBe(
       'Một bài tiêu cực về «Chủ đề cap nuoc» trên VnExpress; chưa thấy nơi khác đưa lại: cần theo dõi',
     );
-    // Within the hour, other pages and groups take it up.
+    // Within the hour, other pages that had never posted on the topic take it up.
     const pickup: unknown[] = [];
     for (let k = 0; k < 30; k++)
       pickup.push(
@@ -393,7 +394,62 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       (d: { rule: string }) => d.rule === 'authority_traction',
     );
     expect(traction.evidence.pickup.outlets).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.tractionMinOutlets);
+    expect(traction.evidence.pickup.newVoices).toBe(7);
+    expect(traction.evidence.thresholds.tractionMinNewVoices).toBe(DEFAULT_THRESHOLDS.tractionMinNewVoices);
+    expect(traction.evidence.summary).toContain('7 trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này');
     expect(traction.evidence.trigger.outlet).toBe('VnExpress');
+  }, 120_000);
+
+  it('an article in the same hour as the regulars’ ordinary complaint thread stays on the watch list', async () => {
+    const at = T0 + 26 * HOUR_MS;
+    // A day of chatter by the topic's 13 resident groups: all of them are regulars.
+    await ingest(background('thoat nuoc', at));
+    await ingest([
+      item('thoat nuoc', at + 60_000, {
+        sourceType: 'online_news',
+        platform: 'tuoitre.vn',
+        outlet: 'Tuổi Trẻ',
+        url: `https://tuoitre.vn/thoat-nuoc-${uid()}`,
+        sentiment: 'negative',
+        reach: 400_000,
+      }),
+    ]);
+    // Four regulars trade 30 negative comments (and 15 replies) in the next half hour: as many negative
+    // mentions, from as many other outlets and accounts, as the pick-up that opens a room above, but no new
+    // voice among them.
+    const thread: unknown[] = [];
+    for (let k = 0; k < 45; k++)
+      thread.push(
+        item('thoat nuoc', at + 5 * 60_000 + k * 40_000, {
+          outlet: `Nhóm cư dân ${k % 4}`,
+          sentiment: k % 3 === 2 ? 'neutral' : 'negative',
+        }),
+      );
+    await ingest(thread);
+    expect(await incidentsOf(topics.regulars)).toEqual([]);
+    const rules = (await detectionsOf(topics.regulars)).map((d: { rule: string }) => d.rule);
+    expect(rules).not.toContain('authority_traction');
+    const watch = await watchOf(leader, topics.regulars);
+    expect(watch.items.map((w) => (w as unknown as { rule: string }).rule)).toContain('high_authority_negative');
+    // The same thread with three new pages joining in: still short of the new voices the pick-up needs.
+    const joined: unknown[] = [];
+    for (let k = 0; k < DEFAULT_THRESHOLDS.tractionMinNewVoices - 1; k++)
+      joined.push(
+        item('thoat nuoc', at + 36 * 60_000 + k * 30_000, { outlet: `Trang mới ${k}`, sentiment: 'negative' }),
+      );
+    await ingest(joined);
+    expect(await incidentsOf(topics.regulars)).toEqual([]);
+    // One more new voice, and the article has traction.
+    await ingest([
+      item('thoat nuoc', at + 39 * 60_000, { outlet: 'Trang mới cuối', sentiment: 'negative' }),
+    ]);
+    const [incident] = await incidentsOf(topics.regulars);
+    expect(incident).toBeDefined();
+    const traction = (await detectionsOf(topics.regulars)).find(
+      (d: { rule: string }) => d.rule === 'authority_traction',
+    );
+    expect(traction.evidence.pickup.newVoices).toBe(DEFAULT_THRESHOLDS.tractionMinNewVoices);
+    expect(traction.evidence.trigger.outlet).toBe('Tuổi Trẻ');
   }, 120_000);
 
   it('a watch signal is dismissed with a reason; bad reasons are refused naming the field', async () => {

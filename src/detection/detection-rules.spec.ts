@@ -131,25 +131,35 @@ describe('detection rules', () => {
     ).toEqual(['high_authority_negative', 'authority_traction']);
     const t = DEFAULT_THRESHOLDS;
     expect(
-      evaluateTraction(item, { mentions: 40, outlets: 2, volume: 60, expected: 2 }, t, 'Điện', FIVE_MIN),
+      evaluateTraction(item, { mentions: 40, outlets: 2, volume: 60, expected: 2, newVoices: 2 }, t, 'Điện', FIVE_MIN),
     ).toBeNull();
     expect(
-      evaluateTraction(item, { mentions: 20, outlets: 6, volume: 40, expected: 8 }, t, 'Điện', FIVE_MIN),
+      evaluateTraction(item, { mentions: 20, outlets: 6, volume: 40, expected: 8, newVoices: 6 }, t, 'Điện', FIVE_MIN),
     ).toBeNull();
     // Picked up inside a burst of praise: the negative part is too small a share.
     expect(
-      evaluateTraction(item, { mentions: 30, outlets: 6, volume: 300, expected: 4 }, t, 'Điện', FIVE_MIN),
+      evaluateTraction(item, { mentions: 30, outlets: 6, volume: 300, expected: 4, newVoices: 6 }, t, 'Điện', FIVE_MIN),
+    ).toBeNull();
+    // A complaint thread among regulars in the same hour: enough comments and people, but none of them new.
+    expect(
+      evaluateTraction(
+        item,
+        { mentions: 30, outlets: 6, volume: 60, expected: 4, newVoices: t.tractionMinNewVoices - 1 },
+        t,
+        'Điện',
+        FIVE_MIN,
+      ),
     ).toBeNull();
     const f = evaluateTraction(
       item,
-      { mentions: 30, outlets: 6, volume: 60, expected: 4 },
+      { mentions: 30, outlets: 6, volume: 60, expected: 4, newVoices: 5 },
       t,
       'Điện',
       FIVE_MIN,
     )!;
     expect(f.rule).toBe('authority_traction');
     expect(f.evidence.summary).toBe(
-      'Bài tiêu cực về «Điện» trên VnExpress đang được đưa lại: 30 đề cập tiêu cực từ 6 trang, tài khoản khác trong 60 phút (bình thường khoảng 4)',
+      'Bài tiêu cực về «Điện» trên VnExpress đang được đưa lại: 30 đề cập tiêu cực từ 6 trang, tài khoản khác trong 60 phút (bình thường khoảng 4); 5 trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này',
     );
   });
 

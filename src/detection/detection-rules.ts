@@ -116,6 +116,11 @@ export interface DetectionThresholds {
   tractionRatio: number;
   /** The pick-up must be this negative (a burst of praise carries negative comments too). */
   tractionMinShare: number;
+  /**
+   * The pick-up must come from at least this many new voices: outlets, pages and accounts that had posted
+   * nothing on the topic in the trendBaselineDays before (a few regulars' complaint thread is not pick-up).
+   */
+  tractionMinNewVoices: number;
   /** Quiet rooms: at most one detection.attached per topic per this many minutes (stream time). */
   coalesceMinutes: number;
 }
@@ -174,7 +179,14 @@ export interface DetectionEvidence {
   /** Cold start: the topic's history was too short to open a room on this finding. */
   coldStart?: { historyHours: number; coldStartHours: number };
   /** Authority with traction: what picked the item up. */
-  pickup?: { mentions: number; outlets: number; expected: number; reason: 'pickup' | 'reach' };
+  pickup?: {
+    mentions: number;
+    outlets: number;
+    expected: number;
+    reason: 'pickup' | 'reach';
+    /** New voices among the outlets and accounts (absent in evidence recorded before they were counted). */
+    newVoices?: number;
+  };
   /** The statistic a suggested threshold is computed from (see suggestThreshold). */
   strength?: number;
   topMentions?: EvidenceMention[];
@@ -508,12 +520,16 @@ export interface Pickup {
   outlets: number;
   /** Negative mentions the topic would usually have in that time (its negative baseline). */
   expected: number;
+  /** New voices among those outlets and accounts (none of them had posted on the topic in trendBaselineDays). */
+  newVoices: number;
 }
 
 /**
  * Authority with traction (opens): the authority item was picked up by at least tractionMinOutlets other outlets
  * or accounts with at least tractionMinMentions negative mentions, tractionRatio times what the topic usually
- * has in that time, and at least tractionMinShare of everything said on the topic meanwhile.
+ * has in that time, and at least tractionMinShare of everything said on the topic meanwhile; and at least
+ * tractionMinNewVoices of those outlets and accounts are new voices (had not posted on the topic in the
+ * trendBaselineDays before): a complaint thread among a few regulars in the same hour is not pick-up.
  */
 export function evaluateTraction(
   item: NotableItem,
@@ -525,6 +541,7 @@ export function evaluateTraction(
   if (!t.enabledRules.includes('authority_traction')) return null;
   if (
     pickup.outlets < t.tractionMinOutlets ||
+    pickup.newVoices < t.tractionMinNewVoices ||
     pickup.mentions < Math.max(t.tractionMinMentions, t.tractionRatio * pickup.expected) ||
     pickup.mentions < t.tractionMinShare * pickup.volume
   )
@@ -547,7 +564,8 @@ export function evaluateTraction(
       summary:
         `Bài tiêu cực về «${topicName}» ${authorityWhy(item, t)} đang được đưa lại: ${pickup.mentions} đề cập tiêu cực ` +
         `từ ${pickup.outlets} trang, tài khoản khác trong ${t.tractionWindowMinutes} phút` +
-        (expected >= 1 ? ` (bình thường khoảng ${expected})` : ', trong khi bình thường gần như không có'),
+        (expected >= 1 ? ` (bình thường khoảng ${expected})` : ', trong khi bình thường gần như không có') +
+        `; ${pickup.newVoices} trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này`,
       window: { start: start.toISOString(), end: end.toISOString() },
       observed: {
         volume: pickup.mentions + 1,
@@ -564,6 +582,7 @@ export function evaluateTraction(
         tractionMinOutlets: t.tractionMinOutlets,
         tractionRatio: t.tractionRatio,
         tractionMinShare: t.tractionMinShare,
+        tractionMinNewVoices: t.tractionMinNewVoices,
       },
     },
   };
@@ -654,7 +673,7 @@ export function evaluateItem(
           window,
           observed,
           trigger,
-          pickup: { mentions: 0, outlets: 0, expected: 0, reason: 'reach' },
+          pickup: { mentions: 0, outlets: 0, expected: 0, newVoices: 0, reason: 'reach' },
           strength: item.reach,
           thresholds: { authorityOpenReachThreshold: t.authorityOpenReachThreshold },
         },
@@ -772,6 +791,7 @@ export const DEFAULT_THRESHOLDS: DetectionThresholds = {
   tractionMinOutlets: 3,
   tractionRatio: 3,
   tractionMinShare: 0.3,
+  tractionMinNewVoices: 5,
   coalesceMinutes: 240,
 };
 

@@ -49,6 +49,7 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     tractionMinOutlets: row.tractionMinOutlets,
     tractionRatio: row.tractionRatio,
     tractionMinShare: row.tractionMinShare,
+    tractionMinNewVoices: row.tractionMinNewVoices,
     coalesceMinutes: row.coalesceMinutes,
     coldStartHours: row.coldStartHours,
     coldStartOpenCount: row.coldStartOpenCount,

@@ -29,7 +29,7 @@ import {
   severityFor,
 } from './detection-rules.js';
 import { DetectionRepository } from './detection.repository.js';
-import { evaluateSlowBurn, slowBurnScanHours } from './slow-burn-rule.js';
+import { evaluateSlowBurn, newVoicesExcept, slowBurnScanHours } from './slow-burn-rule.js';
 import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
 import { WatchListService } from './watch-list.service.js';
 
@@ -240,7 +240,8 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Authority with traction: for each authority item of the last tractionWindowMinutes (this batch's, and those
-   * already on the watch list), the negative pick-up by other outlets since it, against the topic's usual rate.
+   * already on the watch list), the negative pick-up by other outlets since it, against the topic's usual rate,
+   * and how many of them are new voices (as the slow burn counts them: slow-burn-rule.ts).
    */
   private async traction(
     topic: Topic,
@@ -294,7 +295,18 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         new Date(to),
         item.mentionId,
       );
-      const f = evaluateTraction(item, { ...pickup, expected }, t, topic.name, bucketSeconds);
+      // Cheap floors first: the new voices read a week of the topic's mentions.
+      if (pickup.outlets < t.tractionMinOutlets || pickup.mentions < t.tractionMinMentions) continue;
+      const memory = t.trendBaselineDays * 24 * 3_600_000;
+      const posts = await this.signals.negativeAuthorPosts(
+        topic.id,
+        new Date(from - memory),
+        new Date(to),
+        memory,
+        [[from, to]],
+      );
+      const newVoices = newVoicesExcept(posts, from, to, item.outlet);
+      const f = evaluateTraction(item, { ...pickup, expected, newVoices }, t, topic.name, bucketSeconds);
       if (f) out.push(f);
     }
     return out;

@@ -1,5 +1,11 @@
 import { BucketCounts, DEFAULT_THRESHOLDS, Finding, holdDuringColdStart } from './detection-rules.js';
-import { distinctAuthors, evaluateSlowBurn, NegativePost, poissonSignificance } from './slow-burn-rule.js';
+import {
+  distinctAuthors,
+  evaluateSlowBurn,
+  NegativePost,
+  newVoicesExcept,
+  poissonSignificance,
+} from './slow-burn-rule.js';
 
 const BUCKET_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
@@ -103,6 +109,11 @@ describe('slow burn (new voices against the same hours of earlier days)', () => 
     ];
     expect(distinctAuthors(posts, 0, 10)).toBe(2);
     expect(distinctAuthors(posts, 0, 10, true)).toBe(1);
+    // An authority item's pick-up: new voices other than the item's own outlet.
+    const pickup = [...posts, { at: 4, author: 'c', fresh: true }, { at: 5, author: 'VnExpress', fresh: true }];
+    expect(newVoicesExcept(pickup, 0, 10, 'VnExpress')).toBe(2);
+    expect(newVoicesExcept(pickup, 2, 10, 'VnExpress')).toBe(1);
+    expect(newVoicesExcept(pickup, 0, 10, null)).toBe(3);
     expect(poissonSignificance(3, 4)).toBe(0);
     expect(poissonSignificance(12, 2)).toBeGreaterThan(3);
     expect(poissonSignificance(20, 2)).toBeGreaterThan(poissonSignificance(12, 2));
@@ -124,7 +135,7 @@ describe('cold start', () => {
       window: { start: '', end: '' },
       observed: { volume: negative, negative, reach: 0, velocityPerHour: 0 },
       thresholds: {},
-      ...(reason ? { pickup: { mentions: 0, outlets: 0, expected: 0, reason } } : {}),
+      ...(reason ? { pickup: { mentions: 0, outlets: 0, expected: 0, newVoices: 0, reason } } : {}),
     },
   });
 

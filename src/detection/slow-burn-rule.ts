@@ -29,6 +29,14 @@ export function distinctAuthors(posts: NegativePost[], from: number, to: number,
 }
 
 /**
+ * New voices among the posts in [from, to) other than `except`'s (the author whose item is being picked up):
+ * the pick-up of an authority item, counted as the slow burn counts a grievance spreading.
+ */
+export function newVoicesExcept(posts: NegativePost[], from: number, to: number, except: string | null): number {
+  return distinctAuthors(except === null ? posts : posts.filter((p) => p.author !== except), from, to, true);
+}
+
+/**
  * −log10 of the Chernoff bound on P(X ≥ observed) for X ~ Poisson(expected): 4 means "one chance in ten
  * thousand" of seeing that many by chance.
  */

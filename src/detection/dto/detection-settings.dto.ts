@@ -271,6 +271,15 @@ export class UpdateDetectionSettingsDto {
   tractionMinShare?: number;
 
   @ApiPropertyOptional({
+    description: 'Số trang, tài khoản đưa lại bài báo lớn mà một tuần trước đó chưa nhắc đến chủ đề',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INT)
+  tractionMinNewVoices?: number;
+
+  @ApiPropertyOptional({
     description: 'Gộp các lần phát hiện trên một chủ đề: tối đa một sự kiện mỗi chừng này phút',
   })
   @IsOptional()

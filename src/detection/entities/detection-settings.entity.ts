@@ -134,6 +134,10 @@ export class DetectionSettings {
   @Column({ type: 'double precision' })
   tractionMinShare: number;
 
+  /** The pick-up must come from at least this many new voices (no post on the topic in trendBaselineDays). */
+  @Column({ type: 'int' })
+  tractionMinNewVoices: number;
+
   /** At most one detection.attached per topic per this many minutes of stream time. */
   @Column({ type: 'int' })
   coalesceMinutes: number;

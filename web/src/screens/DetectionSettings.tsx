@@ -21,6 +21,7 @@ const FIELDS: { key: string; min: number; max?: number }[] = [
   { key: 'trendSignificance', min: 1, max: 1000 },
   { key: 'tractionMinMentions', min: 1 },
   { key: 'tractionMinOutlets', min: 1 },
+  { key: 'tractionMinNewVoices', min: 0 },
   { key: 'authorityOpenReachThreshold', min: 1 },
   { key: 'coalesceMinutes', min: 0, max: 1440 },
   { key: 'coldStartHours', min: 0, max: 720 },
