@@ -122,7 +122,11 @@ function firings(s: TopicStream, t: DetectionThresholds, start: number, end: num
     const perBucket = usualNegative / ((t.baselineWindowHours * 3600) / bucketSeconds);
     // Batches whose window reaches the item: from the end of its bucket to tractionWindowMinutes (+ a bucket) after.
     const first = Math.floor(from / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
-    for (let latestEnd = first; latestEnd <= Math.min(end, from + windowMs + BUCKET_MS); latestEnd += BUCKET_MS) {
+    for (
+      let latestEnd = first;
+      latestEnd <= Math.min(end, from + windowMs + BUCKET_MS);
+      latestEnd += BUCKET_MS
+    ) {
       if (latestEnd - start < t.coldStartHours * HOUR_MS) continue;
       const to = Math.min(from + windowMs, latestEnd);
       if (to <= from) continue;

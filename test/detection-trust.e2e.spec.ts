@@ -396,7 +396,9 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     expect(traction.evidence.pickup.outlets).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.tractionMinOutlets);
     expect(traction.evidence.pickup.newVoices).toBe(7);
     expect(traction.evidence.thresholds.tractionMinNewVoices).toBe(DEFAULT_THRESHOLDS.tractionMinNewVoices);
-    expect(traction.evidence.summary).toContain('7 trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này');
+    expect(traction.evidence.summary).toContain(
+      '7 trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này',
+    );
     expect(traction.evidence.trigger.outlet).toBe('VnExpress');
   }, 120_000);
 
@@ -430,19 +432,22 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     const rules = (await detectionsOf(topics.regulars)).map((d: { rule: string }) => d.rule);
     expect(rules).not.toContain('authority_traction');
     const watch = await watchOf(leader, topics.regulars);
-    expect(watch.items.map((w) => (w as unknown as { rule: string }).rule)).toContain('high_authority_negative');
+    expect(watch.items.map((w) => (w as unknown as { rule: string }).rule)).toContain(
+      'high_authority_negative',
+    );
     // The same thread with three new pages joining in: still short of the new voices the pick-up needs.
     const joined: unknown[] = [];
     for (let k = 0; k < DEFAULT_THRESHOLDS.tractionMinNewVoices - 1; k++)
       joined.push(
-        item('thoat nuoc', at + 36 * 60_000 + k * 30_000, { outlet: `Trang mới ${k}`, sentiment: 'negative' }),
+        item('thoat nuoc', at + 36 * 60_000 + k * 30_000, {
+          outlet: `Trang mới ${k}`,
+          sentiment: 'negative',
+        }),
       );
     await ingest(joined);
     expect(await incidentsOf(topics.regulars)).toEqual([]);
     // One more new voice, and the article has traction.
-    await ingest([
-      item('thoat nuoc', at + 39 * 60_000, { outlet: 'Trang mới cuối', sentiment: 'negative' }),
-    ]);
+    await ingest([item('thoat nuoc', at + 39 * 60_000, { outlet: 'Trang mới cuối', sentiment: 'negative' })]);
     const [incident] = await incidentsOf(topics.regulars);
     expect(incident).toBeDefined();
     const traction = (await detectionsOf(topics.regulars)).find(

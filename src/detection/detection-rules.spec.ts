@@ -131,14 +131,32 @@ describe('detection rules', () => {
     ).toEqual(['high_authority_negative', 'authority_traction']);
     const t = DEFAULT_THRESHOLDS;
     expect(
-      evaluateTraction(item, { mentions: 40, outlets: 2, volume: 60, expected: 2, newVoices: 2 }, t, 'Điện', FIVE_MIN),
+      evaluateTraction(
+        item,
+        { mentions: 40, outlets: 2, volume: 60, expected: 2, newVoices: 2 },
+        t,
+        'Điện',
+        FIVE_MIN,
+      ),
     ).toBeNull();
     expect(
-      evaluateTraction(item, { mentions: 20, outlets: 6, volume: 40, expected: 8, newVoices: 6 }, t, 'Điện', FIVE_MIN),
+      evaluateTraction(
+        item,
+        { mentions: 20, outlets: 6, volume: 40, expected: 8, newVoices: 6 },
+        t,
+        'Điện',
+        FIVE_MIN,
+      ),
     ).toBeNull();
     // Picked up inside a burst of praise: the negative part is too small a share.
     expect(
-      evaluateTraction(item, { mentions: 30, outlets: 6, volume: 300, expected: 4, newVoices: 6 }, t, 'Điện', FIVE_MIN),
+      evaluateTraction(
+        item,
+        { mentions: 30, outlets: 6, volume: 300, expected: 4, newVoices: 6 },
+        t,
+        'Điện',
+        FIVE_MIN,
+      ),
     ).toBeNull();
     // A complaint thread among regulars in the same hour: enough comments and people, but none of them new.
     expect(

@@ -110,7 +110,11 @@ describe('slow burn (new voices against the same hours of earlier days)', () => 
     expect(distinctAuthors(posts, 0, 10)).toBe(2);
     expect(distinctAuthors(posts, 0, 10, true)).toBe(1);
     // An authority item's pick-up: new voices other than the item's own outlet.
-    const pickup = [...posts, { at: 4, author: 'c', fresh: true }, { at: 5, author: 'VnExpress', fresh: true }];
+    const pickup = [
+      ...posts,
+      { at: 4, author: 'c', fresh: true },
+      { at: 5, author: 'VnExpress', fresh: true },
+    ];
     expect(newVoicesExcept(pickup, 0, 10, 'VnExpress')).toBe(2);
     expect(newVoicesExcept(pickup, 2, 10, 'VnExpress')).toBe(1);
     expect(newVoicesExcept(pickup, 0, 10, null)).toBe(3);

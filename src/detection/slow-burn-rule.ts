@@ -32,7 +32,12 @@ export function distinctAuthors(posts: NegativePost[], from: number, to: number,
  * New voices among the posts in [from, to) other than `except`'s (the author whose item is being picked up):
  * the pick-up of an authority item, counted as the slow burn counts a grievance spreading.
  */
-export function newVoicesExcept(posts: NegativePost[], from: number, to: number, except: string | null): number {
+export function newVoicesExcept(
+  posts: NegativePost[],
+  from: number,
+  to: number,
+  except: string | null,
+): number {
   return distinctAuthors(except === null ? posts : posts.filter((p) => p.author !== except), from, to, true);
 }
 
