@@ -8,7 +8,23 @@
  * - Crises (a room should open): sharp negative spikes, slow negative burns (negativity rising over 18 hours at
  *   modest volume), fake news naming the unit.
  * - Not crises (no room should open): positive viral bursts, neutral news waves, one-off negative articles from
- *   a major outlet.
+ *   a major outlet, and heated complaint threads (a few people arguing for hours under one post).
+ *
+ * Who posts (the model behind the slow-burn rule's evidence, not fitted to it):
+ * - Every item has an author: a national or provincial outlet, a local page, or, for a bit more than half of
+ *   the chatter, a person's own account. Each topic has a pool of people who talk about it, few of them often
+ *   and most of them rarely (the k-th most active posts about 1/k as often): ordinary chatter comes back to
+ *   the same voices.
+ * - Ordinary days differ: each topic-day's level is drawn between 0.8 and 1.25 times the usual.
+ * - Ordinary negativity is also clustered: on about half the days, per topic, a complaint thread (two to five
+ *   regulars trading 8–25 negative comments over 40–120 minutes under one post), unlabelled; and twice a
+ *   fortnight a labelled heated thread (three to six people, 30–45 negative comments over three hours). Neither
+ *   is a crisis: few people, one place.
+ * - A slow burn is a grievance spreading: its negative items come mostly from people who had not posted on
+ *   the topic (new voices join hour after hour), pages and newspapers pick it up more and more (from one item
+ *   in ten at the rise to one in two at the end), and what is posted is shared more and more (reach and
+ *   engagement up to seven times the usual at the end). Its volume is unchanged from earlier versions: 0.3 to
+ *   5 extra items per five minutes over 18 hours, 80 % negative.
  *
  * Everything is a pure function of the seed: runs compare.
  */
@@ -20,7 +36,13 @@ export const BUCKET_MS = 5 * 60_000;
 export const DAY_MS = 24 * 3_600_000;
 
 export type EventKind =
-  'sharp_spike' | 'slow_burn' | 'fake_news' | 'positive_burst' | 'neutral_wave' | 'oneoff_article';
+  | 'sharp_spike'
+  | 'slow_burn'
+  | 'fake_news'
+  | 'positive_burst'
+  | 'neutral_wave'
+  | 'oneoff_article'
+  | 'complaint_thread';
 export const CRISIS_KINDS: EventKind[] = ['sharp_spike', 'slow_burn', 'fake_news'];
 export const EVENT_LABEL: Record<EventKind, string> = {
   sharp_spike: 'đột biến tiêu cực',
@@ -29,6 +51,7 @@ export const EVENT_LABEL: Record<EventKind, string> = {
   positive_burst: 'lan truyền tích cực',
   neutral_wave: 'làn sóng tin trung tính',
   oneoff_article: 'một bài tiêu cực của báo lớn',
+  complaint_thread: 'vài người tranh cãi gay gắt dưới một bài',
 };
 
 export interface ScenarioTopic {
@@ -213,6 +236,7 @@ const SCHEDULE: { kind: EventKind; count: number }[] = [
   { kind: 'positive_burst', count: 2 },
   { kind: 'neutral_wave', count: 2 },
   { kind: 'oneoff_article', count: 3 },
+  { kind: 'complaint_thread', count: 2 },
 ];
 const DURATION_H: Record<EventKind, number> = {
   sharp_spike: 3,
@@ -221,7 +245,60 @@ const DURATION_H: Record<EventKind, number> = {
   positive_burst: 4,
   neutral_wave: 5,
   oneoff_article: 1,
+  complaint_thread: 3,
 };
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thu', 'Hữu', 'Ngọc', 'Đức', 'Thanh'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Nam',
+  'Phương',
+  'Quân',
+];
+const PERSONAL = [
+  { platform: 'facebook', sourceType: 'social' },
+  { platform: 'facebook', sourceType: 'social' },
+  { platform: 'facebook', sourceType: 'social' },
+  { platform: 'tiktok', sourceType: 'video' },
+  { platform: 'zalo', sourceType: 'social' },
+];
+/** People who talk about a topic. */
+const POOL = 2000;
+
+/** The n-th person's own account (same n, same person). */
+function person(n: number): Outlet {
+  const kind = PERSONAL[n % PERSONAL.length];
+  return {
+    name: `${FAMILY[n % 12]} ${MIDDLE[Math.floor(n / 12) % 8]} ${GIVEN[Math.floor(n / 96) % 13]} ${n}`,
+    platform: kind.platform,
+    sourceType: kind.sourceType,
+    followers: 50 + ((n * 7919) % 5000),
+    verified: false,
+  };
+}
+
+/** One of a topic's people: the k-th most active posts about 1/k as often (Zipf: few often, most rarely). */
+function regular(r: () => number, topicIndex: number): Outlet {
+  return person(topicIndex * POOL + Math.min(Math.floor(POOL ** r()), POOL));
+}
+
+interface Thread {
+  topic: string;
+  start: number;
+  end: number;
+  people: Outlet[];
+  perBucket: number;
+}
 
 /**
  * The scenario of one seed: `days` days ending at `end` (a bucket boundary), `background` mean items per topic
@@ -264,6 +341,43 @@ export function buildScenario(seed: number, end: number, days: number, backgroun
   }
   events.sort((a, b) => a.onset - b.onset);
 
+  // Each topic-day's level, the ordinary complaint threads (unlabelled) and who argues in the labelled ones.
+  const tr = rng(seed * 7_919 + 17);
+  const threads: Thread[] = [];
+  const dayLevel: number[][] = TOPICS.map(() => []);
+  for (let d = 0; d <= days; d++) {
+    TOPICS.forEach((topic, ti) => {
+      dayLevel[ti][d] = 0.8 + 0.45 * tr();
+      if (tr() >= 0.5) return;
+      const dayStart = start + d * DAY_MS;
+      const from = dayStart + ((7 + tr() * 14 - vnHour(dayStart) + 48) % 24) * 3_600_000;
+      const duration = (40 + tr() * 80) * 60_000;
+      const people = Array.from({ length: 2 + Math.floor(tr() * 4) }, () => regular(tr, ti));
+      const count = 8 + Math.floor(tr() * 18);
+      threads.push({
+        topic: topic.key,
+        start: from,
+        end: from + duration,
+        people,
+        perBucket: count / (duration / BUCKET_MS),
+      });
+    });
+  }
+  for (const ev of events.filter((e) => e.kind === 'complaint_thread')) {
+    const ti = TOPICS.findIndex((t) => t.key === ev.topic);
+    const people = Array.from({ length: 3 + Math.floor(tr() * 4) }, () => regular(tr, ti));
+    const count = 30 + Math.floor(tr() * 16);
+    threads.push({
+      topic: ev.topic,
+      start: ev.onset,
+      end: ev.end,
+      people,
+      perBucket: count / ((ev.end - ev.onset) / BUCKET_MS),
+    });
+  }
+  /** Someone who had not posted on the topic before (a new voice). */
+  const newVoice = (r: () => number) => person(1_000_000 + Math.floor(r() * 9_000_000));
+
   const volumes = new Map(TOPICS.map((t) => [t.key, new Array<number>(buckets).fill(0)]));
   const bucket = (i: number): Item[] => {
     const t0 = start + i * BUCKET_MS;
@@ -273,11 +387,26 @@ export function buildScenario(seed: number, end: number, days: number, backgroun
     const make = (
       topic: ScenarioTopic,
       sentiment: 'negative' | 'neutral' | 'positive',
-      o: { outlet?: Outlet; reach?: number; title?: string; text?: string; fake?: string; tag: string },
+      o: {
+        outlet?: Outlet;
+        reach?: number;
+        title?: string;
+        text?: string;
+        fake?: string;
+        tag: string;
+        /** How much more it is shared than usual. */
+        boost?: number;
+      },
     ) => {
       const outlet =
-        o.outlet ?? (sentiment === 'negative' && br() < 1 / 3 ? pick(br, NATIONAL) : pick(br, LOCAL));
-      const reach = o.reach ?? Math.floor(Math.exp(2 + br() * 9)); // 7 … 60k, heavy-tailed
+        o.outlet ??
+        (sentiment === 'negative' && br() < 1 / 3
+          ? pick(br, NATIONAL)
+          : br() < 0.55
+            ? regular(br, TOPICS.indexOf(topic))
+            : pick(br, LOCAL));
+      // 7 … 60k, heavy-tailed
+      const reach = o.reach ?? Math.floor(Math.exp(2 + br() * 9) * (o.boost ?? 1));
       let title = o.title ?? `${pick(br, topic.lead)}`;
       let text = o.text ?? `${title}: ${pick(br, topic[sentiment])}.`;
       if (br() < 0.3) {
@@ -318,15 +447,25 @@ export function buildScenario(seed: number, end: number, days: number, backgroun
       for (let j = 0; j < count; j++) {
         const x = br();
         const s = x < neg ? 'negative' : x < neg + pos ? 'positive' : 'neutral';
-        make(topic, s, { tag, outlet: br() < national ? pick(br, NATIONAL) : pick(br, LOCAL) });
+        make(topic, s, {
+          tag,
+          outlet: br() < national ? pick(br, NATIONAL) : br() < 0.5 ? newVoice(br) : pick(br, LOCAL),
+        });
       }
     };
-    for (const topic of TOPICS) {
-      const n = poisson(br, background * diurnal(t0));
+    const day = Math.floor((t0 - start) / DAY_MS);
+    TOPICS.forEach((topic, ti) => {
+      const n = poisson(br, background * diurnal(t0) * dayLevel[ti][day]);
       for (let j = 0; j < n; j++) {
         const x = br();
         make(topic, x < 0.15 ? 'negative' : x < 0.3 ? 'positive' : 'neutral', { tag: 'bg' });
       }
+    });
+    for (const th of threads) {
+      if (t0 < th.start || t0 >= th.end) continue;
+      const topic = TOPICS.find((t) => t.key === th.topic)!;
+      const n = poisson(br, th.perBucket);
+      for (let j = 0; j < n; j++) make(topic, 'negative', { tag: 'th', outlet: pick(br, th.people) });
     }
     for (const ev of events) {
       if (t0 < ev.onset || t0 >= ev.end) continue;
@@ -342,8 +481,25 @@ export function buildScenario(seed: number, end: number, days: number, backgroun
         }
         case 'slow_burn': {
           // Extra negative items grow from 0.3 to 5 per bucket over 18 hours, with some neutral pick-up.
+          // New voices join (few regulars), pages and newspapers pick it up more and more, and it is shared more.
           const extra = 0.3 + 4.7 * frac;
-          mix(topic, poisson(br, extra), 0.8, 0.02, ev.id, 0.15);
+          const pickedUp = 0.1 + 0.4 * frac;
+          for (let j = poisson(br, extra); j > 0; j--) {
+            const x = br();
+            const outlet =
+              br() < pickedUp
+                ? br() < 1 / 3
+                  ? pick(br, NATIONAL)
+                  : pick(br, LOCAL)
+                : br() < 0.1
+                  ? regular(br, TOPICS.indexOf(topic))
+                  : newVoice(br);
+            make(topic, x < 0.8 ? 'negative' : x < 0.82 ? 'positive' : 'neutral', {
+              tag: ev.id,
+              outlet,
+              boost: 1 + 6 * frac,
+            });
+          }
           break;
         }
         case 'fake_news': {
@@ -369,6 +525,8 @@ export function buildScenario(seed: number, end: number, days: number, backgroun
           mix(topic, poisson(br, shape), 0.12, 0.13, ev.id, 0.5);
           break;
         }
+        case 'complaint_thread':
+          break; // its comments are posted with the ordinary threads above
         case 'oneoff_article': {
           if (m === 0)
             make(topic, 'negative', {

@@ -17,8 +17,9 @@
  * computed on the same counts; consecutive alerts within an hour count as one opening.
  *
  * Output, per seed: each labelled event with whether a room opened and the delay in stream minutes, for ungpho
- * and the baseline; openings outside crises per topic-day; precision, recall; detection.attached events per
- * incident; watch signals. Ends with one JSON line:
+ * and the baseline; openings outside crises per topic-day and per topic; precision, recall; the slow burns'
+ * delays; detection.attached events per incident; watch signals per topic-day and by rule. Ends with one JSON
+ * line:
  * {"bench":"detection","recall":…,"precision":…,"falseOpeningsPerTopicDay":…,"medianSpikeDelayMin":…,"baseline":{…},"seeds":[…]}
  */
 import { randomBytes } from 'node:crypto';
@@ -226,6 +227,10 @@ async function runSeed(seed: number) {
     const watch = await sql<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM watch_signals`)
       .then((rows) => rows[0])
       .catch(() => ({ n: null })); // before the watch list existed
+    const watchByRule = await sql<{ rule: string; n: number }>(
+      db.url,
+      `SELECT rule, count(*)::int AS n FROM watch_signals GROUP BY rule ORDER BY rule`,
+    ).catch(() => []);
     const [detections] = await sql<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM detections`);
     const ungpho = score(sc, openings);
     const market: Opening[] = [];
@@ -243,12 +248,20 @@ async function runSeed(seed: number) {
       openings,
       detections: detections.n,
       watchSignals: watch.n,
+      watchByRule,
       attachedPerIncident: attached.map((a) => a.n),
     };
   } finally {
     await app.stop();
     await db.stop();
   }
+}
+
+/** Delays (minutes) of the slow burns' rooms, in event order; null when none opened. */
+function slowBurnDelays(r: { sc: Scenario; ungpho: Metrics }): (number | null)[] {
+  return r.sc.events
+    .map((ev, k) => (ev.kind === 'slow_burn' ? r.ungpho.perEvent[k].delayMin : undefined))
+    .filter((d): d is number | null => d !== undefined);
 }
 
 async function main() {
@@ -285,9 +298,16 @@ async function main() {
       `  ungpho: ${r.detections} lần phát hiện, ${r.watchSignals ?? '—'} tín hiệu theo dõi, ` +
         `detection.attached mỗi sự cố: tối đa ${att.length ? Math.max(...att) : 0}, trung bình ${att.length ? round(att.reduce((a, b) => a + b, 0) / att.length, 1) : 0}`,
     );
+    log(
+      `  tín hiệu theo dõi mỗi chủ đề mỗi ngày: ${round((r.watchSignals ?? 0) / (TOPICS.length * DAYS), 2)} ` +
+        `(${r.watchByRule.map((w) => `${w.rule} ${w.n}`).join(', ')})`,
+    );
+    log(`  tiêu cực âm ỉ: mở phòng sau ${slowBurnDelays(r).join(', ')} phút`);
     const fo = r.openings.filter(
       (o) => !r.sc.events.some((ev) => CRISIS_KINDS.includes(ev.kind) && within(ev, o)),
     );
+    const perTopic = TOPICS.map((t) => fo.filter((o) => o.topic === t.key).length);
+    log(`  mở sai theo chủ đề: ${TOPICS.map((t, k) => `${t.key} ${perTopic[k]}`).join(', ')}`);
     const byRule = new Map<string, number>();
     for (const o of fo) byRule.set(o.rule, (byRule.get(o.rule) ?? 0) + 1);
     if (fo.length) log(`  mở sai theo quy tắc: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -317,6 +337,10 @@ async function main() {
         precision: round(r.ungpho.precision),
         falseOpeningsPerTopicDay: round(r.ungpho.falseOpeningsPerTopicDay),
         medianSpikeDelayMin: r.ungpho.medianSpikeDelayMin,
+        slowBurnDelaysMin: slowBurnDelays(r),
+        falseOpenings: r.ungpho.falseOpenings,
+        maxAttached: Math.max(0, ...r.attachedPerIncident),
+        watchSignalsPerTopicDay: round((r.watchSignals ?? 0) / (TOPICS.length * DAYS), 2),
         goalsMet: r.ungpho.goalsMet,
         baseline: {
           recall: round(r.baseline.recall),

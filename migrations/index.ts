@@ -17,6 +17,8 @@ import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
 import { Feeds1796530000001 } from './1796530000001-Feeds.js';
 import { SignalImports1796540000001 } from './1796540000001-SignalImports.js';
 import { PressCoverageConferences1796560000001 } from './1796560000001-PressCoverageConferences.js';
+import { SlowBurnColdStart1796500000001 } from './1796500000001-SlowBurnColdStart.js';
+import { TractionNewVoices1796580000001 } from './1796580000001-TractionNewVoices.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -38,4 +40,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Feeds1796530000001,
   SignalImports1796540000001,
   PressCoverageConferences1796560000001,
+  SlowBurnColdStart1796500000001,
+  TractionNewVoices1796580000001,
 ];

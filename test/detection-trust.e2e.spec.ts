@@ -102,6 +102,10 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       ['slow', 'phi gui xe'],
       ['authority', 'cap nuoc'],
       ['quiet', 'gia ve tham quan'],
+      ['thread', 'phi ve sinh'],
+      ['cold', 'lua dao qua mang'],
+      ['outlets', 'nuoc sach'],
+      ['regulars', 'thoat nuoc'],
     ]) {
       const res = await t
         .http()
@@ -218,19 +222,29 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     expect(again.body.message).toBe('Tín hiệu này đã được mở thành sự cố');
   });
 
-  it('a slow burn of negativity at modest volume opens a room within three hours of the rise', async () => {
-    const rise = T0 + 26 * HOUR_MS;
-    await ingest(background('phi gui xe', rise));
-    // From the rise on, one more negative mention per bucket every hour, over the usual chatter.
+  /** Five hours from `rise`: the usual chatter plus h + 1 negative mentions per bucket in hour h, by `author`. */
+  const risingNegativity = (term: string, rise: number, author: (k: number) => string) => {
+    const hours: unknown[][] = [];
     for (let h = 0; h < 5; h++) {
       const hour: unknown[] = [];
       for (let b = rise + h * HOUR_MS; b < rise + (h + 1) * HOUR_MS; b += BUCKET_MS) {
-        for (let k = 0; k < 8; k++) hour.push(item('phi gui xe', b + k * 30_000));
+        for (let k = 0; k < 8; k++) hour.push(item(term, b + k * 30_000));
         for (let k = 0; k < h + 1; k++)
-          hour.push(item('phi gui xe', b + 20_000 + k * 10_000, { sentiment: 'negative' }));
+          hour.push(item(term, b + 20_000 + k * 10_000, { sentiment: 'negative', outlet: author(k) }));
       }
-      await ingest(hour);
+      hours.push(hour);
     }
+    return hours;
+  };
+
+  it('a slow burn spreading to new voices opens a room within three hours of the rise, explained in plain words', async () => {
+    const rise = T0 + 26 * HOUR_MS;
+    await ingest(background('phi gui xe', rise));
+    // Two in three of the critical posts come from people who had not talked about the topic before.
+    for (const hour of risingNegativity('phi gui xe', rise, (k) =>
+      k % 3 === 2 ? `Nhóm cư dân ${k}` : `Người dân ${uid()}`,
+    ))
+      await ingest(hour);
     const [incident] = await incidentsOf(topics.slow);
     expect(incident).toBeDefined();
     const [trend] = (await detectionsOf(topics.slow)).filter(
@@ -240,13 +254,111 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     expect(new Date(trend.window_end).getTime() - rise).toBeLessThanOrEqual(3 * HOUR_MS);
     expect(incident.title).toBe('Ý kiến tiêu cực về «Chủ đề phi gui xe» tăng dần trong nhiều giờ');
     expect(trend.evidence.summary).toMatch(
-      /tăng dần: \d+% đề cập trong \d giờ qua là tiêu cực \(\d+\/\d+\), trong khi 24 giờ trước đó chỉ khoảng \d+%/,
+      /^Ý kiến tiêu cực về «Chủ đề phi gui xe» đang lan sang nhiều người mới: trong \d giờ qua \d+ người, trang chưa từng nhắc đến chủ đề này đã lên tiếng phê phán, và vẫn đang tăng \(\d+ đề cập tiêu cực từ \d+ người, trang; \d+% tổng số đề cập\); cùng khung giờ những ngày trước (thường chỉ khoảng \d+ người mới|gần như không có người mới)$/,
     );
-    expect(trend.evidence.trend.baselineShare).toBeLessThan(0.25);
-    expect(trend.evidence.trend.hourly.length).toBe(trend.evidence.trend.windowHours);
+    plain(trend.evidence.summary);
+    // The statistics stay in the evidence object.
+    const stats = trend.evidence.trend;
+    expect(stats.newAuthors).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.trendMinAuthors);
+    expect(stats.newAuthors).toBeGreaterThan(stats.expectedNewAuthors);
+    expect(stats.significance).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.trendSignificance);
+    expect(stats.baselineDays).toBe(1);
+    expect(stats.hourly.length).toBe(stats.windowHours);
+    expect(stats.hourly.every((h: { newAuthors: number }) => h.newAuthors > 0)).toBe(true);
   }, 180_000);
 
-  it('one major outlet’s negative article is a watch signal; pick-up by other outlets opens a room', async () => {
+  it('a few regulars trading the same complaints for hours open nothing: they are not new voices', async () => {
+    const rise = T0 + 26 * HOUR_MS;
+    await ingest(background('phi ve sinh', rise));
+    // The same negative volume as the slow burn above, from three of the topic's usual groups.
+    for (const hour of risingNegativity('phi ve sinh', rise, (k) => `Nhóm cư dân ${k % 3}`))
+      await ingest(hour);
+    expect(await incidentsOf(topics.thread)).toEqual([]);
+    expect((await detectionsOf(topics.thread)).map((d: { rule: string }) => d.rule)).not.toContain(
+      'negative_trend',
+    );
+  }, 180_000);
+
+  it('a topic without history puts negative findings on the watch list; an overwhelming spike still opens', async () => {
+    // A new topic whose ordinary talk is mostly critical (online fraud): two hours, 70 % negative.
+    const start = T0 + 20 * HOUR_MS;
+    const stream: unknown[] = [];
+    for (let b = start; b < start + 2 * HOUR_MS; b += BUCKET_MS)
+      for (let k = 0; k < 10; k++)
+        stream.push(item('lua dao qua mang', b + k * 25_000, { sentiment: k < 7 ? 'negative' : 'neutral' }));
+    await ingest(stream);
+    expect(await incidentsOf(topics.cold)).toEqual([]);
+    const held = (await watchOf(leader, topics.cold)).items;
+    expect(held.map((w) => (w as unknown as { rule: string }).rule)).toEqual(['negative_share']);
+    expect(held[0].summary).toMatch(
+      /Chủ đề mới được theo dõi \d giờ, chưa đủ để biết mức bình thường: đưa vào danh sách theo dõi, chưa mở phòng/,
+    );
+    expect(held[0].evidence.coldStart).toEqual({
+      historyHours: expect.any(Number),
+      coldStartHours: DEFAULT_THRESHOLDS.coldStartHours,
+    });
+    plain(held[0].summary);
+    // One bucket with more negative mentions than coldStartOpenCount: not a matter of the usual level.
+    const at = start + 2 * HOUR_MS;
+    await ingest(burst('lua dao qua mang', at, 150, () => 'negative'));
+    const [incident] = await incidentsOf(topics.cold);
+    expect(incident).toBeDefined();
+    const opened = (await detectionsOf(topics.cold)).filter(
+      (d: { outcome: string }) => d.outcome === 'opened',
+    );
+    expect(opened.map((d: { rule: string }) => d.rule)).toContain('negative_spike');
+    expect(opened.every((d: { evidence: { coldStart?: unknown } }) => !d.evidence.coldStart)).toBe(true);
+  }, 120_000);
+
+  it('a topic’s watch signal of one rule gathers later findings instead of new rows', async () => {
+    const at = T0 + 26 * HOUR_MS;
+    await ingest(background('nuoc sach', at));
+    const articles = ['VnExpress', 'Tuổi Trẻ', 'Thanh Niên'].map((outlet, k) =>
+      item('nuoc sach', at + k * HOUR_MS + 60_000, {
+        sourceType: 'online_news',
+        platform: 'news',
+        outlet,
+        url: `https://bao.example/nuoc-sach-${uid()}`,
+        sentiment: 'negative',
+        reach: 300_000,
+      }),
+    );
+    for (const a of articles) await ingest([a]);
+    const { items } = await watchOf(leader, topics.outlets);
+    expect(items).toHaveLength(1);
+    const [signal] = items;
+    expect(signal.summary).toBe(
+      'Một bài tiêu cực về «Chủ đề nuoc sach» trên VnExpress; chưa thấy nơi khác đưa lại: cần theo dõi. ' +
+        'Sau đó lặp lại 2 lần; lần gần nhất: Một bài tiêu cực về «Chủ đề nuoc sach» trên Thanh Niên; chưa thấy nơi khác đưa lại: cần theo dõi',
+    );
+    const gathered = signal.evidence.gathered as { count: number; items: { outlet: string }[] };
+    expect(gathered.count).toBe(3);
+    expect(gathered.items.map((x) => x.outlet)).toEqual(['Tuổi Trẻ', 'Thanh Niên']);
+    // A decided signal gathers nothing more: the next article starts a new one.
+    const dismissed = await t
+      .http()
+      .post(`/api/watch-signals/${signal.id}/dismiss`)
+      .set(leader.auth)
+      .send({ reason: 'not_relevant' });
+    expect(dismissed.status).toBe(201);
+    await ingest([
+      item('nuoc sach', at + 3 * HOUR_MS + 60_000, {
+        sourceType: 'online_news',
+        platform: 'news',
+        outlet: 'Dân trí',
+        url: `https://bao.example/nuoc-sach-${uid()}`,
+        sentiment: 'negative',
+        reach: 300_000,
+      }),
+    ]);
+    const after = await watchOf(leader, topics.outlets);
+    expect(after.items.map((w) => w.summary)).toContain(
+      'Một bài tiêu cực về «Chủ đề nuoc sach» trên Dân trí; chưa thấy nơi khác đưa lại: cần theo dõi',
+    );
+    expect(after.total).toBe(2);
+  }, 120_000);
+
+  it('one major outlet’s negative article is a watch signal; pick-up by new voices opens a room', async () => {
     const at = T0 + 26 * HOUR_MS;
     await ingest(background('cap nuoc', at));
     const article = item('cap nuoc', at + 60_000, {
@@ -264,7 +376,7 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
     expect(signal.summary).toBe(
       'Một bài tiêu cực về «Chủ đề cap nuoc» trên VnExpress; chưa thấy nơi khác đưa lại: cần theo dõi',
     );
-    // Within the hour, other pages and groups take it up.
+    // Within the hour, other pages that had never posted on the topic take it up.
     const pickup: unknown[] = [];
     for (let k = 0; k < 30; k++)
       pickup.push(
@@ -282,7 +394,67 @@ describe(`${WatchListService.name} and the trusted rules (e2e)`, () => {
       (d: { rule: string }) => d.rule === 'authority_traction',
     );
     expect(traction.evidence.pickup.outlets).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.tractionMinOutlets);
+    expect(traction.evidence.pickup.newVoices).toBe(7);
+    expect(traction.evidence.thresholds.tractionMinNewVoices).toBe(DEFAULT_THRESHOLDS.tractionMinNewVoices);
+    expect(traction.evidence.summary).toContain(
+      '7 trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này',
+    );
     expect(traction.evidence.trigger.outlet).toBe('VnExpress');
+  }, 120_000);
+
+  it('an article in the same hour as the regulars’ ordinary complaint thread stays on the watch list', async () => {
+    const at = T0 + 26 * HOUR_MS;
+    // A day of chatter by the topic's 13 resident groups: all of them are regulars.
+    await ingest(background('thoat nuoc', at));
+    await ingest([
+      item('thoat nuoc', at + 60_000, {
+        sourceType: 'online_news',
+        platform: 'tuoitre.vn',
+        outlet: 'Tuổi Trẻ',
+        url: `https://tuoitre.vn/thoat-nuoc-${uid()}`,
+        sentiment: 'negative',
+        reach: 400_000,
+      }),
+    ]);
+    // Four regulars trade 30 negative comments (and 15 replies) in the next half hour: as many negative
+    // mentions, from as many other outlets and accounts, as the pick-up that opens a room above, but no new
+    // voice among them.
+    const thread: unknown[] = [];
+    for (let k = 0; k < 45; k++)
+      thread.push(
+        item('thoat nuoc', at + 5 * 60_000 + k * 40_000, {
+          outlet: `Nhóm cư dân ${k % 4}`,
+          sentiment: k % 3 === 2 ? 'neutral' : 'negative',
+        }),
+      );
+    await ingest(thread);
+    expect(await incidentsOf(topics.regulars)).toEqual([]);
+    const rules = (await detectionsOf(topics.regulars)).map((d: { rule: string }) => d.rule);
+    expect(rules).not.toContain('authority_traction');
+    const watch = await watchOf(leader, topics.regulars);
+    expect(watch.items.map((w) => (w as unknown as { rule: string }).rule)).toContain(
+      'high_authority_negative',
+    );
+    // The same thread with three new pages joining in: still short of the new voices the pick-up needs.
+    const joined: unknown[] = [];
+    for (let k = 0; k < DEFAULT_THRESHOLDS.tractionMinNewVoices - 1; k++)
+      joined.push(
+        item('thoat nuoc', at + 36 * 60_000 + k * 30_000, {
+          outlet: `Trang mới ${k}`,
+          sentiment: 'negative',
+        }),
+      );
+    await ingest(joined);
+    expect(await incidentsOf(topics.regulars)).toEqual([]);
+    // One more new voice, and the article has traction.
+    await ingest([item('thoat nuoc', at + 39 * 60_000, { outlet: 'Trang mới cuối', sentiment: 'negative' })]);
+    const [incident] = await incidentsOf(topics.regulars);
+    expect(incident).toBeDefined();
+    const traction = (await detectionsOf(topics.regulars)).find(
+      (d: { rule: string }) => d.rule === 'authority_traction',
+    );
+    expect(traction.evidence.pickup.newVoices).toBe(DEFAULT_THRESHOLDS.tractionMinNewVoices);
+    expect(traction.evidence.trigger.outlet).toBe('Tuổi Trẻ');
   }, 120_000);
 
   it('a watch signal is dismissed with a reason; bad reasons are refused naming the field', async () => {

@@ -27,6 +27,30 @@ export function opensRoom(rule: string): boolean {
   return (OPENING_RULES as readonly string[]).includes(rule);
 }
 
+/**
+ * Cold start: while the topic has less than coldStartHours of history, there is no usual level to compare
+ * with, and findings that compare with one go to the watch list instead of opening a room, unless their
+ * window holds at least coldStartOpenCount negative mentions. Fake news naming the unit and a single item past
+ * the reach bar do not depend on a usual level: they open as always. Marks the findings held (`watchOnly`).
+ */
+export function holdDuringColdStart(findings: Finding[], t: DetectionThresholds, historyHours: number): void {
+  if (historyHours >= t.coldStartHours) return;
+  for (const f of findings) {
+    if (!opensRoom(f.rule) || f.rule === 'fake_news_named') continue;
+    if (f.rule === 'authority_traction' && f.evidence.pickup?.reason === 'reach') continue;
+    if (f.evidence.observed.negative >= t.coldStartOpenCount) continue;
+    const hours = Math.max(0, Math.floor(historyHours));
+    f.watchOnly = true;
+    f.evidence.coldStart = {
+      historyHours: Math.round(historyHours * 10) / 10,
+      coldStartHours: t.coldStartHours,
+    };
+    f.evidence.summary +=
+      `. Chủ đề mới được theo dõi ${hours} giờ, chưa đủ để biết mức bình thường: ` +
+      `đưa vào danh sách theo dõi, chưa mở phòng`;
+  }
+}
+
 export interface Baseline {
   method: 'ewma';
   windowHours: number;
@@ -67,13 +91,23 @@ export interface DetectionThresholds {
   negativeSpikeZ: number;
   negativeSpikeMinCount: number;
   negativeSpikeMinShare: number;
-  /** Slow burn: negative share over rolling windows against the share of the hours before. */
+  /**
+   * Slow burn (slow-burn-rule.ts): new voices (authors of negative items new to the topic over
+   * trendBaselineDays) over rolling windows against the same hours of the days before.
+   */
   trendWindowsHours: number[];
-  trendBaselineHours: number;
+  trendBaselineDays: number;
+  trendMinAuthors: number;
   trendMinCount: number;
   trendMinShare: number;
-  /** How unlikely the window must be under the baseline share: 1 in 10^trendSignificance. */
+  /** How unlikely the window's authors must be under the earlier days': 1 in 10^trendSignificance. */
   trendSignificance: number;
+  /**
+   * Cold start: while a topic has less than coldStartHours of history (no usual level to compare with), its
+   * negative findings go to the watch list, unless their window holds coldStartOpenCount negative mentions.
+   */
+  coldStartHours: number;
+  coldStartOpenCount: number;
   /** Authority with traction: a major outlet's negative item opens a room only with pick-up or huge reach. */
   authorityOpenReachThreshold: number;
   tractionWindowMinutes: number;
@@ -82,6 +116,11 @@ export interface DetectionThresholds {
   tractionRatio: number;
   /** The pick-up must be this negative (a burst of praise carries negative comments too). */
   tractionMinShare: number;
+  /**
+   * The pick-up must come from at least this many new voices: outlets, pages and accounts that had posted
+   * nothing on the topic in the trendBaselineDays before (a few regulars' complaint thread is not pick-up).
+   */
+  tractionMinNewVoices: number;
   /** Quiet rooms: at most one detection.attached per topic per this many minutes (stream time). */
   coalesceMinutes: number;
 }
@@ -114,17 +153,50 @@ export interface DetectionEvidence {
     verified?: boolean;
     majorOutlet?: boolean;
   };
-  /** Slow burn: the window's series (negative and total per hour) and the baseline share it is compared with. */
+  /**
+   * Slow burn: distinct authors of negative items in the window and the new voices among them, what the
+   * same hours of the earlier days had (each day's count, how much they differ), and the hourly series.
+   */
   trend?: {
     windowHours: number;
-    baselineShare: number;
-    baselineVolume: number;
+    authors: number;
+    /** New voices: authors who had posted nothing on the topic in the trendBaselineDays before. */
+    newAuthors: number;
+    expectedNewAuthors: number;
+    newAuthorShareBefore: number;
+    baselineDays: number;
+    dailyAuthors: number[];
+    dispersion: number;
     share: number;
     significance: number;
-    hourly: { start: string; volume: number; negative: number }[];
+    hourly: { start: string; volume: number; negative: number; authors: number; newAuthors: number }[];
   };
+  /**
+   * Watch list: later findings of the same rule gathered into one pending signal (how many, their windows, the
+   * latest, the items that set them off) instead of new rows.
+   */
+  gathered?: {
+    count: number;
+    windows: string[];
+    latest: { summary: string; window: { start: string; end: string } };
+    items: (EvidenceMention & {
+      matchedOn?: string;
+      followers?: number;
+      verified?: boolean;
+      majorOutlet?: boolean;
+    })[];
+  };
+  /** Cold start: the topic's history was too short to open a room on this finding. */
+  coldStart?: { historyHours: number; coldStartHours: number };
   /** Authority with traction: what picked the item up. */
-  pickup?: { mentions: number; outlets: number; expected: number; reason: 'pickup' | 'reach' };
+  pickup?: {
+    mentions: number;
+    outlets: number;
+    expected: number;
+    reason: 'pickup' | 'reach';
+    /** New voices among the outlets and accounts (absent in evidence recorded before they were counted). */
+    newVoices?: number;
+  };
   /** The statistic a suggested threshold is computed from (see suggestThreshold). */
   strength?: number;
   topMentions?: EvidenceMention[];
@@ -141,6 +213,8 @@ export interface Finding {
   reach: number;
   velocityPerHour: number;
   negativeShare: number;
+  /** An opening rule's finding held on the watch list (cold start: the topic has no usual level yet). */
+  watchOnly?: boolean;
 }
 
 /**
@@ -244,7 +318,7 @@ export function sumRange(rows: BucketCounts[], from: number, to: number) {
 
 /** How far back evaluateWindow needs buckets before the current one. */
 export function lookbackHours(t: DetectionThresholds): number {
-  return Math.max(t.baselineWindowHours, Math.max(0, ...t.trendWindowsHours) + t.trendBaselineHours);
+  return Math.max(t.baselineWindowHours, t.negativeWindowMinutes / 60, ...t.trendWindowsHours);
 }
 
 /**
@@ -255,10 +329,6 @@ export function lookbackHours(t: DetectionThresholds): number {
  *   with a floor on the count and on the bucket's negative share: a burst of praise or of neutral news is not
  *   a negative spike even when it carries a few dozen critical comments.
  * - volume_spike (watch only): the raw volume spiked but its negative part did not.
- * - negative_trend (opens): the slow burn. Over each rolling window of trendWindowsHours, the negative share
- *   against the share of the trendBaselineHours before the window; fires when the share and the count pass
- *   their floors, the last hour is not below the window's hourly average (rising, not fading), and the window
- *   is that unlikely under the baseline share (Chernoff bound).
  * - negative_share (opens): the share over the last negativeWindowMinutes, as before.
  */
 export function evaluateWindow(
@@ -358,82 +428,6 @@ export function evaluateWindow(
           negativeShare: round(share, 3),
           strength: round(z),
           thresholds: { spikeZ: t.spikeZ, spikeMinCount: t.spikeMinCount },
-        },
-      });
-    }
-  }
-
-  if (t.enabledRules.includes('negative_trend')) {
-    let best: {
-      w: number;
-      from: number;
-      sig: number;
-      n: number;
-      v: number;
-      reach: number;
-      p0: number;
-      v0: number;
-    } | null = null;
-    for (const w of t.trendWindowsHours) {
-      const from = end.getTime() - w * 3_600_000;
-      const cur = sumRange(rows, from, end.getTime());
-      if (cur.negative < t.trendMinCount || !cur.volume || cur.negative / cur.volume < t.trendMinShare)
-        continue;
-      // Rising, not fading: the last hour has at least the window's average of negative mentions per hour (the
-      // tail of a crisis that is dying down is not a new trend).
-      const lastHour = sumRange(rows, end.getTime() - 3_600_000, end.getTime());
-      if (lastHour.negative * w < cur.negative) continue;
-      const base = sumRange(rows, from - t.trendBaselineHours * 3_600_000, from);
-      // A little prior (one in five negative) keeps a thin baseline from calling any negativity a trend.
-      const p0 = Math.max((base.negative + 2) / (base.volume + 10), 0.05);
-      const sig = shareSignificance(cur.negative, cur.volume, p0);
-      if (sig >= t.trendSignificance && (!best || sig > best.sig))
-        best = { w, from, sig, n: cur.negative, v: cur.volume, reach: cur.reach, p0, v0: base.volume };
-    }
-    if (best) {
-      const hourly: { start: string; volume: number; negative: number }[] = [];
-      for (let h = best.from; h < end.getTime(); h += 3_600_000) {
-        const x = sumRange(rows, h, h + 3_600_000);
-        hourly.push({ start: new Date(h).toISOString(), volume: x.volume, negative: x.negative });
-      }
-      const s = best.n / best.v;
-      findings.push({
-        rule: 'negative_trend',
-        windowStart: new Date(best.from),
-        windowEnd: end,
-        mentionIds: [],
-        reach: best.reach,
-        velocityPerHour: best.v / best.w,
-        negativeShare: s,
-        evidence: {
-          rule: 'negative_trend',
-          summary:
-            `Ý kiến tiêu cực về «${topicName}» tăng dần: ${pct(s)} đề cập trong ${best.w} giờ qua là tiêu cực ` +
-            `(${best.n}/${best.v}), trong khi ${t.trendBaselineHours} giờ trước đó chỉ khoảng ${pct(best.p0)}`,
-          window: { start: new Date(best.from).toISOString(), end: end.toISOString() },
-          observed: {
-            volume: best.v,
-            negative: best.n,
-            reach: best.reach,
-            velocityPerHour: round(best.v / best.w),
-          },
-          negativeShare: round(s, 3),
-          strength: round(best.sig),
-          trend: {
-            windowHours: best.w,
-            baselineShare: round(best.p0, 3),
-            baselineVolume: best.v0,
-            share: round(s, 3),
-            significance: round(best.sig),
-            hourly,
-          },
-          thresholds: {
-            trendWindowsHours: t.trendWindowsHours.join(', '),
-            trendBaselineHours: t.trendBaselineHours,
-            trendMinCount: t.trendMinCount,
-            trendMinShare: t.trendMinShare,
-            trendSignificance: t.trendSignificance,
-          },
         },
       });
     }
@@ -546,12 +540,16 @@ export interface Pickup {
   outlets: number;
   /** Negative mentions the topic would usually have in that time (its negative baseline). */
   expected: number;
+  /** New voices among those outlets and accounts (none of them had posted on the topic in trendBaselineDays). */
+  newVoices: number;
 }
 
 /**
  * Authority with traction (opens): the authority item was picked up by at least tractionMinOutlets other outlets
  * or accounts with at least tractionMinMentions negative mentions, tractionRatio times what the topic usually
- * has in that time, and at least tractionMinShare of everything said on the topic meanwhile.
+ * has in that time, and at least tractionMinShare of everything said on the topic meanwhile; and at least
+ * tractionMinNewVoices of those outlets and accounts are new voices (had not posted on the topic in the
+ * trendBaselineDays before): a complaint thread among a few regulars in the same hour is not pick-up.
  */
 export function evaluateTraction(
   item: NotableItem,
@@ -563,6 +561,7 @@ export function evaluateTraction(
   if (!t.enabledRules.includes('authority_traction')) return null;
   if (
     pickup.outlets < t.tractionMinOutlets ||
+    pickup.newVoices < t.tractionMinNewVoices ||
     pickup.mentions < Math.max(t.tractionMinMentions, t.tractionRatio * pickup.expected) ||
     pickup.mentions < t.tractionMinShare * pickup.volume
   )
@@ -585,7 +584,8 @@ export function evaluateTraction(
       summary:
         `Bài tiêu cực về «${topicName}» ${authorityWhy(item, t)} đang được đưa lại: ${pickup.mentions} đề cập tiêu cực ` +
         `từ ${pickup.outlets} trang, tài khoản khác trong ${t.tractionWindowMinutes} phút` +
-        (expected >= 1 ? ` (bình thường khoảng ${expected})` : ', trong khi bình thường gần như không có'),
+        (expected >= 1 ? ` (bình thường khoảng ${expected})` : ', trong khi bình thường gần như không có') +
+        `; ${pickup.newVoices} trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này`,
       window: { start: start.toISOString(), end: end.toISOString() },
       observed: {
         volume: pickup.mentions + 1,
@@ -602,6 +602,7 @@ export function evaluateTraction(
         tractionMinOutlets: t.tractionMinOutlets,
         tractionRatio: t.tractionRatio,
         tractionMinShare: t.tractionMinShare,
+        tractionMinNewVoices: t.tractionMinNewVoices,
       },
     },
   };
@@ -693,7 +694,7 @@ export function evaluateItem(
           window,
           observed,
           trigger,
-          pickup: { mentions: 0, outlets: 0, expected: 0, reason: 'reach' },
+          pickup: { mentions: 0, outlets: 0, expected: 0, newVoices: 0, reason: 'reach' },
           strength: item.reach,
           thresholds: { authorityOpenReachThreshold: t.authorityOpenReachThreshold },
         },
@@ -798,16 +799,20 @@ export const DEFAULT_THRESHOLDS: DetectionThresholds = {
   negativeSpikeMinCount: 15,
   negativeSpikeMinShare: 0.4,
   trendWindowsHours: [1, 2, 3, 6],
-  trendBaselineHours: 24,
-  trendMinCount: 15,
-  trendMinShare: 0.3,
-  trendSignificance: 4,
+  trendBaselineDays: 7,
+  trendMinAuthors: 6,
+  trendMinCount: 8,
+  trendMinShare: 0.15,
+  trendSignificance: 3,
+  coldStartHours: 24,
+  coldStartOpenCount: 100,
   authorityOpenReachThreshold: 5_000_000,
   tractionWindowMinutes: 60,
   tractionMinMentions: 15,
   tractionMinOutlets: 3,
   tractionRatio: 3,
   tractionMinShare: 0.3,
+  tractionMinNewVoices: 5,
   coalesceMinutes: 240,
 };
 

@@ -39,7 +39,8 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     negativeSpikeMinCount: row.negativeSpikeMinCount,
     negativeSpikeMinShare: row.negativeSpikeMinShare,
     trendWindowsHours: row.trendWindowsHours,
-    trendBaselineHours: row.trendBaselineHours,
+    trendBaselineDays: row.trendBaselineDays,
+    trendMinAuthors: row.trendMinAuthors,
     trendMinCount: row.trendMinCount,
     trendMinShare: row.trendMinShare,
     trendSignificance: row.trendSignificance,
@@ -49,7 +50,10 @@ export function toThresholds(row: DetectionSettings): DetectionThresholds {
     tractionMinOutlets: row.tractionMinOutlets,
     tractionRatio: row.tractionRatio,
     tractionMinShare: row.tractionMinShare,
+    tractionMinNewVoices: row.tractionMinNewVoices,
     coalesceMinutes: row.coalesceMinutes,
+    coldStartHours: row.coldStartHours,
+    coldStartOpenCount: row.coldStartOpenCount,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   evaluateTraction,
   evaluateWindow,
   Finding,
+  holdDuringColdStart,
   isAuthorityItem,
   lookbackHours,
   NotableItem,
@@ -28,6 +29,7 @@ import {
   severityFor,
 } from './detection-rules.js';
 import { DetectionRepository } from './detection.repository.js';
+import { evaluateSlowBurn, newVoicesExcept, slowBurnScanHours } from './slow-burn-rule.js';
 import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
 import { WatchListService } from './watch-list.service.js';
 
@@ -91,6 +93,10 @@ export interface DetectionDecision {
 export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DetectionFlow.name);
   private unsubscribe?: () => void;
+  /** Each topic's first bucket, once it is old enough not to change anything (the history only grows). */
+  private readonly firstBuckets = new Map<string, number>();
+  /** The slow burn's last evaluation per topic: the window end and when (it reads days of mentions). */
+  private readonly slowBurnChecked = new Map<string, { end: number; at: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -169,6 +175,11 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         findings.push(...evaluateWindow(current, window, thresholds, topic.name));
       }
     }
+    if (recent.length) {
+      const end = recent[recent.length - 1] + bucketSeconds * 1000;
+      const trend = await this.slowBurn(topic, thresholds, rows, end);
+      if (trend) findings.push(trend);
+    }
     const items: NotableItem[] = [];
     for (const n of notable) {
       if (n.occurredAt.getTime() < horizon) continue;
@@ -179,12 +190,58 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
       const latestEnd = recent[recent.length - 1] + bucketSeconds * 1000;
       findings.push(...(await this.traction(topic, thresholds, items, rows, latestEnd, bucketSeconds)));
     }
-    if (findings.length) await this.act(topic, thresholds, findings);
+    if (!findings.length) return;
+    const latest = Math.max(...findings.map((f) => f.windowEnd.getTime()));
+    const first = await this.firstBucket(topic.id, latest);
+    holdDuringColdStart(findings, thresholds, (latest - first) / 3_600_000);
+    await this.act(topic, thresholds, findings);
+  }
+
+  /** Where the topic's history starts (its first bucket; `at` when it has none), for the cold start. */
+  private async firstBucket(topicId: string, at: number): Promise<number> {
+    let first = this.firstBuckets.get(topicId);
+    if (first === undefined) {
+      first = (await this.signals.firstBucketStart(topicId))?.getTime() ?? at;
+      // Remembered once it is past every cold start a unit may set (backfills only move it earlier).
+      if (Date.now() - first > 31 * 24 * 3_600_000) this.firstBuckets.set(topicId, first);
+    }
+    return first;
+  }
+
+  /**
+   * The slow burn on the newest window of the batch only (a rule of hours: a backfilled bucket does not make a
+   * new trend), at most once per topic and window end every half minute (it reads a week of the topic's
+   * mentions; a busy feed posts many batches into the same bucket).
+   */
+  private async slowBurn(
+    topic: Topic,
+    t: DetectionThresholds,
+    rows: BucketCounts[],
+    end: number,
+  ): Promise<Finding | null> {
+    if (!t.enabledRules.includes('negative_trend')) return null;
+    const last = this.slowBurnChecked.get(topic.id);
+    if (last && last.end === end && Date.now() - last.at < 30_000) return null;
+    this.slowBurnChecked.set(topic.id, { end, at: Date.now() });
+    const day = 24 * 3_600_000;
+    const longest = Math.max(1, ...t.trendWindowsHours) * 3_600_000;
+    const ranges: [number, number][] = [[end - longest - day, end]];
+    for (let k = 1; k <= t.trendBaselineDays; k++) ranges.push([end - k * day - longest, end - k * day]);
+    const scanFrom = end - slowBurnScanHours(t) * 3_600_000;
+    const posts = await this.signals.negativeAuthorPosts(
+      topic.id,
+      new Date(scanFrom),
+      new Date(end),
+      t.trendBaselineDays * day,
+      ranges,
+    );
+    return evaluateSlowBurn(end, rows, posts, t, topic.name, await this.firstBucket(topic.id, end));
   }
 
   /**
    * Authority with traction: for each authority item of the last tractionWindowMinutes (this batch's, and those
-   * already on the watch list), the negative pick-up by other outlets since it, against the topic's usual rate.
+   * already on the watch list), the negative pick-up by other outlets since it, against the topic's usual rate,
+   * and how many of them are new voices (as the slow burn counts them: slow-burn-rule.ts).
    */
   private async traction(
     topic: Topic,
@@ -199,9 +256,12 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
     const since = new Date(latestEnd - windowMs - bucketSeconds * 1000);
     const candidates = new Map<string, NotableItem>();
     for (const n of items) if (isAuthorityItem(n, t)) candidates.set(n.mentionId, n);
-    for (const w of await this.repository.recentAuthoritySignals(topic.id, since)) {
-      const tr = w.evidence.trigger;
-      if (!tr || candidates.has(tr.id)) continue;
+    const listed = (await this.repository.recentAuthoritySignals(topic.id, since)).flatMap((w) => [
+      ...(w.evidence.trigger ? [w.evidence.trigger] : []),
+      ...(w.evidence.gathered?.items ?? []),
+    ]);
+    for (const tr of listed) {
+      if (candidates.has(tr.id) || new Date(tr.occurredAt) < since) continue;
       candidates.set(tr.id, {
         mentionId: tr.id,
         matchedOn: tr.matchedOn ?? 'term',
@@ -236,7 +296,18 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         new Date(to),
         item.mentionId,
       );
-      const f = evaluateTraction(item, { ...pickup, expected }, t, topic.name, bucketSeconds);
+      // Cheap floors first: the new voices read a week of the topic's mentions.
+      if (pickup.outlets < t.tractionMinOutlets || pickup.mentions < t.tractionMinMentions) continue;
+      const memory = t.trendBaselineDays * 24 * 3_600_000;
+      const posts = await this.signals.negativeAuthorPosts(
+        topic.id,
+        new Date(from - memory),
+        new Date(to),
+        memory,
+        [[from, to]],
+      );
+      const newVoices = newVoicesExcept(posts, from, to, item.outlet);
+      const f = evaluateTraction(item, { ...pickup, expected, newVoices }, t, topic.name, bucketSeconds);
       if (f) out.push(f);
     }
     return out;
@@ -252,14 +323,14 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
       f.mentionIds = top.map((m) => m.id);
     }
     // Below the opening bar: the unit's watch list, never a room.
-    const watch = all.filter((f) => !opensRoom(f.rule));
+    const watch = all.filter((f) => !opensRoom(f.rule) || f.watchOnly);
     if (watch.length) {
       await this.watchList.record(
         topic,
         watch.map((f) => ({ finding: f, title: TITLES[f.rule](topic.name, f) })),
       );
     }
-    const findings = all.filter((f) => opensRoom(f.rule));
+    const findings = all.filter((f) => opensRoom(f.rule) && !f.watchOnly);
     if (!findings.length) return null;
     const category = findings.some((f) => f.rule === 'fake_news_named')
       ? IncidentCategory.FakeNews

@@ -60,6 +60,27 @@ export class DetectionRepository {
     return ids.length ? manager.getRepository(WatchSignal).findBy(ids.map((id) => ({ id }))) : [];
   }
 
+  /** The topic's pending watch signal of a rule whose window starts at or after `since`, locked. */
+  pendingSignal(
+    manager: EntityManager,
+    topicId: string,
+    rule: string,
+    since: Date,
+  ): Promise<WatchSignal | null> {
+    return manager
+      .getRepository(WatchSignal)
+      .createQueryBuilder('w')
+      .setLock('pessimistic_write')
+      .where('w.topicId = :topicId AND w.rule = :rule AND w.status = :status', {
+        topicId,
+        rule,
+        status: WatchSignalStatus.Pending,
+      })
+      .andWhere('w.windowStart >= :since', { since })
+      .orderBy('w.windowStart', 'DESC')
+      .getOne();
+  }
+
   /** Authority items on the topic's watch list since `since` (their pick-up is checked on later batches). */
   recentAuthoritySignals(topicId: string, since: Date): Promise<WatchSignal[]> {
     return (

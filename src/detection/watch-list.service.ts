@@ -31,6 +31,30 @@ export function isFalsePositiveReason(reason: string | null | undefined): boolea
   return f.startsWith('bao dong nham') || f.includes('false positive') || f === 'false_positive';
 }
 
+/** How long (stream time) a pending watch signal gathers the later findings of its topic and rule. */
+export const WATCH_GATHER_HOURS = 24;
+
+/**
+ * Gathers a later finding into a watch signal (its window, the latest summary, the item that set it off, its
+ * mentions); false when that window was already in it (a batch evaluated again).
+ */
+export function gather(signal: WatchSignal, f: Finding): boolean {
+  const first = signal.windowStart.toISOString();
+  const g = signal.evidence.gathered ?? { count: 1, windows: [first], latest: null!, items: [] };
+  const window = f.windowStart.toISOString();
+  if (g.windows.includes(window)) return false;
+  g.count++;
+  g.windows = [...g.windows, window].slice(-300);
+  g.latest = { summary: f.evidence.summary, window: f.evidence.window };
+  if (f.evidence.trigger) g.items = [...g.items, f.evidence.trigger].slice(-20);
+  const strength = Math.max(signal.evidence.strength ?? 0, f.evidence.strength ?? 0);
+  signal.evidence = { ...signal.evidence, gathered: g, strength };
+  if (f.windowEnd > signal.windowEnd) signal.windowEnd = f.windowEnd;
+  signal.mentionIds = [...new Set([...signal.mentionIds, ...f.mentionIds])].slice(0, 100);
+  signal.summary = `${signal.evidence.summary}. Sau đó lặp lại ${g.count - 1} lần; lần gần nhất: ${g.latest.summary}`;
+  return true;
+}
+
 const REASON_LABELS: Record<string, string> = {
   false_positive: 'Báo động nhầm',
   not_relevant: 'Không liên quan đến đơn vị',
@@ -90,12 +114,28 @@ export class WatchListService implements OnModuleInit {
     });
   }
 
-  /** Stores the new watch signals of a topic and pushes them to the users who see its unit. */
+  /**
+   * Stores the watch signals of a topic and pushes the new ones to the users who see its unit. One pending
+   * signal per topic and rule gathers the findings of the next WATCH_GATHER_HOURS (stream time) instead of
+   * new rows: the officer sees one line per concern, with how often it came back and the latest.
+   */
   async record(topic: Topic, findings: { finding: Finding; title: string }[]): Promise<WatchSignal[]> {
-    const inserted = await this.dataSource.transaction((manager) =>
-      this.repository.insertWatchSignals(
-        manager,
-        findings.map(({ finding: f, title }) => ({
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`watch:${topic.id}`]);
+      const fresh = new Map<string, Partial<WatchSignal>>();
+      for (const { finding: f, title } of findings) {
+        const since = new Date(f.windowStart.getTime() - WATCH_GATHER_HOURS * 3_600_000);
+        const pending = await this.repository.pendingSignal(manager, topic.id, f.rule, since);
+        if (pending) {
+          if (gather(pending, f)) await manager.save(pending);
+          continue;
+        }
+        const row = fresh.get(f.rule);
+        if (row) {
+          gather(row as WatchSignal, f);
+          continue;
+        }
+        fresh.set(f.rule, {
           topicId: topic.id,
           orgUnitId: topic.orgUnitId,
           rule: f.rule,
@@ -107,9 +147,10 @@ export class WatchListService implements OnModuleInit {
           evidence: f.evidence,
           mentionIds: f.mentionIds,
           status: WatchSignalStatus.Pending,
-        })),
-      ),
-    );
+        });
+      }
+      return this.repository.insertWatchSignals(manager, [...fresh.values()]);
+    });
     if (inserted.length && this.delivery) {
       const users = await this.visibility.unitDataReaders(topic.orgUnitId);
       for (const signal of inserted) {

@@ -423,6 +423,48 @@ export class SignalsRepository {
   }
 
   /**
+   * The topic's negative mentions in the given ranges [from, to) (epoch ms), each with its author (outlet, else
+   * platform, else source type: as negativePickup counts them) and whether it is a new voice: its author posted
+   * nothing on the topic in the `memoryMs` before it. Mentions from `scanFrom` on tell who posted before.
+   */
+  async negativeAuthorPosts(
+    topicId: string,
+    scanFrom: Date,
+    to: Date,
+    memoryMs: number,
+    ranges: [number, number][],
+  ): Promise<{ at: number; author: string; fresh: boolean }[]> {
+    if (!ranges.length) return [];
+    const rows: { at: string; author: string; fresh: boolean }[] = await this.dataSource.query(
+      `WITH scan AS (
+         SELECT mt.occurred_at AS at, coalesce(m.outlet, m.platform, m.source_type::text) AS author, m.sentiment
+         FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
+         WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3
+       ), flagged AS (
+         SELECT at, author, sentiment, lag(at) OVER (PARTITION BY author ORDER BY at) AS prev FROM scan
+       )
+       SELECT (extract(epoch FROM f.at) * 1000)::float8 AS at, f.author,
+         (f.prev IS NULL OR f.prev < f.at - make_interval(secs => $4::float8 / 1000)) AS fresh
+       FROM flagged f
+       WHERE f.sentiment = 'negative' AND EXISTS (
+         SELECT 1 FROM unnest($5::float8[], $6::float8[]) r(a, b)
+         WHERE f.at >= to_timestamp(r.a / 1000) AND f.at < to_timestamp(r.b / 1000))
+       ORDER BY f.at`,
+      [topicId, scanFrom, to, memoryMs, ranges.map((r) => r[0]), ranges.map((r) => r[1])],
+    );
+    return rows.map((r) => ({ at: Number(r.at), author: r.author, fresh: r.fresh }));
+  }
+
+  /** When the topic's first bucket starts (null: no mention yet). */
+  async firstBucketStart(topicId: string): Promise<Date | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT min(bucket_start) AS first FROM topic_buckets WHERE topic_id = $1`,
+      [topicId],
+    );
+    return row?.first ? new Date(row.first) : null;
+  }
+
+  /**
    * The newest mentions collected since `since` (for trying a topic's rules before saving them), of the given
    * sources only (null: every source).
    */

@@ -174,6 +174,22 @@ export class SignalsService {
     return this.repository.negativePickup(topicId, from, to, excludeMentionId);
   }
 
+  /** The topic's negative mentions in the ranges, with their authors and whether each is a new voice. */
+  negativeAuthorPosts(
+    topicId: string,
+    scanFrom: Date,
+    to: Date,
+    memoryMs: number,
+    ranges: [number, number][],
+  ): Promise<{ at: number; author: string; fresh: boolean }[]> {
+    return this.repository.negativeAuthorPosts(topicId, scanFrom, to, memoryMs, ranges);
+  }
+
+  /** When the topic's first bucket starts (null: no mention yet). */
+  firstBucketStart(topicId: string): Promise<Date | null> {
+    return this.repository.firstBucketStart(topicId);
+  }
+
   /** A topic's mentions published in [from, to): negative first, then by reach. */
   topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
     return this.repository.topMentions(topicId, from, to, limit);

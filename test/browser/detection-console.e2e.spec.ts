@@ -175,6 +175,9 @@ describe('detection screens in Chromium (e2e)', () => {
     await expect(
       page.getByRole('spinbutton', { name: /Độ vọt của ý kiến tiêu cực/ }).inputValue(),
     ).resolves.toBe(String(effective.body.thresholds.negativeSpikeZ));
+    await expect(
+      page.getByRole('spinbutton', { name: /số trang, tài khoản mới/ }).inputValue(),
+    ).resolves.toBe(String(effective.body.thresholds.tractionMinNewVoices));
     await page.getByRole('spinbutton', { name: 'Gộp cập nhật trong phòng (phút)' }).fill('90');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page

@@ -191,12 +191,21 @@ export class UpdateDetectionSettingsDto {
   @Max(24, { each: true })
   trendWindowsHours?: number[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'Số ngày trước (cùng khung giờ) làm mức bình thường của xu hướng tăng dần',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(24 * 7)
-  trendBaselineHours?: number;
+  @Max(28)
+  trendBaselineDays?: number;
+
+  @ApiPropertyOptional({ description: 'Số người, trang mới lên tiếng phê phán tối thiểu trong cửa sổ' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  trendMinAuthors?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -262,6 +271,15 @@ export class UpdateDetectionSettingsDto {
   tractionMinShare?: number;
 
   @ApiPropertyOptional({
+    description: 'Số trang, tài khoản đưa lại bài báo lớn mà một tuần trước đó chưa nhắc đến chủ đề',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INT)
+  tractionMinNewVoices?: number;
+
+  @ApiPropertyOptional({
     description: 'Gộp các lần phát hiện trên một chủ đề: tối đa một sự kiện mỗi chừng này phút',
   })
   @IsOptional()
@@ -269,6 +287,22 @@ export class UpdateDetectionSettingsDto {
   @Min(0)
   @Max(24 * 60)
   coalesceMinutes?: number;
+
+  @ApiPropertyOptional({
+    description: 'Chủ đề có ít hơn chừng này giờ dữ liệu: phát hiện tiêu cực chỉ vào danh sách theo dõi',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  coldStartHours?: number;
+
+  @ApiPropertyOptional({ description: 'Số đề cập tiêu cực đủ để mở phòng ngay cả khi chủ đề còn mới' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  coldStartOpenCount?: number;
 
   @ApiPropertyOptional({ type: [SeverityRuleDto] })
   @IsOptional()

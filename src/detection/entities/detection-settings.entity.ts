@@ -96,9 +96,13 @@ export class DetectionSettings {
   @Column({ type: 'int', array: true })
   trendWindowsHours: number[];
 
-  /** Hours before a window whose negative share is the slow-burn baseline. */
+  /** Earlier days whose same hours are the slow-burn baseline (and how long an author is remembered). */
   @Column({ type: 'int' })
-  trendBaselineHours: number;
+  trendBaselineDays: number;
+
+  /** New voices (authors new to the topic) a slow-burn window needs at least. */
+  @Column({ type: 'int' })
+  trendMinAuthors: number;
 
   @Column({ type: 'int' })
   trendMinCount: number;
@@ -106,7 +110,7 @@ export class DetectionSettings {
   @Column({ type: 'double precision' })
   trendMinShare: number;
 
-  /** The window must be at most 1 in 10^this likely under the baseline share. */
+  /** The window's new voices must be at most 1 in 10^this likely under the earlier days'. */
   @Column({ type: 'double precision' })
   trendSignificance: number;
 
@@ -130,9 +134,21 @@ export class DetectionSettings {
   @Column({ type: 'double precision' })
   tractionMinShare: number;
 
+  /** The pick-up must come from at least this many new voices (no post on the topic in trendBaselineDays). */
+  @Column({ type: 'int' })
+  tractionMinNewVoices: number;
+
   /** At most one detection.attached per topic per this many minutes of stream time. */
   @Column({ type: 'int' })
   coalesceMinutes: number;
+
+  /** A topic with less history than this puts its negative findings on the watch list (cold start). */
+  @Column({ type: 'int' })
+  coldStartHours: number;
+
+  /** Negative mentions in a finding's window that open a room even during the cold start. */
+  @Column({ type: 'int' })
+  coldStartOpenCount: number;
 
   @Column({ type: 'uuid', nullable: true })
   updatedByUserId: string | null;

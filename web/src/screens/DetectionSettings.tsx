@@ -15,13 +15,17 @@ const FIELDS: { key: string; min: number; max?: number }[] = [
   { key: 'negativeSpikeZ', min: 1, max: 1000 },
   { key: 'negativeSpikeMinCount', min: 1 },
   { key: 'negativeSpikeMinShare', min: 0.05, max: 1 },
+  { key: 'trendMinAuthors', min: 1 },
   { key: 'trendMinShare', min: 0.05, max: 1 },
   { key: 'trendMinCount', min: 1 },
   { key: 'trendSignificance', min: 1, max: 1000 },
   { key: 'tractionMinMentions', min: 1 },
   { key: 'tractionMinOutlets', min: 1 },
+  { key: 'tractionMinNewVoices', min: 0 },
   { key: 'authorityOpenReachThreshold', min: 1 },
   { key: 'coalesceMinutes', min: 0, max: 1440 },
+  { key: 'coldStartHours', min: 0, max: 720 },
+  { key: 'coldStartOpenCount', min: 1 },
   { key: 'spikeZ', min: 1, max: 1000 },
 ];
 
