@@ -101,6 +101,8 @@ export interface FeedItem {
     nextPollAt: string | null;
     polling: boolean;
   };
+}
+
 /** GET /api/signal-sources/:id/activity */
 export interface SourceActivity {
   sourceId: string;
