@@ -213,7 +213,7 @@ describe(`${FeedPoller.name} (e2e)`, () => {
     expect(again.health).toMatchObject({ lastStatus: 'ok', itemsSeen: 2, itemsNew: 0, itemsNewTotal: 2 });
     expect(await mentionsOf('https://baoanhoa.example.vn/')).toHaveLength(2);
     const audit = await t.dataSource.query(
-      `SELECT data FROM audit_log WHERE action = 'signals.ingest' AND entity_id = $1`,
+      `SELECT data FROM audit_log WHERE action = 'signals.ingested' AND entity_id = $1`,
       [sourceId],
     );
     expect(audit.map((a: { data: { via: string } }) => a.data.via)).toContain('feed');
@@ -426,6 +426,12 @@ describe(`${FeedPoller.name} (e2e)`, () => {
       description: 'Ngập sâu kéo dài, xe chết máy, bà con phản đối vì chậm khắc phục.',
       pubDate: new Date(Date.now() - 60_000 - k * 1000),
     }));
+    // A topic watched for days (past the cold start): one quiet 5-minute bucket three days ago.
+    await t.dataSource.query(
+      `INSERT INTO topic_buckets (topic_id, bucket_start, bucket_seconds, volume)
+       VALUES ($1, date_trunc('hour', now()) - interval '3 days', 300, 1)`,
+      [floodTopic],
+    );
     server.serve('/rss/burst.rss', rss('Tin nhanh', burst), RSS);
     const feed = await firstPoll((await addFeed('/rss/burst.rss', { outletName: 'Tin nhanh' })).id);
     expect(feed.health.itemsNew).toBe(40);
@@ -533,9 +539,9 @@ describe(`${FeedPoller.name} (e2e)`, () => {
       [feed.id],
     );
     expect(actions).toEqual([
-      { action: 'feed.create', actor_user_id: analyst.user.id },
-      { action: 'feed.update', actor_user_id: analyst.user.id },
-      { action: 'feed.delete', actor_user_id: analyst.user.id },
+      { action: 'feed.created', actor_user_id: analyst.user.id },
+      { action: 'feed.updated', actor_user_id: analyst.user.id },
+      { action: 'feed.deleted', actor_user_id: analyst.user.id },
     ]);
   });
 });

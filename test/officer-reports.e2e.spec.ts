@@ -179,7 +179,7 @@ describe(`${OfficerReportsService.name} (e2e)`, () => {
       ]),
     ).toBe(1);
     const audit = await t.dataSource.query(
-      `SELECT data FROM audit_log WHERE action = 'officer_report.create' AND entity_id = $1`,
+      `SELECT data FROM audit_log WHERE action = 'officer_report.created' AND entity_id = $1`,
       [res.body.report.id],
     );
     expect(audit[0].data).toMatchObject({ action: 'open', incidentId, evidence: { type: 'image/png' } });

@@ -285,11 +285,11 @@ describe('Press conferences (e2e)', () => {
       await t.dataSource.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id', [id])
     ).map((r: { action: string }) => r.action);
     expect(actions).toEqual([
-      'press_conference.create',
-      'press_conference.hold',
-      'press_conference.question',
-      'press_conference.question',
-      'press_conference.commitment',
+      'press_conference.created',
+      'press_conference.held',
+      'press_conference.question_recorded',
+      'press_conference.question_recorded',
+      'press_conference.commitment_added',
     ]);
 
     const pdf = await t

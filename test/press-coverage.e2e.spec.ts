@@ -78,7 +78,7 @@ describe('Press reports to answer (báo nêu) (e2e)', () => {
       `SELECT id, value, unit FROM deadline_rules WHERE key = 'press_coverage_response'`,
     );
     expect(res.body.deadlineRuleId).toBe(rule.id);
-    expect(await auditActions(res.body.id)).toEqual(['press_coverage.create']);
+    expect(await auditActions(res.body.id)).toEqual(['press_coverage.created']);
 
     // The unit shortens its answer time from 2027: reports received before keep the old rule, later ones the new.
     const ended = await t
@@ -164,10 +164,10 @@ describe('Press reports to answer (báo nêu) (e2e)', () => {
     expect(outcome.status).toBe(200);
     expect(outcome.body).toMatchObject({ status: 'closed', outcomeKind: 'correction_published' });
     expect(await auditActions(id)).toEqual([
-      'press_coverage.create',
-      'press_coverage.verify',
-      'press_coverage.respond',
-      'press_coverage.outcome',
+      'press_coverage.created',
+      'press_coverage.verified',
+      'press_coverage.responded',
+      'press_coverage.outcome_recorded',
     ]);
   });
 

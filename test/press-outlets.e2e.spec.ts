@@ -160,7 +160,7 @@ describe(PressOutletsService.name, () => {
     expect(hidden).not.toHaveProperty('phone');
     expect(hidden).not.toHaveProperty('pressCardNumber');
     const audit = await t.dataSource.query(
-      `SELECT data FROM audit_log WHERE action = 'press_journalists.import'`,
+      `SELECT data FROM audit_log WHERE action = 'press_journalists.imported'`,
     );
     expect(JSON.stringify(audit)).not.toContain('binh.tv@');
   });

@@ -72,7 +72,7 @@ export class FeedsService {
       // The first poll at once.
       if (feed.active) await this.poller.scheduleWithin(manager, feed.id, new Date());
       await this.audit.record(manager, {
-        action: 'feed.create',
+        action: 'feed.created',
         entityType: 'feed',
         entityId: feed.id,
         data: { ...dto },
@@ -110,7 +110,7 @@ export class FeedsService {
         await this.poller.scheduleWithin(manager, id, new Date());
       }
       await this.audit.record(manager, {
-        action: 'feed.update',
+        action: 'feed.updated',
         entityType: 'feed',
         entityId: id,
         data: { before, after: patch },
@@ -127,7 +127,7 @@ export class FeedsService {
       await this.jobs.cancel(manager, feedJobKey(id));
       await manager.delete(Feed, id);
       await this.audit.record(manager, {
-        action: 'feed.delete',
+        action: 'feed.deleted',
         entityType: 'feed',
         entityId: id,
         data: { sourceId: feed.sourceId, url: feed.url, outletName: feed.outletName },
@@ -145,7 +145,7 @@ export class FeedsService {
     }
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
-        action: 'feed.poll_now',
+        action: 'feed.polled_now',
         entityType: 'feed',
         entityId: id,
         data: { url: feed.url },

@@ -137,7 +137,7 @@ export class OfficerReportsService {
         await manager.update(OfficerReport, report.id, { incidentId: report.incidentId });
       }
       await this.audit.record(manager, {
-        action: 'officer_report.create',
+        action: 'officer_report.created',
         entityType: 'officer_report',
         entityId: report.id,
         data: {

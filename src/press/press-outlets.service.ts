@@ -93,7 +93,7 @@ export class PressOutletsService {
         manager.create(PressOutlet, { ...dto, name: dto.name.normalize('NFC') }),
       );
       await this.audit.record(manager, {
-        action: 'press_outlet.create',
+        action: 'press_outlet.created',
         entityType: 'press_outlet',
         entityId: outlet.id,
         data: { ...dto },
@@ -110,7 +110,7 @@ export class PressOutletsService {
       Object.assign(outlet, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
       await manager.save(outlet);
       await this.audit.record(manager, {
-        action: 'press_outlet.update',
+        action: 'press_outlet.updated',
         entityType: 'press_outlet',
         entityId: id,
         data: { changes: { ...dto } },
@@ -129,7 +129,7 @@ export class PressOutletsService {
       await this.assertJournalistFree(manager, dto.email, dto.pressCardNumber);
       const j = await manager.save(manager.create(PressJournalist, { ...dto }));
       await this.audit.record(manager, {
-        action: 'press_journalist.create',
+        action: 'press_journalist.created',
         entityType: 'press_journalist',
         entityId: j.id,
         data: { fullName: j.fullName, outletId: j.outletId },
@@ -153,7 +153,7 @@ export class PressOutletsService {
       delete j.outlet;
       await manager.save(j);
       await this.audit.record(manager, {
-        action: 'press_journalist.update',
+        action: 'press_journalist.updated',
         entityType: 'press_journalist',
         entityId: id,
         // Personal data stays out of the audit log: which fields changed, not their values.
@@ -247,7 +247,7 @@ export class PressOutletsService {
       if (errors.length) throw fail(errors);
       if (dryRun) throw new DryRun({ dryRun, ...counts });
       await this.audit.record(manager, {
-        action: 'press_journalists.import',
+        action: 'press_journalists.imported',
         entityType: 'press_journalist',
         data: { ...counts, rows: rows.length },
       });

@@ -52,7 +52,7 @@ export class PressRefusalGroundsService {
       );
       await manager.save(ground);
       await this.audit.record(manager, {
-        action: 'press_refusal_ground.create',
+        action: 'press_refusal_ground.created',
         entityType: 'press_refusal_ground',
         entityId: ground.id,
         data: { ...dto },
@@ -72,7 +72,7 @@ export class PressRefusalGroundsService {
       ground.effectiveTo = dto.effectiveTo;
       await manager.save(ground);
       await this.audit.record(manager, {
-        action: 'press_refusal_ground.update',
+        action: 'press_refusal_ground.updated',
         entityType: 'press_refusal_ground',
         entityId: id,
         data: { ...dto },

@@ -109,7 +109,7 @@ export class SignalImportsService implements OnModuleInit, BeforeApplicationShut
           }),
         );
         await this.audit.record(manager, {
-          action: 'signal_import.upload',
+          action: 'signal_import.uploaded',
           entityType: 'signal_import',
           entityId: saved.id,
           actorUserId: user.id,
@@ -158,7 +158,7 @@ export class SignalImportsService implements OnModuleInit, BeforeApplicationShut
     await this.dataSource.transaction(async (manager) => {
       await this.repository.upsertMapping(manager, sourceId, mapping, user.id);
       await this.audit.record(manager, {
-        action: 'signal_import.mapping',
+        action: 'signal_import.mapping_saved',
         entityType: 'signal_source',
         entityId: sourceId,
         actorUserId: user.id,
@@ -234,7 +234,7 @@ export class SignalImportsService implements OnModuleInit, BeforeApplicationShut
       if (dto.saveMapping !== false)
         await this.repository.upsertMapping(manager, job.sourceId, mapping, user.id);
       await this.audit.record(manager, {
-        action: 'signal_import.start',
+        action: 'signal_import.started',
         entityType: 'signal_import',
         entityId: id,
         actorUserId: user.id,

@@ -136,7 +136,7 @@ export class BulkIngestSession {
   async finish(auditData: Record<string, unknown> = {}): Promise<void> {
     const { repository, activity, audit } = this.owner.parts;
     await audit.record(this.manager, {
-      action: 'signals.ingest',
+      action: 'signals.ingested',
       entityType: 'signal_source',
       entityId: this.sourceId,
       data: {

@@ -74,7 +74,7 @@ export class PressCadenceService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'press_cadence_rule.create',
+        action: 'press_cadence_rule.created',
         entityType: 'press_conference_cadence_rule',
         entityId: rule.id,
         data: { ...dto },

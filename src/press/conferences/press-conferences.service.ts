@@ -65,7 +65,7 @@ export class PressConferencesService {
     const saved = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(draft);
       await this.audit.record(manager, {
-        action: 'press_conference.create',
+        action: 'press_conference.created',
         entityType: 'press_conference',
         entityId: row.id,
         data: { ...dto },
@@ -76,7 +76,7 @@ export class PressConferencesService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateConferenceDto) {
-    return this.change(user, id, 'press_conference.update', { ...dto }, async (c) => {
+    return this.change(user, id, 'press_conference.updated', { ...dto }, async (c) => {
       if (c.status !== 'planned')
         throw new AppError(ErrorCode.CONFLICT, 'Chỉ sửa kế hoạch của cuộc họp báo chưa diễn ra');
       if (dto.title !== undefined) c.title = dto.title;
@@ -88,7 +88,7 @@ export class PressConferencesService {
   }
 
   async hold(user: AuthUser, id: string, dto: HoldConferenceDto) {
-    return this.change(user, id, 'press_conference.hold', { ...dto }, async (c, manager) => {
+    return this.change(user, id, 'press_conference.held', { ...dto }, async (c, manager) => {
       if (c.status !== 'planned')
         throw new AppError(ErrorCode.CONFLICT, 'Cuộc họp báo này đã diễn ra hoặc đã hủy');
       c.heldAt = dto.heldAt ? new Date(dto.heldAt) : c.startsAt;
@@ -121,7 +121,7 @@ export class PressConferencesService {
   }
 
   async addQuestion(user: AuthUser, id: string, dto: AskedQuestionDto) {
-    return this.change(user, id, 'press_conference.question', { ...dto }, async (c, manager) => {
+    return this.change(user, id, 'press_conference.question_recorded', { ...dto }, async (c, manager) => {
       if (c.status === 'cancelled') throw new AppError(ErrorCode.CONFLICT, 'Cuộc họp báo đã hủy');
       let askedBy = dto.askedBy ?? null;
       let outletId = dto.outletId ?? null;
@@ -153,7 +153,7 @@ export class PressConferencesService {
   }
 
   async addCommitment(user: AuthUser, id: string, dto: CommitmentDto) {
-    return this.change(user, id, 'press_conference.commitment', { ...dto }, async (c, manager) => {
+    return this.change(user, id, 'press_conference.commitment_added', { ...dto }, async (c, manager) => {
       if (c.status === 'cancelled') throw new AppError(ErrorCode.CONFLICT, 'Cuộc họp báo đã hủy');
       if (!(await this.units.byIds([dto.ownerOrgUnitId], manager)).length)
         throw invalid('ownerOrgUnitId', 'Không tìm thấy đơn vị thực hiện', 'không có trong danh bạ');

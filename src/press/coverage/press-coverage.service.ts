@@ -88,7 +88,7 @@ export class PressCoverageService {
         }),
       );
       await this.audit.record(manager, {
-        action: 'press_coverage.create',
+        action: 'press_coverage.created',
         entityType: 'press_coverage',
         entityId: row.id,
         data: { ...dto, dueAt: row.dueAt?.toISOString() ?? null },
@@ -122,7 +122,7 @@ export class PressCoverageService {
   }
 
   async verify(user: AuthUser, id: string, dto: VerifyCoverageDto) {
-    return this.change(user, id, 'press_coverage.verify', { ...dto }, async (c) => {
+    return this.change(user, id, 'press_coverage.verified', { ...dto }, async (c) => {
       if (c.status === 'closed')
         throw new AppError(ErrorCode.CONFLICT, 'Báo nêu đã đóng, không xác minh lại được');
       c.verificationStatus = dto.verificationStatus;
@@ -135,7 +135,7 @@ export class PressCoverageService {
   }
 
   async respond(user: AuthUser, id: string, dto: RespondCoverageDto) {
-    return this.change(user, id, 'press_coverage.respond', { ...dto }, async (c, manager) => {
+    return this.change(user, id, 'press_coverage.responded', { ...dto }, async (c, manager) => {
       if (c.status === 'responded' || c.status === 'closed')
         throw new AppError(ErrorCode.CONFLICT, 'Báo nêu này đã được trả lời');
       if (dto.kind !== 'incident' && c.verificationStatus === 'pending') {
@@ -180,7 +180,7 @@ export class PressCoverageService {
   }
 
   async outcome(user: AuthUser, id: string, dto: CoverageOutcomeDto) {
-    return this.change(user, id, 'press_coverage.outcome', { ...dto }, async (c) => {
+    return this.change(user, id, 'press_coverage.outcome_recorded', { ...dto }, async (c) => {
       if (c.status !== 'responded') {
         throw new AppError(ErrorCode.CONFLICT, 'Chỉ ghi kết quả sau khi đã trả lời báo nêu');
       }
