@@ -12,6 +12,7 @@ import { Playbooks1796171961960 } from './1796171961960-Playbooks.js';
 import { DetectionTrust1796400000001 } from './1796400000001-DetectionTrust.js';
 import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
+import { MentionPartitions1796570000001 } from './1796570000001-MentionPartitions.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DetectionTrust1796400000001,
   DocumentRegister1796410000001,
   SessionVersion1796430000001,
+  MentionPartitions1796570000001,
 ];
