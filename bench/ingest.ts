@@ -66,8 +66,6 @@ const INSTANCES = Math.floor(env('BENCH_INSTANCES', 1));
 const KEEP = process.env.BENCH_KEEP === '1';
 /** Mentions already stored over the previous months before the growth run (0: no growth run). */
 const GROWTH = Math.floor(envOrZero('BENCH_GROWTH_MENTIONS', 10_000_000));
-/** Months they span (one partition each). */
-const GROWTH_MONTHS = Math.floor(env('BENCH_GROWTH_MONTHS', 10));
 /** The compiled service beside this compiled bench (dist/bench → dist/src), and the project root. */
 
 const log = (...args: unknown[]) => console.log(...args);
