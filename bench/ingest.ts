@@ -13,11 +13,18 @@
  *    by itself. In the middle, a burst of BENCH_SPIKE (1,000) negative mentions on one topic, inside one
  *    5-minute bucket, is posted as one batch; the bench then polls the incidents table until an incident on
  *    that topic exists.
- * 5. Baseline: the same rows (same ids aside) are loaded with a bare `COPY mentions FROM STDIN` into the same,
+ * 5. Growth run (BENCH_GROWTH_MENTIONS, default 10,000,000; 0 skips it): the tables emptied, that many mentions
+ *    (with a topic link for a third of them) are loaded by COPY straight into the partitions of the
+ *    BENCH_GROWTH_MONTHS (10) months before this one, then the same stream is posted again and its rate compared
+ *    with the first run's (growthRatio). Then a retention pass drops the oldest of those months (evidence kept)
+ *    and is timed (bench/ingest-growth.ts).
+ * 6. Baseline: the same rows (same ids aside) are loaded with a bare `COPY mentions FROM STDIN` into the same,
  *    emptied, table, and the ratio printed.
  *
  * Output ends with one JSON line:
- * {"bench":"ingest","mentions":N,"mentionsPerSec":N,"p95BatchMs":N,"spikeToIncidentMs":N,"copyMentionsPerSec":N}
+ * {"bench":"ingest","mentions":N,"mentionsPerSec":N,"p95BatchMs":N,"spikeToIncidentMs":N,"copyMentionsPerSec":N,
+ *  "growthStoredMentions":N,"growthMentionsPerSec":N,"growthP95BatchMs":N,"growthRatio":N,
+ *  "retentionMonthMentions":N,"retentionMs":N}
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
@@ -31,7 +38,8 @@ import { LexiconSentimentScorer } from '../src/signals/sentiment-lexicon.js';
 import { contentHash, mentionId, urlKey } from '../src/signals/mention-keys.js';
 import { cleanText } from '../src/common/text.js';
 import { copyLine } from '../src/signals/copy-text.js';
-import { MENTION_COLUMNS } from '../src/signals/signals.repository.js';
+import { MENTION_COLUMNS, occurredMonth } from '../src/signals/signals.repository.js';
+import { preloadGrowth, timeRetention } from './ingest-growth.js';
 import { api, sleep, startBenchApp } from './support/bench-app.js';
 import type { BenchApp } from './support/bench-app.js';
 import { insertBenchUnits, sql, startBenchDatabase } from './support/bench-database.js';
@@ -46,6 +54,7 @@ const env = (name: string, fallback: number) => {
   return n;
 };
 
+const envOrZero = (name: string, fallback: number) => (process.env[name] === '0' ? 0 : env(name, fallback));
 const MENTIONS = Math.floor(env('BENCH_MENTIONS', 1_000_000));
 const BATCH = Math.floor(env('BENCH_BATCH', 1000));
 const CLIENTS = Math.floor(env('BENCH_CLIENTS', 4));
@@ -55,6 +64,8 @@ const SPIKE_WAIT_MS = env('BENCH_SPIKE_WAIT_MS', 30_000);
 /** Service processes on the same database, as nodes behind a load balancer; clients take turns between them. */
 const INSTANCES = Math.floor(env('BENCH_INSTANCES', 1));
 const KEEP = process.env.BENCH_KEEP === '1';
+/** Mentions already stored over the previous months before the growth run (0: no growth run). */
+const GROWTH = Math.floor(envOrZero('BENCH_GROWTH_MENTIONS', 10_000_000));
 /** The compiled service beside this compiled bench (dist/bench → dist/src), and the project root. */
 
 const log = (...args: unknown[]) => console.log(...args);
@@ -240,6 +251,7 @@ function copyRow(item: BenchItem, sourceId: string, scorer: LexiconSentimentScor
     item.language,
     item.fakeNewsLabel ?? null,
     null,
+    occurredMonth(new Date(item.publishedAt ?? item.collectedAt)),
   ]);
 }
 
@@ -322,169 +334,187 @@ async function main() {
       return Buffer.from(JSON.stringify({ sourceId: source.source.id, items }));
     };
 
-    const countIncidents = async () =>
-      Number((await sql(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
-    const probe = await incidentProbe(server.url, spikeTopicId, countIncidents);
-    const incidentsBefore = probe ? await countIncidents() : 0;
-    if (!probe) log('Chưa có bảng incidents: spikeToIncidentMs sẽ là null');
+    /** One measured HTTP run of the stream (bodies built first, then posted by the clients). */
+    const runIngest = async (label: string) => {
+      log('');
+      log(`== ${label}`);
+      const countIncidents = async () =>
+        Number((await sql(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n);
+      const probe = await incidentProbe(server.url, spikeTopicId, countIncidents);
+      const incidentsBefore = probe ? await countIncidents() : 0;
+      if (!probe) log('Chưa có bảng incidents: spikeToIncidentMs sẽ là null');
 
-    // Every body is built before the clock starts: the load generator shares the two cores with the service and
-    // PostgreSQL, and building JSON is no part of what is measured (the COPY baseline reads a prepared file too).
-    const tasks: ('spike' | number)[] = [];
-    for (let b = 0; b < batches; b++) {
-      tasks.push(b);
-      if (b === spikeAfter - 1) tasks.push('spike');
-    }
-    if (!tasks.includes('spike')) tasks.push('spike');
-    const buildStart = performance.now();
-    const bodies: (Buffer | null)[] = tasks.map((t) => (t === 'spike' ? spikeBody() : batchBody(t)));
-    const bodyBytes = bodies.reduce((n, b) => n + b!.length, 0);
-    log(
-      `Đã dựng ${fmt(bodies.length)} thân yêu cầu (${fmt(bodyBytes / 1e6)} MB) trong ` +
-        `${((performance.now() - buildStart) / 1000).toFixed(1)} s, trước khi bấm giờ`,
-    );
-
-    const rssStart = rss();
-    const cpuStart = cpuSeconds();
-    const pgMeter = server.cpuMeter();
-    const benchCpuStart = process.cpuUsage();
-    const machineStart = machineCpu();
-    log(`RSS dịch vụ lúc bắt đầu: ${rssStart} MB`);
-
-    const latencies: number[] = [];
-    let accepted = 0;
-    let duplicates = 0;
-    let rejected = 0;
-    let resent = 0;
-    let next = 0;
-    let rssMiddle: string | null = null;
-    let spikeToIncidentMs: number | null = null;
-    let spikeWatch: Promise<void> = Promise.resolve();
-    let lastReport = Date.now();
-
-    const post = async (base: string, body: Buffer) => {
-      const t0 = performance.now();
-      const send = () =>
-        fetch(`${base}/api/signals`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body,
-        });
-      let res: Response;
-      try {
-        res = await send();
-      } catch (err) {
-        // A kept-alive connection the service closed while the bodies were being built: send again on a new
-        // one. Safe: ingestion is idempotent (a batch that did arrive would come back as duplicates).
-        if (!(err instanceof TypeError)) throw err;
-        resent++;
-        res = await send();
+      // Every body is built before the clock starts: the load generator shares the two cores with the service and
+      // PostgreSQL, and building JSON is no part of what is measured (the COPY baseline reads a prepared file too).
+      const tasks: ('spike' | number)[] = [];
+      for (let b = 0; b < batches; b++) {
+        tasks.push(b);
+        if (b === spikeAfter - 1) tasks.push('spike');
       }
-      const text = await res.text();
-      const elapsed = performance.now() - t0;
-      if (res.status !== 200) throw new Error(`POST /api/signals → ${res.status} ${text.slice(0, 500)}`);
-      const result = JSON.parse(text) as { accepted: number; duplicates: number; rejected: unknown[] };
-      latencies.push(elapsed);
-      accepted += result.accepted;
-      duplicates += result.duplicates;
-      rejected += result.rejected.length;
-      return result;
-    };
+      if (!tasks.includes('spike')) tasks.push('spike');
+      const buildStart = performance.now();
+      const bodies: (Buffer | null)[] = tasks.map((t) => (t === 'spike' ? spikeBody() : batchBody(t)));
+      const bodyBytes = bodies.reduce((n, b) => n + b!.length, 0);
+      log(
+        `Đã dựng ${fmt(bodies.length)} thân yêu cầu (${fmt(bodyBytes / 1e6)} MB) trong ` +
+          `${((performance.now() - buildStart) / 1000).toFixed(1)} s, trước khi bấm giờ`,
+      );
 
-    const ingestStart = performance.now();
-    const client = async (_: unknown, k: number) => {
-      const base = apps[k % apps.length].base;
-      for (;;) {
-        const n = next++;
-        const task = tasks[n];
-        if (task === undefined) return;
-        const body = bodies[n]!;
-        bodies[n] = null; // sent once: let it go
-        if (task === 'spike') {
-          const result = await post(base, body);
-          const acceptedAt = performance.now();
-          rssMiddle = rss();
-          log(
-            `Đột biến: ${result.accepted} đề cập tiêu cực về "${TOPICS.find((t) => t.key === SPIKE_TOPIC)!.name}" đã nhận`,
-          );
-          if (probe) {
-            spikeWatch = (async () => {
-              const c = new pg.Client({ connectionString: server.url });
-              await c.connect();
-              try {
-                while (performance.now() - acceptedAt < SPIKE_WAIT_MS) {
-                  const { rows } = await c.query(probe.sql, probe.params);
-                  if (rows[0].found) {
-                    spikeToIncidentMs = Math.max(0, performance.now() - acceptedAt);
-                    return;
+      const rssStart = rss();
+      const cpuStart = cpuSeconds();
+      const pgMeter = server.cpuMeter();
+      const benchCpuStart = process.cpuUsage();
+      const machineStart = machineCpu();
+      log(`RSS dịch vụ lúc bắt đầu: ${rssStart} MB`);
+
+      const latencies: number[] = [];
+      let accepted = 0;
+      let duplicates = 0;
+      let rejected = 0;
+      let resent = 0;
+      let next = 0;
+      let rssMiddle: string | null = null;
+      let spikeToIncidentMs: number | null = null;
+      let spikeWatch: Promise<void> = Promise.resolve();
+      let lastReport = Date.now();
+
+      const post = async (base: string, body: Buffer) => {
+        const t0 = performance.now();
+        const send = () =>
+          fetch(`${base}/api/signals`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body,
+          });
+        let res: Response;
+        try {
+          res = await send();
+        } catch (err) {
+          // A kept-alive connection the service closed while the bodies were being built: send again on a new
+          // one. Safe: ingestion is idempotent (a batch that did arrive would come back as duplicates).
+          if (!(err instanceof TypeError)) throw err;
+          resent++;
+          res = await send();
+        }
+        const text = await res.text();
+        const elapsed = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`POST /api/signals → ${res.status} ${text.slice(0, 500)}`);
+        const result = JSON.parse(text) as { accepted: number; duplicates: number; rejected: unknown[] };
+        latencies.push(elapsed);
+        accepted += result.accepted;
+        duplicates += result.duplicates;
+        rejected += result.rejected.length;
+        return result;
+      };
+
+      const ingestStart = performance.now();
+      const client = async (_: unknown, k: number) => {
+        const base = apps[k % apps.length].base;
+        for (;;) {
+          const n = next++;
+          const task = tasks[n];
+          if (task === undefined) return;
+          const body = bodies[n]!;
+          bodies[n] = null; // sent once: let it go
+          if (task === 'spike') {
+            const result = await post(base, body);
+            const acceptedAt = performance.now();
+            rssMiddle = rss();
+            log(
+              `Đột biến: ${result.accepted} đề cập tiêu cực về "${TOPICS.find((t) => t.key === SPIKE_TOPIC)!.name}" đã nhận`,
+            );
+            if (probe) {
+              spikeWatch = (async () => {
+                const c = new pg.Client({ connectionString: server.url });
+                await c.connect();
+                try {
+                  while (performance.now() - acceptedAt < SPIKE_WAIT_MS) {
+                    const { rows } = await c.query(probe.sql, probe.params);
+                    if (rows[0].found) {
+                      spikeToIncidentMs = Math.max(0, performance.now() - acceptedAt);
+                      return;
+                    }
+                    await sleep(10);
                   }
-                  await sleep(10);
+                } finally {
+                  await c.end();
                 }
-              } finally {
-                await c.end();
-              }
-            })();
+              })();
+            }
+            continue;
           }
-          continue;
+          await post(base, body);
+          if (Date.now() - lastReport > 10_000) {
+            lastReport = Date.now();
+            const secs = (performance.now() - ingestStart) / 1000;
+            log(`  … ${fmt(accepted)} đề cập, ${fmt(accepted / secs)}/s, RSS ${rss()} MB`);
+          }
         }
-        await post(base, body);
-        if (Date.now() - lastReport > 10_000) {
-          lastReport = Date.now();
-          const secs = (performance.now() - ingestStart) / 1000;
-          log(`  … ${fmt(accepted)} đề cập, ${fmt(accepted / secs)}/s, RSS ${rss()} MB`);
-        }
-      }
+      };
+      await Promise.all(Array.from({ length: CLIENTS }, client));
+      const ingestSeconds = (performance.now() - ingestStart) / 1000;
+      const rssEnd = rss();
+      const cpuEnd = cpuSeconds();
+      const pgCpu = pgMeter?.stop() ?? null;
+      const benchCpu = process.cpuUsage(benchCpuStart);
+      const machineEnd = machineCpu();
+      await spikeWatch;
+
+      const total = MENTIONS + SPIKE;
+      const mentionsPerSec = accepted / ingestSeconds;
+      const p95 = percentile(latencies, 95);
+      const [stored] = await sql(server.url, `SELECT count(*)::int AS n FROM mentions`);
+      const [links] = await sql(server.url, `SELECT count(*)::int AS n FROM mention_topics`);
+      const [buckets] = await sql(server.url, `SELECT count(*)::int AS n FROM topic_buckets`);
+      const incidents = probe
+        ? Number((await sql(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n)
+        : null;
+
+      log('');
+      log(
+        `HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi` +
+          `${resent ? `, ${resent} lô gửi lại vì kết nối đã đóng` : ''}) trong ${ingestSeconds.toFixed(1)} s`,
+      );
+      log(
+        `  ${fmt(mentionsPerSec)} đề cập/s; lô: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(latencies, 99))} ms, max ${ms(Math.max(...latencies))} ms`,
+      );
+      log(
+        `  bảng: mentions ${fmt(Number(stored.n))}, mention_topics ${fmt(Number(links.n))}, topic_buckets ${fmt(Number(buckets.n))}`,
+      );
+      const busy = (machineEnd.busy - machineStart.busy) / (machineEnd.total - machineStart.total);
+      log(
+        `  CPU trong ${ingestSeconds.toFixed(1)} s: dịch vụ (${apps.length} tiến trình) ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s, ` +
+          `PostgreSQL ${pgCpu !== null ? `${pgCpu.toFixed(1)} s` : '(máy chủ ngoài: không đo)'}, ` +
+          `bench ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s, ` +
+          `máy bận ${(busy * 100).toFixed(0)}% của ${cpus().length} lõi`,
+      );
+      log(`  RSS dịch vụ: đầu ${rssStart} MB, giữa ${rssMiddle} MB, cuối ${rssEnd} MB`);
+      log(
+        `Đột biến → sự cố: ${
+          probe
+            ? spikeToIncidentMs === null
+              ? `không thấy sự cố sau ${SPIKE_WAIT_MS} ms`
+              : `${ms(spikeToIncidentMs)} ms (${probe.how})`
+            : 'không có bảng incidents'
+        }; tổng số sự cố: ${incidents ?? '—'}${incidents !== null ? ` (trước: ${incidentsBefore})` : ''}`,
+      );
+      return { accepted, mentionsPerSec, p95, spikeToIncidentMs };
     };
-    await Promise.all(Array.from({ length: CLIENTS }, client));
-    const ingestSeconds = (performance.now() - ingestStart) / 1000;
-    const rssEnd = rss();
-    const cpuEnd = cpuSeconds();
-    const pgCpu = pgMeter?.stop() ?? null;
-    const benchCpu = process.cpuUsage(benchCpuStart);
-    const machineEnd = machineCpu();
-    await spikeWatch;
 
-    const total = MENTIONS + SPIKE;
-    const mentionsPerSec = accepted / ingestSeconds;
-    const p95 = percentile(latencies, 95);
-    const [stored] = await sql(server.url, `SELECT count(*)::int AS n FROM mentions`);
-    const [links] = await sql(server.url, `SELECT count(*)::int AS n FROM mention_topics`);
-    const [buckets] = await sql(server.url, `SELECT count(*)::int AS n FROM topic_buckets`);
-    const incidents = probe
-      ? Number((await sql(server.url, 'SELECT count(*) AS n FROM incidents'))[0].n)
-      : null;
-
-    log('');
-    log(
-      `HTTP: ${fmt(accepted)} / ${fmt(total)} đề cập nhận (${fmt(duplicates)} trùng, ${fmt(rejected)} lỗi` +
-        `${resent ? `, ${resent} lô gửi lại vì kết nối đã đóng` : ''}) trong ${ingestSeconds.toFixed(1)} s`,
-    );
-    log(
-      `  ${fmt(mentionsPerSec)} đề cập/s; lô: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(latencies, 99))} ms, max ${ms(Math.max(...latencies))} ms`,
-    );
-    log(
-      `  bảng: mentions ${fmt(Number(stored.n))}, mention_topics ${fmt(Number(links.n))}, topic_buckets ${fmt(Number(buckets.n))}`,
-    );
-    const busy = (machineEnd.busy - machineStart.busy) / (machineEnd.total - machineStart.total);
-    log(
-      `  CPU trong ${ingestSeconds.toFixed(1)} s: dịch vụ (${apps.length} tiến trình) ${cpuStart !== null && cpuEnd !== null ? (cpuEnd - cpuStart).toFixed(1) : '?'} s, ` +
-        `PostgreSQL ${pgCpu !== null ? `${pgCpu.toFixed(1)} s` : '(máy chủ ngoài: không đo)'}, ` +
-        `bench ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s, ` +
-        `máy bận ${(busy * 100).toFixed(0)}% của ${cpus().length} lõi`,
-    );
-    log(`  RSS dịch vụ: đầu ${rssStart} MB, giữa ${rssMiddle} MB, cuối ${rssEnd} MB`);
-    log(
-      `Đột biến → sự cố: ${
-        probe
-          ? spikeToIncidentMs === null
-            ? `không thấy sự cố sau ${SPIKE_WAIT_MS} ms`
-            : `${ms(spikeToIncidentMs)} ms (${probe.how})`
-          : 'không có bảng incidents'
-      }; tổng số sự cố: ${incidents ?? '—'}${incidents !== null ? ` (trước: ${incidentsBefore})` : ''}`,
-    );
-
+    const empty = await runIngest('Lượt 1: cơ sở dữ liệu trống');
+    let growth: Awaited<ReturnType<typeof runIngest>> | null = null;
+    let retention: { rows: number; kept: number; ms: number } | null = null;
+    if (GROWTH > 0) {
+      await sql(server.url, 'TRUNCATE mentions, mention_topics, topic_buckets');
+      const months = await preloadGrowth(server.url, source.source.id, [...topicIds.values()]);
+      growth = await runIngest(
+        `Lượt 2: cùng dòng đề cập, trên ${fmt(GROWTH)} đề cập đã lưu của ${months.length} tháng trước`,
+      );
+      retention = await timeRetention(server.url, months[0]);
+    }
     for (const a of apps.splice(0)) await a.stop();
 
+    const total = MENTIONS + SPIKE;
     // Baseline: the same rows through a bare COPY into the same table, emptied first.
     log('');
     log('Chuẩn bị tệp COPY với cùng các dòng…');
@@ -532,17 +562,33 @@ async function main() {
       `COPY: ${fmt(total)} dòng vào mentions trong ${copySeconds.toFixed(1)} s = ${fmt(copyPerSec)} dòng/s`,
     );
     log(
-      `Tỉ lệ HTTP / COPY: ${(mentionsPerSec / copyPerSec).toFixed(2)} (HTTP còn ghi mention_topics, topic_buckets, nhật ký kiểm toán, chạy phát hiện)`,
+      `Tỉ lệ HTTP / COPY: ${(empty.mentionsPerSec / copyPerSec).toFixed(2)} (HTTP còn ghi mention_topics, topic_buckets, nhật ký kiểm toán, chạy phát hiện)`,
     );
+    if (growth) {
+      log(
+        `Tăng trưởng: ${fmt(growth.mentionsPerSec)}/s trên ${fmt(GROWTH)} đề cập đã lưu, so với ${fmt(empty.mentionsPerSec)}/s trên CSDL trống: ${(growth.mentionsPerSec / empty.mentionsPerSec).toFixed(2)} (mục tiêu ≥ 0.8)`,
+      );
+    }
+    if (retention) {
+      log(
+        `Lưu giữ: bỏ một tháng ${fmt(retention.rows)} đề cập (giữ ${retention.kept} chứng cứ sự cố) trong ${ms(retention.ms)} ms (mục tiêu < 1000 ms)`,
+      );
+    }
     log(`Tổng thời gian bench: ${((Date.now() - started) / 1000).toFixed(0)} s`);
     log(
       JSON.stringify({
         bench: 'ingest',
-        mentions: accepted,
-        mentionsPerSec: Math.round(mentionsPerSec),
-        p95BatchMs: Math.round(p95),
-        spikeToIncidentMs: spikeToIncidentMs === null ? null : Math.round(spikeToIncidentMs),
+        mentions: empty.accepted,
+        mentionsPerSec: Math.round(empty.mentionsPerSec),
+        p95BatchMs: Math.round(empty.p95),
+        spikeToIncidentMs: empty.spikeToIncidentMs === null ? null : Math.round(empty.spikeToIncidentMs),
         copyMentionsPerSec: Math.round(copyPerSec),
+        growthStoredMentions: growth ? GROWTH : null,
+        growthMentionsPerSec: growth ? Math.round(growth.mentionsPerSec) : null,
+        growthP95BatchMs: growth ? Math.round(growth.p95) : null,
+        growthRatio: growth ? Math.round((growth.mentionsPerSec / empty.mentionsPerSec) * 100) / 100 : null,
+        retentionMonthMentions: retention?.rows ?? null,
+        retentionMs: retention ? Math.round(retention.ms) : null,
       }),
     );
   } finally {

@@ -112,14 +112,15 @@ async function main() {
     // falls after the statement (6 h after detection).
     await q(
       `INSERT INTO mentions (source_id, external_id, source_type, platform, outlet, url, title, text, content_hash,
-                             published_at, collected_at, reach, sentiment, sentiment_origin)
+                             published_at, collected_at, reach, sentiment, sentiment_origin, occurred_month)
        SELECT $1, 'b-' || g, 'social', 'facebook', 'Nhóm ' || (g % 40), 'https://example.vn/p/' || g,
               'Học sinh nghi ngộ độc sau bữa ăn bán trú ' || g, 'Nội dung đề cập số ' || g || ' về ngộ độc thực phẩm',
               md5(g::text) || md5((g * 7)::text), t, t + interval '1 minute', 100 + (g % 5000),
               (CASE WHEN t >= $3::timestamptz AND t < $3::timestamptz + interval '6 hours' AND g % 10 < 6 THEN 'negative'
                     WHEN t >= $3::timestamptz + interval '6 hours' AND g % 10 < 2 THEN 'negative'
                     WHEN t < $3::timestamptz AND g % 10 = 0 THEN 'negative'
-                    ELSE 'neutral' END)::sentiment_label, 'source'
+                    ELSE 'neutral' END)::sentiment_label, 'source',
+              date_trunc('month', t AT TIME ZONE 'UTC')::date
          FROM (SELECT g, $3::timestamptz - interval '24 hours' + (g * (72 * 3600.0 / $2)) * interval '1 second' AS t
                  FROM generate_series(1, $2::int) g) s`,
       [source.source.id, MENTIONS, detectedAt],

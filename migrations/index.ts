@@ -12,12 +12,13 @@ import { Playbooks1796171961960 } from './1796171961960-Playbooks.js';
 import { DetectionTrust1796400000001 } from './1796400000001-DetectionTrust.js';
 import { DocumentRegister1796410000001 } from './1796410000001-DocumentRegister.js';
 import { SessionVersion1796430000001 } from './1796430000001-SessionVersion.js';
-import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
-import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
+import { SlowBurnColdStart1796500000001 } from './1796500000001-SlowBurnColdStart.js';
 import { Feeds1796530000001 } from './1796530000001-Feeds.js';
 import { SignalImports1796540000001 } from './1796540000001-SignalImports.js';
+import { PressOutlets1796550000001 } from './1796550000001-PressOutlets.js';
+import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
 import { PressCoverageConferences1796560000001 } from './1796560000001-PressCoverageConferences.js';
-import { SlowBurnColdStart1796500000001 } from './1796500000001-SlowBurnColdStart.js';
+import { MentionPartitions1796570000001 } from './1796570000001-MentionPartitions.js';
 import { TractionNewVoices1796580000001 } from './1796580000001-TractionNewVoices.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
@@ -35,11 +36,12 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DetectionTrust1796400000001,
   DocumentRegister1796410000001,
   SessionVersion1796430000001,
-  PressOutlets1796550000001,
-  PressInquiries1796550000002,
+  SlowBurnColdStart1796500000001,
   Feeds1796530000001,
   SignalImports1796540000001,
+  PressOutlets1796550000001,
+  PressInquiries1796550000002,
   PressCoverageConferences1796560000001,
-  SlowBurnColdStart1796500000001,
+  MentionPartitions1796570000001,
   TractionNewVoices1796580000001,
 ];

@@ -44,4 +44,66 @@ describe('migrations', () => {
       await second.drop();
     }
   });
+
+  it('partition the mentions of a database that already holds some, and back', async () => {
+    const third = await createTestDatabase({ empty: true });
+    const ds = createDataSource(third.url);
+    await ds.initialize();
+    try {
+      await runMigrationsLocked(ds);
+      await ds.undoLastMigration(); // MentionPartitions: mentions as they were before, unpartitioned
+      const mention = (external: string, published: string | null, collected: string) =>
+        ds.query(
+          `INSERT INTO mentions (source_id, external_id, source_type, content_hash, url_key, published_at,
+             collected_at, sentiment, sentiment_origin)
+           VALUES ('00000000-0000-4000-8000-000000000001', $1, 'online_news', repeat('b', 64), gen_random_uuid(),
+             $2, $3, 'neutral', 'source') RETURNING id`,
+          [external, published, collected],
+        );
+      const [[a], [b], [c]] = await Promise.all([
+        mention('a', '2024-03-31T23:30:00Z', '2024-04-01T01:00:00Z'),
+        mention('b', null, '2024-05-02T00:00:00Z'),
+        mention('c', '2024-05-20T10:00:00Z', '2024-05-20T10:05:00Z'),
+      ]);
+      await ds.query(
+        `INSERT INTO mention_topics (mention_id, topic_id, matched_on, occurred_at)
+         VALUES ($1, '00000000-0000-4000-8000-000000000002', 'keywords', '2024-03-31T23:30:00Z'),
+                ($2, '00000000-0000-4000-8000-000000000002', 'keywords', '2024-05-20T10:00:00Z')`,
+        [a.id, c.id],
+      );
+      await runMigrationsLocked(ds);
+      const rows: { id: string; p: string; month: string }[] = await ds.query(
+        `SELECT id, tableoid::regclass::text AS p, to_char(occurred_month, 'YYYY-MM-DD') AS month FROM mentions`,
+      );
+      const where = Object.fromEntries(rows.map((r) => [r.id, [r.p, r.month]]));
+      expect(where).toEqual({
+        [a.id]: ['mentions_y2024m03', '2024-03-01'],
+        [b.id]: ['mentions_y2024m05', '2024-05-01'],
+        [c.id]: ['mentions_y2024m05', '2024-05-01'],
+      });
+      const links: { p: string }[] = await ds.query(
+        `SELECT tableoid::regclass::text AS p FROM mention_topics ORDER BY occurred_at`,
+      );
+      expect(links.map((l) => l.p)).toEqual(['mention_topics_y2024m03', 'mention_topics_y2024m05']);
+      // Every month from the oldest stored one has its partition (April too, empty).
+      const [{ april }] = await ds.query(`SELECT to_regclass('mentions_y2024m04') IS NOT NULL AS april`);
+      expect(april).toBe(true);
+      // The same (source, external id) in the same month is refused by the unique key.
+      await expect(
+        ds.query(
+          `INSERT INTO mentions (source_id, external_id, source_type, content_hash, published_at, collected_at,
+             sentiment, sentiment_origin, occurred_month)
+           VALUES ('00000000-0000-4000-8000-000000000001', 'c', 'online_news', repeat('b', 64),
+             '2024-05-21T00:00:00Z', '2024-05-21T00:00:00Z', 'neutral', 'source', '2024-05-01')`,
+        ),
+      ).rejects.toThrow(/duplicate key/);
+      // And back: the same rows in the plain table.
+      await ds.undoLastMigration();
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM mentions`);
+      expect(n).toBe(3);
+    } finally {
+      await ds.destroy();
+      await third.drop();
+    }
+  });
 });

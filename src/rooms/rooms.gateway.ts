@@ -39,7 +39,17 @@ const MAX_PENDING_COMMANDS = 100;
 
 interface CommandQueue {
   tail: Promise<void>;
+  /** The last answer sent or awaited: answers leave in the order the commands came. */
+  replies: Promise<void>;
   pending: number;
+}
+
+/**
+ * A handler's result whose answer waits for `done` while the socket's next command already runs (co-drafting:
+ * an update is relayed at once and acknowledged once stored). Answers still leave in the order of the commands.
+ */
+export class AnswerLater<R> {
+  constructor(readonly done: Promise<R>) {}
 }
 
 /**
@@ -65,7 +75,7 @@ export interface RoomCommand<D extends object, R> {
   check: 'account' | 'socket';
   /** Replaces the JSON size check (binary payloads). */
   assertSize?: (payload: unknown) => void;
-  handler: (ctx: { user: AuthUser }, dto: D, socket: RoomSocket) => Promise<R>;
+  handler: (ctx: { user: AuthUser }, dto: D, socket: RoomSocket) => Promise<R | AnswerLater<R>>;
 }
 
 /**
@@ -199,7 +209,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     socket: RoomSocket,
     name: CommandName,
     dtoClass: CommandParser<D>,
-    handler: (ctx: CommandContext<C>, dto: D) => Promise<R>,
+    handler: (ctx: CommandContext<C>, dto: D) => Promise<R | AnswerLater<R>>,
     check: C = 'room' as C,
     assertSize?: (payload: unknown) => void,
   ) {
@@ -217,12 +227,18 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
         return;
       }
       queue.pending++;
-      queue.tail = queue.tail
-        .then(() => this.execute(socket, name, payload, dtoClass, handler, check, assertSize))
-        .then((response) => {
-          queue.pending--;
-          reply(response);
-        });
+      const executed = queue.tail.then(() =>
+        this.execute(socket, name, payload, dtoClass, handler, check, assertSize),
+      );
+      // The next command starts once this one ran; an answer given later still leaves after the previous ones.
+      queue.tail = executed.then(() => undefined);
+      const previous = queue.replies;
+      queue.replies = executed.then(async (response) => {
+        const answer = 'later' in response ? await response.later : response;
+        await previous;
+        queue.pending--;
+        reply(answer);
+      });
     });
   }
 
@@ -231,10 +247,10 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
     name: CommandName,
     payload: unknown,
     dtoClass: CommandParser<D>,
-    handler: (ctx: CommandContext<C>, dto: D) => Promise<R>,
+    handler: (ctx: CommandContext<C>, dto: D) => Promise<R | AnswerLater<R>>,
     check: C,
     assertSize?: (payload: unknown) => void,
-  ): Promise<AckResponse<R>> {
+  ): Promise<AckResponse<R> | { later: Promise<AckResponse<R>> }> {
     try {
       if (assertSize) assertSize(payload);
       else assertCommandSize(name, payload);
@@ -252,6 +268,15 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
           : { user: check === 'account' ? await this.access.currentUser(userId) : this.fromSocket(socket) };
       const context = { requestId: `ws-${socket.id}-${++this.commandCount}`, userId };
       const data = await requestContext.run(context, () => handler(ctx as CommandContext<C>, dto));
+      if (data instanceof AnswerLater) {
+        // Wrapped so that the command queue does not wait for it (a returned promise would be adopted).
+        return {
+          later: (data as AnswerLater<R>).done.then(
+            (later): AckResponse<R> => ({ ok: true, data: later }),
+            (e: unknown): AckResponse<R> => ({ ok: false, error: this.toRoomError(e, name) }),
+          ),
+        };
+      }
       return { ok: true, data };
     } catch (e) {
       return { ok: false, error: this.toRoomError(e, name) };
@@ -282,7 +307,7 @@ export class RoomsGateway implements OnApplicationBootstrap, BeforeApplicationSh
   private queueOf(socket: RoomSocket): CommandQueue {
     let queue = this.queues.get(socket);
     if (!queue) {
-      queue = { tail: Promise.resolve(), pending: 0 };
+      queue = { tail: Promise.resolve(), replies: Promise.resolve(), pending: 0 };
       this.queues.set(socket, queue);
     }
     return queue;

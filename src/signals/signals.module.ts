@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SignalsBulkIngest } from './bulk-ingest.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { MentionPartitions } from './mention-partitions.js';
+import { MentionPartitionsRepository } from './mention-partitions.repository.js';
 import { LexiconSentimentScorer, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import { SignalSourcesController } from './signal-sources.controller.js';
 import { SignalSourcesService } from './signal-sources.service.js';
@@ -16,6 +19,7 @@ import { TopicsService } from './topics.service.js';
  * time buckets. Detection subscribes through SignalsEvents and reads through SignalsService.
  */
 @Module({
+  imports: [JobsModule],
   controllers: [SignalSourcesController, SignalsController, TopicsController],
   providers: [
     SignalsRepository,
@@ -25,6 +29,8 @@ import { TopicsService } from './topics.service.js';
     SignalsService,
     SignalsEvents,
     SignalsBulkIngest,
+    MentionPartitions,
+    MentionPartitionsRepository,
     { provide: SENTIMENT_SCORER, useClass: LexiconSentimentScorer },
   ],
   exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService, SignalsBulkIngest],

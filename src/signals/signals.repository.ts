@@ -123,7 +123,12 @@ export function columnLiteral<T>(
 export const MENTION_COLUMNS =
   'id, source_id, external_id, source_type, platform, outlet, followers, verified, url, title, text, ' +
   'content_hash, url_key, published_at, collected_at, reach, reactions, comments, shares, sentiment, ' +
-  'sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url';
+  'sentiment_score, sentiment_origin, geo_code, language, fake_news_label, evidence_url, occurred_month';
+
+/** The partition month of a mention: the first day (UTC) of the month it occurred in, `YYYY-MM-01`. */
+export function occurredMonth(occurredAt: Date): string {
+  return `${occurredAt.toISOString().slice(0, 7)}-01`;
+}
 
 function mentionCopyLine(m: PreparedMention, sourceId: string): string {
   const i = m.input;
@@ -154,6 +159,7 @@ function mentionCopyLine(m: PreparedMention, sourceId: string): string {
     i.language,
     i.fakeNewsLabel,
     i.evidenceUrl,
+    occurredMonth(m.occurredAt),
   ]);
 }
 
@@ -199,33 +205,41 @@ export class SignalsRepository {
   async writeMentions(manager: EntityManager, write: MentionsWrite): Promise<MentionsWritten> {
     // A thousand index probes are cheap; the parallel workers the planner would start for them are not.
     await manager.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true)`);
-    const stored: { external_id: string | null; url_key: string | null }[] = await manager.query(
-      `SELECT external_id, NULL::uuid AS url_key FROM mentions
-         WHERE source_id = $1 AND external_id = ANY($2::varchar[])
+    // Keys are unique within the month a mention occurred in (the partition): the lookup reads only the batch's
+    // months' partitions, whose indexes stay the size of a month however many months are stored.
+    const months = new Map<PreparedMention, string>();
+    for (const m of write.mentions) months.set(m, occurredMonth(m.occurredAt));
+    const stored: { external_id: string | null; url_key: string | null; month: string }[] =
+      await manager.query(
+        `SELECT external_id, NULL::uuid AS url_key, to_char(occurred_month, 'YYYY-MM-DD') AS month FROM mentions
+         WHERE source_id = $1 AND external_id = ANY($2::varchar[]) AND occurred_month = ANY($4::date[])
        UNION ALL
-       SELECT NULL, url_key FROM mentions WHERE url_key = ANY($3::uuid[])`,
-      [
-        write.sourceId,
-        arrayLiteral(
-          write.mentions.flatMap((m) => (m.input.externalId === null ? [] : [m.input.externalId])),
-        ),
-        arrayLiteral(write.mentions.flatMap((m) => (m.urlKey === null ? [] : [m.urlKey]))),
-      ],
+       SELECT NULL, url_key, to_char(occurred_month, 'YYYY-MM-DD') FROM mentions
+         WHERE url_key = ANY($3::uuid[]) AND occurred_month = ANY($4::date[])`,
+        [
+          write.sourceId,
+          arrayLiteral(
+            write.mentions.flatMap((m) => (m.input.externalId === null ? [] : [m.input.externalId])),
+          ),
+          arrayLiteral(write.mentions.flatMap((m) => (m.urlKey === null ? [] : [m.urlKey]))),
+          arrayLiteral([...new Set(months.values())]),
+        ],
+      );
+    const externalIds = new Set(
+      stored.flatMap((r) => (r.external_id === null ? [] : [`${r.external_id}\n${r.month}`])),
     );
-    const externalIds = new Set(stored.flatMap((r) => (r.external_id === null ? [] : [r.external_id])));
-    const urlKeys = new Set(stored.flatMap((r) => (r.url_key === null ? [] : [r.url_key])));
+    const urlKeys = new Set(stored.flatMap((r) => (r.url_key === null ? [] : [`${r.url_key}\n${r.month}`])));
     const fresh: PreparedMention[] = [];
     for (const m of write.mentions) {
-      const externalId = m.input.externalId;
-      if (
-        (externalId !== null && externalIds.has(externalId)) ||
-        (m.urlKey !== null && urlKeys.has(m.urlKey))
-      ) {
+      const month = months.get(m)!;
+      const externalId = m.input.externalId === null ? null : `${m.input.externalId}\n${month}`;
+      const urlKey = m.urlKey === null ? null : `${m.urlKey}\n${month}`;
+      if ((externalId !== null && externalIds.has(externalId)) || (urlKey !== null && urlKeys.has(urlKey))) {
         continue;
       }
       fresh.push(m);
       if (externalId !== null) externalIds.add(externalId);
-      if (m.urlKey !== null) urlKeys.add(m.urlKey);
+      if (urlKey !== null) urlKeys.add(urlKey);
     }
     if (!fresh.length) return { inserted: new Set(), links: [] };
 
@@ -414,7 +428,9 @@ export class SignalsRepository {
       `SELECT count(*) FILTER (WHERE m.sentiment = 'negative' AND others)::int AS mentions,
          count(DISTINCT coalesce(m.outlet, m.platform, m.source_type::text)) FILTER (WHERE m.sentiment = 'negative' AND others)::int AS outlets,
          count(*)::int AS volume
-       FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id,
+       FROM mention_topics mt
+         JOIN mentions m ON m.id = mt.mention_id
+           AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date,
          LATERAL (SELECT coalesce(m.outlet, '') <> coalesce((SELECT outlet FROM mentions WHERE id = $4), '') AS others) o
        WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3 AND m.id <> $4`,
       [topicId, from, to, excludeMentionId],
@@ -501,6 +517,7 @@ export class SignalsRepository {
          m.sentiment_score, m.sentiment_origin, m.geo_code, m.fake_news_label, m.evidence_url
        FROM mention_topics mt
        JOIN mentions m ON m.id = mt.mention_id
+         AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date
        WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3
        ORDER BY (m.sentiment = 'negative') DESC, effective_reach DESC, mt.occurred_at DESC, m.id
        LIMIT $4`,

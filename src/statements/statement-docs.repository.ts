@@ -51,6 +51,26 @@ export class StatementDocsRepository {
     };
   }
 
+  /** The draft's incident, and whether it takes edits now (as the append would decide). */
+  async gate(
+    statementId: string,
+  ): Promise<{ incidentId: string | null; gate: 'open' | 'not_draft' | 'incident_read_only' }> {
+    const rows: { incident_id: string; status: string; incident_status: string }[] =
+      await this.dataSource.query(
+        `SELECT st.incident_id, st.status, i.status AS incident_status
+         FROM statements st JOIN incidents i ON i.id = st.incident_id WHERE st.id = $1`,
+        [statementId],
+      );
+    const row = rows[0];
+    if (!row) return { incidentId: null, gate: 'not_draft' };
+    const gate = ['closed', 'archived', 'dismissed'].includes(row.incident_status)
+      ? 'incident_read_only'
+      : row.status === 'draft'
+        ? 'open'
+        : 'not_draft';
+    return { incidentId: row.incident_id, gate };
+  }
+
   /** Snapshot + tail in one statement (one snapshot of the database: a compaction cannot fall in between). */
   async load(statementId: string, manager: EntityManager = this.dataSource.manager): Promise<StoredDocState> {
     const rows: { kind: number; data: Buffer; count: number }[] = await manager.query(

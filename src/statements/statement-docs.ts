@@ -9,31 +9,52 @@ import { RoomsServer } from '../rooms/rooms.server.js';
 import { statementRoom } from '../rooms/rooms.events.js';
 import type { StatementStatusPush } from '../rooms/rooms.events.js';
 import { StatementDocsRepository } from './statement-docs.repository.js';
+import {
+  addsToDoc,
+  assertGateOpen,
+  assertNoGap,
+  clientIdsOf,
+  gateError,
+  isNoOp,
+} from './statement-doc-checks.js';
 import { docFromParts } from './statement-text.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
 /** Log rows after which a draft is folded into its snapshot. */
 const COMPACT_AFTER_ROWS = 200;
-/** Most deletion ranges a reader's no-op step 2 may carry before it is refused outright. */
-const MAX_DELETE_RANGES = 50_000;
 /** A draft nobody on this node has open is dropped from memory after this long. */
 const IDLE_EVICT_MS = 60_000;
 
 /** Server-side events between nodes (through the adapter): keep each node's copy of open drafts current. */
 const NODE_UPDATE = 'statement:node-update';
 const NODE_AWARENESS = 'statement:node-awareness';
+/** A submission on another node: close the gate, store what was relayed here, then answer. */
+const NODE_FREEZE = 'statement:node-freeze';
+const NODE_GATE = 'statement:node-gate';
+/** How long a submission waits for the other nodes to store what they relayed. */
+const FREEZE_WAIT_MS = 5_000;
+/** Attempts at storing a batch the database failed to take (it was relayed already: it must be stored). */
+const STORE_ATTEMPTS = 5;
 
 /** Origins of changes applied to the server's copies. */
 const PERSISTED = 'persisted';
 const FROM_NODE = 'node';
+const RELAYED = 'relayed';
 
 interface PendingUpdate {
   update: Uint8Array;
   userId: string;
-  socketId: string;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
+
+/**
+ * Whether this node takes edits of a draft: `open`; `freezing` while a submission stores what was relayed and
+ * renders the version; `not_draft` once submitted (until it returns to draft); `incident_read_only` once the
+ * incident is closed, archived or dismissed. Checked before an update is relayed; the append re-checks it in
+ * the database (a node that missed a notice still cannot store into a frozen draft).
+ */
+export type DraftGate = 'open' | 'freezing' | 'not_draft' | 'incident_read_only';
 
 /** One draft held in memory on this node while someone here has it open. */
 export interface LiveDoc {
@@ -46,10 +67,17 @@ export interface LiveDoc {
   early: Uint8Array[];
   queue: PendingUpdate[];
   writing: boolean;
+  incidentId: string | null;
+  gate: DraftGate;
+  /** Updates accepted since the last relay (relayed together at the end of this turn of the event loop). */
+  outbox: Uint8Array[];
+  outboxSenders: Set<string>;
   rowsSinceCompaction: number;
   compacting: boolean;
   /** Local sockets that opened it, and the awareness client ids each one speaks for. */
   sockets: Map<string, Set<number>>;
+  /** The local socket that speaks for each awareness client id (the reverse of `sockets`). */
+  owners: Map<number, string>;
   /** Awareness client ids a socket on another node speaks for (learnt from the other nodes' relays). */
   remoteClientIds: Set<number>;
   idleSince: number | null;
@@ -60,6 +88,14 @@ interface NodeMessage {
   update: Uint8Array;
 }
 
+interface GateMessage {
+  statementId?: string;
+  incidentId?: string;
+  gate: DraftGate;
+  /** Only a draft in this state changes (a failed submission reopens only what it froze). */
+  onlyFrom?: DraftGate;
+}
+
 export interface AuthorIdentity {
   userId: string;
   displayName: string;
@@ -67,9 +103,12 @@ export interface AuthorIdentity {
 
 /**
  * The live drafts (Yjs): one server copy per open statement and node, loaded from snapshot + log, kept current
- * with every update persisted here or on another node. Editors' updates are written by group commit (those that
- * arrive while a write is in flight are merged into the next row), acknowledged only once stored, then relayed
- * to the statement's room on every node.
+ * with every update accepted here or on another node. An editor's update, once checked (rights, gate, no gap),
+ * is applied to the copy and relayed to the statement's room on every node at once; it is written by group
+ * commit (those that arrive while a write is in flight are merged into the next row) and acknowledged to its
+ * sender only once stored. A relayed update not yet stored when a node dies is re-sent by its author (its
+ * replica still holds it; Yjs makes the repeat harmless). A submission closes the gate on every node and waits
+ * until everything relayed is stored before it freezes the draft: nothing relayed is ever refused.
  */
 @Injectable()
 export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
@@ -87,6 +126,16 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       const nsp = namespace as unknown as { on(event: string, listener: (msg: NodeMessage) => void): void };
       nsp.on(NODE_UPDATE, (msg) => this.onNodeUpdate(msg));
       nsp.on(NODE_AWARENESS, (msg) => this.onNodeAwareness(msg));
+      const withAck = nsp as unknown as {
+        on(event: string, listener: (msg: GateMessage, ack?: (r: boolean) => void) => void): void;
+      };
+      withAck.on(NODE_GATE, (msg) => this.setGate(msg, false));
+      withAck.on(NODE_FREEZE, (msg, ack) => {
+        this.freezeHere(msg.statementId!).then(
+          () => ack?.(true),
+          () => ack?.(false),
+        );
+      });
     });
     this.evictTimer = setInterval(() => this.evictIdle(), IDLE_EVICT_MS / 4).unref();
   }
@@ -114,15 +163,26 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         early: [],
         queue: [],
         writing: false,
+        incidentId: null,
+        gate: 'open',
+        outbox: [],
+        outboxSenders: new Set(),
         rowsSinceCompaction: 0,
         compacting: false,
         sockets: new Map(),
+        owners: new Map(),
         remoteClientIds: new Set(),
         idleSince: Date.now(),
         ready: Promise.resolve(),
       };
-      created.ready = this.repository.load(statementId).then(
-        ({ parts, tailRows }) => {
+      created.ready = Promise.all([
+        this.repository.load(statementId),
+        this.repository.gate(statementId),
+      ]).then(
+        ([{ parts, tailRows }, gate]) => {
+          created.incidentId = gate.incidentId;
+          // A notice that came while loading (freezing) wins over what was read.
+          if (created.gate === 'open') created.gate = gate.gate;
           Y.transact(doc, () => {
             for (const p of [...parts, ...created.early]) Y.applyUpdate(doc, p, PERSISTED);
           });
@@ -163,6 +223,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     const clients = live?.sockets.get(socketId);
     if (!live || !clients) return;
     live.sockets.delete(socketId);
+    for (const id of clients) if (live.owners.get(id) === socketId) live.owners.delete(id);
     if (!live.sockets.size) live.idleSince = Date.now();
     const ids = [...clients].filter((id) => live.awareness.getStates().has(id));
     if (!ids.length) return;
@@ -179,15 +240,16 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Handles a sync message of a socket that opened the draft. Step 1 is answered with step 2 (anyone who may
    * read); step 2 and updates change the draft: `mayEdit` says whether this socket may, and a reader's step 2
-   * is accepted only when it carries nothing the server lacks.
+   * is accepted only when it carries nothing the server lacks. An accepted change is relayed before this
+   * returns; `stored` settles once it is written (the sender's acknowledgement waits for it).
    */
   async sync(
     statementId: string,
     socketId: string,
     author: AuthorIdentity,
     message: Uint8Array,
-    mayEdit: () => Promise<void>,
-  ): Promise<{ reply: Uint8Array | null; persisted: boolean }> {
+    mayEdit: () => Promise<void> | void,
+  ): Promise<{ reply: Uint8Array | null; stored: Promise<void> | null }> {
     const live = await this.get(statementId);
     const decoder = decoding.createDecoder(message);
     let type: number;
@@ -199,7 +261,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
         encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(live.doc, sv));
-        return { reply: encoding.toUint8Array(encoder), persisted: false };
+        return { reply: encoding.toUint8Array(encoder), stored: null };
       }
       if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
         throw new Error(`unknown sync message type ${type}`);
@@ -218,13 +280,15 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       await mayEdit();
     } catch (e) {
       // A reader's ordinary step 2 carries nothing new: accepted without writing. Anything else is refused.
-      if (this.isNoOp(live.doc, payload)) return { reply: null, persisted: true };
+      if (isNoOp(live.doc, payload)) return { reply: null, stored: null };
       throw e;
     }
-    const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(payload, Y.encodeStateVector(live.doc)));
-    if (!structs.length && !ds.clients.size) return { reply: null, persisted: true };
-    await this.persist(live, { update: payload, userId: author.userId, socketId });
-    return { reply: null, persisted: true };
+    if (!addsToDoc(live.doc, payload)) return { reply: null, stored: null };
+    assertGateOpen(live.gate);
+    assertNoGap(live.doc, payload);
+    Y.applyUpdate(live.doc, payload, RELAYED);
+    this.relay(live, payload, socketId);
+    return { reply: null, stored: this.persist(live, { update: payload, userId: author.userId }) };
   }
 
   /**
@@ -239,9 +303,9 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     }
     let rewritten: Uint8Array;
     try {
-      const claimed = this.clientIdsOf(update);
+      const claimed = clientIdsOf(update);
       for (const id of claimed) {
-        const owner = [...live.sockets.entries()].find(([, ids]) => ids.has(id))?.[0];
+        const owner = live.owners.get(id);
         // Owned on another node while its state lives there (it times out 30 s after that node stops renewing
         // it). Two sockets on two nodes claiming one id in the same instant both pass until the relays cross:
         // Yjs client ids are random 32-bit numbers, so only a forger would, and it learns a victim's id only
@@ -251,7 +315,10 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
           throw new AppError(ErrorCode.FORBIDDEN, 'Trạng thái hiện diện này thuộc về một kết nối khác');
         }
       }
-      claimed.forEach((id) => own.add(id));
+      for (const id of claimed) {
+        own.add(id);
+        live.owners.set(id, socketId);
+      }
       rewritten = awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) =>
         state && typeof state === 'object'
           ? {
@@ -281,7 +348,39 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Tells everyone with the draft open that its state changed (submitted, unfrozen, approved, …). */
   announceStatus(push: StatementStatusPush): void {
+    this.setGate(
+      { statementId: push.statementId, gate: push.status === 'draft' ? 'open' : 'not_draft' },
+      true,
+    );
     this.server.nsp?.to(statementRoom(push.statementId)).emit('statement:status', push);
+  }
+
+  /**
+   * Before a submission renders the draft: no node relays another change of it, and every change relayed so
+   * far is stored (here and, through the adapter, on the other nodes; a node that does not answer in time is
+   * left to the append's own check). `reopen` undoes it when the submission fails.
+   */
+  async freeze(statementId: string): Promise<void> {
+    await this.freezeHere(statementId);
+    if (!this.server.clustered) return;
+    try {
+      const nsp = this.server.nsp as unknown as {
+        timeout(ms: number): { serverSideEmitWithAck(e: string, d: GateMessage): Promise<boolean[]> };
+      };
+      await nsp.timeout(FREEZE_WAIT_MS).serverSideEmitWithAck(NODE_FREEZE, { statementId, gate: 'freezing' });
+    } catch (e) {
+      this.logger.warn(`freezing ${statementId} on the other nodes: ${(e as Error).message}`);
+    }
+  }
+
+  /** A submission that failed: the draft takes edits again (unless its state says otherwise). */
+  reopen(statementId: string): void {
+    this.setGate({ statementId, gate: 'open', onlyFrom: 'freezing' }, true);
+  }
+
+  /** The incident was closed, archived or dismissed: its drafts take no more edits, on every node. */
+  incidentReadOnly(incidentId: string): void {
+    this.setGate({ incidentId, gate: 'incident_read_only' }, true);
   }
 
   /** Waits for the writes queued for a draft (before a submission renders it). */
@@ -298,6 +397,11 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       doc.destroy();
       return state;
     });
+  }
+
+  /** Whether this node takes edits of the draft now (null: not in memory here). */
+  gateOf(statementId: string): DraftGate | null {
+    return this.live.get(statementId)?.gate ?? null;
   }
 
   /** Number of drafts held in memory on this node (bench, health). */
@@ -319,35 +423,37 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     live.writing = true;
     try {
       while (live.queue.length) {
-        const batch = this.withoutGaps(live, live.queue.splice(0));
-        if (!batch.length) continue;
+        const batch = live.queue.splice(0);
         const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
-        let appended: Awaited<ReturnType<StatementDocsRepository['append']>>;
-        try {
-          appended = await this.repository.append(live.statementId, merged, batch.length, [
-            ...new Set(batch.map((b) => b.userId)),
-          ]);
-        } catch (e) {
-          batch.forEach((b) => b.reject(e));
+        const userIds = [...new Set(batch.map((b) => b.userId))];
+        let appended: Awaited<ReturnType<StatementDocsRepository['append']>> | null = null;
+        let failure: unknown = null;
+        // Relayed already: a failing database is tried again before the authors are told (they re-send).
+        for (let attempt = 1; attempt <= STORE_ATTEMPTS && !appended; attempt++) {
+          try {
+            appended = await this.repository.append(live.statementId, merged, batch.length, userIds);
+          } catch (e) {
+            failure = e;
+            if (attempt < STORE_ATTEMPTS) await new Promise((r) => setTimeout(r, 50 * 4 ** (attempt - 1)));
+          }
+        }
+        if (!appended) {
+          batch.forEach((b) => b.reject(failure));
           continue;
         }
         if ('refused' in appended) {
-          const frozen =
-            appended.refused === 'incident_read_only'
-              ? new AppError(
-                  ErrorCode.INCIDENT_READ_ONLY,
-                  'Sự cố đã đóng hoặc đã lưu trữ nên văn bản chỉ được xem; thay đổi này không được ghi',
-                )
-              : new AppError(
-                  ErrorCode.STATEMENT_NOT_DRAFT,
-                  'Văn bản đã được trình duyệt nên bản dự thảo đang khóa; thay đổi này chưa được ghi',
-                );
-          batch.forEach((b) => b.reject(frozen));
+          // Only when a gate notice did not reach this node in time (the database check is the last word).
+          this.logger.warn(
+            `${batch.length} relayed update(s) of ${live.statementId} refused: ${appended.refused}`,
+          );
+          live.gate = appended.refused;
+          batch.forEach((b) => b.reject(gateError(appended.refused)));
           continue;
         }
-        Y.applyUpdate(live.doc, merged, PERSISTED);
-        this.relay(live.statementId, merged, [...new Set(batch.map((b) => b.socketId))]);
         batch.forEach((b) => b.resolve());
+        // A node that began loading while these were in flight may have missed the relay: stored, they go again.
+        if (this.server.clustered)
+          this.serverSideEmit(NODE_UPDATE, { statementId: live.statementId, update: merged });
         live.rowsSinceCompaction++;
         if (live.rowsSinceCompaction >= COMPACT_AFTER_ROWS && !live.compacting) this.compactLater(live);
       }
@@ -360,14 +466,54 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     while (live.writing || live.queue.length) await new Promise((r) => setTimeout(r, 2));
   }
 
-  private relay(statementId: string, update: Uint8Array, senders: string[]) {
+  /**
+   * Relays an accepted update to the statement's room (and the other nodes' copies). Updates accepted in the
+   * same turn of the event loop leave merged, in one message: when idle that is at once, under load it
+   * coalesces (fewer, larger messages to every client).
+   */
+  private relay(live: LiveDoc, update: Uint8Array, sender: string) {
+    live.outbox.push(update);
+    live.outboxSenders.add(sender);
+    if (live.outbox.length === 1) setImmediate(() => this.flushRelay(live));
+  }
+
+  private flushRelay(live: LiveDoc) {
+    const updates = live.outbox.splice(0);
+    if (!updates.length) return;
+    const senders = [...live.outboxSenders];
+    live.outboxSenders.clear();
+    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     const encoder = encoding.createEncoder();
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    const room = this.server.nsp?.to(statementRoom(statementId));
+    const room = this.server.nsp?.to(statementRoom(live.statementId));
     // A single sender does not need its own change back; merged changes of several go to all (idempotent).
-    (senders.length === 1 ? room?.except(senders[0]) : room)?.emit('yjs:sync', { statementId, message });
-    this.serverSideEmit(NODE_UPDATE, { statementId, update });
+    (senders.length === 1 ? room?.except(senders[0]) : room)?.emit('yjs:sync', {
+      statementId: live.statementId,
+      message,
+    });
+    this.serverSideEmit(NODE_UPDATE, { statementId: live.statementId, update });
+  }
+
+  private async freezeHere(statementId: string): Promise<void> {
+    const live = this.live.get(statementId);
+    if (!live) return;
+    if (live.gate === 'open') live.gate = 'freezing';
+    await live.ready.catch(() => undefined);
+    await this.drain(live);
+  }
+
+  /** Applies a gate notice to the matching drafts here; `broadcast`: and on the other nodes. */
+  private setGate(msg: GateMessage, broadcast: boolean) {
+    const targets = msg.statementId
+      ? [this.live.get(msg.statementId)].filter((l): l is LiveDoc => Boolean(l))
+      : [...this.live.values()].filter((l) => l.incidentId === msg.incidentId);
+    for (const live of targets) {
+      if (live.gate === 'incident_read_only') continue;
+      if (msg.onlyFrom && live.gate !== msg.onlyFrom) continue;
+      live.gate = msg.gate;
+    }
+    if (broadcast) this.serverSideEmit(NODE_GATE, msg);
   }
 
   private compactLater(live: LiveDoc) {
@@ -380,84 +526,6 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       .finally(() => {
         live.compacting = false;
       });
-  }
-
-  /**
-   * Keeps the updates whose dependencies the server has (its copy, plus the updates before them in the batch).
-   * An update built on one the server refused (a frozen draft, a rate cap, a lost connection) would sit in the
-   * copy as pending structs, acknowledged but invisible: it is refused instead, and the client re-syncs
-   * (`statement:open` again: its step 2 carries everything the server lacks).
-   */
-  private withoutGaps(live: LiveDoc, batch: PendingUpdate[]): PendingUpdate[] {
-    const known = Y.decodeStateVector(Y.encodeStateVector(live.doc));
-    const kept: PendingUpdate[] = [];
-    for (const p of batch) {
-      const { from, to } = Y.parseUpdateMeta(p.update);
-      const { ds } = Y.decodeUpdate(p.update);
-      const gap =
-        [...from].some(([client, clock]) => clock > (known.get(client) ?? 0)) ||
-        [...ds.clients].some(([client, ranges]) =>
-          ranges.some((r) => r.clock + r.len > Math.max(known.get(client) ?? 0, to.get(client) ?? 0)),
-        );
-      if (gap) {
-        p.reject(
-          new AppError(
-            ErrorCode.YJS_RESYNC_REQUIRED,
-            'Bản sao của bạn thiếu thay đổi chưa được máy chủ ghi nhận; hãy đồng bộ lại (mở lại văn bản)',
-          ),
-        );
-        continue;
-      }
-      for (const [client, clock] of to) known.set(client, Math.max(known.get(client) ?? 0, clock));
-      kept.push(p);
-    }
-    return kept;
-  }
-
-  /**
-   * Whether an update adds nothing to the server's copy: no new structs, and every deletion it carries is
-   * already known. Ranges are compared as ranges (a reader must not make the server walk every clock).
-   */
-  private isNoOp(doc: Y.Doc, update: Uint8Array): boolean {
-    const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
-    if (structs.length) return false;
-    if (!ds.clients.size) return true;
-    const known = Y.createDeleteSetFromStructStore(doc.store);
-    let ranges = 0;
-    for (const [client, deletes] of ds.clients) {
-      const have = known.clients.get(client) ?? [];
-      for (const d of deletes) {
-        if (++ranges > MAX_DELETE_RANGES) return false;
-        // `have` is sorted and merged: a known deletion lies inside one of its ranges.
-        let lo = 0;
-        let hi = have.length - 1;
-        let inside = false;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const r = have[mid];
-          if (d.clock < r.clock) hi = mid - 1;
-          else if (d.clock >= r.clock + r.len) lo = mid + 1;
-          else {
-            inside = d.clock + d.len <= r.clock + r.len;
-            break;
-          }
-        }
-        if (!inside) return false;
-      }
-    }
-    return true;
-  }
-
-  private clientIdsOf(update: Uint8Array): number[] {
-    const decoder = decoding.createDecoder(update);
-    const n = decoding.readVarUint(decoder);
-    const ids: number[] = [];
-    for (let i = 0; i < n; i++) {
-      ids.push(decoding.readVarUint(decoder));
-      decoding.readVarUint(decoder);
-      JSON.parse(decoding.readVarString(decoder));
-    }
-    return ids;
   }
 
   private onNodeUpdate({ statementId, update }: NodeMessage) {
@@ -474,7 +542,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     const bytes = new Uint8Array(update);
     awarenessProtocol.applyAwarenessUpdate(live.awareness, bytes, FROM_NODE);
     const states = live.awareness.getStates();
-    for (const id of this.clientIdsOf(bytes)) {
+    for (const id of clientIdsOf(bytes)) {
       if (states.has(id)) live.remoteClientIds.add(id);
       else live.remoteClientIds.delete(id);
     }

@@ -3,9 +3,12 @@ import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { UserAccessChanges } from '../auth/user-access-changes.js';
+import { IncidentEventsPublisher } from '../incidents/incident-events.publisher.js';
+import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import { IncidentStatus } from '../incidents/incident-types.js';
 import { RoomAccess } from '../rooms/room-access.js';
-import { RoomsGateway } from '../rooms/rooms.gateway.js';
+import { AnswerLater, RoomsGateway } from '../rooms/rooms.gateway.js';
 import type { RoomSocket } from '../rooms/rooms.server.js';
 import { RoomsServer } from '../rooms/rooms.server.js';
 import { MAX_AWARENESS_BYTES, MAX_YJS_MESSAGE_BYTES, statementRoom } from '../rooms/rooms.events.js';
@@ -20,15 +23,23 @@ const FINISHED_INCIDENT = new Set<string>([
   IncidentStatus.Dismissed,
 ]);
 
-/** How long an editor's right, once checked, is trusted before the next update re-checks it. */
+/**
+ * An editor's right, once checked, is re-checked in the background when an update comes more than this long
+ * after the last check (the update does not wait); past three times this long (or once a change of roles,
+ * membership, account or incident state was committed on this node) the update waits for the re-check.
+ */
 const RIGHTS_TTL_MS = 2_000;
 /** Every node re-checks that the sockets with a draft open may still see it. */
 const ACCESS_SWEEP_MS = 30_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface OpenedStatement {
+  userId: string;
   incidentId: string;
   canEdit: boolean;
+  /** A committed change may have changed the right: the next update waits for a re-check. */
+  stale: boolean;
+  refreshing: Promise<void> | null;
   /** The incident was closed, archived or dismissed when the draft was opened: it is read-only. */
   incidentReadOnly: boolean;
   checkedAt: number;
@@ -58,7 +69,10 @@ interface BinaryCommand extends StatementRef {
 export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StatementsGateway.name);
   private readonly sockets = new WeakMap<RoomSocket, SocketDrafts>();
+  /** Every draft opened by a socket of this node (for the invalidations). */
+  private readonly openedHere = new Set<OpenedStatement>();
   private sweepTimer?: NodeJS.Timeout;
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly gateway: RoomsGateway,
@@ -66,6 +80,8 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
     private readonly roomAccess: RoomAccess,
     private readonly access: StatementAccess,
     private readonly docs: StatementDocs,
+    private readonly incidentEvents: IncidentEventsPublisher,
+    private readonly accessChanges: UserAccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -107,8 +123,17 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
       },
     });
     this.gateway.onDisconnect((socket) => {
-      for (const id of this.sockets.get(socket)?.opened.keys() ?? []) this.docs.close(id, socket.id);
+      for (const [id, opened] of this.sockets.get(socket)?.opened ?? []) {
+        this.openedHere.delete(opened);
+        this.docs.close(id, socket.id);
+      }
     });
+    this.unsubscribe.push(
+      this.incidentEvents.subscribe((events) => this.onCommitted(events)),
+      this.accessChanges.subscribe((change) => {
+        for (const o of this.openedHere) if (o.userId === change.userId) o.stale = true;
+      }),
+    );
     this.sweepTimer = setInterval(() => {
       this.sweep().catch((e: Error) => this.logger.warn(`draft access sweep failed: ${e.message}`));
     }, ACCESS_SWEEP_MS).unref();
@@ -116,6 +141,22 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy() {
     clearInterval(this.sweepTimer);
+    this.unsubscribe.forEach((u) => u());
+  }
+
+  /** Committed changes of roles, membership or incident state: the cached rights of that incident go stale. */
+  private onCommitted(events: CommittedIncidentEvent[]) {
+    for (const e of events) {
+      const finished =
+        e.type === 'incident.status_changed' && FINISHED_INCIDENT.has(String(e.payload.to ?? ''));
+      if (finished) this.docs.incidentReadOnly(e.incidentId);
+      if (!finished && !e.type.startsWith('working_group.') && !e.type.startsWith('incident.')) continue;
+      for (const o of this.openedHere) {
+        if (o.incidentId !== e.incidentId) continue;
+        o.stale = true;
+        if (finished) o.incidentReadOnly = true;
+      }
+    }
   }
 
   private async open(user: AuthUser, statementId: string, socket: RoomSocket): Promise<StatementOpened> {
@@ -131,12 +172,19 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
     }
     socket.join(statementRoom(statementId));
     const canEdit = rights.canEdit && statement.status === StatementStatus.Draft && !incidentReadOnly;
-    state.opened.set(statementId, {
+    const previous = state.opened.get(statementId);
+    if (previous) this.openedHere.delete(previous);
+    const opened: OpenedStatement = {
+      userId: user.id,
       incidentId: statement.incidentId,
       canEdit: rights.canEdit,
+      stale: false,
+      refreshing: null,
       incidentReadOnly,
       checkedAt: Date.now(),
-    });
+    };
+    state.opened.set(statementId, opened);
+    this.openedHere.add(opened);
     return {
       statementId,
       incidentId: statement.incidentId,
@@ -151,38 +199,67 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
   }
 
   private close(statementId: string, socket: RoomSocket) {
+    const opened = this.stateOf(socket).opened.get(statementId);
+    if (opened) this.openedHere.delete(opened);
     this.stateOf(socket).opened.delete(statementId);
     socket.leave(statementRoom(statementId));
     this.docs.close(statementId, socket.id);
     return { statementId };
   }
 
-  private async sync(user: AuthUser, dto: BinaryCommand, socket: RoomSocket): Promise<YjsSyncResult> {
+  /** Relayed as soon as it is checked and applied; the sender's answer waits until it is stored. */
+  private async sync(
+    user: AuthUser,
+    dto: BinaryCommand,
+    socket: RoomSocket,
+  ): Promise<YjsSyncResult | AnswerLater<YjsSyncResult>> {
     this.take(socket);
     const opened = this.opened(socket, dto.statementId);
-    return this.docs.sync(
+    const { reply, stored } = await this.docs.sync(
       dto.statementId,
       socket.id,
       { userId: user.id, displayName: user.displayName },
       dto.bytes,
-      async () => {
-        if (Date.now() - opened.checkedAt > RIGHTS_TTL_MS) {
-          // Re-read the account and the group roles: a removed member or a locked account stops editing.
-          const current = await this.roomAccess.currentUser(user.id);
-          opened.canEdit = (await this.access.rights(current, opened.incidentId)).canEdit;
-          opened.checkedAt = Date.now();
-        }
-        if (opened.incidentReadOnly) {
-          throw new AppError(
-            ErrorCode.INCIDENT_READ_ONLY,
-            'Sự cố đã đóng hoặc đã lưu trữ nên văn bản chỉ được xem; thay đổi này không được ghi',
-          );
-        }
-        if (!opened.canEdit) {
-          throw new AppError(ErrorCode.FORBIDDEN, 'Bạn chỉ được xem văn bản này; thay đổi không được ghi');
-        }
-      },
+      () => this.mayEdit(user, opened),
     );
+    if (!stored) return { reply, persisted: reply === null };
+    return new AnswerLater(stored.then(() => ({ reply: null, persisted: true })));
+  }
+
+  /** The cached right (no lookup on the way of an update unless it is stale or old). */
+  private mayEdit(user: AuthUser, opened: OpenedStatement): Promise<void> | void {
+    const age = Date.now() - opened.checkedAt;
+    if (opened.stale || age > RIGHTS_TTL_MS * 3)
+      return this.recheck(user, opened).then(() => assertEditor(opened));
+    if (age > RIGHTS_TTL_MS) {
+      this.recheck(user, opened).catch((e: Error) =>
+        this.logger.warn(`re-checking the right of ${user.id} failed: ${e.message}`),
+      );
+    }
+    assertEditor(opened);
+  }
+
+  /** Re-reads the account and the group roles: a removed member or a locked account stops editing. */
+  private recheck(user: AuthUser, opened: OpenedStatement): Promise<void> {
+    // One re-check at a time, unless a change was committed after the one in flight began.
+    if (opened.refreshing && !opened.stale) return opened.refreshing;
+    opened.stale = false;
+    const started = Date.now();
+    let run: Promise<void> | null = null;
+    run = (async () => {
+      try {
+        const current = await this.roomAccess.currentUser(user.id);
+        opened.canEdit = (await this.access.rights(current, opened.incidentId)).canEdit;
+        opened.checkedAt = started;
+      } catch (e) {
+        opened.canEdit = false;
+        throw e;
+      } finally {
+        if (opened.refreshing === run) opened.refreshing = null;
+      }
+    })();
+    opened.refreshing = run;
+    return run;
   }
 
   private opened(socket: RoomSocket, statementId: string): OpenedStatement {
@@ -241,6 +318,18 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
         if (!visible) this.close(statementId, local);
       }
     }
+  }
+}
+
+function assertEditor(opened: OpenedStatement): void {
+  if (opened.incidentReadOnly) {
+    throw new AppError(
+      ErrorCode.INCIDENT_READ_ONLY,
+      'Sự cố đã đóng hoặc đã lưu trữ nên văn bản chỉ được xem; thay đổi này không được ghi',
+    );
+  }
+  if (!opened.canEdit) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Bạn chỉ được xem văn bản này; thay đổi không được ghi');
   }
 }
 

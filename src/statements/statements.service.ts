@@ -192,15 +192,35 @@ export class StatementsService {
   }
 
   /**
-   * Submits the draft: waits for this node's queued edits, locks the statement (appends in flight on any node
-   * finish first; later ones find it frozen), renders the stored document, stores the immutable version with
+   * Submits the draft: closes its gate on every node and waits until every change they relayed is stored,
+   * locks the statement (appends in flight finish first; later ones find it frozen), renders the stored document, stores the immutable version with
    * its SHA-256 and opens the approval chain the policy gives.
    */
   async submit(user: AuthUser, statementId: string, dto: SubmitStatementDto) {
     const { statement, incident } = await this.access.load(user, statementId);
     this.access.assertCanEdit(await this.access.rights(user, incident.id));
-    await this.docs.flush(statementId);
-    const result = await this.timeline.change(incident.id, async (change) => {
+    // Every node stops relaying edits of it and stores what it relayed: the version holds all anyone saw.
+    await this.docs.freeze(statementId);
+    const result = await this.submitStored(user, statement, dto).catch((e: unknown) => {
+      this.docs.reopen(statementId);
+      throw e;
+    });
+    this.docs.announceStatus({
+      statementId,
+      incidentId: incident.id,
+      status: result.statement.status,
+      currentVersion: result.statement.currentVersion,
+    });
+    return {
+      statement: statementView(result.statement),
+      version: versionView(result.version, VersionStatus.InReview),
+      approval: await this.chains.chainOf(statementId, result.version.number),
+    };
+  }
+
+  /** The submission's transaction: the stored draft rendered into the version, the approval chain opened. */
+  private submitStored(user: AuthUser, statement: Statement, dto: SubmitStatementDto) {
+    return this.timeline.change(statement.incidentId, async (change) => {
       this.incidents.assertWritable(change.incident);
       const s = await this.lockDraft(change.manager, statement.id);
       const state = await this.docsRepository.load(s.id, change.manager);
@@ -256,17 +276,6 @@ export class StatementsService {
       await this.planner.openChain(change, s, version, plan);
       return { statement: s, version };
     });
-    this.docs.announceStatus({
-      statementId,
-      incidentId: incident.id,
-      status: result.statement.status,
-      currentVersion: result.statement.currentVersion,
-    });
-    return {
-      statement: statementView(result.statement),
-      version: versionView(result.version, VersionStatus.InReview),
-      approval: await this.chains.chainOf(statementId, result.version.number),
-    };
   }
 
   /** Each version with its canonical text and hash (what approvals bind to) and its rendering as a document. */

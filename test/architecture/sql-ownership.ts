@@ -4,7 +4,7 @@ import ts from 'typescript';
 
 /**
  * Table ownership: a module's SQL names only its own tables. The owner of a table is the module whose
- * `entities/` folder declares it (`@Entity('table')`); a module is the first folder under `src/`.
+ * `entities/` folder declares it (`@Entity('table')` or `@Entity({ name: 'table', … })`); a module is the first folder under `src/`.
  */
 
 /** Modules whose SQL may name any table: the permission layer and the reports read model. */
@@ -36,7 +36,7 @@ export function ownerMap(sources: SqlSource[]): Map<string, string> {
   const owners = new Map<string, string>();
   for (const s of sources) {
     if (!/\/entities\//.test(s.file)) continue;
-    for (const m of s.text.matchAll(/@Entity\(\s*['"]([a-z_][a-z0-9_]*)['"]/g))
+    for (const m of s.text.matchAll(/@Entity\(\s*(?:\{\s*name:\s*)?['"]([a-z_][a-z0-9_]*)['"]/g))
       owners.set(m[1], moduleOf(s.file));
   }
   return owners;

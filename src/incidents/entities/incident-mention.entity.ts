@@ -17,7 +17,9 @@ export class IncidentMention {
   @JoinColumn({ name: 'incident_id' })
   incident?: Relation<Incident>;
 
-  @ManyToOne(() => Mention, { onDelete: 'CASCADE' })
+  // No foreign key: `mentions` is partitioned by month (its key is (id, month)); retention keeps every mention
+  // linked here (src/signals/README.md).
+  @ManyToOne(() => Mention, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'mention_id' })
   mention?: Relation<Mention>;
 

@@ -10,9 +10,9 @@ export const MATCHED_ON = ['keywords', 'unit_name', 'leader_name'] as const;
  * A mention matched by a watchlist topic, and why. The primary key (topic, time, mention) is also the index that
  * reads a topic's window. No foreign-key constraints (their per-row checks were a fifth of the database's
  * ingestion cost): links are written in the same statement as their mentions, and topics are never deleted
- * (they are switched off). Deleting mentions (retention) must delete their links first.
+ * (they are switched off). Retention drops a month's links with its mentions (src/signals/README.md).
  */
-@Entity('mention_topics')
+@Entity({ name: 'mention_topics', synchronize: false }) // partitioned by occurred_at (see Mention)
 export class MentionTopic {
   @PrimaryColumn({ type: 'uuid' })
   topicId: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { FAKE_NEWS_LABELS, MENTION_SOURCE_TYPES, SENTIMENT_LABELS } from '../mention-item.validator.js';
 import type { FakeNewsLabel, MentionSourceType } from '../mention-item.validator.js';
@@ -10,9 +10,14 @@ import { SignalSource } from './signal-source.entity.js';
  * delivery with the same (source, external id) or the same (url, content hash) — same urlKey — is a duplicate.
  * Ingestion writes this table with raw multi-row SQL (signals.repository.ts); the entity describes the schema.
  * Ids are time-ordered UUIDs (mention-keys.ts).
+ *
+ * Partitioned by `occurredMonth` (migration MentionPartitions, src/signals/README.md "Partitions and retention"):
+ * the primary key is (id, occurred_month), the unique keys (source, external id, month) and (url key, month).
+ * The schema belongs to the migration and the partition job (`synchronize: false`: TypeORM's schema builder does
+ * not model partitioned tables).
  */
-@Entity('mentions')
-@Index(['sourceId', 'externalId'], { unique: true })
+@Entity({ name: 'mentions', synchronize: false })
+@Index(['sourceId', 'externalId', 'occurredMonth'], { unique: true })
 export class Mention {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -61,7 +66,6 @@ export class Mention {
   contentHash: string;
 
   /** Deduplication key of (url, content hash); null without a url (mention-keys.ts). */
-  @Index({ unique: true })
   @Column({ type: 'uuid', nullable: true })
   urlKey: string | null;
 
@@ -109,4 +113,8 @@ export class Mention {
   /** Screenshot or archive link: takedown requests need it. */
   @Column({ type: 'varchar', length: 2000, nullable: true })
   evidenceUrl: string | null;
+
+  /** First day (UTC) of the month of publication, else of collection: the partition key. */
+  @PrimaryColumn({ type: 'date' })
+  occurredMonth: string;
 }

@@ -1,0 +1,93 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobsService } from '../jobs/jobs.service.js';
+import { MentionPartitionsRepository, monthStart } from './mention-partitions.repository.js';
+import type { RetentionOutcome } from './mention-partitions.repository.js';
+
+export const PARTITIONS_JOB = 'signals.mention_partitions';
+/** Month partitions kept ready beyond the current month, and behind it (late mentions). */
+export const MONTHS_AHEAD = 3;
+export const MONTHS_BACK = 3;
+/** The job runs daily (a little after midnight UTC). */
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Keeps the month partitions of `mentions` and `mention_topics` ahead of the clock and applies the retention
+ * policy, as one durable daily job (any node, once; a node down when it was due runs it at its next start).
+ */
+@Injectable()
+export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(MentionPartitions.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly repository: MentionPartitionsRepository,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register(PARTITIONS_JOB, async ({ manager, job }) => {
+      const now = new Date(Math.max(Date.now(), job.dueAt.getTime()));
+      const created = await this.ensureAhead(manager, now);
+      const retention = await this.applyRetention(manager, now);
+      if (created.length || retention.dropped.length) {
+        this.logger.log(
+          `mention partitions: created ${created.join(', ') || 'none'}; dropped ${retention.dropped.join(', ') || 'none'} (${retention.keptMentions} evidence mentions kept)`,
+        );
+      }
+      await this.scheduleNext(
+        manager,
+        new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS + 5 * 60_000),
+      );
+    });
+  }
+
+  /** The first run after a start is due at once (kept if one is pending already). */
+  async onApplicationBootstrap() {
+    await this.dataSource
+      .transaction((manager) => this.scheduleNext(manager, new Date()))
+      .catch((e: Error) => this.logger.warn(`scheduling the mention partition job failed: ${e.message}`));
+  }
+
+  /**
+   * Creates the partitions of this month, the next MONTHS_AHEAD and the last MONTHS_BACK still within the
+   * retention span (a late mention lands in its own month); returns the months created.
+   */
+  async ensureAhead(manager: EntityManager, now: Date): Promise<string[]> {
+    const keep = await this.repository.keepMonths(manager, now);
+    const created: string[] = [];
+    for (let i = -Math.min(MONTHS_BACK, keep); i <= MONTHS_AHEAD; i++) {
+      const month = monthStart(now, i);
+      if (await this.repository.create(manager, month)) created.push(month);
+    }
+    return created;
+  }
+
+  /**
+   * Drops the months older than the policy's span (counted back from the current month), keeping their incident
+   * evidence. Never a month of the last one (`keep_months` ≥ 1).
+   */
+  async applyRetention(manager: EntityManager, now: Date): Promise<RetentionOutcome> {
+    const keep = await this.repository.keepMonths(manager, now);
+    const outcome: RetentionOutcome = { dropped: [], keptMentions: 0, keptLinks: 0 };
+    if (!Number.isFinite(keep)) return outcome;
+    const cutoff = monthStart(now, -keep);
+    for (const month of await this.repository.months(manager)) {
+      if (month >= cutoff) break;
+      const kept = await this.repository.drop(manager, month);
+      outcome.dropped.push(month);
+      outcome.keptMentions += kept.mentions;
+      outcome.keptLinks += kept.links;
+    }
+    return outcome;
+  }
+
+  private async scheduleNext(manager: EntityManager, dueAt: Date) {
+    await this.jobs.schedule(manager, {
+      kind: PARTITIONS_JOB,
+      dueAt,
+      key: `${PARTITIONS_JOB}:${dueAt.toISOString().slice(0, 10)}`,
+    });
+  }
+}
