@@ -45,6 +45,22 @@ interface UnitData {
   deputy: string;
   /** The hash of the submitted statement's version 1. */
   sha256: string;
+  /** A source of kind `feed`, one of its addresses, and one more for each role that may remove one. */
+  feedSource: string;
+  feed: string;
+  removableFeeds: Partial<Record<Role, string>>;
+  /** A file import uploaded to `source`. */
+  importJob: string;
+  /** An officer's report with a screenshot. */
+  officerReport: string;
+  /** The press desk: an outlet and a journalist (shared by every unit), a request linked to the incident. */
+  outlet: string;
+  journalist: string;
+  inquiry: string;
+  question: string;
+  coverage: string;
+  conference: string;
+  commitment: string;
 }
 
 interface Outcome {
@@ -60,6 +76,20 @@ interface Outcome {
 const PASSWORD = `Mk-${randomBytes(9).toString('base64url')}`;
 
 const tag = () => randomBytes(3).toString('hex');
+
+/** A file as exported by a listening platform, and the columns it is mapped with. */
+const IMPORT_CSV = 'Nội dung,Thời gian đăng,Sắc thái\nGiá điện tăng gấp đôi,01/12/2026 08:00,Tiêu cực\n';
+const IMPORT_MAPPING = {
+  columns: { text: 'Nội dung', publishedAt: 'Thời gian đăng', sentiment: 'Sắc thái' },
+  dateFormat: 'dd/MM/yyyy HH:mm',
+  utcOffset: '+07:00',
+  defaultSourceType: 'social',
+};
+/** A 1×1 PNG, the screenshot of an officer's report. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function classifyStatus(status: number): Answer {
   if (status === 401) return 'unauthenticated';
@@ -90,6 +120,8 @@ describe('authorization matrix (e2e)', () => {
   let spareUser: string;
   let sparePerson: string;
   let province: string;
+  /** A ground for refusing a press request, in force (its key drafts a refusal). */
+  let ground: { id: string; key: string };
   const outcomes: Outcome[] = [];
 
   beforeAll(async () => {
@@ -106,6 +138,16 @@ describe('authorization matrix (e2e)', () => {
     const spare = await t.createUser({ roles: [Role.Observer] });
     spareUser = spare.user.id;
     sparePerson = (await makePerson(ds, province)).id;
+    const groundKey = `bi_mat_${tag()}`;
+    ground = {
+      key: groundKey,
+      id: await created('/api/press/refusal-grounds', {
+        key: groundKey,
+        label: 'Thông tin thuộc bí mật nhà nước',
+        legalSource: 'Luật Báo chí 2016, Điều 38',
+        effectiveFrom: '2020-01-01',
+      }),
+    };
     [own, other] = await Promise.all([seedUnit(unitA), seedUnit(unitB)]);
   }, 120_000);
   afterAll(() => t?.close());
@@ -229,7 +271,9 @@ describe('authorization matrix (e2e)', () => {
       approver,
     );
     const proposal = await created(`/api/playbook-proposals`, proposalBody(playbook), 'id', deputy);
+    const newsroom = await seedNewsroom(unit, source, incident);
     return {
+      ...newsroom,
       unit,
       topic,
       source,
@@ -253,6 +297,103 @@ describe('authorization matrix (e2e)', () => {
     };
   }
 
+  /** The unit's feeds, file import, officer's report and press desk, made by an admin. */
+  async function seedNewsroom(unit: string, source: string, incident: string) {
+    const feedSource = await created(
+      '/api/signal-sources',
+      { name: `Báo chí RSS ${tag()}`, kind: 'feed', orgUnitId: unit },
+      'source.id',
+    );
+    // Switched off: nothing is fetched while the matrix runs.
+    const feedBody = (name: string) => ({
+      sourceId: feedSource,
+      url: `https://baoanhoa.example.vn/${name}-${tag()}.rss`,
+      outletName: 'Báo An Hòa',
+      outletType: 'online_news',
+      intervalSeconds: 3600,
+      active: false,
+    });
+    const feed = await created('/api/feeds', feedBody('thoi-su'));
+    const removableFeeds: Partial<Record<Role, string>> = {};
+    for (const role of [Role.Admin, Role.Leader, Role.Analyst])
+      removableFeeds[role] = await created('/api/feeds', feedBody(`y-te-${role}`));
+    const uploaded = await t
+      .http()
+      .post('/api/signal-imports')
+      .set(admin().auth)
+      .field('sourceId', source)
+      .attach('file', Buffer.from(IMPORT_CSV), 'tin-bai.csv');
+    if (uploaded.status !== 201)
+      throw new Error(`upload: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+    const reported = await t
+      .http()
+      .post('/api/officer-reports')
+      .set(admin().auth)
+      .field('orgUnitId', unit)
+      .field('text', 'Bài đăng nói sai về giá điện tháng này')
+      .field('sentiment', 'negative')
+      .attach('evidence', PNG, 'anh-chup.png');
+    if (reported.status !== 201)
+      throw new Error(`report: ${reported.status} ${JSON.stringify(reported.body)}`);
+    const outlet = await created('/api/press/outlets', { name: `Báo An Hòa ${tag()}`, type: 'online' });
+    const journalist = await created('/api/press/journalists', {
+      fullName: 'Lý Thị Mai',
+      outletId: outlet,
+      email: `mai-${tag()}@baoanhoa.example.vn`,
+    });
+    const inquiry = await created('/api/press/inquiries', {
+      channel: 'email',
+      subject: 'Hóa đơn tiền điện tăng',
+      questions: ['Vì sao hóa đơn tăng gấp đôi?'],
+      journalistId: journalist,
+      addressedOrgUnitId: unit,
+      incidentId: incident,
+    });
+    const [{ id: question }] = await t.dataSource.query(
+      'SELECT id FROM press_inquiry_questions WHERE inquiry_id = $1',
+      [inquiry],
+    );
+    const coverage = await created('/api/press/coverage', {
+      orgUnitId: unit,
+      outletId: outlet,
+      medium: 'online',
+      title: 'Hóa đơn tiền điện tăng gấp đôi',
+      publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      summary: 'Bài báo phản ánh hóa đơn tiền điện của nhiều hộ dân tăng gấp đôi.',
+    });
+    const conference = await created('/api/press/conferences', {
+      orgUnitId: unit,
+      kind: 'thematic',
+      title: 'Họp báo về giá điện',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      place: 'Hội trường Sở',
+      chairName: 'Phạm Minh',
+    });
+    const commitment = await created(
+      `/api/press/conferences/${conference}/commitments`,
+      {
+        description: 'Gửi bảng giá điện mới cho các cơ quan báo chí',
+        ownerOrgUnitId: unit,
+        dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+      'commitments.0.id',
+    );
+    return {
+      feedSource,
+      feed,
+      removableFeeds,
+      importJob: uploaded.body.id as string,
+      officerReport: reported.body.report.id as string,
+      outlet,
+      journalist,
+      inquiry,
+      question: question as string,
+      coverage,
+      conference,
+      commitment,
+    };
+  }
+
   /** The route's path with its parameters filled from the unit's things (`unseeded` lists those that were not). */
   function fill(path: string, d: UnitData): { url: string; unseeded: string[] } {
     const unseeded: string[] = [];
@@ -262,6 +403,8 @@ describe('authorization matrix (e2e)', () => {
       memberId: path.endsWith('/replace') ? d.replaced : path.endsWith('/handover') ? d.handedOver : d.member,
       commentId: d.comment,
       playbookId: d.playbook,
+      questionId: d.question,
+      commitmentId: d.commitment,
       topicId: d.topic,
       orgUnitId: d.unit,
       n: '1',
@@ -277,7 +420,9 @@ describe('authorization matrix (e2e)', () => {
   }
 
   function idFor(path: string, d: UnitData): string | undefined {
-    const base = path.split('/')[2];
+    const parts = path.split('/');
+    // The press desk's things sit one level down (`/api/press/outlets/:id`…).
+    const base = parts[2] === 'press' ? `press/${parts[3]}` : parts[2];
     const ids: Record<string, string | undefined> = {
       incidents: d.incident,
       statements: d.statement,
@@ -292,6 +437,15 @@ describe('authorization matrix (e2e)', () => {
       'org-units': d.unit,
       users: spareUser,
       people: sparePerson,
+      feeds: d.feed,
+      'signal-imports': d.importJob,
+      'officer-reports': d.officerReport,
+      'press/outlets': d.outlet,
+      'press/journalists': d.journalist,
+      'press/inquiries': d.inquiry,
+      'press/coverage': d.coverage,
+      'press/conferences': d.conference,
+      'press/refusal-grounds': ground.id,
     };
     return ids[base];
   }
@@ -378,6 +532,93 @@ describe('authorization matrix (e2e)', () => {
       'POST /api/playbooks/:id/versions': { content: SHIPPED_PLAYBOOKS[0].content },
       'POST /api/playbook-proposals/:id/decision': { decision: 'reject', reason: 'Chưa cần' },
       'POST /api/incidents/:id/playbooks/:playbookId/apply': {},
+      'POST /api/feeds': {
+        sourceId: d.feedSource,
+        url: `https://baoanhoa.example.vn/kinh-te-${tag()}.rss`,
+        outletName: 'Báo An Hòa',
+        outletType: 'online_news',
+        intervalSeconds: 3600,
+        active: false,
+      },
+      'PATCH /api/feeds/:id': { outletName: 'Báo An Hòa điện tử' },
+      // No file: the source is checked first (another unit's: 403), then the missing file (400).
+      'POST /api/signal-imports': { sourceId: d.source },
+      'PUT /api/signal-sources/:id/import-mapping': IMPORT_MAPPING,
+      'POST /api/officer-reports': {
+        orgUnitId: d.unit,
+        text: 'Bài đăng nói sai về giá điện',
+        sentiment: 'negative',
+      },
+      'POST /api/press/outlets': { name: `Tạp chí ${tag()}`, type: 'magazine' },
+      'PATCH /api/press/outlets/:id': { website: 'https://baoanhoa.example.vn' },
+      'POST /api/press/journalists': { fullName: 'Trần Văn Ký', outletId: d.outlet },
+      'PATCH /api/press/journalists/:id': { beat: 'Năng lượng' },
+      'POST /api/press/refusal-grounds': {
+        key: `k_${tag()}`,
+        label: 'Thông tin đang được điều tra',
+        legalSource: 'Luật Báo chí 2016, Điều 38',
+        effectiveFrom: '2020-01-01',
+      },
+      'PATCH /api/press/refusal-grounds/:id': { effectiveTo: '2099-12-31' },
+      'POST /api/press/inquiries': {
+        channel: 'phone',
+        subject: 'Giá điện',
+        questions: ['Khi nào điều chỉnh?'],
+        journalistId: d.journalist,
+        addressedOrgUnitId: d.unit,
+      },
+      'POST /api/press/inquiries/:id/assign': { ownerUserId: d.deputy },
+      'PATCH /api/press/inquiries/:id/questions/:questionId': { answer: 'Giá điện không đổi từ tháng 3.' },
+      'POST /api/press/inquiries/:id/incident': { incidentId: d.incident },
+      'POST /api/press/inquiries/:id/transfer': {
+        toOrgUnitId: province,
+        reason: 'Thuộc thẩm quyền của tỉnh',
+      },
+      // A refusal reaches the editor's check (an answer would first need every question answered).
+      'POST /api/press/inquiries/:id/answer': {
+        outcome: 'refusal',
+        refusalGroundKey: ground.key,
+        refusalReason: 'Vụ việc đang được xác minh',
+      },
+      'POST /api/press/inquiries/:id/send': { versionNumber: 1, sha256: 'a'.repeat(64) },
+      'POST /api/press/coverage': {
+        orgUnitId: d.unit,
+        outletId: d.outlet,
+        medium: 'print',
+        title: 'Giá điện tăng',
+        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        summary: 'Bài báo phản ánh giá điện tăng.',
+      },
+      'POST /api/press/coverage/:id/verification': {
+        verificationStatus: 'partly_accurate',
+        notes: 'Chỉ một số hộ bị tăng.',
+      },
+      'POST /api/press/coverage/:id/response': { kind: 'answer', text: 'Sở trả lời như sau.' },
+      'POST /api/press/coverage/:id/outcome': { kind: 'no_change' },
+      'POST /api/press/conferences': {
+        orgUnitId: d.unit,
+        kind: 'regular',
+        title: 'Họp báo định kỳ',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        place: 'Hội trường',
+        chairName: 'Phạm Minh',
+      },
+      'POST /api/press/conferences/cadence-rules': {
+        orgUnitId: d.unit,
+        intervalMonths: 3,
+        effectiveFrom: '2030-01-01',
+        legalSource: 'Quy chế phát ngôn của đơn vị',
+      },
+      'PATCH /api/press/conferences/:id': { place: 'Phòng họp số 2' },
+      'POST /api/press/conferences/:id/questions': {
+        askedBy: 'Trần Văn Ký',
+        question: 'Giá điện có tăng nữa?',
+      },
+      'POST /api/press/conferences/:id/commitments': {
+        description: 'Gửi số liệu',
+        ownerOrgUnitId: d.unit,
+        dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
     };
     return bodies[key];
   }
@@ -388,11 +629,25 @@ describe('authorization matrix (e2e)', () => {
     if (key === 'GET /api/statements/:id/diff') return '?from=1&to=1';
     // The document's rendering is not what is asked here: the cheapest format.
     if (key === 'GET /api/statements/:id/versions/:n/document') return '?format=html';
+    if (key === 'GET /api/press/conferences/:id/minutes') return '?format=html';
     return '';
   }
 
   /** The other unit's ids that a list answered to a unit-A caller must not contain. */
-  const otherIds = () => [other.incident, other.topic, other.source, other.detection, other.watchSignal];
+  const otherIds = () => [
+    other.incident,
+    other.topic,
+    other.source,
+    other.detection,
+    other.watchSignal,
+    other.feedSource,
+    other.feed,
+    other.importJob,
+    other.officerReport,
+    other.inquiry,
+    other.coverage,
+    other.conference,
+  ];
 
   it('every registered route and socket command has an entry in the permission table, and no entry is stale', async () => {
     const routes = registeredRoutes(t.app).map((r) => `${r.method} ${r.path}`);
@@ -476,13 +731,18 @@ describe('authorization matrix (e2e)', () => {
         : ['own'];
       for (const unit of units) {
         const d = unit === 'own' ? own : other;
-        const { url, unseeded } = fill(path, d);
+        const { url: shared, unseeded } = fill(path, d);
+        // A removal succeeds once: each role that may remove a feed removes its own.
+        const urlOf = (role: Role | null) =>
+          key === 'DELETE /api/feeds/:id' && role && d.removableFeeds[role]
+            ? `/api/feeds/${d.removableFeeds[role]}`
+            : shared;
         const body = bodyFor(key, d) ?? (method === 'GET' ? undefined : {});
         // Without a token every route but the public ones answers 401 (test/route-protection.e2e.spec.ts asks all).
         for (const role of unit === 'own' ? CALLERS : CALLERS.filter((r) => r !== null)) {
           asks.push({
             role,
-            run: () => ask(key, perm, method, url + queryFor(key, d), body, role, unit, unseeded),
+            run: () => ask(key, perm, method, urlOf(role) + queryFor(key, d), body, role, unit, unseeded),
           });
         }
       }

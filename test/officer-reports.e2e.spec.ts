@@ -155,6 +155,17 @@ describe(`${OfficerReportsService.name} (e2e)`, () => {
     );
     const list = await t.http().get('/api/officer-reports').set(outsider.auth);
     expect(list.body.map((r: { id: string }) => r.id)).not.toContain(res.body.report.id);
+    // A hundred newer reports of another unit do not crowd this one out of its unit's list (the cap is 100).
+    await t.dataSource.query(
+      `INSERT INTO officer_reports (org_unit_id, source_id, mention_id, reported_by_user_id, text, source_type,
+         sentiment, created_at)
+       SELECT $2, source_id, mention_id, reported_by_user_id, text, source_type, sentiment, now() + interval '1 minute'
+       FROM officer_reports, generate_series(1, 100) WHERE id = $1`,
+      [res.body.report.id, otherUnitId],
+    );
+    const own = await t.http().get('/api/officer-reports').set(analyst.auth);
+    expect(own.body.map((r: { id: string }) => r.id)).toContain(res.body.report.id);
+    expect(own.body.every((r: { orgUnitId: string }) => r.orgUnitId !== otherUnitId)).toBe(true);
 
     // A colleague's report of the same post joins the open incident; the mention is the same one.
     const second = await report({

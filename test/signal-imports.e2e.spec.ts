@@ -386,5 +386,9 @@ describe(`${SignalImportsService.name} (e2e)`, () => {
     expect((await t.http().get(`/api/signal-sources/${sourceId}/activity`).set(outsider.auth)).status).toBe(
       404,
     );
+    // Its saved mapping is out of sight too, for reading and for writing.
+    const mappingUrl = `/api/signal-sources/${sourceId}/import-mapping`;
+    expect((await t.http().get(mappingUrl).set(outsider.auth)).status).toBe(404);
+    expect((await t.http().put(mappingUrl).set(outsider.auth).send(csvMapping)).status).toBe(404);
   });
 });

@@ -25,7 +25,11 @@ export interface Permission {
   scope: Scope;
   /** For `unit`: which unit scope counts (IncidentVisibility.unitScope). Default `unitData`. */
   kind?: 'incidents' | 'unitData';
-  /** For `unit` and `incident`: the roles that may act when in scope (default: the scope's roles / writers). */
+  /**
+   * For `unit` and `incident`: the roles that may act when in scope (default: the scope's roles / writers). For
+   * `none`: the roles let through without a further mark of the person (the callers carry none, e.g. no press
+   * office tag); the others get 403.
+   */
   allow?: readonly Role[];
   /** Admins pass too (default). False where the rule names people, not a role (a stage's approvers). */
   admins?: false;
@@ -129,6 +133,278 @@ export const HTTP_PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/topics/:id/mentions': p('unit', 'admins; leaders, officers, analysts of the topic’s unit', {
     roles: [Admin, ...UNIT_DATA_ROLES],
   }),
+  'GET /api/signal-sources/:id/activity': p(
+    'unit',
+    'as reading the source: admins; leaders, analysts in scope',
+    {
+      roles: [Admin, Leader, Analyst],
+    },
+  ),
+  // news feeds
+  'GET /api/feeds': p('list', 'admins; leaders, analysts: feeds of the sources they may read', {
+    roles: [Admin, Leader, Analyst],
+  }),
+  'GET /api/feeds/:id': p('unit', 'admins; leaders, analysts who may read the feed’s source', {
+    roles: [Admin, Leader, Analyst],
+  }),
+  'POST /api/feeds': p('unit', 'admins; leaders, analysts with the source’s unit in scope', {
+    roles: [Admin, Leader, Analyst],
+  }),
+  'PATCH /api/feeds/:id': p('unit', 'admins; leaders, analysts with the source’s unit in scope', {
+    roles: [Admin, Leader, Analyst],
+  }),
+  'DELETE /api/feeds/:id': p('unit', 'admins; leaders, analysts with the source’s unit in scope', {
+    roles: [Admin, Leader, Analyst],
+  }),
+  'POST /api/feeds/:id/poll': p('unit', 'admins; leaders, analysts with the source’s unit in scope', {
+    roles: [Admin, Leader, Analyst],
+  }),
+  // file imports
+  'POST /api/signal-imports': p(
+    'unit',
+    'as pushing signals: admins; analysts, officers of the source’s unit',
+    {
+      roles: [Admin, Analyst, Officer],
+      deny: 403,
+    },
+  ),
+  'GET /api/signal-imports': p(
+    'list',
+    'admins; leaders, analysts, officers: jobs of the sources they may read',
+    {
+      roles: [Admin, Leader, Analyst, Officer],
+    },
+  ),
+  'GET /api/signal-imports/:id': p(
+    'unit',
+    'whoever may read the source: admins; leaders, analysts, officers',
+    {
+      roles: [Admin, Leader, Analyst, Officer],
+    },
+  ),
+  'POST /api/signal-imports/:id/preview': p('unit', 'admins; analysts, officers of the source’s unit', {
+    roles: [Admin, Analyst, Officer],
+  }),
+  'POST /api/signal-imports/:id/start': p('unit', 'admins; analysts, officers of the source’s unit', {
+    roles: [Admin, Analyst, Officer],
+  }),
+  'GET /api/signal-sources/:id/import-mapping': p(
+    'unit',
+    'whoever may read the source: admins; leaders, analysts, officers',
+    { roles: [Admin, Leader, Analyst, Officer] },
+  ),
+  'PUT /api/signal-sources/:id/import-mapping': p('unit', 'admins; analysts, officers of the source’s unit', {
+    roles: [Admin, Analyst, Officer],
+  }),
+  // officers' reports
+  'POST /api/officer-reports': p('unit', 'admins; leaders, officers for a unit in scope', {
+    roles: [Leader, Officer],
+    kind: 'incidents',
+    deny: 403,
+  }),
+  'GET /api/officer-reports': p('list', 'admins; leaders, officers, analysts: reports of their units', {
+    roles: [...UNIT_DATA_ROLES],
+  }),
+  'GET /api/officer-reports/:id': p('unit', 'admins; leaders, officers, analysts of the report’s unit', {
+    roles: [...UNIT_DATA_ROLES],
+  }),
+  'GET /api/officer-reports/:id/evidence': p(
+    'unit',
+    'admins; leaders, officers, analysts of the report’s unit',
+    {
+      roles: [...UNIT_DATA_ROLES],
+    },
+  ),
+  // press desk: outlets and journalists (shared by every unit)
+  'GET /api/press/outlets': signedIn,
+  'GET /api/press/outlets/:id': signedIn,
+  'POST /api/press/outlets': p('none', 'admins, leaders', { roles: [Admin, Leader] }),
+  'PATCH /api/press/outlets/:id': p('none', 'admins, leaders', { roles: [Admin, Leader] }),
+  'GET /api/press/journalists': p('none', 'admins, leaders, officers (contacts: the press office)', {
+    roles: [Admin, ...WRITERS],
+  }),
+  'GET /api/press/journalists/:id': p('none', 'admins, leaders, officers (contacts: the press office)', {
+    roles: [Admin, ...WRITERS],
+  }),
+  'GET /api/press/journalists/:id/inquiries': p(
+    'list',
+    'admins, leaders, officers: requests of their units',
+    {
+      roles: [Admin, ...WRITERS],
+    },
+  ),
+  'POST /api/press/journalists': p('none', 'the press office: admins, leaders, press officers', {
+    roles: [Admin, ...WRITERS],
+    allow: [Leader],
+  }),
+  'PATCH /api/press/journalists/:id': p('none', 'the press office: admins, leaders, press officers', {
+    roles: [Admin, ...WRITERS],
+    allow: [Leader],
+  }),
+  'GET /api/press/export/journalists.csv': admins,
+  'POST /api/press/import/journalists.csv': admins,
+  // press desk: requests for information
+  'GET /api/press/dashboard': p('list', 'admins; leaders, officers: requests of their units', {
+    roles: [Admin, ...WRITERS],
+  }),
+  'GET /api/press/inquiries': p('list', 'admins; leaders, officers: requests of their units', {
+    roles: [Admin, ...WRITERS],
+  }),
+  'POST /api/press/inquiries': p('unit', 'admins; leaders, officers acting for the routed unit', {
+    roles: [Admin, ...WRITERS],
+    kind: 'incidents',
+    deny: 403,
+  }),
+  'GET /api/press/inquiries/:id': p('unit', 'admins; leaders, officers with the request’s unit in scope', {
+    roles: [Admin, ...WRITERS],
+    kind: 'incidents',
+  }),
+  'POST /api/press/inquiries/:id/assign': p(
+    'unit',
+    'admins; leaders, officers acting for the request’s unit',
+    {
+      roles: [Admin, ...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'PATCH /api/press/inquiries/:id/questions/:questionId': p(
+    'unit',
+    'admins; leaders, officers acting for the request’s unit',
+    { roles: [Admin, ...WRITERS], kind: 'incidents' },
+  ),
+  'POST /api/press/inquiries/:id/incident': p(
+    'unit',
+    'admins; leaders, officers acting for the request’s unit',
+    {
+      roles: [Admin, ...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'POST /api/press/inquiries/:id/transfer': p(
+    'unit',
+    'admins; leaders, officers acting for the request’s unit',
+    {
+      roles: [Admin, ...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'POST /api/press/inquiries/:id/answer': p(
+    'unit',
+    'admins; leaders, officers acting for the request’s unit, with a statement editor’s role',
+    { roles: [Admin, ...WRITERS], kind: 'incidents', allow: [] },
+  ),
+  'POST /api/press/inquiries/:id/send': p(
+    'unit',
+    'admins; leaders, officers acting for the request’s unit, with a publisher’s role',
+    { roles: [Admin, ...WRITERS], kind: 'incidents' },
+  ),
+  'GET /api/press/refusal-grounds': p('none', 'admins, leaders, officers', { roles: [Admin, ...WRITERS] }),
+  'POST /api/press/refusal-grounds': admins,
+  'PATCH /api/press/refusal-grounds/:id': admins,
+  // press reports (coverage)
+  'GET /api/press/coverage': p('list', 'admins; leaders, officers: reports of their units and below', {
+    roles: [...WRITERS],
+  }),
+  'POST /api/press/coverage': p('unit', 'admins; leaders, officers for a unit in scope', {
+    roles: [...WRITERS],
+    kind: 'incidents',
+    deny: 403,
+  }),
+  'GET /api/press/coverage/:id': p('unit', 'admins; leaders, officers with the report’s unit in scope', {
+    roles: [...WRITERS],
+    kind: 'incidents',
+  }),
+  'POST /api/press/coverage/:id/verification': p(
+    'unit',
+    'admins; leaders, officers with the report’s unit in scope',
+    {
+      roles: [...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'POST /api/press/coverage/:id/response': p(
+    'unit',
+    'admins; leaders, officers with the report’s unit in scope',
+    {
+      roles: [...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'POST /api/press/coverage/:id/outcome': p(
+    'unit',
+    'admins; leaders, officers with the report’s unit in scope',
+    {
+      roles: [...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  // press conferences
+  'GET /api/press/conferences': p('list', 'admins; leaders, officers: conferences of their units and below', {
+    roles: [...WRITERS],
+  }),
+  'POST /api/press/conferences': p('unit', 'admins; leaders, officers for a unit in scope', {
+    roles: [...WRITERS],
+    kind: 'incidents',
+    deny: 403,
+  }),
+  'GET /api/press/conferences/cadence': p('list', 'admins; leaders, officers: units in scope', {
+    roles: [...WRITERS],
+  }),
+  'GET /api/press/conferences/cadence-rules': p('none', 'admins, leaders, officers', { roles: [...WRITERS] }),
+  'POST /api/press/conferences/cadence-rules': p(
+    'unit',
+    'admins (the default, no unit); leaders for a unit in scope',
+    { roles: [Leader], kind: 'incidents', deny: 403 },
+  ),
+  'GET /api/press/conferences/:id': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    {
+      roles: [...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'PATCH /api/press/conferences/:id': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    {
+      roles: [...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'GET /api/press/conferences/:id/prepared-line-sources': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope (lines: incidents they see)',
+    { roles: [...WRITERS], kind: 'incidents' },
+  ),
+  'POST /api/press/conferences/:id/held': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    {
+      roles: [...WRITERS],
+      kind: 'incidents',
+    },
+  ),
+  'POST /api/press/conferences/:id/questions': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    { roles: [...WRITERS], kind: 'incidents' },
+  ),
+  'POST /api/press/conferences/:id/commitments': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    { roles: [...WRITERS], kind: 'incidents' },
+  ),
+  'POST /api/press/conferences/:id/commitments/:commitmentId/done': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    { roles: [...WRITERS], kind: 'incidents' },
+  ),
+  'GET /api/press/conferences/:id/minutes': p(
+    'unit',
+    'admins; leaders, officers with the conference’s unit in scope',
+    { roles: [...WRITERS], kind: 'incidents' },
+  ),
   // detection
   'GET /api/watch-signals': p('list', 'leaders, officers, analysts: signals of their units', {
     roles: [...UNIT_DATA_ROLES],
@@ -338,6 +614,7 @@ export function expectedAnswer(perm: Permission, role: Role | null, unit: 'own' 
   const refused: Answer = perm.deny === 403 ? 'forbidden' : 'hidden';
   switch (perm.scope) {
     case 'none':
+      return !perm.allow || perm.allow.includes(role) ? 'allow' : 'forbidden';
     case 'list':
       return 'allow';
     case 'unit': {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
+import { unitWithinSql } from '../access/sql-fragments.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -168,12 +169,16 @@ export class OfficerReportsService {
 
   /** The reports of the units in the user's scope (monitoring data), newest first. */
   async list(user: AuthUser, orgUnitId?: string): Promise<OfficerReport[]> {
-    const rows = await this.dataSource.getRepository(OfficerReport).find({
-      where: orgUnitId ? { orgUnitId } : {},
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
-    return this.visibility.filterInScope(user, rows, (r) => r.orgUnitId, 'unitData');
+    // Filtered in the query, before the cap: other units' newer reports must not crowd out the caller's.
+    const scope = await this.visibility.unitScope(user, 'unitData');
+    const qb = this.dataSource
+      .getRepository(OfficerReport)
+      .createQueryBuilder('r')
+      .orderBy('r.createdAt', 'DESC')
+      .take(100);
+    if (scope) qb.andWhere(unitWithinSql('r.orgUnitId', ':scope::uuid[]'), { scope });
+    if (orgUnitId) qb.andWhere('r.orgUnitId = :orgUnitId', { orgUnitId });
+    return qb.getMany();
   }
 
   async get(user: AuthUser, id: string): Promise<OfficerReport> {

@@ -74,12 +74,19 @@ export class SignalImportsService implements OnModuleInit, BeforeApplicationShut
   }
 
   async upload(user: AuthUser, sourceId: string, file: UploadedFile | undefined): Promise<SignalImport> {
+    // Whether the caller may push into the source comes first: another unit's source is refused the same way
+    // with or without a file.
+    try {
+      await this.sources.assertAcceptsSignals(sourceId, user);
+    } catch (err) {
+      if (file) await rm(file.path, { force: true });
+      throw err;
+    }
     if (!file)
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'Thiếu tệp cần nhập', [
         { field: 'file', messages: ['file: hãy chọn tệp CSV hoặc XLSX'], constraints: ['required'] },
       ]);
     try {
-      await this.sources.assertAcceptsSignals(sourceId, user);
       let format: 'csv' | 'xlsx';
       let headers: string[];
       try {
@@ -153,6 +160,8 @@ export class SignalImportsService implements OnModuleInit, BeforeApplicationShut
   }
 
   async saveMapping(user: AuthUser, sourceId: string, dto: ImportMappingDto): Promise<ImportMapping> {
+    // Another unit's source is out of sight (404, as when reading its mapping), not merely refused.
+    await this.sources.getVisible(user, sourceId);
     await this.sources.assertAcceptsSignals(sourceId, user);
     const mapping = toMapping(dto);
     await this.dataSource.transaction(async (manager) => {
