@@ -359,5 +359,29 @@ describe(`${IncidentsService.name} (e2e)`, () => {
     expect(ended.status).toBe(200);
     const created = await t.http().post('/api/deadline-rules').set(admin.auth).send(rule);
     expect(created.status).toBe(201);
+
+    // A press desk rule is counted from the request it answers (the anchor the press desk's rules carry).
+    const pressRule = {
+      key: 'press_inquiry_follow_up',
+      label: 'Bổ sung thông tin cho cơ quan báo chí',
+      value: 3,
+      unit: 'days',
+      anchor: 'press_inquiry_received',
+      effectiveFrom: '2027-01-01',
+      legalSource: 'Quy chế phát ngôn của đơn vị (thử nghiệm)',
+    };
+    const unknownAnchor = await t
+      .http()
+      .post('/api/deadline-rules')
+      .set(admin.auth)
+      .send({ ...pressRule, anchor: 'press_request_received' });
+    expect(unknownAnchor.status).toBe(400);
+    expect(JSON.stringify(unknownAnchor.body)).toContain('anchor');
+    const pressCreated = await t.http().post('/api/deadline-rules').set(admin.auth).send(pressRule);
+    expect(pressCreated.status).toBe(201);
+    expect(pressCreated.body).toMatchObject({
+      key: 'press_inquiry_follow_up',
+      anchor: 'press_inquiry_received',
+    });
   });
 });

@@ -75,6 +75,18 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const FACT_STATUSES = ['unverified', 'verified', 'retracted'] as const;
 export type FactStatus = (typeof FACT_STATUSES)[number];
 
+/**
+ * What a deadline rule's clock counts from: an incident's detection or takedown request, or (`press_…`) a press
+ * desk request or press report, whose clocks run on the press desk, never on an incident.
+ */
+export const DEADLINE_ANCHORS = [
+  'detected',
+  'takedown_requested',
+  'press_inquiry_received',
+  'press_report_received',
+] as const;
+export type DeadlineAnchor = (typeof DEADLINE_ANCHORS)[number];
+
 /** A page of a list: the rows, and the total when the route counts it. */
 export interface Page<T> {
   items: T[];

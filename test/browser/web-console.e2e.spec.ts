@@ -94,6 +94,13 @@ describe('web console in Chromium (e2e)', () => {
       team.incidentId,
       topic.id,
     ]);
+    // A topic watched for days (past the cold start, when findings only feed the watch list): one quiet
+    // 15-minute bucket three days ago.
+    await t.dataSource.query(
+      `INSERT INTO topic_buckets (topic_id, bucket_start, bucket_seconds, volume)
+       VALUES ($1, date_trunc('hour', now()) - interval '3 days', 900, 1)`,
+      [topic.id],
+    );
     const now = Date.now();
     const items = Array.from({ length: 64 }, (_, i) => ({
       externalId: `bv-${i}`,

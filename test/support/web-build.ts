@@ -22,6 +22,7 @@ export function ensureWebBuild(): { built: boolean; ms: number } {
       'web/index.html',
       'web/vite.config.ts',
       'src/rooms/rooms.events.ts',
+      'src/contracts',
       'package-lock.json',
     ].map((p) => newestMtime(path.join(root, p))),
   );

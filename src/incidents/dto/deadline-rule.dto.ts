@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { DEADLINE_ANCHORS } from '../../contracts/enums.js';
 import { DeadlineUnit } from '../entities/deadline-rule.entity.js';
 import { IncidentCategory, Severity } from '../incident-types.js';
 
@@ -40,9 +41,9 @@ export class CreateDeadlineRuleDto {
   @IsEnum(DeadlineUnit)
   unit: DeadlineUnit;
 
-  @ApiPropertyOptional({ default: 'detected' })
+  @ApiPropertyOptional({ enum: DEADLINE_ANCHORS, default: 'detected' })
   @IsOptional()
-  @IsIn(['detected', 'takedown_requested', 'press_request_received', 'press_report_received'])
+  @IsIn(DEADLINE_ANCHORS)
   anchor?: string;
 
   @ApiPropertyOptional({ enum: IncidentCategory, isArray: true })

@@ -4,10 +4,19 @@ import type { DeadlineRule } from '../../api/admin-types.js';
 import { useApp, useAsync } from '../../app-context.js';
 import { ErrorNote } from '../../components/common.js';
 import { formatDate } from '../../format.js';
+import { DEADLINE_ANCHORS } from '../../../../src/contracts/enums.js';
+import type { DeadlineAnchor } from '../../../../src/contracts/enums.js';
 import type { MessageKey } from '../../i18n.js';
 import { Field, FormError, ListStatus, RowAction, SubmitButton, todayVn, useSubmit } from './fields.js';
 
-const ANCHORS = ['detected', 'takedown_requested', 'press_request_received'] as const;
+/** The names of what a clock counts from; typed over the API's anchors, so a new anchor without a name fails the build. */
+const ANCHOR_LABEL: Record<DeadlineAnchor, MessageKey> = {
+  detected: 'adminAnchor_detected',
+  takedown_requested: 'adminAnchor_takedown_requested',
+  press_inquiry_received: 'adminAnchor_press_inquiry_received',
+  press_report_received: 'adminAnchor_press_report_received',
+};
+const isAnchor = (a: string): a is DeadlineAnchor => (DEADLINE_ANCHORS as readonly string[]).includes(a);
 const UNITS = ['minutes', 'hours', 'days'] as const;
 
 /**
@@ -114,9 +123,9 @@ export function DeadlineRulesAdmin() {
           </Field>
           <Field label={t('adminDeadlineAnchor')} id="rule-anchor">
             <select id="rule-anchor" value={draft.anchor} onChange={(e) => set({ anchor: e.target.value })}>
-              {ANCHORS.map((a) => (
+              {DEADLINE_ANCHORS.map((a) => (
                 <option key={a} value={a}>
-                  {t(`adminAnchor_${a}` as MessageKey)}
+                  {t(ANCHOR_LABEL[a])}
                 </option>
               ))}
             </select>
@@ -185,7 +194,7 @@ export function DeadlineRulesAdmin() {
                   </div>
                 )}
               </td>
-              <td>{t(`adminAnchor_${r.anchor}` as MessageKey)}</td>
+              <td>{isAnchor(r.anchor) ? t(ANCHOR_LABEL[r.anchor]) : r.anchor}</td>
               <td>
                 {formatDate(r.effectiveFrom, lang)} →{' '}
                 {r.effectiveTo ? formatDate(r.effectiveTo, lang) : t('adminNoEnd')}
