@@ -519,7 +519,11 @@ const en: Record<MessageKey, string> = {
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  // A key built from a value the server added later (`adminAnchor_${anchor}`) has no message yet: show the key
+  // rather than break the whole screen.
+  const message: string | undefined = MESSAGES[lang][key] ?? MESSAGES.vi[key];
+  if (message === undefined) return String(key);
+  return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 type LabelGroup =
