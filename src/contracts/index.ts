@@ -6,3 +6,4 @@ export type * from './signals.js';
 export type * from './detection.js';
 export type * from './working-groups.js';
 export type * from './statements.js';
+export * from './signal-imports.js';

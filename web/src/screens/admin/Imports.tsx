@@ -6,36 +6,9 @@ import { ErrorNote } from '../../components/common.js';
 import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
 import { Field, FormError, SubmitButton, useSubmit } from './fields.js';
+import { DATE_FORMATS, MAPPABLE_FIELDS } from '../../../../src/contracts/signal-imports.js';
 
-const FIELDS = [
-  'text',
-  'title',
-  'url',
-  'publishedAt',
-  'author',
-  'outlet',
-  'platform',
-  'sourceType',
-  'sentiment',
-  'sentimentScore',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'followers',
-  'externalId',
-  'fakeNewsLabel',
-  'geoCode',
-] as const;
-const DATE_FORMATS = [
-  'dd/MM/yyyy HH:mm',
-  'dd/MM/yyyy HH:mm:ss',
-  'dd/MM/yyyy',
-  'yyyy-MM-dd HH:mm:ss',
-  'yyyy-MM-dd HH:mm',
-  'MM/dd/yyyy HH:mm',
-  'iso',
-];
+const FIELDS = MAPPABLE_FIELDS;
 const SOURCE_TYPES = ['social', 'online_news', 'print', 'radio_tv', 'forum', 'video'];
 
 /** Usual Vietnamese and English header words of listening-platform exports, for a first guess of the mapping. */
