@@ -329,7 +329,11 @@ describe(PressInquiriesService.name, () => {
       return res.body;
     }
 
-    async function approveAndSend(inquiry: { id: string; statementId: string }) {
+    /** `stoppedAfterPublication`: a first send recorded the publication, then stopped before closing the request. */
+    async function approveAndSend(
+      inquiry: { id: string; statementId: string },
+      { stoppedAfterPublication = false } = {},
+    ) {
       const submitted = await t
         .http()
         .post(`/api/statements/${inquiry.statementId}/submit`)
@@ -355,6 +359,14 @@ describe(PressInquiriesService.name, () => {
         approved = res.body;
       }
       expect(approved.statementStatus).toBe('approved');
+      if (stoppedAfterPublication) {
+        const recorded = await t
+          .http()
+          .post(`/api/statements/${inquiry.statementId}/publications`)
+          .set(team.spokesperson.auth)
+          .send({ versionNumber: 1, sha256: v.sha256, channel: 'press_outlets' });
+        expect(recorded.status).toBe(201);
+      }
       const sent = await t
         .http()
         .post(`/api/press/inquiries/${inquiry.id}/send`)
@@ -473,7 +485,14 @@ describe(PressInquiriesService.name, () => {
         refusalReason: 'Cơ quan Cảnh sát điều tra Công an tỉnh đang thụ lý vụ việc.',
       });
       expect(drafted.status).toBe(201);
-      const { sent } = await approveAndSend(drafted.body);
+      // The first send stopped after recording the publication: sending again finishes it, recorded once.
+      const { sent, version } = await approveAndSend(drafted.body, { stoppedAfterPublication: true });
+      const publications = (
+        await t.http().get(`/api/statements/${drafted.body.statementId}/publications`).set(admin.auth)
+      ).body.items;
+      expect(publications).toEqual([
+        expect.objectContaining({ channel: 'press_outlets', versionNumber: 1, sha256: version.sha256 }),
+      ]);
       expect(sent).toMatchObject({
         status: 'declined',
         outcome: 'refusal',

@@ -166,12 +166,22 @@ export class PressAnswersFlow implements OnModuleInit, OnModuleDestroy {
     const email = inquiry.journalist?.email;
     if (!email) throw fieldError('journalist.email', 'nhà báo chưa có địa chỉ thư điện tử trong danh sách');
     const version = await this.statements.version(user, inquiry.statementId, dto.versionNumber);
-    await this.publications.publish(user, inquiry.statementId, {
-      versionNumber: dto.versionNumber,
-      sha256: dto.sha256,
-      channel: PublicationChannel.PressOutlets,
-      note: `Gửi ${inquiry.journalist!.fullName} (${inquiry.outlet?.name ?? ''}) qua thư điện tử`,
-    });
+    // A send that stopped after recording the publication (before the request closed) is finished by sending again:
+    // the same approved version already recorded for the press is not recorded twice.
+    const recorded = (await this.publications.list(user, inquiry.statementId)).items.some(
+      (p) =>
+        p.channel === PublicationChannel.PressOutlets &&
+        p.versionNumber === version.number &&
+        p.sha256 === version.sha256 &&
+        dto.sha256.toLowerCase() === version.sha256,
+    );
+    if (!recorded)
+      await this.publications.publish(user, inquiry.statementId, {
+        versionNumber: dto.versionNumber,
+        sha256: dto.sha256,
+        channel: PublicationChannel.PressOutlets,
+        note: `Gửi ${inquiry.journalist!.fullName} (${inquiry.outlet?.name ?? ''}) qua thư điện tử`,
+      });
     await this.log.change(
       id,
       async ({ manager, inquiry: locked, emit }) => {
