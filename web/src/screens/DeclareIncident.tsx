@@ -5,7 +5,7 @@ import type { IncidentDetail } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
 import { Link } from '../components/common.js';
 import { navigate } from '../router.js';
-import { CATEGORIES, Field, FormError, SubmitButton, UnitSelect } from './admin/fields.js';
+import { CategorySeverityFields, Field, FormError, SubmitButton, UnitSelect } from './admin/fields.js';
 
 /**
  * Declaring an incident by hand (an officer saw it before detection did). With a watched topic, it goes through
@@ -13,7 +13,7 @@ import { CATEGORIES, Field, FormError, SubmitButton, UnitSelect } from './admin/
  * already open on that topic.
  */
 export function DeclareIncidentScreen() {
-  const { api, t, l } = useApp();
+  const { api, t } = useApp();
   const topics = useAsync(() => api.get<WatchTopic[]>('/api/topics', { active: true }).catch(() => []), []);
   const [title, setTitle] = useState('');
   const [note, setNote] = useState('');
@@ -85,24 +85,13 @@ export function DeclareIncidentScreen() {
             onChange={(e) => setNote(e.target.value)}
           />
         </Field>
-        <Field label={t('adminCategory')} id="declare-category">
-          <select id="declare-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {l('category', c)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('colSeverity')} id="declare-severity">
-          <select id="declare-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            {['L1', 'L2', 'L3', 'L4'].map((s) => (
-              <option key={s} value={s}>
-                {l('severity', s)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CategorySeverityFields
+          idPrefix="declare"
+          category={category}
+          severity={severity}
+          onCategory={setCategory}
+          onSeverity={setSeverity}
+        />
         <Field label={t('declareUnit')} id="declare-unit">
           <UnitSelect id="declare-unit" value={unit} onChange={setUnit} />
         </Field>

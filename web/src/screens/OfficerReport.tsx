@@ -4,7 +4,7 @@ import { useApp, useAsync } from '../app-context.js';
 import { Link } from '../components/common.js';
 import type { MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
-import { CATEGORIES, Field, FormError, SubmitButton, UnitSelect } from './admin/fields.js';
+import { CategorySeverityFields, Field, FormError, SubmitButton, UnitSelect } from './admin/fields.js';
 
 const OPEN_STATUSES = 'detected,triaged,active,monitoring';
 const SOURCE_TYPES = ['social', 'online_news', 'print', 'radio_tv', 'forum', 'video'];
@@ -26,7 +26,7 @@ interface ReportAnswer {
  * once. One column on a phone.
  */
 export function OfficerReportScreen() {
-  const { api, t, l } = useApp();
+  const { api, t } = useApp();
   const open = useAsync(() => api.incidents({ status: OPEN_STATUSES }).catch(() => ({ items: [] })), []);
   const [unit, setUnit] = useState('');
   const [url, setUrl] = useState('');
@@ -236,24 +236,13 @@ export function OfficerReportScreen() {
                 onChange={(e) => setIncidentTitle(e.target.value)}
               />
             </Field>
-            <Field label={t('adminCategory')} id="report-category">
-              <select id="report-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {l('category', c)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('colSeverity')} id="report-severity">
-              <select id="report-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-                {['L1', 'L2', 'L3', 'L4'].map((s) => (
-                  <option key={s} value={s}>
-                    {l('severity', s)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <CategorySeverityFields
+              idPrefix="report"
+              category={category}
+              severity={severity}
+              onCategory={setCategory}
+              onSeverity={setSeverity}
+            />
           </>
         )}
         {action === 'attach' && (

@@ -6,7 +6,7 @@ import { useApp, useAsync } from '../app-context.js';
 import { ErrorNote, Link, Panel } from '../components/common.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { pressLabel } from '../i18n-press.js';
-import { CATEGORIES, Field, ListStatus, useSubmit } from './admin/fields.js';
+import { CategorySeverityFields, Field, ListStatus, useSubmit } from './admin/fields.js';
 
 /** One request: where it was routed and why, its questions answered one by one, the answer's draft, approval and sending. */
 export function PressInquiryScreen({ inquiryId }: { inquiryId: string }) {
@@ -151,7 +151,7 @@ function QuestionItem({
 }
 
 function IncidentLink({ inquiry, onChanged }: { inquiry: PressInquiryDetail; onChanged: () => void }) {
-  const { api, t, l } = useApp();
+  const { api, t } = useApp();
   const incidents = useAsync(() => api.incidents({ limit: 100 }).then(itemsOf), []);
   const [incidentId, setIncidentId] = useState('');
   const [category, setCategory] = useState('other');
@@ -191,24 +191,13 @@ function IncidentLink({ inquiry, onChanged }: { inquiry: PressInquiryDetail; onC
             {t('pressLinkIncident')}
           </button>
         </div>
-        <Field label={t('adminCategory')} id="press-open-category">
-          <select id="press-open-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {l('category', c)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('colSeverity')} id="press-open-severity">
-          <select id="press-open-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            {['L1', 'L2', 'L3', 'L4'].map((s) => (
-              <option key={s} value={s}>
-                {l('severity', s)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CategorySeverityFields
+          idPrefix="press-open"
+          category={category}
+          severity={severity}
+          onCategory={setCategory}
+          onSeverity={setSeverity}
+        />
         <div className="button-row">
           <button
             type="button"

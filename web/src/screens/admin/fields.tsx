@@ -5,6 +5,8 @@ import type { OrgUnit } from '../../api/types.js';
 import { useApp, useAsync } from '../../app-context.js';
 import type { AsyncState } from '../../app-context.js';
 import { ErrorNote, Spinner } from '../../components/common.js';
+import type { MessageKey } from '../../i18n.js';
+import { SEVERITIES } from '../../../../src/contracts/enums.js';
 
 /** Incident categories, in the order the forms offer them. */
 export const CATEGORIES = [
@@ -190,5 +192,48 @@ export function SecretOnce({
         {dismissLabel}
       </button>
     </div>
+  );
+}
+
+/** An incident's category and severity as two selects: declaring, an officer's report, a press request or report. */
+export function CategorySeverityFields({
+  idPrefix,
+  category,
+  severity,
+  onCategory,
+  onSeverity,
+  categoryLabel = 'adminCategory',
+  severityLabel = 'colSeverity',
+}: {
+  idPrefix: string;
+  category: string;
+  severity: string;
+  onCategory: (value: string) => void;
+  onSeverity: (value: string) => void;
+  categoryLabel?: MessageKey;
+  severityLabel?: MessageKey;
+}) {
+  const { t, l } = useApp();
+  return (
+    <>
+      <Field label={t(categoryLabel)} id={`${idPrefix}-category`}>
+        <select id={`${idPrefix}-category`} value={category} onChange={(e) => onCategory(e.target.value)}>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {l('category', c)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t(severityLabel)} id={`${idPrefix}-severity`}>
+        <select id={`${idPrefix}-severity`} value={severity} onChange={(e) => onSeverity(e.target.value)}>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {l('severity', s)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </>
   );
 }

@@ -4,13 +4,13 @@ import { useApp, useAsync } from '../../app-context.js';
 import { ErrorNote, Link, Panel, Spinner } from '../../components/common.js';
 import { formatDateTime } from '../../format.js';
 import { pressLabel } from '../../i18n-press-conferences.js';
-import { CATEGORIES, Field, FormError, SubmitButton, useSubmit } from '../admin/fields.js';
+import { CategorySeverityFields, Field, FormError, SubmitButton, useSubmit } from '../admin/fields.js';
 import { PressTabs } from './PressTabs.js';
 import type { CoverageView } from './press-types.js';
 
 /** One press report: what it says, its verification, the response, and what the outlet did next. */
 export function PressCoverageDetailScreen({ id }: { id: string }) {
-  const { api, t, l, lang } = useApp();
+  const { api, t, lang } = useApp();
   const item = useAsync(() => api.get<CoverageView>(`/api/press/coverage/${id}`), [id]);
   const c = item.data;
   const [verification, setVerification] = useState('inaccurate');
@@ -179,32 +179,15 @@ export function PressCoverageDetailScreen({ id }: { id: string }) {
             </Field>
             {kind === 'incident' && (
               <>
-                <Field label={t('coverageIncidentCategory')} id="respond-category">
-                  <select
-                    id="respond-category"
-                    value={category}
-                    onChange={(e) => setCategory(e.target.value)}
-                  >
-                    {CATEGORIES.map((x) => (
-                      <option key={x} value={x}>
-                        {l('category', x)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field label={t('coverageIncidentSeverity')} id="respond-severity">
-                  <select
-                    id="respond-severity"
-                    value={severity}
-                    onChange={(e) => setSeverity(e.target.value)}
-                  >
-                    {['L1', 'L2', 'L3', 'L4'].map((s) => (
-                      <option key={s} value={s}>
-                        {l('severity', s)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                <CategorySeverityFields
+                  idPrefix="respond"
+                  category={category}
+                  severity={severity}
+                  onCategory={setCategory}
+                  onSeverity={setSeverity}
+                  categoryLabel="coverageIncidentCategory"
+                  severityLabel="coverageIncidentSeverity"
+                />
               </>
             )}
             <Field label={t('coverageResponseText')} id="respond-text" wide>
