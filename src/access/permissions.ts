@@ -16,6 +16,8 @@ import { Role } from '../auth/role.js';
  * - `owner`: a thing addressed to one person (an invitation, a delegation to revoke): everyone else gets 404
  *   (admins 403 where `deny` says so: they see invitations in the group's view);
  * - `public`: no token needed; `secret`: the holder of a source's secret (HMAC), never a user token.
+ * Long file: the route table is data, one entry per route and socket command, kept in one place so that every
+ * route's rule can be found and checked against the authorization matrix.
  */
 export type Scope = 'public' | 'secret' | 'none' | 'list' | 'unit' | 'incident' | 'owner';
 

@@ -28,6 +28,8 @@ import { addDays } from '../directory/temporal.js';
  * official codes are in practice.
  * The spokesperson register (spokesperson_registry) follows the press-management agency, to which
  * Nghị định 09/2017/NĐ-CP has agencies report their spokespersons.
+ * Long file: the demo province is data (units, capabilities, successions, people, spokespersons and users of
+ * one directory document that refer to each other), read as one story.
  */
 
 const REFORM_MARCH = '2025-03-01';

@@ -1,3 +1,5 @@
+// Long file: the sentiment word list is data (several hundred weighted Vietnamese phrases and negators read
+// together); the scorer that reads it is a few lines at the end.
 import { foldText } from '../common/text.js';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';

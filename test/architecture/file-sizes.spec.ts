@@ -21,6 +21,9 @@ const KNOWN_LONG: string[] = [
   'src/signals/signals.service.ts', // being split
   'src/statements/statement-docs.ts', // being split
   'src/statements/statements.service.ts', // being split
+  // Not one resource: the statements' request DTOs and the approvals' (delegations, policies, pre-approved lines,
+  // read by approvals.controller.ts). To split into dto/approval.dto.ts with the statements work, which owns the importers.
+  'src/statements/dto/statement.dto.ts',
 ];
 
 describe(`file sizes: no file over ${MAX_LINES} lines without a reason in its header`, () => {

@@ -1,3 +1,5 @@
+// Long file: one shipped playbook written as data (its steps, checklists and message templates, read in order);
+// split, one guide would be scattered over several files.
 import type { ShippedPlaybook } from '../playbook-content.js';
 import { IncidentCategory, Severity } from '../../incidents/incident-types.js';
 import { PublicationChannel, StatementType } from '../../statements/statement-types.js';
