@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { SignalImportsController } from './signal-imports.controller.js';
 import { SignalImportsRepository } from './signal-imports.repository.js';
+import { SignalImportRunner } from './signal-import.runner.js';
 import { SignalImportsService } from './signal-imports.service.js';
 
 /** CSV/XLSX exports of listening platforms, imported through signals' ingest path (see README.md). */
@@ -21,7 +22,7 @@ import { SignalImportsService } from './signal-imports.service.js';
     }),
   ],
   controllers: [SignalImportsController],
-  providers: [SignalImportsService, SignalImportsRepository],
+  providers: [SignalImportsService, SignalImportRunner, SignalImportsRepository],
   exports: [SignalImportsService],
 })
 export class SignalImportsModule {}

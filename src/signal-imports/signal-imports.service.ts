@@ -1,26 +1,20 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { SignalsBulkIngest } from '../signals/bulk-ingest.js';
 import { SignalSourcesService } from '../signals/signal-sources.service.js';
 import type { ImportMappingDto } from './dto/signal-import.dto.js';
 import { SignalImport, SignalImportError, SignalImportMapping } from './entities/signal-import.entity.js';
 import { FatalImportError, readRows, sniffFormat } from './file-reader.js';
-import { columnOf, mapRow, missingColumns } from './import-mapping.js';
-import { asValidation, checkRow, fileHash, stripPosition, toMapping } from './import-rows.js';
+import { missingColumns } from './import-mapping.js';
+import { asValidation, checkRow, fileHash, toMapping } from './import-rows.js';
 import type { CellValue, ImportMapping, RowProblem } from './import-mapping.js';
+import { IMPORT_MAX_STORED_ERRORS, SignalImportRunner } from './signal-import.runner.js';
 import { SignalImportsRepository } from './signal-imports.repository.js';
 
-/** Most data rows in one file: past this, the import is refused whole (split the export). */
-export const IMPORT_MAX_ROWS = 200_000;
-/** Rows written per chunk of the one import transaction; the job's counts are updated after each. */
-export const IMPORT_CHUNK_ROWS = 1000;
-/** Row errors kept per import (all are counted). */
-export const IMPORT_MAX_STORED_ERRORS = 1000;
 const PREVIEW_ROWS = 20;
 
 export interface UploadedFile {
@@ -39,7 +33,8 @@ export interface PreviewRow {
 
 /**
  * File imports from listening platforms: upload (type checked by content), a per-source column mapping, a
- * preview of what the first rows become, then the import through signals' ingest path in ONE transaction.
+ * preview of what the first rows become, then the import through signals' ingest path in ONE transaction, run
+ * in the background by SignalImportRunner.
  *
  * Fatal (nothing written, the job `failed` with the reason): the file cannot be read (not CSV/XLSX by its bytes,
  * not UTF-8, broken quoting, corrupt ZIP), a mapped column is missing, more than IMPORT_MAX_ROWS rows, no valid
@@ -48,30 +43,14 @@ export interface PreviewRow {
  * column and reason.
  */
 @Injectable()
-export class SignalImportsService implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SignalImportsService.name);
-  /** Imports running on this node, so a test or a shutdown can wait for them. */
-  private readonly running = new Map<string, Promise<void>>();
-
+export class SignalImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalImportsRepository,
     private readonly sources: SignalSourcesService,
-    private readonly bulk: SignalsBulkIngest,
+    private readonly runner: SignalImportRunner,
     private readonly audit: AuditService,
   ) {}
-
-  /** An import left running by a stopped node wrote nothing (its transaction died with it): say so. */
-  async onModuleInit(): Promise<void> {
-    await this.repository.failInterrupted(
-      'Việc nhập bị gián đoạn (dịch vụ khởi động lại); không dòng nào được ghi. Hãy chạy lại.',
-    );
-  }
-
-  /** A graceful stop lets running imports finish (or fail whole) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.idle();
-  }
 
   async upload(user: AuthUser, sourceId: string, file: UploadedFile | undefined): Promise<SignalImport> {
     // Whether the caller may push into the source comes first: another unit's source is refused the same way
@@ -256,131 +235,13 @@ export class SignalImportsService implements OnModuleInit, BeforeApplicationShut
         ErrorCode.CONFLICT,
         'Lần nhập này đang chạy hoặc đã xong; tải tệp lên lại để nhập lần nữa (trùng lặp sẽ được bỏ qua)',
       );
-    const run = this.run(id, job.sourceId, job.format, mapping, user)
-      .catch((err) =>
-        this.logger.error(`Không ghi được kết quả lần nhập ${id}: ${(err as Error).stack ?? String(err)}`),
-      )
-      .finally(() => this.running.delete(id));
-    this.running.set(id, run);
+    this.runner.launch(id, job.sourceId, job.format, mapping, user);
     return this.get(user, id);
   }
 
   /** Resolves when the imports running on this node have finished (for shutdown and tests). */
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.running.values()]);
-  }
-
-  private async run(
-    id: string,
-    sourceId: string,
-    format: 'csv' | 'xlsx',
-    mapping: ImportMapping,
-    user: AuthUser,
-  ): Promise<void> {
-    const errors: { rowNumber: number; column: string | null; reason: string }[] = [];
-    let errorCount = 0;
-    let rowsRead = 0;
-    const noteError = (rowNumber: number, column: string | null, reason: string) => {
-      errorCount++;
-      if (errors.length < IMPORT_MAX_STORED_ERRORS)
-        errors.push({ rowNumber, column, reason: reason.slice(0, 500) });
-    };
-    const path = await this.repository.storedPath(id);
-    try {
-      if (!path) throw new FatalImportError('tệp không còn trên máy chủ');
-      const session = await this.dataSource.transaction(async (manager) => {
-        const session = await this.bulk.begin(manager, sourceId, 'import');
-        const stream = await readRows(path, format);
-        const headerIndex = new Map(stream.headers.map((h, i) => [h, i]));
-        const missing = missingColumns(mapping, stream.headers);
-        if (missing.length) throw new FatalImportError(missing.map((m) => m.reason).join('; '));
-        let items: unknown[] = [];
-        let itemRows: number[] = [];
-        const flush = async () => {
-          if (!items.length) return;
-          const result = await session.add(items, { fieldLabel: (f) => columnOf(mapping, f) });
-          for (const r of result.rejected)
-            noteError(itemRows[r.index], columnOf(mapping, r.field), stripPosition(r.reason));
-          items = [];
-          itemRows = [];
-          await this.repository.progress(id, {
-            rowsRead,
-            accepted: session.accepted,
-            duplicates: session.duplicates,
-            rejected: errorCount,
-          });
-        };
-        for await (const row of stream.rows) {
-          rowsRead++;
-          if (rowsRead > IMPORT_MAX_ROWS)
-            throw new FatalImportError(
-              `tệp có hơn ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng dữ liệu: hãy chia nhỏ tệp xuất`,
-            );
-          const mapped = mapRow(mapping, headerIndex, row.values);
-          if (!mapped.ok) {
-            for (const p of mapped.problems) noteError(row.rowNumber, p.column, p.reason);
-            session.noteRejected(
-              mapped.problems.map((p) => ({ field: p.column ?? 'row', reason: p.reason })),
-            );
-            continue;
-          }
-          items.push(mapped.item);
-          itemRows.push(row.rowNumber);
-          if (items.length >= IMPORT_CHUNK_ROWS) await flush();
-        }
-        await flush();
-        if (!rowsRead) throw new FatalImportError('tệp không có dòng dữ liệu nào');
-        if (!session.accepted && !session.duplicates)
-          throw new FatalImportError(
-            'không dòng nào hợp lệ: hãy kiểm tra cách ghép cột và định dạng thời gian (xem lỗi từng dòng)',
-          );
-        await session.finish({ importId: id, rowsRead });
-        await this.repository.complete(manager, id, {
-          rowsRead,
-          accepted: session.accepted,
-          duplicates: session.duplicates,
-          rejected: errorCount,
-        });
-        await this.repository.insertErrors(manager, id, errors);
-        await this.audit.record(manager, {
-          action: 'signal_import.done',
-          entityType: 'signal_import',
-          entityId: id,
-          actorUserId: user.id,
-          data: {
-            sourceId,
-            rowsRead,
-            accepted: session.accepted,
-            duplicates: session.duplicates,
-            rejected: errorCount,
-          },
-        });
-        return session;
-      });
-      await session.announce();
-    } catch (err) {
-      const reason =
-        err instanceof FatalImportError
-          ? err.message
-          : err instanceof AppError
-            ? err.message
-            : 'lỗi khi ghi vào cơ sở dữ liệu; không dòng nào được ghi';
-      if (!(err instanceof FatalImportError) && !(err instanceof AppError))
-        this.logger.error(`Nhập tệp ${id} thất bại: ${(err as Error).stack ?? String(err)}`);
-      await this.dataSource.transaction(async (manager) => {
-        await this.repository.fail(manager, id, reason, { rowsRead, rejected: errorCount });
-        await this.repository.insertErrors(manager, id, errors);
-        await this.audit.record(manager, {
-          action: 'signal_import.failed',
-          entityType: 'signal_import',
-          entityId: id,
-          actorUserId: user.id,
-          data: { sourceId, reason, rowsRead },
-        });
-      });
-    } finally {
-      if (path) await rm(path, { force: true });
-    }
+    await this.runner.idle();
   }
 
   private async savedMapping(sourceId: string): Promise<ImportMapping | null> {
