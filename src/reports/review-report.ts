@@ -7,6 +7,8 @@ import { CHANNEL_LABEL_VI, STATEMENT_TYPE_LABEL_VI } from '../statements/stateme
 import type { PublicationChannel, StatementType } from '../statements/statement-types.js';
 import type { ReviewActionItem } from './entities/incident-review.entity.js';
 import { publishedAt, responseMetrics } from './response-metrics.js';
+import { projectApprovals } from './review-approvals.js';
+import { describeEvent, KEY_EVENT_TYPES, MAX_TIMELINE_ROWS } from './review-timeline.js';
 import type { MetricValue, TimelineEvent } from './response-metrics.js';
 import { todayInVietnam } from '../common/dates.js';
 
@@ -73,91 +75,8 @@ export interface ReviewInput {
   playbook: { key: string; title: string; version: number; appliedAt: Date } | null;
 }
 
-/** Event types shown in the report's timeline section (the rest are counted, not listed). */
-const KEY_EVENT_TYPES = new Set([
-  'incident.opened',
-  'incident.status_changed',
-  'incident.severity_changed',
-  'detection.recorded',
-  'detection.attached',
-  'working_group.formed',
-  'working_group.assembled',
-  'working_group.escalated',
-  'playbook.applied',
-  'statement.submitted',
-  'statement.approved',
-  'statement.rejected',
-  'statement.changes_requested',
-  'statement.approval_overdue',
-  'statement.published',
-  'statement.corrected',
-  'statement.withdrawn',
-  'legal_clock.warning',
-  'legal_clock.stopped',
-  'review.completed',
-]);
-const MAX_TIMELINE_ROWS = 300;
-
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-
-/** One line of Vietnamese for a key event. */
-export function describeEvent(e: TimelineEvent, names: Record<string, string>): string {
-  const p = e.payload;
-  switch (e.type) {
-    case 'incident.opened':
-      return `Mở phòng xử lý sự cố (${p.origin === 'manual' ? 'khai báo thủ công' : 'phát hiện tự động'})`;
-    case 'incident.status_changed':
-      return (
-        `Chuyển trạng thái: ${STATUS_LABEL_VI[p.from as IncidentStatus] ?? str(p.from)} → ` +
-        `${STATUS_LABEL_VI[p.to as IncidentStatus] ?? str(p.to)}${p.reason ? ` (lý do: ${str(p.reason)})` : ''}`
-      );
-    case 'incident.severity_changed':
-      // Raised by detection (no actor): its stored reason may carry the rule's figures; say it plainly.
-      return `Mức độ: ${str(p.from)} → ${str(p.to)} (${e.actorUserId ? str(p.reason) || 'điều chỉnh' : 'theo kết quả giám sát tự động'})`;
-    case 'detection.recorded':
-      return 'Hệ thống phát hiện dấu hiệu sự cố (bằng chứng lưu kèm)';
-    case 'detection.attached':
-      return `Phát hiện bổ sung gắn vào sự cố (${str(p.mentionsLinked)} tin mới)`;
-    case 'working_group.formed':
-      return `Thành lập Tổ công tác, mời ${str(p.invited)} người`;
-    case 'working_group.assembled':
-      return 'Tổ công tác đủ thành phần bắt buộc';
-    case 'working_group.escalated':
-      return p.cause === 'declined'
-        ? 'Báo cáo lãnh đạo: thành viên từ chối, không còn người thay'
-        : 'Báo cáo lãnh đạo: thành viên chưa xác nhận đúng hạn';
-    case 'playbook.applied':
-      return `Áp dụng cẩm nang "${str(p.title)}" (phiên bản ${str(p.version)})`;
-    case 'statement.submitted':
-      return `Trình duyệt phiên bản ${str(p.versionNumber)}${p.title ? `: ${str(p.title)}` : ''}`;
-    case 'statement.approved':
-      return `Phê duyệt phiên bản ${str(p.versionNumber)}: ${str(p.title)}`;
-    case 'statement.rejected':
-      return `Từ chối phiên bản ${str(p.versionNumber)} (lý do: ${str(p.reason)})`;
-    case 'statement.changes_requested':
-      return `Yêu cầu sửa phiên bản ${str(p.versionNumber)} (lý do: ${str(p.reason)})`;
-    case 'statement.approval_overdue':
-      return `Quá hạn duyệt bước "${str(p.stageName)}"`;
-    case 'statement.published':
-      return (
-        `Công bố ${STATEMENT_TYPE_LABEL_VI[p.type as StatementType] ?? str(p.type)} "${str(p.title)}" ` +
-        `qua ${CHANNEL_LABEL_VI[p.channel as PublicationChannel] ?? str(p.channel)}`
-      );
-    case 'statement.corrected':
-      return 'Văn bản đã công bố được cải chính';
-    case 'statement.withdrawn':
-      return 'Văn bản đã công bố được thu hồi';
-    case 'legal_clock.warning':
-      return `Cảnh báo thời hạn: ${str(p.label)}`;
-    case 'legal_clock.stopped':
-      return `Đáp ứng thời hạn: ${str(p.label)}`;
-    case 'review.completed':
-      return `Hoàn thành báo cáo rút kinh nghiệm${e.actorUserId && names[e.actorUserId] ? ` (${names[e.actorUserId]})` : ''}`;
-    default:
-      return e.type;
-  }
-}
 
 /**
  * The post-incident review report (DOMAIN.md's administrative pattern), a pure projection of the timeline and
@@ -172,82 +91,8 @@ export function projectReview(input: ReviewInput) {
     input.deadlines,
   );
 
-  // Approvals: stage latency, versions, refusals.
-  type StageRow = {
-    statementId: string;
-    versionNumber: number;
-    stageKey: string;
-    stageName: string;
-    openedAt: Date;
-    closedAt: Date | null;
-    outcome: 'approved' | 'rejected' | 'changes_requested' | 'open' | 'superseded';
-    overdue: boolean;
-  };
-  const stages: StageRow[] = [];
-  const openStage = (sid: string, v: number, key: string) =>
-    stages.find((s) => s.statementId === sid && s.versionNumber === v && s.stageKey === key && !s.closedAt);
-  const statementTitles = new Map<string, string>();
-  let versions = 0;
-  let rejections = 0;
-  let changesRequested = 0;
-  for (const e of events) {
-    const p = e.payload;
-    const sid = str(p.statementId);
-    const v = Number(p.versionNumber);
-    if (e.type === 'statement.created') statementTitles.set(sid, str(p.title));
-    if (e.type === 'statement.submitted') {
-      versions++;
-      for (const s of stages) {
-        if (s.statementId === sid && !s.closedAt)
-          Object.assign(s, { closedAt: e.occurredAt, outcome: 'superseded' });
-      }
-    }
-    if (e.type === 'statement.stage_opened') {
-      stages.push({
-        statementId: sid,
-        versionNumber: v,
-        stageKey: str(p.stageKey),
-        stageName: str(p.stageName),
-        openedAt: e.occurredAt,
-        closedAt: null,
-        outcome: 'open',
-        overdue: false,
-      });
-    }
-    if (e.type === 'statement.approval_overdue') {
-      const s = openStage(sid, v, str(p.stageKey));
-      if (s) s.overdue = true;
-    }
-    if (e.type === 'statement.stage_approved') {
-      const s = openStage(sid, v, str(p.stageKey));
-      if (s) Object.assign(s, { closedAt: e.occurredAt, outcome: 'approved' });
-    }
-    if (e.type === 'statement.rejected' || e.type === 'statement.changes_requested') {
-      if (e.type === 'statement.rejected') rejections++;
-      else changesRequested++;
-      const outcome = e.type === 'statement.rejected' ? 'rejected' : 'changes_requested';
-      for (const s of stages) {
-        if (s.statementId === sid && s.versionNumber === v && !s.closedAt) {
-          Object.assign(s, {
-            closedAt: e.occurredAt,
-            outcome: s.stageKey === p.stageKey ? outcome : 'superseded',
-          });
-        }
-      }
-    }
-  }
-  const approvalStages = stages.map((s) => ({
-    statementId: s.statementId,
-    statementTitle: statementTitles.get(s.statementId) ?? '',
-    versionNumber: s.versionNumber,
-    stageKey: s.stageKey,
-    stageName: s.stageName,
-    openedAt: iso(s.openedAt),
-    closedAt: iso(s.closedAt),
-    seconds: s.closedAt ? Math.round((s.closedAt.getTime() - s.openedAt.getTime()) / 1000) : null,
-    outcome: s.outcome,
-    overdue: s.overdue,
-  }));
+  const { versions, rejections, changesRequested, approvalStages, decisions, statementTitles } =
+    projectApprovals(events, userNames);
 
   // Tasks: the last state each task reached on the timeline.
   const tasks = new Map<
@@ -309,21 +154,6 @@ export function projectReview(input: ReviewInput) {
       byStatementId: str(e.payload.byStatementId),
       at: e.occurredAt.toISOString(),
     }));
-  const decisions = events
-    .filter((e) => e.type === 'statement.decision_recorded')
-    .map((e) => ({
-      statementId: str(e.payload.statementId),
-      statementTitle: statementTitles.get(str(e.payload.statementId)) ?? '',
-      versionNumber: Number(e.payload.versionNumber),
-      sha256: str(e.payload.sha256),
-      stageKey: str(e.payload.stageKey),
-      decision: str(e.payload.decision),
-      reason: (e.payload.reason as string | null) ?? null,
-      decidedBy: userNames[str(e.payload.decidedByUserId)] ?? null,
-      onBehalfOf: e.payload.onBehalfOfUserId ? (userNames[str(e.payload.onBehalfOfUserId)] ?? null) : null,
-      at: e.occurredAt.toISOString(),
-    }));
-
   // Spread over time and how long negative share took to fall back after the first publication.
   const { bucketMinutes, buckets } = input.series;
   const bucketMs = bucketMinutes * 60_000;
