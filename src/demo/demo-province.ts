@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { User } from '../auth/entities/user.entity.js';
 import { importDirectoryDocument } from '../directory/directory-importer.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
+import { PeopleRepository } from '../directory/people.repository.js';
 import { Person } from '../directory/entities/person.entity.js';
 import { todayInVietnam } from '../common/dates.js';
 import { DEMO_USERS, demoProvinceDocument } from './demo-province.data.js';
@@ -32,7 +33,7 @@ export async function loadDemoProvince(
   const today = opts.today ?? todayInVietnam();
   const { counts } = await importDirectoryDocument(
     manager,
-    new DirectoryRepository(manager.connection),
+    new DirectoryRepository(manager.connection, new PeopleRepository(manager.connection)),
     demoProvinceDocument(today),
     { today },
   );

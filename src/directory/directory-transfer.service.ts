@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { ImportCounts } from './directory-import.plan.js';
 import { applyImportPlan, importDirectoryDocument, importFailed } from './directory-importer.js';
 import { DirectoryRepository } from './directory.repository.js';
+import { PeopleRepository } from './people.repository.js';
 import { DIRECTORY_FORMAT, DirectoryDocument, DirectoryDocumentDto } from './dto/directory-document.dto.js';
 import { OrgUnitCapability } from './entities/org-unit-capability.entity.js';
 import { OrgUnitSuccession } from './entities/org-unit-succession.entity.js';
@@ -38,6 +39,7 @@ export class DirectoryTransferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DirectoryRepository,
+    private readonly people: PeopleRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -230,7 +232,7 @@ export class DirectoryTransferService {
       if (!dryRun) await this.repository.lockForWrite(manager);
       const emails = parsed.rows.map((r) => r.values.email?.toLowerCase()).filter((e): e is string => !!e);
       const units = await manager.getRepository(OrgUnit).find();
-      const people = await this.repository.peopleByEmails(emails, manager);
+      const people = await this.people.peopleByEmails(emails, manager);
       const { plan, problems } = planPeopleCsvImport(parsed.rows, { units, people }, todayInVietnam());
       const all = [...parsed.problems, ...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       if (all.length) throw importFailed(all);

@@ -3,6 +3,9 @@ import { DirectoryTransferController } from './directory-transfer.controller.js'
 import { DirectoryTransferService } from './directory-transfer.service.js';
 import { DirectoryOnDate } from './directory-on-date.repository.js';
 import { DirectoryRepository } from './directory.repository.js';
+import { OrgUnitsRepository } from './org-units.repository.js';
+import { PeopleRepository } from './people.repository.js';
+import { SpokespersonDesignationsRepository } from './spokesperson-designations.repository.js';
 import { OrgUnitsController } from './org-units.controller.js';
 import { OrgUnitsService } from './org-units.service.js';
 import { PeopleController } from './people.controller.js';
@@ -20,6 +23,9 @@ import { SpokespersonDesignationsService } from './spokesperson-designations.ser
   ],
   providers: [
     DirectoryRepository,
+    OrgUnitsRepository,
+    PeopleRepository,
+    SpokespersonDesignationsRepository,
     DirectoryOnDate,
     OrgUnitsService,
     PeopleService,

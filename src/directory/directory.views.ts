@@ -1,4 +1,4 @@
-import type { UnitSummary } from './directory.repository.js';
+import type { UnitSummary } from './org-units.repository.js';
 import { Capability } from './entities/org-unit-capability.entity.js';
 import { OrgUnit } from './entities/org-unit.entity.js';
 import { Person } from './entities/person.entity.js';

@@ -4,7 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { OrgTree } from '../access/org-tree.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { DirectoryRepository, LineageStep, UnitSummary } from './directory.repository.js';
+import { DirectoryRepository } from './directory.repository.js';
+import { LineageStep, OrgUnitsRepository, UnitSummary } from './org-units.repository.js';
 import {
   assertNoProblems,
   capabilityProblems,
@@ -53,7 +54,8 @@ export interface OrgUnitDetail extends Omit<OrgUnit, 'parent' | 'capabilities'> 
 export class OrgUnitsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: DirectoryRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly repository: OrgUnitsRepository,
     private readonly audit: AuditService,
     private readonly orgTree: OrgTree,
   ) {}
@@ -151,7 +153,7 @@ export class OrgUnitsService {
 
   async create(dto: CreateOrgUnitDto): Promise<OrgUnit> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const parent = dto.parentId ? await manager.findOneBy(OrgUnit, { id: dto.parentId }) : null;
       if (dto.parentId && !parent) throw missingReference('parentId', 'đơn vị cấp trên', dto.parentId);
       const interval = { validFrom: dto.validFrom, validTo: dto.validTo ?? null };
@@ -198,7 +200,7 @@ export class OrgUnitsService {
    */
   async update(id: string, dto: UpdateOrgUnitDto): Promise<OrgUnit> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const unit = await manager.findOneBy(OrgUnit, { id });
       if (!unit) throw AppError.notFound('đơn vị', id);
       const changes: Record<string, unknown> = {};
@@ -264,7 +266,7 @@ export class OrgUnitsService {
 
   async addCapability(orgUnitId: string, dto: CreateCapabilityDto): Promise<OrgUnitCapability> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const unit = await manager.findOneBy(OrgUnit, { id: orgUnitId });
       if (!unit) throw AppError.notFound('đơn vị', orgUnitId);
       const draft = { capability: dto.capability, validFrom: dto.validFrom, validTo: dto.validTo ?? null };
@@ -290,7 +292,7 @@ export class OrgUnitsService {
     dto: UpdateCapabilityDto,
   ): Promise<OrgUnitCapability> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const cap = await manager.findOneBy(OrgUnitCapability, { id: capabilityId, orgUnitId });
       if (!cap) throw AppError.notFound('chức năng của đơn vị', capabilityId);
       const unit = await manager.findOneByOrFail(OrgUnit, { id: orgUnitId });
@@ -319,7 +321,7 @@ export class OrgUnitsService {
 
   async addSuccession(predecessorId: string, dto: CreateSuccessionDto): Promise<OrgUnitSuccession> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const units = await manager.findBy(OrgUnit, { id: In([predecessorId, dto.successorId]) });
       const predecessor = units.find((u) => u.id === predecessorId);
       const successor = units.find((u) => u.id === dto.successorId);

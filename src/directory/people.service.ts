@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { DirectoryRepository } from './directory.repository.js';
+import { PeopleRepository } from './people.repository.js';
 import { missingReference } from './directory.rules.js';
 import { CreatePersonDto, ListPeopleQueryDto, UpdatePersonDto } from './dto/person.dto.js';
 import { OrgUnit } from './entities/org-unit.entity.js';
@@ -16,7 +17,8 @@ export type PersonDetail = Person & { designations: SpokespersonDesignation[] };
 export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: DirectoryRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly repository: PeopleRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,7 +50,7 @@ export class PeopleService {
 
   async create(dto: CreatePersonDto): Promise<Person> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       await this.assertUnitExists(manager, dto.orgUnitId);
       if (dto.email) await this.assertEmailFree(manager, dto.email);
       const person = await manager.save(
@@ -79,7 +81,7 @@ export class PeopleService {
 
   async update(id: string, dto: UpdatePersonDto): Promise<Person> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const person = await manager.findOneBy(Person, { id });
       if (!person) throw AppError.notFound('người', id);
       if (dto.orgUnitId && dto.orgUnitId !== person.orgUnitId)

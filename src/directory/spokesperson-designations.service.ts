@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { DirectoryRepository, UnitSummary } from './directory.repository.js';
+import { DirectoryRepository } from './directory.repository.js';
+import { OrgUnitsRepository } from './org-units.repository.js';
+import type { UnitSummary } from './org-units.repository.js';
+import { PeopleRepository } from './people.repository.js';
+import { SpokespersonDesignationsRepository } from './spokesperson-designations.repository.js';
 import {
   assertNoProblems,
   designationFieldProblems,
@@ -58,7 +62,10 @@ export interface UnitSpeakers {
 export class SpokespersonDesignationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: DirectoryRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly repository: SpokespersonDesignationsRepository,
+    private readonly orgUnits: OrgUnitsRepository,
+    private readonly people: PeopleRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -102,7 +109,7 @@ export class SpokespersonDesignationsService {
       };
     }
     const [heads, spokespersons, authorized] = await Promise.all([
-      this.repository.peopleWithTag(unit.id, HEAD_TAG),
+      this.people.peopleWithTag(unit.id, HEAD_TAG),
       this.repository.designationsOn(unit.id, on, DesignationKind.Spokesperson),
       this.repository.designationsOn(unit.id, on, DesignationKind.Authorized, query.matter),
     ]);
@@ -138,7 +145,7 @@ export class SpokespersonDesignationsService {
     // Shape first, so that a missing matter or end date is reported before anything is looked up.
     assertNoProblems(designationFieldProblems(draft));
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const unit = await manager.findOneBy(OrgUnit, { id: dto.orgUnitId });
       if (!unit) throw missingReference('orgUnitId', 'đơn vị', dto.orgUnitId);
       const ids = [dto.personId, ...(draft.grantedByPersonId ? [draft.grantedByPersonId] : [])];
@@ -149,7 +156,7 @@ export class SpokespersonDesignationsService {
       if (draft.grantedByPersonId && !granter) {
         throw missingReference('grantedByPersonId', 'người ký', draft.grantedByPersonId);
       }
-      const personInUnitTree = await this.repository.isInSubtree(person.orgUnitId, unit.id, manager);
+      const personInUnitTree = await this.orgUnits.isInSubtree(person.orgUnitId, unit.id, manager);
       const granterAuthorizations = granter
         ? await this.repository.designationsOfPerson(
             granter.id,
@@ -208,7 +215,7 @@ export class SpokespersonDesignationsService {
   /** Ends, publishes or corrects a designation; the person, unit, kind, start and signer never change. */
   async update(id: string, dto: UpdateDesignationDto): Promise<SpokespersonDesignation> {
     return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockForWrite(manager);
+      await this.directory.lockForWrite(manager);
       const d = await manager.findOneBy(SpokespersonDesignation, { id });
       if (!d) throw AppError.notFound('chỉ định phát ngôn', id);
       const unit = await manager.findOneByOrFail(OrgUnit, { id: d.orgUnitId });
