@@ -1,4 +1,5 @@
-import { EMPTY_DIRECTORY, planDirectoryImport } from '../directory/directory-import.plan.js';
+import { planDirectoryImport } from '../directory/directory-import.plan.js';
+import { EMPTY_DIRECTORY } from '../directory/directory-import.types.js';
 import { Capability } from '../directory/entities/org-unit-capability.entity.js';
 import { isValidOn } from '../directory/temporal.js';
 import { DEMO_USERS, demoProvinceDocument } from './demo-province.data.js';

@@ -1,9 +1,5 @@
-import {
-  EMPTY_DIRECTORY,
-  ExistingDirectory,
-  ImportInput,
-  planDirectoryImport,
-} from './directory-import.plan.js';
+import { ImportInput, planDirectoryImport } from './directory-import.plan.js';
+import { EMPTY_DIRECTORY, ExistingDirectory } from './directory-import.types.js';
 import { Capability } from './entities/org-unit-capability.entity.js';
 import { OrgUnitType } from './entities/org-unit.entity.js';
 import { SuccessionKind } from './entities/org-unit-succession.entity.js';

@@ -1,7 +1,4 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { flattenValidationErrors } from '../common/validation.js';
 import {
   capabilityProblems,
   codeOverlapProblems,
@@ -10,7 +7,6 @@ import {
   PersonFacts,
   RuleProblem,
   successionProblems,
-  UnitFacts,
   wouldCreateSuccessionCycle,
 } from './directory.rules.js';
 import {
@@ -21,132 +17,26 @@ import {
   ImportSection,
   ImportSuccessionRow,
 } from './dto/directory-document.dto.js';
-import { Capability } from './entities/org-unit-capability.entity.js';
-import { OrgUnitType } from './entities/org-unit.entity.js';
-import { SuccessionKind } from './entities/org-unit-succession.entity.js';
 import { DesignationKind } from './entities/spokesperson-designation.entity.js';
-import { addDays, describeInterval, isValidOn, overlaps } from './temporal.js';
+import { addDays, isValidOn, overlaps } from './temporal.js';
+
+import { UnitRegistry, validateRow } from './directory-import.rows.js';
+import type { RowClass, UnitEntry } from './directory-import.rows.js';
+import type {
+  ExistingDirectory,
+  ImportCounts,
+  ImportPlan,
+  ImportProblem,
+  PlannedDesignation,
+  PlannedPerson,
+} from './directory-import.types.js';
 
 /**
  * Plans a bulk import without touching the database: validates every row, resolves references by code and
  * e-mail against the document and what is already stored, applies the directory rules, and either reports
- * every problem (nothing will be written) or returns rows with ids ready to insert, parents first.
+ * every problem (nothing will be written) or returns rows with ids ready to insert, parents first. The plan's
+ * shapes are in directory-import.types.ts, the reading of one row in directory-import.rows.ts.
  */
-
-export interface ImportProblem {
-  section: ImportSection;
-  /** Position of the row in its section, from 0. */
-  index: number;
-  field: string;
-  message: string;
-  /** CSV imports: the line of the file where the row starts (the header is line 1). */
-  line?: number;
-}
-
-/** What is already in the database, as far as the importer needs to know. */
-export interface ExistingDirectory {
-  units: {
-    id: string;
-    code: string;
-    name: string;
-    unitType: OrgUnitType;
-    parentId: string | null;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-  capabilities: { orgUnitId: string; capability: Capability; validFrom: string; validTo: string | null }[];
-  successions: { predecessorId: string; successorId: string; kind: SuccessionKind }[];
-  people: {
-    id: string;
-    fullName: string;
-    email: string | null;
-    orgUnitId: string;
-    tags: string[];
-    active: boolean;
-  }[];
-  designations: {
-    personId: string;
-    orgUnitId: string;
-    kind: DesignationKind;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-}
-
-export const EMPTY_DIRECTORY: ExistingDirectory = {
-  units: [],
-  capabilities: [],
-  successions: [],
-  people: [],
-  designations: [],
-};
-
-export interface PlannedOrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  unitType: OrgUnitType;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-}
-
-export interface PlannedCapability {
-  id: string;
-  orgUnitId: string;
-  capability: Capability;
-  validFrom: string;
-  validTo: string | null;
-  legalBasis: string | null;
-}
-
-export interface PlannedSuccession {
-  id: string;
-  predecessorId: string;
-  successorId: string;
-  kind: SuccessionKind;
-  effectiveOn: string;
-  note: string | null;
-}
-
-export interface PlannedPerson {
-  id: string;
-  fullName: string;
-  position: string;
-  orgUnitId: string;
-  phone: string | null;
-  email: string | null;
-  tags: string[];
-  active: boolean;
-}
-
-export interface PlannedDesignation {
-  id: string;
-  personId: string;
-  orgUnitId: string;
-  kind: DesignationKind;
-  matter: string | null;
-  validFrom: string;
-  validTo: string | null;
-  published: boolean;
-  decisionRef: string | null;
-  grantedByPersonId: string | null;
-}
-
-export interface ImportPlan {
-  orgUnits: PlannedOrgUnit[];
-  capabilities: PlannedCapability[];
-  successions: PlannedSuccession[];
-  people: PlannedPerson[];
-  designations: PlannedDesignation[];
-}
-
-export type ImportCounts = Record<ImportSection, number>;
 
 export function countPlan(plan: ImportPlan): ImportCounts {
   return {
@@ -157,92 +47,6 @@ export function countPlan(plan: ImportPlan): ImportCounts {
     designations: plan.designations.length,
   };
 }
-
-// ------------------------------------------------------------------------------------------ row checks
-
-type RowClass<T> = new () => T;
-
-/** Validates one row with its DTO class; problems carry the row's own field paths. */
-export function validateRow<T extends object>(
-  cls: RowClass<T>,
-  raw: unknown,
-): { row: T | null; problems: { field: string; message: string }[] } {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { row: null, problems: [{ field: '', message: 'mỗi dòng phải là một đối tượng JSON' }] };
-  }
-  const row = plainToInstance(cls, raw);
-  const errors = validateSync(row, { whitelist: true, forbidNonWhitelisted: true });
-  if (!errors.length) return { row, problems: [] };
-  return {
-    row: null,
-    problems: flattenValidationErrors(errors).flatMap((f) =>
-      f.messages.map((message) => ({ field: f.field, message })),
-    ),
-  };
-}
-
-// -------------------------------------------------------------------------------------- unit registry
-
-interface UnitEntry extends UnitFacts {
-  code: string;
-  unitType: OrgUnitType;
-  parentId: string | null;
-  isNew: boolean;
-}
-
-type Resolution<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** Units by code, stored and imported together, so references resolve the same way whichever side they are. */
-export class UnitRegistry {
-  readonly byId = new Map<string, UnitEntry>();
-  private readonly byCode = new Map<string, UnitEntry[]>();
-
-  add(unit: UnitEntry): void {
-    this.byId.set(unit.id, unit);
-    this.byCode.set(unit.code, [...(this.byCode.get(unit.code) ?? []), unit]);
-  }
-
-  withCode(code: string): UnitEntry[] {
-    return this.byCode.get(code) ?? [];
-  }
-
-  /**
-   * A code names one unit, unless it was reused over time: then `validFrom` picks one, or else the only unit
-   * of that code valid on `contextDate` (the day the referring row is about).
-   */
-  resolve(code: string, validFrom: string | null | undefined, contextDate: string): Resolution<UnitEntry> {
-    const candidates = this.withCode(code);
-    if (!candidates.length) return { ok: false, message: `không có đơn vị nào mang mã ${code}` };
-    if (validFrom) {
-      const exact = candidates.find((c) => c.validFrom === validFrom);
-      return exact
-        ? { ok: true, value: exact }
-        : { ok: false, message: `không có đơn vị mã ${code} bắt đầu hiệu lực từ ${validFrom}` };
-    }
-    if (candidates.length === 1) return { ok: true, value: candidates[0] };
-    const onDate = candidates.filter((c) => isValidOn(c, contextDate));
-    if (onDate.length === 1) return { ok: true, value: onDate[0] };
-    return {
-      ok: false,
-      message:
-        `mã ${code} ứng với ${candidates.length} đơn vị ở các thời kỳ khác nhau ` +
-        `(${candidates.map((c) => `“${c.name}” ${describeInterval(c)}`).join('; ')}); ` +
-        'hãy ghi thêm ngày bắt đầu hiệu lực của đơn vị cần chỉ',
-    };
-  }
-
-  /** Whether `unitId` is `rootId` or lies below it. */
-  isInSubtree(unitId: string, rootId: string): boolean {
-    let current: string | null = unitId;
-    for (let depth = 0; current && depth < 100; depth++) {
-      if (current === rootId) return true;
-      current = this.byId.get(current)?.parentId ?? null;
-    }
-    return false;
-  }
-}
-
-// ------------------------------------------------------------------------------------------- planning
 
 interface PersonEntry extends PersonFacts {
   email: string | null;

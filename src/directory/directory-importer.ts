@@ -1,14 +1,8 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import {
-  countPlan,
-  ImportCounts,
-  ImportPlan,
-  ImportInput,
-  ImportProblem,
-  planDirectoryImport,
-} from './directory-import.plan.js';
+import { countPlan, ImportInput, planDirectoryImport } from './directory-import.plan.js';
+import { ImportCounts, ImportPlan, ImportProblem } from './directory-import.types.js';
 import { DirectoryRepository } from './directory.repository.js';
 import { IMPORT_SECTIONS } from './dto/directory-document.dto.js';
 import { OrgUnitCapability } from './entities/org-unit-capability.entity.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { ImportCounts } from './directory-import.plan.js';
+import { ImportCounts } from './directory-import.types.js';
 import { applyImportPlan, importDirectoryDocument, importFailed } from './directory-importer.js';
 import { DirectoryRepository } from './directory.repository.js';
 import { PeopleRepository } from './people.repository.js';

@@ -1,13 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { randomUUID } from 'node:crypto';
-import {
-  ExistingDirectory,
-  ImportProblem,
-  PlannedPerson,
-  UnitRegistry,
-  validateRow,
-} from './directory-import.plan.js';
+import { UnitRegistry, validateRow } from './directory-import.rows.js';
+import { ExistingDirectory, ImportProblem, PlannedPerson } from './directory-import.types.js';
 import { ImportPersonRow } from './dto/directory-document.dto.js';
 
 /**
