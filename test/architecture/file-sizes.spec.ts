@@ -26,16 +26,35 @@ const KNOWN_LONG: string[] = [
   'src/statements/dto/statement.dto.ts',
 ];
 
+/**
+ * The console's files over the limit today, none of them data: to split along their own seams (a ratchet: a new
+ * long file fails, and a line whose file is split or explained fails until it is deleted).
+ */
+const KNOWN_LONG_WEB: string[] = [
+  'web/src/api/client.ts',
+  'web/src/api/rooms.ts',
+  'web/src/app.tsx',
+  'web/src/i18n.ts',
+  'web/src/screens/StatementEditor.tsx',
+];
+
 describe(`file sizes: no file over ${MAX_LINES} lines without a reason in its header`, () => {
-  const offenders = (dir: string, tsx = false) =>
-    findOffenders(readSizedSources(process.cwd(), dir, tsx)).map((o) => `${o.file} (${o.lines} lines)`);
+  /** Offenders not in `known`, and entries of `known` that no longer offend (so the lists only shrink). */
+  const compare = (dir: string, known: string[], tsx = false) => {
+    const found = findOffenders(readSizedSources(process.cwd(), dir, tsx));
+    const names = new Set(found.map((o) => o.file));
+    return {
+      new: found.filter((o) => !known.includes(o.file)).map((o) => `${o.file} (${o.lines} lines)`),
+      fixed: known.filter((k) => !names.has(k)),
+    };
+  };
 
   it('src/: every long file says why, apart from the known list', () => {
-    const found = offenders('src');
-    const known = new Set(KNOWN_LONG);
-    const name = (entry: string) => entry.replace(/ \(\d+ lines\)$/, '');
-    expect({ new: found.filter((f) => !known.has(name(f))) }).toEqual({ new: [] });
-    expect({ fixed: KNOWN_LONG.filter((k) => !found.some((f) => name(f) === k)) }).toEqual({ fixed: [] });
+    expect(compare('src', KNOWN_LONG)).toEqual({ new: [], fixed: [] });
+  });
+
+  it('web/src/ (.ts and .tsx): every long file says why, apart from the known list', () => {
+    expect(compare('web/src', KNOWN_LONG_WEB, true)).toEqual({ new: [], fixed: [] });
   });
 
   describe('the checker', () => {
@@ -76,6 +95,8 @@ describe(`file sizes: no file over ${MAX_LINES} lines without a reason in its he
       expect(findOffenders([{ file, text: body(MAX_LINES) }])).toEqual([]);
       expect(findOffenders([{ file: 'src/signals/long.spec.ts', text: body(450) }])).toEqual([]);
       expect(headerComment(file, '/**\n * A.\n * B.\n */\nconst x = 1;\n')).toEqual(['', 'A.', 'B.', '']);
+      const tsx = `// The editor screen.\n// Long file: one screen's form, read top to bottom.\nexport const A = () => <div>{'// x'}</div>;\n`;
+      expect(longFileReason('web/src/A.tsx', tsx)).toBe("one screen's form, read top to bottom.");
     });
   });
 });
