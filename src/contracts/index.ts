@@ -7,3 +7,5 @@ export type * from './detection.js';
 export type * from './working-groups.js';
 export type * from './statements.js';
 export * from './signal-imports.js';
+export type * from './audit.js';
+export type * from './health.js';

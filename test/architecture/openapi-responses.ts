@@ -4,7 +4,7 @@ interface MediaType {
   schema?: { type?: string; format?: string; $ref?: string; items?: unknown; properties?: unknown };
 }
 interface Operation {
-  responses?: Record<string, { content?: Record<string, MediaType> }>;
+  responses?: Record<string, { description?: string; content?: Record<string, MediaType> }>;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;

@@ -1,6 +1,6 @@
 /** Shapes of the administration and setup routes the console uses (kept apart from types.ts for easy merges). */
 
-export type { SignalSource, WatchTopic } from '../../../src/contracts/index.js';
+export type { DeadlineRule, SignalSource, WatchTopic } from '../../../src/contracts/index.js';
 
 export interface AdminUser {
   id: string;
@@ -28,21 +28,6 @@ export interface TopicPreview {
     collectedAt: string;
     matchedOn: 'keywords' | 'unit_name' | 'leader_name';
   }[];
-}
-
-export interface DeadlineRule {
-  id: string;
-  key: string;
-  label: string;
-  value: number;
-  unit: 'minutes' | 'hours' | 'days';
-  anchor: string;
-  categories: string[];
-  minSeverity: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  legalSource: string;
-  note: string | null;
 }
 
 /** A versioned rule whose body the console edits as JSON (approval policies, working-group rules). */
