@@ -9,3 +9,6 @@ export type * from './statements.js';
 export * from './signal-imports.js';
 export type * from './audit.js';
 export type * from './health.js';
+export type * from './auth.js';
+export type * from './directory.js';
+export type * from './notifications.js';

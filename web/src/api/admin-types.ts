@@ -1,16 +1,11 @@
 /** Shapes of the administration and setup routes the console uses (kept apart from types.ts for easy merges). */
 
-export type { DeadlineRule, SignalSource, WatchTopic } from '../../../src/contracts/index.js';
-
-export interface AdminUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  active: boolean;
-  personId: string | null;
-  lastLoginAt: string | null;
-}
+export type {
+  DeadlineRule,
+  SignalSource,
+  User as AdminUser,
+  WatchTopic,
+} from '../../../src/contracts/index.js';
 
 export interface TopicPreview {
   since: string;

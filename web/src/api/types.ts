@@ -3,7 +3,7 @@
  * own event map, src/rooms/rooms.events.ts.
  */
 
-import type { Role, Severity, UnitSnapshot } from '../../../src/contracts/index.js';
+import type { Severity, UnitSnapshot } from '../../../src/contracts/index.js';
 
 export type {
   ApprovalChain,
@@ -17,9 +17,11 @@ export type {
   Detection,
   Fact,
   GroupMember,
+  InAppNotification,
   Incident,
   IncidentDetail,
   IncidentStatus,
+  LoginResult,
   Mention,
   Page,
   Publication,
@@ -33,6 +35,7 @@ export type {
   Task,
   TopicBucket,
   UnitSnapshot,
+  User,
   Version,
   VersionDetail,
   VersionDocument,
@@ -46,23 +49,6 @@ export interface ErrorBody {
   message: string;
   details?: unknown;
   correlationId?: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  personId: string | null;
-  active?: boolean;
-}
-
-export interface LoginResult {
-  accessToken: string;
-  accessTokenExpiresIn: number;
-  refreshToken: string;
-  refreshTokenExpiresAt: string;
-  user: User;
 }
 
 export interface OrgUnit {
@@ -115,15 +101,6 @@ export interface Spokespersons {
   spokespersons: Speaker[];
   authorized: Speaker[];
   successors?: { unit?: { id: string; name: string } }[];
-}
-
-export interface InAppNotification {
-  id: string;
-  kind: string;
-  subject: string;
-  text: string;
-  data: Record<string, unknown>;
-  createdAt: string;
 }
 
 export interface PlaybookSummary {
