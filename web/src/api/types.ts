@@ -42,6 +42,14 @@ export type {
   VersionSummary,
   WorkingGroup,
 } from '../../../src/contracts/index.js';
+export type {
+  AuthorizedSpeaker,
+  OrgUnitDetail,
+  OrgUnitListItem as OrgUnit,
+  PersonSummary,
+  Speaker,
+  UnitSpeakers as Spokespersons,
+} from '../../../src/contracts/index.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -49,58 +57,6 @@ export interface ErrorBody {
   message: string;
   details?: unknown;
   correlationId?: string;
-}
-
-export interface OrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  unitType: string;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  website: string | null;
-  capabilities?: { capability: string; validFrom: string; validTo: string | null }[];
-}
-
-export interface OrgUnitDetail extends OrgUnit {
-  on: string;
-  validOnDate: boolean;
-  parent: { id: string; code: string; name: string } | null;
-  children: { id: string; code: string; name: string; unitType: string }[];
-  successors: { kind: string; effectiveOn: string; unit: { id: string; name: string } }[];
-  predecessors: { kind: string; effectiveOn: string; unit: { id: string; name: string } }[];
-}
-
-export interface PersonSummary {
-  id: string;
-  fullName: string;
-  position: string;
-  orgUnitId: string;
-  phone: string | null;
-  email: string | null;
-}
-
-export interface Speaker {
-  designationId: string;
-  person: PersonSummary;
-  validFrom: string;
-  validTo: string | null;
-  decisionRef: string | null;
-  matter?: string;
-  grantedBy?: PersonSummary | null;
-}
-
-export interface Spokespersons {
-  on: string;
-  heads: PersonSummary[];
-  spokespersons: Speaker[];
-  authorized: Speaker[];
-  successors?: { unit?: { id: string; name: string } }[];
 }
 
 export interface PlaybookSummary {
