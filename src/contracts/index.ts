@@ -12,3 +12,4 @@ export type * from './health.js';
 export type * from './auth.js';
 export type * from './directory.js';
 export type * from './notifications.js';
+export type * from './officer-reports.js';

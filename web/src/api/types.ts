@@ -44,6 +44,7 @@ export type {
 } from '../../../src/contracts/index.js';
 export type {
   AuthorizedSpeaker,
+  OfficerReportResult,
   OrgUnitDetail,
   OrgUnitListItem as OrgUnit,
   PersonSummary,
