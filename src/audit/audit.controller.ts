@@ -1,8 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
+import type { Sendable } from '../common/api-response.js';
+import type { AuditPage, AuditVerification } from '../contracts/audit.js';
 import { AuditService } from './audit.service.js';
+import { AuditPageResponseDto, AuditVerificationResponseDto } from './dto/audit.response.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 
 @ApiTags('audit')
@@ -16,13 +19,15 @@ export class AuditController {
   @ApiOperation({
     summary: 'Nhật ký kiểm toán (mới nhất trước), lọc theo đối tượng, người thực hiện, thời gian',
   })
-  list(@Query() query: AuditQueryDto) {
+  @ApiOkResponse({ type: AuditPageResponseDto })
+  list(@Query() query: AuditQueryDto): Promise<Sendable<AuditPage>> {
     return this.audit.list(query);
   }
 
   @Get('verify')
   @ApiOperation({ summary: 'Kiểm tra toàn vẹn chuỗi hash của nhật ký kiểm toán' })
-  verify() {
+  @ApiOkResponse({ type: AuditVerificationResponseDto })
+  verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }
 }

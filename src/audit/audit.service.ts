@@ -5,6 +5,7 @@ import { requestContext } from '../common/request-context.js';
 import { auditHash, GENESIS_HASH } from './audit-hash.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
+import type { AuditVerification } from '../contracts/audit.js';
 import { currentActionName, storedActionNames } from './audit-actions.js';
 
 /** Key of the transaction-scoped advisory lock that keeps the hash chain linear across connections and nodes. */
@@ -19,12 +20,7 @@ export interface AuditRecord {
   actorUserId?: string | null;
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  firstBrokenId?: string;
-  reason?: string;
-}
+export type { AuditVerification } from '../contracts/audit.js';
 
 @Injectable()
 export class AuditService {

@@ -94,3 +94,22 @@ export interface Fact {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A legal deadline rule: how long, from which act, for which incidents, on which legal text, in force when. */
+export interface DeadlineRule {
+  id: string;
+  key: string;
+  label: string;
+  value: number;
+  unit: 'minutes' | 'hours' | 'days';
+  anchor: string;
+  categories: string[];
+  minSeverity: string | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalSource: string;
+  stoppedByStatementTypes: string[];
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

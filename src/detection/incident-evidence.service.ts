@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/decorators.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { SignalsService } from '../signals/signals.service.js';
+import type { Sendable } from '../common/api-response.js';
+import type { TopicBucket } from '../contracts/signals.js';
 import { topicWindow } from '../signals/topic-window.js';
 
 /**
@@ -15,7 +17,11 @@ export class IncidentEvidenceService {
     private readonly signals: SignalsService,
   ) {}
 
-  async buckets(user: AuthUser, incidentId: string, query: { from?: string; to?: string }) {
+  async buckets(
+    user: AuthUser,
+    incidentId: string,
+    query: { from?: string; to?: string },
+  ): Promise<Sendable<TopicBucket>[]> {
     const incident = await this.incidents.get(user, incidentId);
     const { from, to } = topicWindow(query);
     const lists = await Promise.all(

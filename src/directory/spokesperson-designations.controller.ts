@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Sendable } from '../common/api-response.js';
+import type { SpokespersonDesignation } from '../contracts/directory.js';
+import type { Page } from '../contracts/enums.js';
 import { Roles } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import {
@@ -7,6 +10,7 @@ import {
   ListDesignationsQueryDto,
   UpdateDesignationDto,
 } from './dto/designation.dto.js';
+import { DesignationPageResponseDto, SpokespersonDesignationResponseDto } from './dto/person.response.js';
 import { SpokespersonDesignationsService } from './spokesperson-designations.service.js';
 
 @ApiTags('directory')
@@ -17,7 +21,8 @@ export class SpokespersonDesignationsController {
 
   @Get()
   @ApiOperation({ summary: 'Chỉ định phát ngôn: lọc theo đơn vị, người, loại, ngày còn hiệu lực' })
-  list(@Query() query: ListDesignationsQueryDto) {
+  @ApiOkResponse({ type: DesignationPageResponseDto })
+  list(@Query() query: ListDesignationsQueryDto): Promise<Sendable<Page<SpokespersonDesignation>>> {
     return this.designations.list(query);
   }
 
@@ -27,14 +32,19 @@ export class SpokespersonDesignationsController {
     summary:
       'Chỉ định người phát ngôn hoặc ủy quyền phát ngôn (ủy quyền: một vụ việc, có thời hạn, do người đứng đầu ký, không ủy quyền lại)',
   })
-  create(@Body() dto: CreateDesignationDto) {
+  @ApiCreatedResponse({ type: SpokespersonDesignationResponseDto })
+  create(@Body() dto: CreateDesignationDto): Promise<Sendable<SpokespersonDesignation>> {
     return this.designations.create(dto);
   }
 
   @Patch(':id')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Kết thúc, công bố hoặc sửa số văn bản của một chỉ định phát ngôn' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDesignationDto) {
+  @ApiOkResponse({ type: SpokespersonDesignationResponseDto })
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDesignationDto,
+  ): Promise<Sendable<SpokespersonDesignation>> {
     return this.designations.update(id, dto);
   }
 }

@@ -1,16 +1,11 @@
 /** Shapes of the administration and setup routes the console uses (kept apart from types.ts for easy merges). */
 
-export type { SignalSource, WatchTopic } from '../../../src/contracts/index.js';
-
-export interface AdminUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  active: boolean;
-  personId: string | null;
-  lastLoginAt: string | null;
-}
+export type {
+  DeadlineRule,
+  SignalSource,
+  User as AdminUser,
+  WatchTopic,
+} from '../../../src/contracts/index.js';
 
 export interface TopicPreview {
   since: string;
@@ -28,21 +23,6 @@ export interface TopicPreview {
     collectedAt: string;
     matchedOn: 'keywords' | 'unit_name' | 'leader_name';
   }[];
-}
-
-export interface DeadlineRule {
-  id: string;
-  key: string;
-  label: string;
-  value: number;
-  unit: 'minutes' | 'hours' | 'days';
-  anchor: string;
-  categories: string[];
-  minSeverity: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  legalSource: string;
-  note: string | null;
 }
 
 /** A versioned rule whose body the console edits as JSON (approval policies, working-group rules). */

@@ -3,7 +3,7 @@
  * own event map, src/rooms/rooms.events.ts.
  */
 
-import type { Role, Severity, UnitSnapshot } from '../../../src/contracts/index.js';
+import type { Severity, UnitSnapshot } from '../../../src/contracts/index.js';
 
 export type {
   ApprovalChain,
@@ -17,9 +17,11 @@ export type {
   Detection,
   Fact,
   GroupMember,
+  InAppNotification,
   Incident,
   IncidentDetail,
   IncidentStatus,
+  LoginResult,
   Mention,
   Page,
   Publication,
@@ -33,11 +35,21 @@ export type {
   Task,
   TopicBucket,
   UnitSnapshot,
+  User,
   Version,
   VersionDetail,
   VersionDocument,
   VersionSummary,
   WorkingGroup,
+} from '../../../src/contracts/index.js';
+export type {
+  AuthorizedSpeaker,
+  OfficerReportResult,
+  OrgUnitDetail,
+  OrgUnitListItem as OrgUnit,
+  PersonSummary,
+  Speaker,
+  UnitSpeakers as Spokespersons,
 } from '../../../src/contracts/index.js';
 
 export interface ErrorBody {
@@ -46,84 +58,6 @@ export interface ErrorBody {
   message: string;
   details?: unknown;
   correlationId?: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  personId: string | null;
-  active?: boolean;
-}
-
-export interface LoginResult {
-  accessToken: string;
-  accessTokenExpiresIn: number;
-  refreshToken: string;
-  refreshTokenExpiresAt: string;
-  user: User;
-}
-
-export interface OrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  unitType: string;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  website: string | null;
-  capabilities?: { capability: string; validFrom: string; validTo: string | null }[];
-}
-
-export interface OrgUnitDetail extends OrgUnit {
-  on: string;
-  validOnDate: boolean;
-  parent: { id: string; code: string; name: string } | null;
-  children: { id: string; code: string; name: string; unitType: string }[];
-  successors: { kind: string; effectiveOn: string; unit: { id: string; name: string } }[];
-  predecessors: { kind: string; effectiveOn: string; unit: { id: string; name: string } }[];
-}
-
-export interface PersonSummary {
-  id: string;
-  fullName: string;
-  position: string;
-  orgUnitId: string;
-  phone: string | null;
-  email: string | null;
-}
-
-export interface Speaker {
-  designationId: string;
-  person: PersonSummary;
-  validFrom: string;
-  validTo: string | null;
-  decisionRef: string | null;
-  matter?: string;
-  grantedBy?: PersonSummary | null;
-}
-
-export interface Spokespersons {
-  on: string;
-  heads: PersonSummary[];
-  spokespersons: Speaker[];
-  authorized: Speaker[];
-  successors?: { unit?: { id: string; name: string } }[];
-}
-
-export interface InAppNotification {
-  id: string;
-  kind: string;
-  subject: string;
-  text: string;
-  data: Record<string, unknown>;
-  createdAt: string;
 }
 
 export interface PlaybookSummary {

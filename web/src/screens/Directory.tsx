@@ -143,7 +143,7 @@ function People({ people }: { people: PersonSummary[] }) {
   );
 }
 
-function Speakers({ speakers }: { speakers: Speaker[] }) {
+function Speakers({ speakers }: { speakers: (Speaker & { matter?: string })[] }) {
   const { t, lang } = useApp();
   if (!speakers.length) return <p className="muted">{t('nobody')}</p>;
   return (

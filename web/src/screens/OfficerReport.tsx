@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { OfficerReportResult } from '../api/types.js';
 import { useApp, useAsync } from '../app-context.js';
 import { Link } from '../components/common.js';
 import type { MessageKey } from '../i18n.js';
@@ -12,13 +13,6 @@ const SENTIMENTS = ['negative', 'neutral', 'positive'];
 const FAKE_LABELS = ['tin_gia', 'tin_sai_su_that', 'tin_xac_thuc'];
 /** The server checks again, by content; this only spares a phone a useless upload. */
 const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
-
-interface ReportAnswer {
-  report: { id: string };
-  mentionId: string;
-  duplicate: boolean;
-  incident: { outcome: string; incidentId: string } | null;
-}
 
 /**
  * An officer's report (báo cáo thủ công) of a post or article seen first-hand: by URL or pasted text, with a
@@ -45,7 +39,7 @@ export function OfficerReportScreen() {
   const [incidentId, setIncidentId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<ReportAnswer | null>(null);
+  const [done, setDone] = useState<OfficerReportResult | null>(null);
   const tooBig = evidence !== null && evidence.size > EVIDENCE_MAX_BYTES;
 
   const submit = async (e: FormEvent) => {
@@ -74,7 +68,7 @@ export function OfficerReportScreen() {
       }
       if (action === 'attach') put('incidentId', incidentId);
       if (evidence) form.append('evidence', evidence, evidence.name);
-      const answer = await api.postForm<ReportAnswer>('/api/officer-reports', form);
+      const answer = await api.postForm<OfficerReportResult>('/api/officer-reports', form);
       if (answer.incident) navigate(`/incidents/${answer.incident.incidentId}`);
       else setDone(answer);
     } catch (err) {
