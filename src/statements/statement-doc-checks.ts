@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import type { DraftGate } from './statement-docs.js';
+import type { AuthorIdentity, DraftGate } from './statement-live-doc.js';
 
 /** Most deletion ranges a reader's no-op step 2 may carry before it is refused outright. */
 const MAX_DELETE_RANGES = 50_000;
@@ -96,4 +97,16 @@ export function clientIdsOf(update: Uint8Array): number[] {
     JSON.parse(decoding.readVarString(decoder));
   }
   return ids;
+}
+
+/** An awareness update with the `user` of each state set to the authenticated account (nobody appears as another). */
+export function stampAwareness(update: Uint8Array, author: AuthorIdentity): Uint8Array {
+  return awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) =>
+    state && typeof state === 'object'
+      ? {
+          ...(state as object),
+          user: { ...((state as { user?: object }).user ?? {}), id: author.userId, name: author.displayName },
+        }
+      : state,
+  );
 }

@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type pg from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+
+export type AppendResult = { id: string } | { refused: 'not_draft' | 'incident_read_only' };
+
+const APPEND_SQL = `WITH s AS (
+    SELECT st.id, st.status, i.status AS incident_status
+      FROM statements st JOIN incidents i ON i.id = st.incident_id
+     WHERE st.id = $1 FOR SHARE OF st, i),
+  ins AS (
+    INSERT INTO statement_doc_updates (statement_id, data, update_count, user_ids)
+    SELECT s.id, $2, $3, $4 FROM s
+     WHERE s.status = 'draft' AND s.incident_status NOT IN ('closed', 'archived', 'dismissed')
+    RETURNING id)
+  SELECT (SELECT id FROM ins) AS id, (SELECT incident_status FROM s) AS incident_status`;
 
 export interface StoredDocState {
   /** The snapshot first (if any), then the log rows after it, in order. */
@@ -22,26 +37,22 @@ export class StatementDocsRepository {
    * update) waits for appends in flight and every later append finds the draft frozen.
    * Returns the row id, or why nothing was written: the statement is not (or no longer) a draft, or its incident
    * is closed, archived or dismissed (read-only).
+   *
+   * On the co-drafting path (one append per turn of the event loop and draft): a prepared statement through the
+   * DataSource's own pool (the same connections and settings as TypeORM's), without TypeORM's query runner.
    */
   async append(
     statementId: string,
     data: Uint8Array,
     updateCount: number,
     userIds: string[],
-  ): Promise<{ id: string } | { refused: 'not_draft' | 'incident_read_only' }> {
-    const rows: { id: string | null; incident_status: string | null }[] = await this.dataSource.query(
-      `WITH s AS (
-         SELECT st.id, st.status, i.status AS incident_status
-           FROM statements st JOIN incidents i ON i.id = st.incident_id
-          WHERE st.id = $1 FOR SHARE OF st, i),
-       ins AS (
-         INSERT INTO statement_doc_updates (statement_id, data, update_count, user_ids)
-         SELECT s.id, $2, $3, $4 FROM s
-          WHERE s.status = 'draft' AND s.incident_status NOT IN ('closed', 'archived', 'dismissed')
-         RETURNING id)
-       SELECT (SELECT id FROM ins) AS id, (SELECT incident_status FROM s) AS incident_status`,
-      [statementId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), updateCount, userIds],
-    );
+  ): Promise<AppendResult> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    const { rows } = await pool.query<{ id: string | null; incident_status: string | null }>({
+      name: 'statement_doc_append',
+      text: APPEND_SQL,
+      values: [statementId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), updateCount, userIds],
+    });
     const row = rows[0];
     if (row?.id) return { id: row.id };
     return {

@@ -14,92 +14,29 @@ import {
   assertGateOpen,
   assertNoGap,
   clientIdsOf,
-  gateError,
   isNoOp,
+  stampAwareness,
 } from './statement-doc-checks.js';
-import { docFromParts } from './statement-text.js';
+import { StatementDocRelay } from './statement-doc-relay.js';
+import { StatementDocWriter } from './statement-doc-writer.js';
+import {
+  FROM_NODE,
+  NODE_AWARENESS,
+  NODE_FREEZE,
+  NODE_GATE,
+  NODE_UPDATE,
+  PERSISTED,
+  RELAYED,
+} from './statement-live-doc.js';
+import type { AuthorIdentity, DraftGate, GateMessage, LiveDoc, NodeMessage } from './statement-live-doc.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
-/** Log rows after which a draft is folded into its snapshot. */
-const COMPACT_AFTER_ROWS = 200;
+export type { AuthorIdentity, DraftGate, LiveDoc } from './statement-live-doc.js';
+
 /** A draft nobody on this node has open is dropped from memory after this long. */
 const IDLE_EVICT_MS = 60_000;
-
-/** Server-side events between nodes (through the adapter): keep each node's copy of open drafts current. */
-const NODE_UPDATE = 'statement:node-update';
-const NODE_AWARENESS = 'statement:node-awareness';
-/** A submission on another node: close the gate, store what was relayed here, then answer. */
-const NODE_FREEZE = 'statement:node-freeze';
-const NODE_GATE = 'statement:node-gate';
 /** How long a submission waits for the other nodes to store what they relayed. */
 const FREEZE_WAIT_MS = 5_000;
-/** Attempts at storing a batch the database failed to take (it was relayed already: it must be stored). */
-const STORE_ATTEMPTS = 5;
-
-/** Origins of changes applied to the server's copies. */
-const PERSISTED = 'persisted';
-const FROM_NODE = 'node';
-const RELAYED = 'relayed';
-
-interface PendingUpdate {
-  update: Uint8Array;
-  userId: string;
-  resolve: () => void;
-  reject: (e: unknown) => void;
-}
-
-/**
- * Whether this node takes edits of a draft: `open`; `freezing` while a submission stores what was relayed and
- * renders the version; `not_draft` once submitted (until it returns to draft); `incident_read_only` once the
- * incident is closed, archived or dismissed. Checked before an update is relayed; the append re-checks it in
- * the database (a node that missed a notice still cannot store into a frozen draft).
- */
-export type DraftGate = 'open' | 'freezing' | 'not_draft' | 'incident_read_only';
-
-/** One draft held in memory on this node while someone here has it open. */
-export interface LiveDoc {
-  statementId: string;
-  doc: Y.Doc;
-  awareness: awarenessProtocol.Awareness;
-  ready: Promise<void>;
-  loaded: boolean;
-  /** Updates from other nodes that arrived while the stored state was loading. */
-  early: Uint8Array[];
-  queue: PendingUpdate[];
-  writing: boolean;
-  incidentId: string | null;
-  gate: DraftGate;
-  /** Updates accepted since the last relay (relayed together at the end of this turn of the event loop). */
-  outbox: Uint8Array[];
-  outboxSenders: Set<string>;
-  rowsSinceCompaction: number;
-  compacting: boolean;
-  /** Local sockets that opened it, and the awareness client ids each one speaks for. */
-  sockets: Map<string, Set<number>>;
-  /** The local socket that speaks for each awareness client id (the reverse of `sockets`). */
-  owners: Map<number, string>;
-  /** Awareness client ids a socket on another node speaks for (learnt from the other nodes' relays). */
-  remoteClientIds: Set<number>;
-  idleSince: number | null;
-}
-
-interface NodeMessage {
-  statementId: string;
-  update: Uint8Array;
-}
-
-interface GateMessage {
-  statementId?: string;
-  incidentId?: string;
-  gate: DraftGate;
-  /** Only a draft in this state changes (a failed submission reopens only what it froze). */
-  onlyFrom?: DraftGate;
-}
-
-export interface AuthorIdentity {
-  userId: string;
-  displayName: string;
-}
 
 /**
  * The live drafts (Yjs): one server copy per open statement and node, loaded from snapshot + log, kept current
@@ -115,11 +52,16 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StatementDocs.name);
   private readonly live = new Map<string, LiveDoc>();
   private evictTimer?: NodeJS.Timeout;
+  private readonly relay: StatementDocRelay;
+  private readonly writer: StatementDocWriter;
 
   constructor(
     private readonly server: RoomsServer,
     private readonly repository: StatementDocsRepository,
-  ) {}
+  ) {
+    this.relay = new StatementDocRelay(server);
+    this.writer = new StatementDocWriter(repository, this.relay);
+  }
 
   onApplicationBootstrap() {
     this.server.onStart((namespace) => {
@@ -143,7 +85,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy() {
     clearInterval(this.evictTimer);
     // Acknowledged updates are stored already; waiting writes finish before the pool closes.
-    await Promise.all([...this.live.values()].map((d) => this.drain(d)));
+    await Promise.all([...this.live.values()].map((d) => this.writer.drain(d)));
     for (const d of this.live.values()) this.destroy(d);
     this.live.clear();
   }
@@ -165,6 +107,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         writing: false,
         incidentId: null,
         gate: 'open',
+        relayBusy: false,
         outbox: [],
         outboxSenders: new Set(),
         rowsSinceCompaction: 0,
@@ -228,9 +171,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     const ids = [...clients].filter((id) => live.awareness.getStates().has(id));
     if (!ids.length) return;
     awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'close');
-    const update = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
-    this.server.nsp?.to(statementRoom(statementId)).emit('yjs:awareness', { statementId, update });
-    this.serverSideEmit(NODE_AWARENESS, { statementId, update });
+    this.relay.awareness(statementId, awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids));
   }
 
   isOpenBy(statementId: string, socketId: string): boolean {
@@ -241,7 +182,8 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
    * Handles a sync message of a socket that opened the draft. Step 1 is answered with step 2 (anyone who may
    * read); step 2 and updates change the draft: `mayEdit` says whether this socket may, and a reader's step 2
    * is accepted only when it carries nothing the server lacks. An accepted change is relayed before this
-   * returns; `stored` settles once it is written (the sender's acknowledgement waits for it).
+   * returns (as the bytes it came in, when it is a plain update and nothing else is being relayed in this turn
+   * of the event loop); `stored` settles once it is written (the sender's acknowledgement waits for it).
    */
   async sync(
     statementId: string,
@@ -254,6 +196,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     const decoder = decoding.createDecoder(message);
     let type: number;
     let payload: Uint8Array;
+    let asSent: Uint8Array | null;
     try {
       type = decoding.readVarUint(decoder);
       if (type === syncProtocol.messageYjsSyncStep1) {
@@ -267,6 +210,8 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         throw new Error(`unknown sync message type ${type}`);
       }
       payload = decoding.readVarUint8Array(decoder);
+      // The message as it came can go on to the others when it is one update and nothing more.
+      asSent = type === syncProtocol.messageYjsUpdate && !decoding.hasContent(decoder) ? message : null;
       // Parsing refuses malformed updates before they reach the shared copy.
       Y.parseUpdateMeta(payload);
     } catch (e) {
@@ -287,8 +232,8 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     assertGateOpen(live.gate);
     assertNoGap(live.doc, payload);
     Y.applyUpdate(live.doc, payload, RELAYED);
-    this.relay(live, payload, socketId);
-    return { reply: null, stored: this.persist(live, { update: payload, userId: author.userId }) };
+    this.relay.update(live, payload, asSent, socketId);
+    return { reply: null, stored: this.writer.persist(live, { update: payload, userId: author.userId }) };
   }
 
   /**
@@ -319,18 +264,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
         own.add(id);
         live.owners.set(id, socketId);
       }
-      rewritten = awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) =>
-        state && typeof state === 'object'
-          ? {
-              ...(state as object),
-              user: {
-                ...((state as { user?: object }).user ?? {}),
-                id: author.userId,
-                name: author.displayName,
-              },
-            }
-          : state,
-      );
+      rewritten = stampAwareness(update, author);
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw validationFailed(
@@ -339,11 +273,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     awarenessProtocol.applyAwarenessUpdate(live.awareness, rewritten, socketId);
-    this.server.nsp
-      ?.to(statementRoom(statementId))
-      .except(socketId)
-      .emit('yjs:awareness', { statementId, update: rewritten });
-    this.serverSideEmit(NODE_AWARENESS, { statementId, update: rewritten });
+    this.relay.awareness(statementId, rewritten, socketId);
   }
 
   /** Tells everyone with the draft open that its state changed (submitted, unfrozen, approved, …). */
@@ -386,17 +316,12 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
   /** Waits for the writes queued for a draft (before a submission renders it). */
   async flush(statementId: string): Promise<void> {
     const live = this.live.get(statementId);
-    if (live) await this.drain(live);
+    if (live) await this.writer.drain(live);
   }
 
   /** Folds the draft's log into its snapshot (also called when a draft leaves memory). */
-  async compact(statementId: string): Promise<number> {
-    return this.repository.compact(statementId, (parts) => {
-      const doc = docFromParts(parts);
-      const state = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      return state;
-    });
+  compact(statementId: string): Promise<number> {
+    return this.writer.compact(statementId);
   }
 
   /** Whether this node takes edits of the draft now (null: not in memory here). */
@@ -411,96 +336,12 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
 
   // ---- internals -------------------------------------------------------------------------------------------
 
-  private persist(live: LiveDoc, p: Omit<PendingUpdate, 'resolve' | 'reject'>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      live.queue.push({ ...p, resolve, reject });
-      if (!live.writing) void this.writeLoop(live);
-    });
-  }
-
-  /** Group commit: one row for everything queued while the previous write was in flight. */
-  private async writeLoop(live: LiveDoc): Promise<void> {
-    live.writing = true;
-    try {
-      while (live.queue.length) {
-        const batch = live.queue.splice(0);
-        const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
-        const userIds = [...new Set(batch.map((b) => b.userId))];
-        let appended: Awaited<ReturnType<StatementDocsRepository['append']>> | null = null;
-        let failure: unknown = null;
-        // Relayed already: a failing database is tried again before the authors are told (they re-send).
-        for (let attempt = 1; attempt <= STORE_ATTEMPTS && !appended; attempt++) {
-          try {
-            appended = await this.repository.append(live.statementId, merged, batch.length, userIds);
-          } catch (e) {
-            failure = e;
-            if (attempt < STORE_ATTEMPTS) await new Promise((r) => setTimeout(r, 50 * 4 ** (attempt - 1)));
-          }
-        }
-        if (!appended) {
-          batch.forEach((b) => b.reject(failure));
-          continue;
-        }
-        if ('refused' in appended) {
-          // Only when a gate notice did not reach this node in time (the database check is the last word).
-          this.logger.warn(
-            `${batch.length} relayed update(s) of ${live.statementId} refused: ${appended.refused}`,
-          );
-          live.gate = appended.refused;
-          batch.forEach((b) => b.reject(gateError(appended.refused)));
-          continue;
-        }
-        batch.forEach((b) => b.resolve());
-        // A node that began loading while these were in flight may have missed the relay: stored, they go again.
-        if (this.server.clustered)
-          this.serverSideEmit(NODE_UPDATE, { statementId: live.statementId, update: merged });
-        live.rowsSinceCompaction++;
-        if (live.rowsSinceCompaction >= COMPACT_AFTER_ROWS && !live.compacting) this.compactLater(live);
-      }
-    } finally {
-      live.writing = false;
-    }
-  }
-
-  private async drain(live: LiveDoc): Promise<void> {
-    while (live.writing || live.queue.length) await new Promise((r) => setTimeout(r, 2));
-  }
-
-  /**
-   * Relays an accepted update to the statement's room (and the other nodes' copies). Updates accepted in the
-   * same turn of the event loop leave merged, in one message: when idle that is at once, under load it
-   * coalesces (fewer, larger messages to every client).
-   */
-  private relay(live: LiveDoc, update: Uint8Array, sender: string) {
-    live.outbox.push(update);
-    live.outboxSenders.add(sender);
-    if (live.outbox.length === 1) setImmediate(() => this.flushRelay(live));
-  }
-
-  private flushRelay(live: LiveDoc) {
-    const updates = live.outbox.splice(0);
-    if (!updates.length) return;
-    const senders = [...live.outboxSenders];
-    live.outboxSenders.clear();
-    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    const encoder = encoding.createEncoder();
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    const room = this.server.nsp?.to(statementRoom(live.statementId));
-    // A single sender does not need its own change back; merged changes of several go to all (idempotent).
-    (senders.length === 1 ? room?.except(senders[0]) : room)?.emit('yjs:sync', {
-      statementId: live.statementId,
-      message,
-    });
-    this.serverSideEmit(NODE_UPDATE, { statementId: live.statementId, update });
-  }
-
   private async freezeHere(statementId: string): Promise<void> {
     const live = this.live.get(statementId);
     if (!live) return;
     if (live.gate === 'open') live.gate = 'freezing';
     await live.ready.catch(() => undefined);
-    await this.drain(live);
+    await this.writer.drain(live);
   }
 
   /** Applies a gate notice to the matching drafts here; `broadcast`: and on the other nodes. */
@@ -513,19 +354,7 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
       if (msg.onlyFrom && live.gate !== msg.onlyFrom) continue;
       live.gate = msg.gate;
     }
-    if (broadcast) this.serverSideEmit(NODE_GATE, msg);
-  }
-
-  private compactLater(live: LiveDoc) {
-    live.compacting = true;
-    this.compact(live.statementId)
-      .then((folded) => {
-        live.rowsSinceCompaction = Math.max(0, live.rowsSinceCompaction - folded);
-      })
-      .catch((e: Error) => this.logger.warn(`compaction of ${live.statementId} failed: ${e.message}`))
-      .finally(() => {
-        live.compacting = false;
-      });
+    if (broadcast) this.relay.serverSideEmit(NODE_GATE, msg);
   }
 
   private onNodeUpdate({ statementId, update }: NodeMessage) {
@@ -545,18 +374,6 @@ export class StatementDocs implements OnApplicationBootstrap, OnModuleDestroy {
     for (const id of clientIdsOf(bytes)) {
       if (states.has(id)) live.remoteClientIds.add(id);
       else live.remoteClientIds.delete(id);
-    }
-  }
-
-  private serverSideEmit(event: string, data: unknown) {
-    if (!this.server.clustered) return;
-    try {
-      (this.server.nsp as unknown as { serverSideEmit(e: string, d: unknown): void })?.serverSideEmit(
-        event,
-        data,
-      );
-    } catch (e) {
-      this.logger.warn(`${event} to the other nodes failed: ${(e as Error).message}`);
     }
   }
 

@@ -232,8 +232,11 @@ export class StatementsGateway implements OnModuleInit, OnModuleDestroy {
     if (opened.stale || age > RIGHTS_TTL_MS * 3)
       return this.recheck(user, opened).then(() => assertEditor(opened));
     if (age > RIGHTS_TTL_MS) {
-      this.recheck(user, opened).catch((e: Error) =>
-        this.logger.warn(`re-checking the right of ${user.id} failed: ${e.message}`),
+      // After this turn's relays: the queries are not built on the way of the update.
+      setImmediate(() =>
+        this.recheck(user, opened).catch((e: Error) =>
+          this.logger.warn(`re-checking the right of ${user.id} failed: ${e.message}`),
+        ),
       );
     }
     assertEditor(opened);
