@@ -18,9 +18,13 @@
  *
  * Output, per seed: each labelled event with whether a room opened and the delay in stream minutes, for ungpho
  * and the baseline; openings outside crises per topic-day and per topic; precision, recall; the slow burns'
- * delays; detection.attached events per incident; watch signals per topic-day and by rule. Ends with one JSON
- * line:
+ * delays; detection.attached events per incident; watch signals per topic-day and by rule; the false openings
+ * one by one (topic, time, rule); and each goal of issue 14 checked on this seed alone, per event and per topic
+ * (every crisis opens a room in time, no benign event opens one, at most one false opening per topic per
+ * fortnight, at most five detection.attached per incident), with what failed it. Ends with one JSON line:
  * {"bench":"detection","recall":…,"precision":…,"falseOpeningsPerTopicDay":…,"medianSpikeDelayMin":…,"baseline":{…},"seeds":[…]}
+ * whose top-level figures are means over the seeds run; the pass criterion is `goalsMetEverySeed` (every goal
+ * met on every seed), and each seed's entry carries its goals and its false openings per topic.
  */
 import { randomBytes } from 'node:crypto';
 import { api, startBenchApp } from './support/bench-app.js';
