@@ -145,7 +145,7 @@ function firings(s: TopicStream, t: DetectionThresholds, start: number, end: num
           a.item.outlet,
         ),
       };
-      if (evaluateTraction(a.item, pickup, t, 'x', bucketSeconds)) {
+      if (evaluateTraction(a.item, pickup, t, 'x', bucketSeconds, new Date(to))) {
         fired.add(latestEnd);
         break;
       }

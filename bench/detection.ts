@@ -18,9 +18,13 @@
  *
  * Output, per seed: each labelled event with whether a room opened and the delay in stream minutes, for ungpho
  * and the baseline; openings outside crises per topic-day and per topic; precision, recall; the slow burns'
- * delays; detection.attached events per incident; watch signals per topic-day and by rule. Ends with one JSON
- * line:
+ * delays; detection.attached events per incident; watch signals per topic-day and by rule; the false openings
+ * one by one (topic, time, rule); and each goal of issue 14 checked on this seed alone, per event and per topic
+ * (every crisis opens a room in time, no benign event opens one, at most one false opening per topic per
+ * fortnight, at most five detection.attached per incident), with what failed it. Ends with one JSON line:
  * {"bench":"detection","recall":…,"precision":…,"falseOpeningsPerTopicDay":…,"medianSpikeDelayMin":…,"baseline":{…},"seeds":[…]}
+ * whose top-level figures are means over the seeds run; the pass criterion is `goalsMetEverySeed` (every goal
+ * met on every seed), and each seed's entry carries its goals and its false openings per topic.
  */
 import { randomBytes } from 'node:crypto';
 import { api, startBenchApp } from './support/bench-app.js';
@@ -43,6 +47,10 @@ const CHECK_EVERY = 3; // buckets between officer checks (15 stream minutes)
 const AFTER_EVENT_MS = 2 * 3_600_000; // an opening up to two hours after a crisis' end belongs to it
 /** Goals of the issue: sharp spikes and fake news within 15 minutes of onset, slow burns within 3 hours. */
 const GOAL_MIN: Record<string, number> = { sharp_spike: 15, fake_news: 15, slow_burn: 180 };
+/** Goal of the issue, per topic: at most one false opening per fortnight (scaled to BENCH_DAYS). */
+const GOAL_FALSE_PER_TOPIC = Math.max(1, Math.floor(DAYS / 14));
+/** Goal of the issue, per incident: "a handful" of detection.attached over the fortnight. */
+const GOAL_MAX_ATTACHED = 5;
 
 const log = (...args: unknown[]) => console.log(...args);
 
@@ -62,6 +70,9 @@ interface Metrics {
   openings: number;
   medianSpikeDelayMin: number | null;
   goalsMet: boolean;
+  /** Each goal of the issue on this seed, with what failed it (per event, per topic). */
+  goals: { name: string; met: boolean; failures: string[] }[];
+  falseOpeningsPerTopic: Record<string, number>;
   perEvent: { id: string; kind: string; topic: string; opened: boolean; delayMin: number | null }[];
 }
 
@@ -95,10 +106,38 @@ function score(sc: Scenario, openings: Opening[]): Metrics {
     .filter((p) => p.kind === 'sharp_spike' && p.delayMin !== null)
     .map((p) => p.delayMin!);
   const topicDays = TOPICS.length * DAYS;
-  const goalsMet =
-    perEvent.every((p) =>
-      CRISIS_KINDS.includes(p.kind as never) ? p.opened && p.delayMin! <= GOAL_MIN[p.kind] : !p.opened,
-    ) && falseOpenings / topicDays <= 1 / 14;
+  const falseOpeningsPerTopic = Object.fromEntries(
+    TOPICS.map((t) => [
+      t.key,
+      openings.filter((o) => o.topic === t.key && !crises.some((ev) => within(ev, o))).length,
+    ]),
+  );
+  // Every goal is checked per event and per topic on this seed: no average over seeds or topics hides a miss.
+  const goals = [
+    {
+      name: 'every crisis opens a room in time',
+      failures: perEvent
+        .filter(
+          (p) => CRISIS_KINDS.includes(p.kind as never) && !(p.opened && p.delayMin! <= GOAL_MIN[p.kind]),
+        )
+        .map(
+          (p) => `${p.id} (${p.topic}): ${p.opened ? `${p.delayMin} min > ${GOAL_MIN[p.kind]}` : 'no room'}`,
+        ),
+    },
+    {
+      name: 'no benign event opens a room',
+      failures: perEvent
+        .filter((p) => !CRISIS_KINDS.includes(p.kind as never) && p.opened)
+        .map((p) => `${p.id} (${p.topic})`),
+    },
+    {
+      name: `at most ${GOAL_FALSE_PER_TOPIC} false opening per topic`,
+      failures: Object.entries(falseOpeningsPerTopic)
+        .filter(([, n]) => n > GOAL_FALSE_PER_TOPIC)
+        .map(([topic, n]) => `${topic}: ${n}`),
+    },
+  ].map((g) => ({ ...g, met: g.failures.length === 0 }));
+  const goalsMet = goals.every((g) => g.met);
   return {
     recall: crises.length ? detected / crises.length : 1,
     precision: openings.length ? inCrisis.length / openings.length : 1,
@@ -108,6 +147,8 @@ function score(sc: Scenario, openings: Opening[]): Metrics {
     openings: openings.length,
     medianSpikeDelayMin: median(spikeDelays),
     goalsMet,
+    goals,
+    falseOpeningsPerTopic,
     perEvent,
   };
 }
@@ -272,6 +313,14 @@ async function main() {
   for (const seed of SEEDS) {
     const r = await runSeed(seed);
     results.push(r);
+    // The quiet-room goal is ungpho's alone (the market alert opens no room to attach to).
+    const noisy = r.attachedPerIncident.filter((n) => n > GOAL_MAX_ATTACHED);
+    r.ungpho.goals.push({
+      name: `at most ${GOAL_MAX_ATTACHED} detection.attached per incident`,
+      met: noisy.length === 0,
+      failures: noisy.length ? [`${noisy.length} incident(s), up to ${Math.max(...noisy)}`] : [],
+    });
+    r.ungpho.goalsMet = r.ungpho.goals.every((g) => g.met);
     const fmtDelay = (p: { opened: boolean; delayMin: number | null }) =>
       p.opened ? `mở phòng sau ${p.delayMin} phút` : 'không mở phòng';
     log('');
@@ -311,6 +360,12 @@ async function main() {
     const byRule = new Map<string, number>();
     for (const o of fo) byRule.set(o.rule, (byRule.get(o.rule) ?? 0) + 1);
     if (fo.length) log(`  mở sai theo quy tắc: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const o of fo) log(`    mở sai: ${o.topic} ${new Date(o.at).toISOString().slice(5, 16)} ${o.rule}`);
+    log(`  mục tiêu (hạt giống ${seed}, từng sự kiện, từng chủ đề):`);
+    for (const g of r.ungpho.goals)
+      log(
+        `    ${g.met ? 'ĐẠT     ' : 'KHÔNG ĐẠT'} ${g.name}${g.failures.length ? `: ${g.failures.join('; ')}` : ''}`,
+      );
   }
   const avg = (f: (m: Metrics) => number | null, which: 'ungpho' | 'baseline') => {
     const xs = results.map((r) => f(r[which])).filter((x): x is number => x !== null);
@@ -342,6 +397,8 @@ async function main() {
         maxAttached: Math.max(0, ...r.attachedPerIncident),
         watchSignalsPerTopicDay: round((r.watchSignals ?? 0) / (TOPICS.length * DAYS), 2),
         goalsMet: r.ungpho.goalsMet,
+        falseOpeningsPerTopic: r.ungpho.falseOpeningsPerTopic,
+        goals: Object.fromEntries(r.ungpho.goals.map((g) => [g.name, g.met ? 'met' : g.failures])),
         baseline: {
           recall: round(r.baseline.recall),
           precision: round(r.baseline.precision),

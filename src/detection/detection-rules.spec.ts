@@ -179,6 +179,20 @@ describe('detection rules', () => {
     expect(f.evidence.summary).toBe(
       'Bài tiêu cực về «Điện» trên VnExpress đang được đưa lại: 30 đề cập tiêu cực từ 6 trang, tài khoản khác trong 60 phút (bình thường khoảng 4); 5 trang, tài khoản trong số đó chưa từng nhắc đến chủ đề này',
     );
+    // The window runs from the item's bucket to the end of the pick-up counted: found when it was picked up.
+    expect(f.windowStart.toISOString()).toBe(new Date(t0).toISOString());
+    expect(f.windowEnd.getTime()).toBe(t0 + FIVE_MIN * 1000);
+    const later = evaluateTraction(
+      item,
+      { mentions: 30, outlets: 6, volume: 60, expected: 4, newVoices: 5 },
+      t,
+      'Điện',
+      FIVE_MIN,
+      new Date(t0 + 20 * 60_000),
+    )!;
+    expect(later.windowStart.toISOString()).toBe(new Date(t0).toISOString());
+    expect(later.windowEnd.toISOString()).toBe(new Date(t0 + 20 * 60_000).toISOString());
+    expect(later.evidence.window.end).toBe(new Date(t0 + 20 * 60_000).toISOString());
   });
 
   it('suggests the threshold one step past the strongest false alarm, counting the rooms it would lose', () => {

@@ -550,6 +550,10 @@ export interface Pickup {
  * has in that time, and at least tractionMinShare of everything said on the topic meanwhile; and at least
  * tractionMinNewVoices of those outlets and accounts are new voices (had not posted on the topic in the
  * trendBaselineDays before): a complaint thread among a few regulars in the same hour is not pick-up.
+ *
+ * The finding's window runs from the item's bucket to `pickupEnd`, the end of the pick-up counted (when it was
+ * found, in stream time): an article posted just before a crisis and picked up by it is found during the crisis,
+ * not before it (the room's first detection, the quiet-room clock and the benchmark read the window's end).
  */
 export function evaluateTraction(
   item: NotableItem,
@@ -557,6 +561,7 @@ export function evaluateTraction(
   t: DetectionThresholds,
   topicName: string,
   bucketSeconds: number,
+  pickupEnd?: Date,
 ): Finding | null {
   if (!t.enabledRules.includes('authority_traction')) return null;
   if (
@@ -569,7 +574,7 @@ export function evaluateTraction(
   const start = new Date(
     Math.floor(item.occurredAt.getTime() / (bucketSeconds * 1000)) * bucketSeconds * 1000,
   );
-  const end = new Date(start.getTime() + bucketSeconds * 1000);
+  const end = new Date(Math.max(start.getTime() + bucketSeconds * 1000, pickupEnd?.getTime() ?? 0));
   const expected = Math.round(pickup.expected);
   return {
     rule: 'authority_traction',

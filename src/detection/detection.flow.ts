@@ -307,7 +307,14 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         [[from, to]],
       );
       const newVoices = newVoicesExcept(posts, from, to, item.outlet);
-      const f = evaluateTraction(item, { ...pickup, expected, newVoices }, t, topic.name, bucketSeconds);
+      const f = evaluateTraction(
+        item,
+        { ...pickup, expected, newVoices },
+        t,
+        topic.name,
+        bucketSeconds,
+        new Date(to),
+      );
       if (f) out.push(f);
     }
     return out;

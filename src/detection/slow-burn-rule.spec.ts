@@ -93,6 +93,23 @@ describe('slow burn (new voices against the same hours of earlier days)', () => 
       expect(at(end)).toBeNull();
   });
 
+  it('the tail of a past burst of new voices does not fire again once new voices are back to a trickle', () => {
+    let n = 0;
+    // Twelve new people in the hour of the rise, then two an hour: a six-hour window still holds the burst.
+    const { at } = topicDays((i) => {
+      if (i < RISE) return [];
+      if (i < RISE + 12) return [`Người dân ${++n}`];
+      return (i - RISE) % 6 === 0 ? [`Người dân ${++n}`] : [];
+    });
+    expect(at(t0 + (RISE + 12) * BUCKET_MS)).not.toBeNull();
+    for (
+      let end = t0 + (RISE + 4 * 12) * BUCKET_MS;
+      end <= t0 + (RISE + 7 * 12) * BUCKET_MS;
+      end += BUCKET_MS
+    )
+      expect(at(end)).toBeNull();
+  });
+
   it('ordinary days never fire, and a topic with no earlier day cannot', () => {
     const { at } = topicDays();
     for (let end = t0 + BUCKET_MS; end <= t0 + 8 * DAY_MS; end += 7 * BUCKET_MS) expect(at(end)).toBeNull();

@@ -18,6 +18,13 @@ const DAY_MS = 24 * HOUR_MS;
  * hour fluctuate; the tail of a past crisis brings almost none).
  */
 const NOT_FADING = 0.5;
+/**
+ * Still coming, against the usual: the last hour's new voices are themselves at most 1 in 10^STILL_COMING likely
+ * under the usual hourly number (the window's expected new voices per hour, same spread). A six-hour window that
+ * still holds a past crisis' new voices, followed by an ordinary hour, is that crisis' tail, not a new slow burn
+ * (bench:detection seed 3: a room reopened two hours after a slow burn had ended on the same topic).
+ */
+const STILL_COMING = 1;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -89,9 +96,10 @@ interface Candidate {
  *
  * Fires when, in the window, at least trendMinAuthors new voices and trendMinCount negative mentions, a
  * negative share of at least trendMinShare (a viral burst of praise brings new people with critical comments
- * too), new voices in the last hour at least half the window's hourly average (still coming, not the
- * fading tail of a past crisis), and that many new voices at most 1 in 10^trendSignificance likely (a Poisson bound, its
- * spread widened by how much the earlier days differ among themselves). Needs one earlier day (`historyStart`).
+ * too), new voices in the last hour at least half the window's hourly average and themselves unusual (at most 1
+ * in 10 likely against the usual hourly number: still coming, not the fading tail of a past crisis), and that
+ * many new voices at most 1 in 10^trendSignificance likely (a Poisson bound, its spread widened by how much the
+ * earlier days differ among themselves). Needs one earlier day (`historyStart`).
  */
 export function evaluateSlowBurn(
   end: number,
@@ -132,6 +140,7 @@ export function evaluateSlowBurn(
       daily.length >= 3 ? daily.reduce((a, b) => a + (b - mean) ** 2, 0) / (daily.length - 1) : 2 * mean;
     const dispersion = Math.min(Math.max(1, variance / Math.max(mean, 1)), 4);
     const sig = poissonSignificance(fresh / dispersion, expected / dispersion);
+    if (poissonSignificance(lastHourFresh / dispersion, expected / w / dispersion) < STILL_COMING) continue;
     if (sig >= t.trendSignificance && (!best || sig > best.sig))
       best = {
         w,
