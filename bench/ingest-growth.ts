@@ -2,6 +2,7 @@
  * The growth run of bench:ingest: BENCH_GROWTH_MENTIONS mentions of the previous months loaded by COPY straight
  * into their month partitions (as years of a feed would have left them), and a timed retention pass.
  */
+import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -98,47 +99,140 @@ function chunked(lines: Generator<string>): Readable {
   );
 }
 
-/** Loads the stored mentions of the growth run; returns their months, oldest first. */
+/**
+ * The DDL that gives a loaded table the indexes of the partitioned `parent` (the primary key as a constraint, as
+ * ATTACH PARTITION requires to adopt it instead of building another): run before attaching, so that each month's
+ * indexes are built once, in bulk, on the loader's own connection.
+ */
+async function indexDdl(c: pg.Client, parent: string, child: string): Promise<string[]> {
+  const { rows } = await c.query<{ def: string; primary: boolean; cols: string }>(
+    `SELECT pg_get_indexdef(i.indexrelid) AS def, i.indisprimary AS primary,
+            (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n)
+               FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n)
+               JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum) AS cols
+       FROM pg_index i WHERE i.indrelid = $1::regclass`,
+    [parent],
+  );
+  return rows.map((r, k) =>
+    r.primary
+      ? `ALTER TABLE "${child}" ADD CONSTRAINT "${child}_pkey" PRIMARY KEY (${r.cols})`
+      : r.def.replace(
+          /^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+/,
+          `CREATE $1INDEX "${child}_i${k}" ON "${child}"`,
+        ),
+  );
+}
+
+/**
+ * Loads the stored mentions of the growth run as an old month arrives in production: each month is COPied into a
+ * table of its own (the partition's bounds as a CHECK constraint), given the partitioned tables' indexes, then
+ * attached (no scan: the constraint proves the bounds; the indexes are adopted). Months load in parallel, one
+ * per connection (BENCH_GROWTH_PARALLEL, default the number of cores). Then the key table gets the keys of the
+ * last month's mentions spread over the dedup horizon's days (as a running service holds them). Returns the
+ * months, oldest first.
+ */
 export async function preloadGrowth(url: string, sourceId: string, topics: string[]): Promise<string[]> {
   const total = envInt('BENCH_GROWTH_MENTIONS', 10_000_000);
   const monthsCount = envInt('BENCH_GROWTH_MONTHS', 10);
+  const parallel = Math.max(1, envInt('BENCH_GROWTH_PARALLEL', cpus().length));
+  const dedupDays = envInt('MENTION_DEDUP_DAYS', 30);
   const now = new Date();
   const months = Array.from({ length: monthsCount }, (_, k) => monthStart(now, k - monthsCount));
-  const ds = createDataSource(url);
-  await ds.initialize();
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
+  const per = Math.ceil(total / months.length);
   const t0 = performance.now();
+  const secs = () => ((performance.now() - t0) / 1000).toFixed(0);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
   try {
-    const repository = new MentionPartitionsRepository();
-    await ds.transaction(async (m) => {
-      for (const month of months) await repository.create(m, month);
-    });
-    const per = Math.ceil(total / months.length);
-    for (const [k, month] of months.entries()) {
-      const count = Math.min(per, total - k * per);
+    const mentionIndexes = await indexDdl(admin, 'mentions', '%CHILD%');
+    const linkIndexes = await indexDdl(admin, 'mention_topics', '%CHILD%');
+    // Month partitions the service made (empty after the truncate) go: the loaded tables take their place.
+    for (const month of months) {
       const p = partitionOf(month);
-      await pipeline(
-        chunked(monthLines(month, k * per, count, sourceId)),
-        c.query(pgCopyStreams.from(`COPY "${p.mentions}" (${MENTION_COLUMNS}) FROM STDIN`)),
-      );
-      await pipeline(
-        chunked(linkLines(month, k * per, count, topics)),
-        c.query(
-          pgCopyStreams.from(`COPY "${p.links}" (mention_id, topic_id, matched_on, occurred_at) FROM STDIN`),
-        ),
-      );
-      log(`  nạp sẵn ${month}: ${fmt(count)} đề cập (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      for (const [parent, child] of [
+        ['mentions', p.mentions],
+        ['mention_topics', p.links],
+      ]) {
+        const { rows } = await admin.query(`SELECT to_regclass($1) IS NOT NULL AS e`, [child]);
+        if (!rows[0].e) continue;
+        await admin.query(`ALTER TABLE ${parent} DETACH PARTITION "${child}"`);
+        await admin.query(`DROP TABLE "${child}"`);
+      }
     }
-    await c.query('ANALYZE mentions');
-    await c.query('ANALYZE mention_topics');
-    await c.query('CHECKPOINT').catch(() => undefined);
+    const queue = months.map((month, k) => ({ month, k }));
+    const loader = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const { month, k } = job;
+          const count = Math.min(per, total - k * per);
+          const p = partitionOf(month);
+          const next = monthStart(new Date(`${month}T00:00:00Z`), 1);
+          await c.query(
+            `CREATE TABLE "${p.mentions}" (LIKE mentions INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+               CONSTRAINT "${p.mentions}_bounds" CHECK (occurred_month >= '${month}' AND occurred_month < '${next}'))`,
+          );
+          await c.query(
+            `CREATE TABLE "${p.links}" (LIKE mention_topics INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+               CONSTRAINT "${p.links}_bounds" CHECK (occurred_at >= '${month} 00:00:00+00' AND occurred_at < '${next} 00:00:00+00'))`,
+          );
+          await pipeline(
+            chunked(monthLines(month, k * per, count, sourceId)),
+            c.query(pgCopyStreams.from(`COPY "${p.mentions}" (${MENTION_COLUMNS}) FROM STDIN`)),
+          );
+          await pipeline(
+            chunked(linkLines(month, k * per, count, topics)),
+            c.query(
+              pgCopyStreams.from(
+                `COPY "${p.links}" (mention_id, topic_id, matched_on, occurred_at) FROM STDIN`,
+              ),
+            ),
+          );
+          for (const ddl of mentionIndexes) await c.query(ddl.replaceAll('%CHILD%', p.mentions));
+          for (const ddl of linkIndexes) await c.query(ddl.replaceAll('%CHILD%', p.links));
+          log(`  nạp sẵn ${month}: ${fmt(count)} đề cập, chỉ mục đã dựng (${secs()} s)`);
+        }
+      } finally {
+        await c.end();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, months.length) }, loader));
+    for (const month of months) {
+      const p = partitionOf(month);
+      const next = monthStart(new Date(`${month}T00:00:00Z`), 1);
+      await admin.query(
+        `ALTER TABLE mentions ATTACH PARTITION "${p.mentions}" FOR VALUES FROM ('${month}') TO ('${next}')`,
+      );
+      await admin.query(
+        `ALTER TABLE mention_topics ATTACH PARTITION "${p.links}"
+           FOR VALUES FROM ('${month} 00:00:00+00') TO ('${next} 00:00:00+00')`,
+      );
+    }
+    log(`  đã gắn ${months.length} tháng vào bảng phân vùng (${secs()} s)`);
+    // The keys a running service holds: those of the last dedupDays days' mentions (here, the last month's).
+    const last = partitionOf(months[months.length - 1]);
+    await admin.query('TRUNCATE mention_keys');
+    const { rowCount } = await admin.query(
+      `INSERT INTO mention_keys (key, seen_on, month)
+       SELECT k.key, (now() AT TIME ZONE 'UTC')::date - (abs(hashtext(k.key::text)) % $1::int), k.month FROM (
+         SELECT encode(substring(sha256(convert_to(source_id::text || E'\\n' || external_id, 'UTF8')) FROM 1 FOR 16),
+                  'hex')::uuid AS key, occurred_month AS month FROM "${last.mentions}" WHERE external_id IS NOT NULL
+         UNION ALL
+         SELECT url_key, occurred_month FROM "${last.mentions}" WHERE url_key IS NOT NULL) k
+       ON CONFLICT DO NOTHING`,
+      [dedupDays],
+    );
+    log(`  bảng khóa chống trùng: ${fmt(rowCount ?? 0)} khóa của ${dedupDays} ngày gần nhất (${secs()} s)`);
+    await admin.query('ANALYZE mentions');
+    await admin.query('ANALYZE mention_topics');
+    await admin.query('ANALYZE mention_keys');
+    await admin.query('CHECKPOINT').catch(() => undefined);
   } finally {
-    await c.end();
-    await ds.destroy();
+    await admin.end();
   }
   log(
-    `Đã nạp sẵn ${fmt(total)} đề cập của ${months.length} tháng bằng COPY trong ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    `Đã nạp sẵn ${fmt(total)} đề cập của ${months.length} tháng bằng COPY (${parallel} luồng song song) trong ${secs()} s`,
   );
   return months;
 }

@@ -14,8 +14,9 @@
  *    5-minute bucket, is posted as one batch; the bench then polls the incidents table until an incident on
  *    that topic exists.
  * 5. Growth run (BENCH_GROWTH_MENTIONS, default 10,000,000; 0 skips it): the tables emptied, that many mentions
- *    (with a topic link for a third of them) are loaded by COPY straight into the partitions of the
- *    BENCH_GROWTH_MONTHS (10) months before this one, then the same stream is posted again and its rate compared
+ *    (with a topic link for a third of them) are loaded by COPY into one table per month of the
+ *    BENCH_GROWTH_MONTHS (10) months before this one, BENCH_GROWTH_PARALLEL (the cores) months at once, indexed and
+ *    attached as partitions, the key table given the last month's keys; then the same stream is posted again and its rate compared
  *    with the first run's (growthRatio). Then a retention pass drops the oldest of those months (evidence kept)
  *    and is timed (bench/ingest-growth.ts).
  * 6. Baseline: the same rows (same ids aside) are loaded with a bare `COPY mentions FROM STDIN` into the same,

@@ -20,6 +20,7 @@ import { PressInquiries1796550000002 } from './1796550000002-PressInquiries.js';
 import { PressCoverageConferences1796560000001 } from './1796560000001-PressCoverageConferences.js';
 import { MentionPartitions1796570000001 } from './1796570000001-MentionPartitions.js';
 import { TractionNewVoices1796580000001 } from './1796580000001-TractionNewVoices.js';
+import { MentionKeys1796670000001 } from './1796670000001-MentionKeys.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PressCoverageConferences1796560000001,
   MentionPartitions1796570000001,
   TractionNewVoices1796580000001,
+  MentionKeys1796670000001,
 ];

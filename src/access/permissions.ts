@@ -112,6 +112,8 @@ export const HTTP_PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: [Admin, Analyst, Officer],
     deny: 403,
   }),
+  'GET /api/mention-retention-policies': admins,
+  'POST /api/mention-retention-policies': admins,
   'POST /api/signal-sources/:id/webhook': p('secret', 'the holder of the source’s secret (HMAC)'),
   'GET /api/topics': p('list', 'admins; leaders, officers, analysts: topics of their units', {
     roles: [Admin, ...UNIT_DATA_ROLES],

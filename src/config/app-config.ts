@@ -73,6 +73,11 @@ export interface AppConfig {
     /** Feeds fetched at once by one node. */
     concurrency: number;
   };
+  /**
+   * Ingestion: a mention delivered again within `dedupDays` days of its first delivery is a duplicate even when
+   * its publication moved to another month (the key table `mention_keys`, src/signals/README.md).
+   */
+  signals: { dedupDays: number };
   notifications: {
     /** Unset: e-mail deliveries are recorded as skipped. */
     smtp?: { url: string; from: string };
@@ -201,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       maxBytes: dto.FEEDS_MAX_BYTES ?? 5 * 1024 * 1024,
       concurrency: dto.FEEDS_CONCURRENCY ?? 8,
     },
+    signals: { dedupDays: dto.MENTION_DEDUP_DAYS ?? 30 },
     notifications: {
       smtp: dto.SMTP_URL
         ? { url: dto.SMTP_URL, from: dto.SMTP_FROM ?? '"Ứng phó" <no-reply@ungpho.local>' }

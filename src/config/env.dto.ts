@@ -312,4 +312,11 @@ export class EnvDto {
   @Min(1, { message: 'phải từ 1 đến 64' })
   @Max(64, { message: 'phải từ 1 đến 64' })
   FEEDS_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'phải là số ngày (số nguyên)' })
+  @Min(1, { message: 'phải từ 1 đến 365 ngày' })
+  @Max(365, { message: 'phải từ 1 đến 365 ngày' })
+  MENTION_DEDUP_DAYS?: number;
 }

@@ -57,6 +57,15 @@ export class JobsRepository {
   }
 
   /** Returns whether a pending timer was cancelled (false: none, or it has fired already). */
+  /** The earliest due time of the pending timers of a kind (null: none). */
+  async nextPending(manager: EntityManager, kind: string): Promise<Date | null> {
+    const [row] = await manager.query(
+      `SELECT min(due_at) AS due FROM scheduled_jobs WHERE kind = $1 AND state = 'pending'`,
+      [kind],
+    );
+    return row?.due ? new Date(row.due) : null;
+  }
+
   async cancel(manager: EntityManager, key: string): Promise<boolean> {
     const [, affected] = await manager.query(
       `UPDATE scheduled_jobs SET state = 'cancelled' WHERE key = $1 AND state = 'pending'`,

@@ -50,6 +50,11 @@ export class JobsService {
     return ref;
   }
 
+  /** When the next pending timer of a kind is due (null: none pending), e.g. to show a job's next run. */
+  async nextDue(manager: EntityManager, kind: string): Promise<Date | null> {
+    return this.repository.nextPending(manager, kind);
+  }
+
   /**
    * Cancels the pending timer with this key inside the caller's transaction. False when there is none (never
    * scheduled, cancelled, or fired already: a timer being fired right now is waited for, then found fired).

@@ -29,3 +29,31 @@ export function mentionId(now = Date.now()): string {
   const random = randomUUID(); // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx, V the RFC 4122 variant
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
+
+/**
+ * The (source, external id) deduplication key as stored in the key table `mention_keys`: the first 128 bits of
+ * SHA-256(source id + "\n" + external id), UUID-shaped like urlKey (the two never meet: different inputs to
+ * SHA-256). Null without an external id. The migration MentionKeys computes the same in SQL.
+ */
+export function externalKey(sourceId: string, externalId: string | null): string | null {
+  if (externalId === null) return null;
+  const h = hash('sha256', `${sourceId}\n${externalId}`, 'hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` (UTC) of the day `offsetDays` from the one holding `at`. */
+export function utcDay(at: Date, offsetDays = 0): string {
+  return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS + offsetDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** The Monday (`YYYY-MM-DD`, UTC) of the week holding `at`, `offsetWeeks` weeks on: a key table partition's start. */
+export function keyWeek(at: Date, offsetWeeks = 0): string {
+  const day = Math.floor(at.getTime() / DAY_MS);
+  // 1970-01-01 was a Thursday: day 4 is the first Monday.
+  const monday = day - ((((day - 4) % 7) + 7) % 7);
+  return new Date((monday + offsetWeeks * 7) * DAY_MS).toISOString().slice(0, 10);
+}

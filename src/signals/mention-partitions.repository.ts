@@ -1,6 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
+/** A dated retention policy (mention_retention_policies). */
+export interface RetentionPolicy {
+  validFrom: string;
+  keepMonths: number;
+  note: string | null;
+  createdAt: Date;
+}
+
+/** A partition of `mentions` as the console shows it: `month` null for the DEFAULT one (`mentions_kept`). */
+export interface PartitionStats {
+  month: string | null;
+  /** PostgreSQL's estimate (null: not estimated yet, before the first analyze). */
+  rowsApprox: number | null;
+  /** Its mentions linked to an incident: the evidence kept when the month is dropped. */
+  evidence: number;
+}
+
 /** A month partition of `mentions` (and its twin of `mention_topics`). */
 export interface MonthPartition {
   /** First day of the month, `YYYY-MM-01`. */
@@ -18,6 +35,12 @@ export interface RetentionOutcome {
 }
 
 const PARTITION = /^mentions_y(\d{4})m(\d{2})$/;
+const KEY_PARTITION = /^mention_keys_w(\d{4})(\d{2})(\d{2})$/;
+
+/** The partition of the key table `mention_keys` holding the week (Monday, `YYYY-MM-DD`) `week` starts. */
+export function keyPartitionOf(week: string): string {
+  return `mention_keys_w${week.replaceAll('-', '')}`;
+}
 
 export function partitionOf(month: string): MonthPartition {
   const [y, m] = month.split('-');
@@ -84,6 +107,115 @@ export class MentionPartitionsRepository {
       `ALTER TABLE mention_topics ATTACH PARTITION "${p.links}" FOR VALUES FROM ('${from}') TO ('${to}')`,
     );
     return true;
+  }
+
+  /** The weeks (Monday, `YYYY-MM-DD`) that have a partition of the key table, oldest first. */
+  async keyWeeks(manager: EntityManager): Promise<string[]> {
+    const rows: { name: string }[] = await manager.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'mention_keys'::regclass`,
+    );
+    return rows
+      .map((r) => KEY_PARTITION.exec(r.name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => `${m[1]}-${m[2]}-${m[3]}`)
+      .sort();
+  }
+
+  /** Creates the key table's partition of a week if missing (moving in its days' rows from the DEFAULT one). */
+  async createKeyWeek(manager: EntityManager, week: string): Promise<boolean> {
+    const name = keyPartitionOf(week);
+    const [exists] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS e`, [name]);
+    if (exists.e) return false;
+    const end = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await manager.query(
+      `CREATE TABLE "${name}" (LIKE mention_keys INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+    );
+    await manager.query(
+      `WITH moved AS (DELETE FROM mention_keys_default WHERE seen_on >= $1 AND seen_on < $2 RETURNING *)
+       INSERT INTO "${name}" SELECT * FROM moved`,
+      [week, end],
+    );
+    await manager.query(
+      `ALTER TABLE mention_keys ATTACH PARTITION "${name}" FOR VALUES FROM ('${week}') TO ('${end}')`,
+    );
+    return true;
+  }
+
+  /**
+   * Forgets the keys seen before `from` (`YYYY-MM-DD`): drops every week partition that ends by then (catalogue
+   * work, whatever its size), and deletes by range the DEFAULT partition's rows before it (there are some only
+   * when the job was behind). Returns the weeks dropped.
+   */
+  async dropKeysBefore(manager: EntityManager, from: string): Promise<string[]> {
+    const dropped: string[] = [];
+    for (const week of await this.keyWeeks(manager)) {
+      const end = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+      if (end > from) break;
+      await manager.query(`ALTER TABLE mention_keys DETACH PARTITION "${keyPartitionOf(week)}"`);
+      await manager.query(`DROP TABLE "${keyPartitionOf(week)}"`);
+      dropped.push(week);
+    }
+    await manager.query(`DELETE FROM mention_keys_default WHERE seen_on < $1`, [from]);
+    return dropped;
+  }
+
+  /** Every retention policy, newest first. */
+  async policies(manager: EntityManager): Promise<RetentionPolicy[]> {
+    const rows: { valid_from: string; keep_months: number; note: string | null; created_at: Date }[] =
+      await manager.query(
+        `SELECT to_char(valid_from, 'YYYY-MM-DD') AS valid_from, keep_months, note, created_at
+           FROM mention_retention_policies ORDER BY valid_from DESC`,
+      );
+    return rows.map((r) => ({
+      validFrom: r.valid_from,
+      keepMonths: Number(r.keep_months),
+      note: r.note,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Adds a policy; false when one already starts on that day. */
+  async insertPolicy(
+    manager: EntityManager,
+    policy: { validFrom: string; keepMonths: number; note: string | null },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO mention_retention_policies (valid_from, keep_months, note) VALUES ($1, $2, $3)
+       ON CONFLICT (valid_from) DO NOTHING RETURNING valid_from`,
+      [policy.validFrom, policy.keepMonths, policy.note],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Every partition of `mentions` (months oldest first, then the DEFAULT one): the estimated rows (catalogue, no
+   * scan) and the incident evidence in it (from `incident_mentions`, by index probes).
+   */
+  async partitionStats(manager: EntityManager): Promise<PartitionStats[]> {
+    const parts: { name: string; rows: number; is_default: boolean }[] = await manager.query(
+      `SELECT c.relname AS name, c.reltuples::float8 AS rows,
+              pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' AS is_default
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'mentions'::regclass`,
+    );
+    const evidence: { name: string; n: number }[] = await manager.query(
+      `SELECT m.tableoid::regclass::text AS name, count(DISTINCT m.id)::int AS n
+         FROM (SELECT DISTINCT mention_id FROM incident_mentions) im JOIN mentions m ON m.id = im.mention_id
+        GROUP BY 1`,
+    );
+    const byName = new Map(evidence.map((e) => [e.name.replaceAll('"', ''), Number(e.n)]));
+    const stats = parts.map((p) => {
+      const m = PARTITION.exec(p.name);
+      return {
+        month: p.is_default || !m ? null : `${m[1]}-${m[2]}-01`,
+        rowsApprox: Number(p.rows) < 0 ? null : Math.round(Number(p.rows)),
+        evidence: byName.get(p.name) ?? 0,
+      };
+    });
+    return stats.sort((a, b) =>
+      a.month === b.month ? 0 : a.month === null ? 1 : b.month === null ? -1 : a.month < b.month ? -1 : 1,
+    );
   }
 
   /** Months of unlinked mentions to keep, as in force on `on` (mention_retention_policies). */

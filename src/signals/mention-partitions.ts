@@ -1,7 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { dedupFrom } from './mention-key-table.js';
+import { keyWeek } from './mention-keys.js';
 import { MentionPartitionsRepository, monthStart } from './mention-partitions.repository.js';
 import type { RetentionOutcome } from './mention-partitions.repository.js';
 
@@ -9,6 +13,8 @@ export const PARTITIONS_JOB = 'signals.mention_partitions';
 /** Month partitions kept ready beyond the current month, and behind it (late mentions). */
 export const MONTHS_AHEAD = 3;
 export const MONTHS_BACK = 3;
+/** Week partitions of the key table kept ready beyond the current week. */
+export const KEY_WEEKS_AHEAD = 2;
 /** The job runs daily (a little after midnight UTC). */
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -24,6 +30,7 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
     private readonly repository: MentionPartitionsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit() {
@@ -31,9 +38,10 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
       const now = new Date(Math.max(Date.now(), job.dueAt.getTime()));
       const created = await this.ensureAhead(manager, now);
       const retention = await this.applyRetention(manager, now);
-      if (created.length || retention.dropped.length) {
+      const keys = await this.maintainKeys(manager, now);
+      if (created.length || retention.dropped.length || keys.created.length || keys.dropped.length) {
         this.logger.log(
-          `mention partitions: created ${created.join(', ') || 'none'}; dropped ${retention.dropped.join(', ') || 'none'} (${retention.keptMentions} evidence mentions kept)`,
+          `mention partitions: created ${created.join(', ') || 'none'}; dropped ${retention.dropped.join(', ') || 'none'} (${retention.keptMentions} evidence mentions kept); key weeks created ${keys.created.join(', ') || 'none'}, dropped ${keys.dropped.join(', ') || 'none'}`,
         );
       }
       await this.scheduleNext(
@@ -81,6 +89,28 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
       outcome.keptLinks += kept.links;
     }
     return outcome;
+  }
+
+  /**
+   * The key table: the week partitions of this week and the next KEY_WEEKS_AHEAD created, the keys seen before the
+   * dedup horizon forgotten (whole weeks dropped; see MentionPartitionsRepository.dropKeysBefore).
+   */
+  async maintainKeys(manager: EntityManager, now: Date): Promise<{ created: string[]; dropped: string[] }> {
+    const created: string[] = [];
+    for (let i = 0; i <= KEY_WEEKS_AHEAD; i++) {
+      const week = keyWeek(now, i);
+      if (await this.repository.createKeyWeek(manager, week)) created.push(week);
+    }
+    const dropped = await this.repository.dropKeysBefore(
+      manager,
+      dedupFrom(now, this.config.signals.dedupDays),
+    );
+    return { created, dropped };
+  }
+
+  /** When the job runs next (null: not scheduled on this database). */
+  async nextRun(manager: EntityManager): Promise<Date | null> {
+    return this.jobs.nextDue(manager, PARTITIONS_JOB);
   }
 
   private async scheduleNext(manager: EntityManager, dueAt: Date) {

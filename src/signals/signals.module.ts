@@ -3,6 +3,8 @@ import { SignalsBulkIngest } from './bulk-ingest.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { MentionPartitions } from './mention-partitions.js';
 import { MentionPartitionsRepository } from './mention-partitions.repository.js';
+import { MentionRetentionController } from './mention-retention.controller.js';
+import { MentionRetentionService } from './mention-retention.service.js';
 import { LexiconSentimentScorer, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import { SignalSourcesController } from './signal-sources.controller.js';
 import { SignalSourcesService } from './signal-sources.service.js';
@@ -20,7 +22,7 @@ import { TopicsService } from './topics.service.js';
  */
 @Module({
   imports: [JobsModule],
-  controllers: [SignalSourcesController, SignalsController, TopicsController],
+  controllers: [SignalSourcesController, SignalsController, TopicsController, MentionRetentionController],
   providers: [
     SignalsRepository,
     SignalActivityRepository,
@@ -31,6 +33,7 @@ import { TopicsService } from './topics.service.js';
     SignalsBulkIngest,
     MentionPartitions,
     MentionPartitionsRepository,
+    MentionRetentionService,
     { provide: SENTIMENT_SCORER, useClass: LexiconSentimentScorer },
   ],
   exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService, SignalsBulkIngest],

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+// Over 400 lines: the ingestion write and the reads detection makes share one place for the mentions SQL.
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -6,7 +7,10 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { copyLine } from './copy-text.js';
+import { dedupFrom, keysOf, writeKeys } from './mention-key-table.js';
 import type { MentionInput } from './mention-item.validator.js';
 import type { SentimentLabel } from './sentiment-lexicon.js';
 import type { BucketContribution, TopicBucketRow } from './topic-buckets.js';
@@ -188,16 +192,23 @@ export interface RecentMention {
 
 @Injectable()
 export class SignalsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly dedupDays: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.dedupDays = config.signals.dedupDays;
+  }
 
   /**
    * Stores the batch's mentions that are not duplicates, and the topic links of those, inside the caller's
-   * transaction. Duplicates are the mentions whose (source, external id) or url key is already stored, or was
-   * seen earlier in the batch (the first one wins): one indexed lookup finds the stored ones, then the new rows
-   * go in by COPY.
+   * transaction. Duplicates are the mentions whose (source, external id) or url key is already stored in their
+   * month, or in the key table within the dedup horizon (any month), or was seen earlier in the batch (the first
+   * one wins): one indexed lookup finds the stored ones, then the new rows and their keys go in by COPY.
    *
-   * A concurrent batch may store one of the same mentions between that lookup and the COPY: the unique index then
-   * refuses the COPY (unique_violation, 23505) and the whole transaction is rolled back, nothing half-written.
+   * A concurrent batch may store one of the same mentions between that lookup and the COPY: a unique index (of the
+   * month, or of today's keys) then refuses the COPY (unique_violation, 23505) and the whole transaction is rolled back, nothing half-written.
    * The caller retries; the lookup then sees the other batch's rows. A batch that meets such a race again is
    * written `staged`: COPY into a temporary table, then `INSERT … SELECT … ON CONFLICT DO NOTHING`, which cannot
    * fail on a duplicate.
@@ -205,48 +216,72 @@ export class SignalsRepository {
   async writeMentions(manager: EntityManager, write: MentionsWrite): Promise<MentionsWritten> {
     // A thousand index probes are cheap; the parallel workers the planner would start for them are not.
     await manager.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true)`);
-    // Keys are unique within the month a mention occurred in (the partition): the lookup reads only the batch's
-    // months' partitions, whose indexes stay the size of a month however many months are stored.
-    const months = new Map<PreparedMention, string>();
-    for (const m of write.mentions) months.set(m, occurredMonth(m.occurredAt));
-    const stored: { external_id: string | null; url_key: string | null; month: string }[] =
+    const now = new Date();
+    // Keys are unique within the month a mention occurred in (the partition): that part of the lookup reads only
+    // the batch's months' partitions, whose indexes stay the size of a month however many months are stored. The
+    // key table adds the keys seen in the last dedupDays days, whatever their month (mention-key-table.ts).
+    const batch = write.mentions.map((m) => ({
+      m,
+      month: occurredMonth(m.occurredAt),
+      keys: keysOf(m, write.sourceId),
+    }));
+    const stored: { external_id: string | null; url_key: string | null; month: string | null }[] =
       await manager.query(
         `SELECT external_id, NULL::uuid AS url_key, to_char(occurred_month, 'YYYY-MM-DD') AS month FROM mentions
          WHERE source_id = $1 AND external_id = ANY($2::varchar[]) AND occurred_month = ANY($4::date[])
        UNION ALL
        SELECT NULL, url_key, to_char(occurred_month, 'YYYY-MM-DD') FROM mentions
-         WHERE url_key = ANY($3::uuid[]) AND occurred_month = ANY($4::date[])`,
+         WHERE url_key = ANY($3::uuid[]) AND occurred_month = ANY($4::date[])
+       UNION ALL
+       SELECT NULL, key, NULL FROM mention_keys WHERE key = ANY($5::uuid[]) AND seen_on >= $6::date`,
         [
           write.sourceId,
           arrayLiteral(
             write.mentions.flatMap((m) => (m.input.externalId === null ? [] : [m.input.externalId])),
           ),
           arrayLiteral(write.mentions.flatMap((m) => (m.urlKey === null ? [] : [m.urlKey]))),
-          arrayLiteral([...new Set(months.values())]),
+          arrayLiteral([...new Set(batch.map((b) => b.month))]),
+          arrayLiteral(
+            batch.flatMap(({ keys: k }) => [k.external, k.url].filter((x): x is string => x !== null)),
+          ),
+          dedupFrom(now, this.dedupDays),
         ],
       );
-    const externalIds = new Set(
-      stored.flatMap((r) => (r.external_id === null ? [] : [`${r.external_id}\n${r.month}`])),
-    );
-    const urlKeys = new Set(stored.flatMap((r) => (r.url_key === null ? [] : [`${r.url_key}\n${r.month}`])));
-    const fresh: PreparedMention[] = [];
-    for (const m of write.mentions) {
-      const month = months.get(m)!;
-      const externalId = m.input.externalId === null ? null : `${m.input.externalId}\n${month}`;
-      const urlKey = m.urlKey === null ? null : `${m.urlKey}\n${month}`;
-      if ((externalId !== null && externalIds.has(externalId)) || (urlKey !== null && urlKeys.has(urlKey))) {
+    const inMonth = new Set<string>();
+    const recent = new Set<string>();
+    for (const r of stored) {
+      if (r.month === null) recent.add(r.url_key!);
+      else if (r.external_id !== null) inMonth.add(`e${r.external_id}\n${r.month}`);
+      else if (r.url_key !== null) inMonth.add(`u${r.url_key}\n${r.month}`);
+    }
+    let fresh: typeof batch = [];
+    for (const b of batch) {
+      const { m, month, keys: k } = b;
+      const externalId = m.input.externalId === null ? null : `e${m.input.externalId}\n${month}`;
+      const urlKey = m.urlKey === null ? null : `u${m.urlKey}\n${month}`;
+      if (
+        (externalId !== null && inMonth.has(externalId)) ||
+        (urlKey !== null && inMonth.has(urlKey)) ||
+        (k.external !== null && recent.has(k.external)) ||
+        (k.url !== null && recent.has(k.url))
+      ) {
         continue;
       }
-      fresh.push(m);
-      if (externalId !== null) externalIds.add(externalId);
-      if (urlKey !== null) urlKeys.add(urlKey);
+      fresh.push(b);
+      // Earlier in the batch, in any month: the first one wins.
+      if (k.external !== null) recent.add(k.external);
+      if (k.url !== null) recent.add(k.url);
     }
     if (!fresh.length) return { inserted: new Set(), links: [] };
 
-    let payload = '';
-    for (const m of fresh) payload += mentionCopyLine(m, write.sourceId);
     let inserted: Set<string>;
     if (write.staged) {
+      // Keys first: those a concurrent batch stored meanwhile leave their mentions out.
+      const taken = await writeKeys(manager, fresh, now, true, copyIn);
+      if (taken.size) fresh = fresh.filter((b) => !taken.has(b.m));
+      if (!fresh.length) return { inserted: new Set(), links: [] };
+      let payload = '';
+      for (const b of fresh) payload += mentionCopyLine(b.m, write.sourceId);
       // A long import writes several chunks staged in one transaction: the table is made once, emptied after.
       await manager.query(
         `CREATE TEMPORARY TABLE IF NOT EXISTS mention_staging (LIKE mentions INCLUDING DEFAULTS) ON COMMIT DROP`,
@@ -259,8 +294,11 @@ export class SignalsRepository {
       );
       inserted = new Set(rows.map((r) => r.id));
     } else {
+      let payload = '';
+      for (const b of fresh) payload += mentionCopyLine(b.m, write.sourceId);
       await copyIn(manager, `COPY mentions (${MENTION_COLUMNS}) FROM STDIN`, payload);
-      inserted = new Set(fresh.map((m) => m.id));
+      await writeKeys(manager, fresh, now, false, copyIn);
+      inserted = new Set(fresh.map((b) => b.m.id));
     }
 
     const links = write.links.filter((l) => inserted.has(l.mentionId));
@@ -430,7 +468,9 @@ export class SignalsRepository {
          count(*)::int AS volume
        FROM mention_topics mt
          JOIN mentions m ON m.id = mt.mention_id
-           AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date,
+           AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date
+           AND m.occurred_month BETWEEN date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC')::date
+             AND date_trunc('month', $3::timestamptz AT TIME ZONE 'UTC')::date,
          LATERAL (SELECT coalesce(m.outlet, '') <> coalesce((SELECT outlet FROM mentions WHERE id = $4), '') AS others) o
        WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3 AND m.id <> $4`,
       [topicId, from, to, excludeMentionId],
@@ -455,6 +495,9 @@ export class SignalsRepository {
       `WITH scan AS (
          SELECT mt.occurred_at AS at, coalesce(m.outlet, m.platform, m.source_type::text) AS author, m.sentiment
          FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
+           AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date
+           AND m.occurred_month BETWEEN date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC')::date
+             AND date_trunc('month', $3::timestamptz AT TIME ZONE 'UTC')::date
          WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3
        ), flagged AS (
          SELECT at, author, sentiment, lag(at) OVER (PARTITION BY author ORDER BY at) AS prev FROM scan
@@ -518,6 +561,8 @@ export class SignalsRepository {
        FROM mention_topics mt
        JOIN mentions m ON m.id = mt.mention_id
          AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date
+         AND m.occurred_month BETWEEN date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC')::date
+           AND date_trunc('month', $3::timestamptz AT TIME ZONE 'UTC')::date
        WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3
        ORDER BY (m.sentiment = 'negative') DESC, effective_reach DESC, mt.occurred_at DESC, m.id
        LIMIT $4`,

@@ -219,6 +219,11 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await page.locator('table.data-table tbody tr').first().waitFor();
     await shoot(page, '04-admin-deadlines');
 
+    // Mention retention: the policy in force and the months stored, with the kept evidence.
+    await page.getByRole('link', { name: 'Lưu giữ đề cập' }).click();
+    await page.getByText(/^Đang áp dụng: giữ đề cập không gắn với sự cố 24 tháng/).waitFor();
+    await page.getByRole('cell', { name: 'Chứng cứ đã giữ lại và tháng cũ hơn' }).waitFor();
+
     // Rules kept as versions: a new version written from a copy of the current one, saved as is.
     for (const [tab, row] of [
       ['Quy trình phê duyệt', 'Quy trình duyệt chuẩn'],

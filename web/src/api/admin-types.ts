@@ -130,3 +130,23 @@ export interface ImportPreview {
     errors: { column: string | null; reason: string }[];
   }[];
 }
+
+/** GET /api/mention-retention-policies */
+export interface RetentionPolicy {
+  validFrom: string;
+  keepMonths: number;
+  note: string | null;
+  createdAt: string;
+}
+export interface RetentionOverview {
+  policies: RetentionPolicy[];
+  inForce: RetentionPolicy | null;
+  dedupDays: number;
+  nextRun: { at: string; keepMonths: number | null; keepFrom: string | null } | null;
+  partitions: {
+    month: string | null;
+    rowsApprox: number | null;
+    evidence: number;
+    dropsAtNextRun: boolean;
+  }[];
+}

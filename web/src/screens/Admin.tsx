@@ -7,6 +7,7 @@ import { navigate } from '../router.js';
 import { DeadlineRulesAdmin } from './admin/DeadlineRules.js';
 import { FeedsAdmin } from './admin/Feeds.js';
 import { ImportsAdmin } from './admin/Imports.js';
+import { MentionRetentionAdmin } from './admin/MentionRetention.js';
 import { PlaybookEditorAdmin } from './admin/PlaybookEditor.js';
 import { SourcesAdmin } from './admin/Sources.js';
 import { TopicsAdmin } from './admin/Topics.js';
@@ -20,6 +21,7 @@ export const ADMIN_SECTIONS = [
   'feeds',
   'imports',
   'deadlines',
+  'retention',
   'approval-policies',
   'group-rules',
   'playbooks',
@@ -34,6 +36,7 @@ const SECTION_ROLES: Record<AdminSection, string[]> = {
   feeds: ['admin', 'leader', 'analyst'],
   imports: ['admin', 'analyst'],
   deadlines: ['admin'],
+  retention: ['admin'],
   'approval-policies': ['admin'],
   'group-rules': ['admin'],
   playbooks: ['admin', 'leader'],
@@ -46,6 +49,7 @@ const TITLES: Record<AdminSection, MessageKey> = {
   feeds: 'adminFeeds',
   imports: 'adminImports',
   deadlines: 'adminDeadlines',
+  retention: 'adminRetention',
   'approval-policies': 'adminApprovalPolicies',
   'group-rules': 'adminGroupRules',
   playbooks: 'adminPlaybooks',
@@ -109,6 +113,7 @@ export function AdminScreen({ section }: { section?: string }) {
       {current === 'feeds' && <FeedsAdmin />}
       {current === 'imports' && <ImportsAdmin />}
       {current === 'deadlines' && <DeadlineRulesAdmin />}
+      {current === 'retention' && <MentionRetentionAdmin />}
       {current === 'approval-policies' && (
         <VersionedRulesAdmin
           key="policies"
