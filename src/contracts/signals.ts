@@ -60,3 +60,28 @@ export interface SignalSource {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A dated retention policy of mentions (`GET /api/mention-retention-policies`). */
+export interface RetentionPolicy {
+  validFrom: string;
+  keepMonths: number;
+  note: string | null;
+  createdAt: string;
+}
+
+/** A month partition of mentions as the retention screen shows it (`month` null: kept evidence and older months). */
+export interface MentionPartitionStats {
+  month: string | null;
+  rowsApprox: number | null;
+  evidence: number;
+  dropsAtNextRun: boolean;
+}
+
+/** The retention screen: the policies, the one in force, the dedup horizon, the next run and the partitions. */
+export interface RetentionOverview {
+  policies: RetentionPolicy[];
+  inForce: RetentionPolicy | null;
+  dedupDays: number;
+  nextRun: { at: string; keepMonths: number | null; keepFrom: string | null } | null;
+  partitions: MentionPartitionStats[];
+}

@@ -2,6 +2,8 @@
 
 export type {
   DeadlineRule,
+  RetentionOverview,
+  RetentionPolicy,
   SignalSource,
   User as AdminUser,
   WatchTopic,
@@ -128,25 +130,5 @@ export interface ImportPreview {
     values: Record<string, unknown>;
     item: Record<string, unknown> | null;
     errors: { column: string | null; reason: string }[];
-  }[];
-}
-
-/** GET /api/mention-retention-policies */
-export interface RetentionPolicy {
-  validFrom: string;
-  keepMonths: number;
-  note: string | null;
-  createdAt: string;
-}
-export interface RetentionOverview {
-  policies: RetentionPolicy[];
-  inForce: RetentionPolicy | null;
-  dedupDays: number;
-  nextRun: { at: string; keepMonths: number | null; keepFrom: string | null } | null;
-  partitions: {
-    month: string | null;
-    rowsApprox: number | null;
-    evidence: number;
-    dropsAtNextRun: boolean;
   }[];
 }
