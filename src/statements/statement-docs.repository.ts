@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { IncidentReads } from '../incidents/incident-reads.repository.js';
+
+/** Incident statuses in which nothing of the incident changes any more. */
+const READ_ONLY = ['closed', 'archived', 'dismissed'];
 
 export interface StoredDocState {
   /** The snapshot first (if any), then the log rows after it, in order. */
@@ -11,17 +15,23 @@ export interface StoredDocState {
   tailRows: number;
 }
 
-/** SQL of the draft documents: the update log, its snapshots, and the draft check every append makes. */
+/**
+ * SQL of the draft documents: the update log, its snapshots, and the draft check every append makes (the
+ * incident's status through incidents' IncidentReads).
+ */
 @Injectable()
 export class StatementDocsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentReads,
+  ) {}
 
   /**
-   * Appends merged updates, only while the statement is a draft of an incident still open: the statement and
-   * incident rows are share-locked in the same statement, so a submission or a closing (both lock their row for
-   * update) waits for appends in flight and every later append finds the draft frozen.
-   * Returns the row id, or why nothing was written: the statement is not (or no longer) a draft, or its incident
-   * is closed, archived or dismissed (read-only).
+   * Appends merged updates, only while the statement is a draft of an incident still open: the incident row,
+   * then the statement row, are share-locked in one transaction, so a submission or a closing (both lock the
+   * incident's row, then the statement's, for update) waits for appends in flight and every later append finds
+   * the draft frozen. Returns the row id, or why nothing was written: the statement is not (or no longer) a
+   * draft, or its incident is closed, archived or dismissed (read-only).
    */
   async append(
     statementId: string,
@@ -29,41 +39,37 @@ export class StatementDocsRepository {
     updateCount: number,
     userIds: string[],
   ): Promise<{ id: string } | { refused: 'not_draft' | 'incident_read_only' }> {
-    const rows: { id: string | null; incident_status: string | null }[] = await this.dataSource.query(
-      `WITH s AS (
-         SELECT st.id, st.status, i.status AS incident_status
-           FROM statements st JOIN incidents i ON i.id = st.incident_id
-          WHERE st.id = $1 FOR SHARE OF st, i),
-       ins AS (
+    return this.dataSource.transaction(async (manager) => {
+      const found: { incident_id: string }[] = await manager.query(
+        `SELECT incident_id FROM statements WHERE id = $1`,
+        [statementId],
+      );
+      if (!found[0]) return { refused: 'not_draft' as const };
+      const incidentStatus = await this.incidents.statusForShare(manager, found[0].incident_id);
+      if (READ_ONLY.includes(incidentStatus ?? '')) return { refused: 'incident_read_only' as const };
+      const rows: { id: string }[] = await manager.query(
+        `WITH s AS (SELECT id, status FROM statements WHERE id = $1 FOR SHARE)
          INSERT INTO statement_doc_updates (statement_id, data, update_count, user_ids)
-         SELECT s.id, $2, $3, $4 FROM s
-          WHERE s.status = 'draft' AND s.incident_status NOT IN ('closed', 'archived', 'dismissed')
-         RETURNING id)
-       SELECT (SELECT id FROM ins) AS id, (SELECT incident_status FROM s) AS incident_status`,
-      [statementId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), updateCount, userIds],
-    );
-    const row = rows[0];
-    if (row?.id) return { id: row.id };
-    return {
-      refused: ['closed', 'archived', 'dismissed'].includes(row?.incident_status ?? '')
-        ? 'incident_read_only'
-        : 'not_draft',
-    };
+         SELECT s.id, $2, $3, $4 FROM s WHERE s.status = 'draft'
+         RETURNING id`,
+        [statementId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), updateCount, userIds],
+      );
+      return rows[0] ? { id: rows[0].id } : { refused: 'not_draft' as const };
+    });
   }
 
   /** The draft's incident, and whether it takes edits now (as the append would decide). */
   async gate(
     statementId: string,
   ): Promise<{ incidentId: string | null; gate: 'open' | 'not_draft' | 'incident_read_only' }> {
-    const rows: { incident_id: string; status: string; incident_status: string }[] =
-      await this.dataSource.query(
-        `SELECT st.incident_id, st.status, i.status AS incident_status
-         FROM statements st JOIN incidents i ON i.id = st.incident_id WHERE st.id = $1`,
-        [statementId],
-      );
+    const rows: { incident_id: string; status: string }[] = await this.dataSource.query(
+      `SELECT incident_id, status FROM statements WHERE id = $1`,
+      [statementId],
+    );
     const row = rows[0];
     if (!row) return { incidentId: null, gate: 'not_draft' };
-    const gate = ['closed', 'archived', 'dismissed'].includes(row.incident_status)
+    const incidentStatus = await this.incidents.status(row.incident_id);
+    const gate = READ_ONLY.includes(incidentStatus ?? '')
       ? 'incident_read_only'
       : row.status === 'draft'
         ? 'open'

@@ -46,9 +46,6 @@ const KNOWN_SITES: string[] = [
   'src/signals/signal-sources.service.ts: SignalSourcesService.credentials',
   'src/signals/signal-sources.service.ts: SignalSourcesService.manualSourceFor',
   'src/signals/signal-sources.service.ts: SignalSourcesService.rotateSecret',
-  'src/statements/approval-plan.service.ts: ApprovalPlanner.plan',
-  'src/statements/approval-policies.service.ts: ApprovalPoliciesService.create',
-  'src/statements/approval-policies.service.ts: ApprovalPoliciesService.create',
   'src/working-groups/group-assembly.service.ts: GroupAssembly.addRoleRequirements',
 ];
 
