@@ -81,8 +81,7 @@ export class IncidentFeed implements OnModuleInit, OnModuleDestroy {
     if (ROLE_ENDED.has(e.type)) {
       const p = e.payload;
       if (typeof p.userId === 'string') users.push(p.userId);
-      else if (typeof p.personId === 'string')
-        users.push(...(await this.accounts.ofPerson(p.personId)));
+      else if (typeof p.personId === 'string') users.push(...(await this.accounts.ofPerson(p.personId)));
     }
     const nsp = this.server.nsp; // re-read: the node may have stopped meanwhile
     if (!users.length || !nsp) return;
