@@ -81,6 +81,7 @@ describe('SQL table ownership', () => {
         tablesIn('INSERT INTO incident_events (seq) SELECT 1 FROM incidents JOIN "topics" ON true'),
       ).toEqual(['incident_events', 'incidents', 'topics']);
       expect(tablesIn('Chọn từ danh sách incidents from the list')).toEqual([]);
+      expect(moduleOf('src/working-groups/working-groups.repository.ts')).toBe('working-groups');
     });
   });
 });
