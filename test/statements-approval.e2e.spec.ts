@@ -400,10 +400,10 @@ describe(`${StatementApprovalsService.name} (e2e)`, () => {
     expect(refused.body.message).toMatch(/cần 3, có 2/);
     expect((await statement(correction)).status).toBe('draft');
     // Positions match exactly: a "Giám đốc" approver is not a "Phó Giám đốc".
-    const { StatementsRepository } = await import('../src/statements/statements.repository.js');
+    const { Approvers } = await import('../src/statements/approvers.js');
     const approvers = await t.app
-      .get(StatementsRepository)
-      .approvers(t.dataSource.manager, { id: team.incidentId, responsibleOrgUnitId: team.unitId }, [
+      .get(Approvers)
+      .of(t.dataSource.manager, { id: team.incidentId, responsibleOrgUnitId: team.unitId }, [
         { kind: 'unit_position', position: 'giám đốc' },
       ]);
     expect(approvers.map((a) => a.userId)).toEqual([team.approver.user.id]);

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from './access.repository.js';
+import { Accounts } from './accounts.js';
 import { GroupRoles } from './group-roles.js';
 import { IncidentVisibility } from './incident-visibility.js';
 import { OrgTree } from './org-tree.js';
@@ -10,7 +11,7 @@ import { OrgTree } from './org-tree.js';
  */
 @Global()
 @Module({
-  providers: [AccessRepository, OrgTree, IncidentVisibility, GroupRoles],
-  exports: [OrgTree, IncidentVisibility, GroupRoles],
+  providers: [AccessRepository, OrgTree, IncidentVisibility, GroupRoles, Accounts],
+  exports: [OrgTree, IncidentVisibility, GroupRoles, Accounts],
 })
 export class AccessModule {}

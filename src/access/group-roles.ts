@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessRepository } from './access.repository.js';
+import type { ApproverQuery, PersonAccount } from './access.repository.js';
+
+export type { ApproverQuery, PersonAccount } from './access.repository.js';
 
 /**
  * Keys of the working-group roles the permission rules name (the catalogue itself is `working_group_roles`,
@@ -55,6 +58,28 @@ export class GroupRoles {
   /** Whether the person holds any role (invited or accepted) in the incident's group. */
   isMember(incidentId: string, personId: string, manager?: EntityManager): Promise<boolean> {
     return this.repository.isGroupMember(incidentId, personId, manager);
+  }
+
+  /**
+   * The active accounts (active person) that may decide an approval stage of the incident: holders (accepted) of
+   * one of the group roles, people of the responsible unit with one of the tags or positions, named people.
+   */
+  approvers(
+    manager: EntityManager,
+    incident: { id: string; responsibleOrgUnitId: string },
+    q: ApproverQuery,
+  ): Promise<PersonAccount[]> {
+    return this.repository.approvers(manager, incident, q);
+  }
+
+  /** Active accounts of the group's leading roles (accepted) and the leaders of the responsible unit. */
+  leadingAccounts(manager: EntityManager, incident: { id: string; responsibleOrgUnitId: string }) {
+    return this.repository.groupOrUnitLeaders(manager, incident, GROUP_LEADING_ROLES);
+  }
+
+  /** The person who has held (accepted) the role in the incident's group longest, if any. */
+  firstHolder(manager: EntityManager, incidentId: string, role: string): Promise<string | null> {
+    return this.repository.firstHolder(manager, incidentId, role);
   }
 
   isManager(roles: GroupRoleHeld[]): boolean {

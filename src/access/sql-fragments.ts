@@ -56,3 +56,19 @@ export function visibleIncidentSql(o: {
                             WHERE person_id = ${o.personId}
                               AND status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})))`;
 }
+
+/** Incident statuses in which nothing of the incident changes any more: read-only everywhere (HTTP, Yjs, comments). */
+export const READ_ONLY_INCIDENT_STATUSES = ['closed', 'archived', 'dismissed'] as const;
+
+/**
+ * SQL: joins the incident of `incidentIdColumn` as `alias`, for a single statement that writes only while the
+ * incident takes changes (lock it with `FOR SHARE OF <alias>` and test its status with `incidentTakesChangesSql`).
+ */
+export function incidentJoinSql(alias: string, incidentIdColumn: string): string {
+  return `JOIN incidents ${alias} ON ${alias}.id = ${incidentIdColumn}`;
+}
+
+/** SQL condition: the incident status column `statusColumn` is not a read-only status. */
+export function incidentTakesChangesSql(statusColumn: string): string {
+  return `${statusColumn} NOT IN (${READ_ONLY_INCIDENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+}

@@ -12,10 +12,13 @@ import { SessionUsers } from './session-users.js';
 import { TokenService } from './token.service.js';
 import { UserAccessChanges } from './user-access-changes.js';
 import { UsersController } from './users.controller.js';
+import { DirectoryModule } from '../directory/directory.module.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   imports: [
+    DirectoryModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -37,6 +40,7 @@ import { UsersService } from './users.service.js';
     TokenService,
     SessionUsers,
     UsersService,
+    UsersRepository,
     UserAccessChanges,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

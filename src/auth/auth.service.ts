@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { LoginThrottle } from './login-throttle.js';
 import { TokenPair, TokenService } from './token.service.js';
 import { UserAccessChanges } from './user-access-changes.js';
+import { UsersRepository } from './users.repository.js';
 
 /** Compared against when the e-mail is unknown, so a miss costs as long as a wrong password. */
 let dummyHash: Promise<string> | undefined;
@@ -25,16 +26,12 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly accessChanges: UserAccessChanges,
     private readonly throttle: LoginThrottle,
+    private readonly users: UsersRepository,
   ) {}
 
   async login(email: string, password: string, userAgent?: string, ip?: string): Promise<LoginResult> {
     await this.throttle.check(ip, email);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
+    const user = await this.users.withPasswordByEmail(email);
     const invalid = new AppError(ErrorCode.INVALID_CREDENTIALS, 'E-mail hoặc mật khẩu không đúng');
     if (!user) {
       dummyHash ??= hashPassword('ungpho-dummy-password');

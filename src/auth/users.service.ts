@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { Person } from '../directory/entities/person.entity.js';
+import { PeopleService } from '../directory/people.service.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { User } from './entities/user.entity.js';
+import { UsersRepository } from './users.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { UserAccessChanges } from './user-access-changes.js';
@@ -18,23 +19,19 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly accessChanges: UserAccessChanges,
+    private readonly repository: UsersRepository,
+    private readonly people: PeopleService,
   ) {}
 
-  async list(query: ListUsersQueryDto): Promise<{ items: User[]; total: number }> {
-    const qb = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.person', 'p')
-      .orderBy('u.email', 'ASC')
-      .take(query.limit ?? 50)
-      .skip(query.offset ?? 0);
-    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: `%${query.q}%` });
-    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
+  list(query: ListUsersQueryDto): Promise<{ items: User[]; total: number }> {
+    return this.repository.list({
+      q: query.q,
+      role: query.role,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
   }
 
-  /** The active account linked to a person, if any (the oldest when several), read inside the caller's change. */
   async activeUserOfPerson(manager: EntityManager, personId: string): Promise<string | null> {
     const user = await manager.findOne(User, {
       where: { personId, active: true },
@@ -144,10 +141,7 @@ export class UsersService {
   /** Creates the first administrator if no user holds the admin role; returns the password when generated. */
   async ensureAdmin(email: string, password: string): Promise<{ created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ count }] = await manager.query(
-        `SELECT count(*)::int AS count FROM users WHERE 'admin' = ANY(roles)`,
-      );
-      if (count > 0) return { created: false };
+      if ((await this.repository.adminCount(manager)) > 0) return { created: false };
       const user = await manager.save(
         manager.create(User, {
           email: email.toLowerCase(),
@@ -168,7 +162,7 @@ export class UsersService {
   }
 
   private async assertPersonFree(manager: EntityManager, personId: string, exceptUserId?: string) {
-    if (!(await manager.existsBy(Person, { id: personId }))) {
+    if (!(await this.people.exists(personId, manager))) {
       throw validationFailed(
         [fieldError('personId', 'exists', 'personId: không tồn tại trong danh bạ')],
         'Không tìm thấy người trong danh bạ',

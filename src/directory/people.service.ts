@@ -34,6 +34,11 @@ export class PeopleService {
     });
   }
 
+  /** Whether the directory has this person (active or not). */
+  exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(Person, { id });
+  }
+
   /** The person with their unit and every spokesperson designation they held or hold. */
   async get(id: string): Promise<PersonDetail> {
     const person = await this.dataSource

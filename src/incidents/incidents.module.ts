@@ -3,6 +3,7 @@ import { DeadlineRulesController } from './deadline-rules.controller.js';
 import { DeadlineRulesService } from './deadline-rules.service.js';
 import { IncidentEventsPublisher } from './incident-events.publisher.js';
 import { IncidentFactsService } from './incident-facts.service.js';
+import { IncidentReads } from './incident-reads.repository.js';
 import { IncidentTasksService } from './incident-tasks.service.js';
 import { IncidentTimeline } from './incident-timeline.js';
 import { IncidentsController } from './incidents.controller.js';
@@ -20,6 +21,7 @@ import { IncidentsService } from './incidents.service.js';
     IncidentTasksService,
     IncidentFactsService,
     DeadlineRulesService,
+    IncidentReads,
   ],
   exports: [
     IncidentsService,
@@ -27,6 +29,7 @@ import { IncidentsService } from './incidents.service.js';
     IncidentEventsPublisher,
     IncidentTasksService,
     IncidentFactsService,
+    IncidentReads,
   ],
 })
 export class IncidentsModule {}

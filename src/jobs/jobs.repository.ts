@@ -56,6 +56,16 @@ export class JobsRepository {
     return { id: existing.id, dueAt: existing.due_at, created: false };
   }
 
+  /** The keys among `keys` that some timer (pending, fired, failed or cancelled) was ever scheduled under. */
+  async knownKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { key: string }[] = await manager.query(
+      `SELECT DISTINCT key FROM scheduled_jobs WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
   /** Returns whether a pending timer was cancelled (false: none, or it has fired already). */
   /** The earliest due time of the pending timers of a kind (null: none). */
   async nextPending(manager: EntityManager, kind: string): Promise<Date | null> {

@@ -63,6 +63,11 @@ export class JobsService {
     assertInTransaction(manager, 'cancel');
     return this.repository.cancel(manager, key);
   }
+
+  /** The keys among `keys` that a timer was ever scheduled under, whatever became of it (catch-up checks). */
+  knownKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+    return this.repository.knownKeys(manager, keys);
+  }
 }
 
 function assertInTransaction(manager: EntityManager, method: string): void {

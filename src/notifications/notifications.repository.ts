@@ -8,15 +8,6 @@ import { Notification } from './entities/notification.entity.js';
 import { DeliveryState } from './notifications.types.js';
 import type { NotificationChannel } from './notifications.types.js';
 
-/** A user as a recipient: e-mail from the account, phone from the linked person. */
-export interface RecipientUser {
-  id: string;
-  email: string;
-  displayName: string;
-  active: boolean;
-  phone: string | null;
-}
-
 /** A due delivery with its message, locked by the claiming transaction. */
 export interface ClaimedDelivery {
   id: string;
@@ -62,20 +53,13 @@ export interface UserNotificationItem {
   createdAt: Date;
 }
 
-/** The SQL of the outbox (exercised by test/notifications.e2e.spec.ts against PostgreSQL). */
+/**
+ * The SQL of the outbox (exercised by test/notifications.e2e.spec.ts against PostgreSQL). Recipients' contacts
+ * come from access/Accounts (users and people are not this module's tables).
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async findUsers(manager: EntityManager, ids: string[]): Promise<RecipientUser[]> {
-    if (!ids.length) return [];
-    return manager.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.active, p.phone
-         FROM users u LEFT JOIN people p ON p.id = u.person_id
-        WHERE u.id = ANY($1::uuid[])`,
-      [ids],
-    );
-  }
 
   async insertNotification(
     manager: EntityManager,

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Accounts } from '../access/accounts.js';
+import type { AccountContact } from '../access/accounts.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -7,7 +9,6 @@ import { TransactionHooks } from '../jobs/transaction-hooks.js';
 import type { OutboxQueryDto } from './dto/notification.dto.js';
 import { NotificationsDispatcher } from './notifications.dispatcher.js';
 import { NotificationsRepository } from './notifications.repository.js';
-import type { RecipientUser } from './notifications.repository.js';
 import { DeliveryState, NOTIFICATION_CHANNELS } from './notifications.types.js';
 import type {
   EnqueuedNotification,
@@ -36,6 +37,7 @@ export class NotificationsService {
     private readonly repository: NotificationsRepository,
     private readonly dispatcher: NotificationsDispatcher,
     private readonly hooks: TransactionHooks,
+    private readonly accounts: Accounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,7 +50,7 @@ export class NotificationsService {
     const recipients = Array.isArray(n.to) ? n.to : [n.to];
     validate(n, recipients);
     const userIds = [...new Set(recipients.flatMap((r) => (r.userId ? [r.userId] : [])))];
-    const users = new Map((await this.repository.findUsers(manager, userIds)).map((u) => [u.id, u]));
+    const users = new Map((await this.accounts.contacts(manager, userIds)).map((u) => [u.id, u]));
     for (const id of userIds) if (!users.has(id)) throw AppError.notFound('người nhận thông báo', id);
 
     const resolved = new Map<string, ResolvedDelivery>();
@@ -104,7 +106,7 @@ export class NotificationsService {
   private resolve(
     channel: NotificationChannel,
     recipient: NotificationRecipient,
-    users: Map<string, RecipientUser>,
+    users: Map<string, AccountContact>,
   ): ResolvedDelivery {
     const user = recipient.userId ? users.get(recipient.userId)! : undefined;
     const bare = recipient.userId

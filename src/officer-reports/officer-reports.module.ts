@@ -6,6 +6,7 @@ import { DetectionModule } from '../detection/detection.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { OfficerReportsController } from './officer-reports.controller.js';
+import { OfficerReportsRepository } from './officer-reports.repository.js';
 import { OfficerReportsService } from './officer-reports.service.js';
 
 /** Officers' reports: a mention with evidence, through the ingest path, opening or joining an incident at once. */
@@ -23,6 +24,6 @@ import { OfficerReportsService } from './officer-reports.service.js';
     }),
   ],
   controllers: [OfficerReportsController],
-  providers: [OfficerReportsService],
+  providers: [OfficerReportsService, OfficerReportsRepository],
 })
 export class OfficerReportsModule {}

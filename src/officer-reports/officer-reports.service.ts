@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
-import { unitWithinSql } from '../access/sql-fragments.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -15,6 +14,7 @@ import { SignalSourcesService } from '../signals/signal-sources.service.js';
 import { CreateOfficerReportDto } from './dto/officer-report.dto.js';
 import { OfficerReport } from './entities/officer-report.entity.js';
 import { screenshotType } from './evidence-type.js';
+import { OfficerReportsRepository } from './officer-reports.repository.js';
 
 export interface EvidenceFile {
   buffer: Buffer;
@@ -46,6 +46,7 @@ export class OfficerReportsService {
     private readonly bulk: SignalsBulkIngest,
     private readonly detections: DetectionsService,
     private readonly orgUnits: OrgUnitsService,
+    private readonly repository: OfficerReportsRepository,
   ) {}
 
   async create(user: AuthUser, dto: CreateOfficerReportDto, file?: EvidenceFile) {
@@ -169,16 +170,8 @@ export class OfficerReportsService {
 
   /** The reports of the units in the user's scope (monitoring data), newest first. */
   async list(user: AuthUser, orgUnitId?: string): Promise<OfficerReport[]> {
-    // Filtered in the query, before the cap: other units' newer reports must not crowd out the caller's.
     const scope = await this.visibility.unitScope(user, 'unitData');
-    const qb = this.dataSource
-      .getRepository(OfficerReport)
-      .createQueryBuilder('r')
-      .orderBy('r.createdAt', 'DESC')
-      .take(100);
-    if (scope) qb.andWhere(unitWithinSql('r.orgUnitId', ':scope::uuid[]'), { scope });
-    if (orgUnitId) qb.andWhere('r.orgUnitId = :orgUnitId', { orgUnitId });
-    return qb.getMany();
+    return this.repository.list(scope, orgUnitId);
   }
 
   async get(user: AuthUser, id: string): Promise<OfficerReport> {
@@ -191,12 +184,7 @@ export class OfficerReportsService {
   /** The screenshot, for those who may see the report only. */
   async evidence(user: AuthUser, id: string): Promise<{ type: string; bytes: Buffer }> {
     await this.get(user, id);
-    const row = await this.dataSource
-      .getRepository(OfficerReport)
-      .createQueryBuilder('r')
-      .addSelect('r.evidence')
-      .where('r.id = :id', { id })
-      .getOne();
+    const row = await this.repository.withEvidence(id);
     if (!row?.evidence || !row.evidenceType) throw AppError.notFound('ảnh bằng chứng của báo cáo', id);
     return { type: row.evidenceType, bytes: row.evidence };
   }

@@ -2,6 +2,8 @@ import { visibleIncidentSql } from '../access/incident-visibility.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Incident } from '../incidents/entities/incident.entity.js';
+import { LibraryCase } from './entities/library-case.entity.js';
 import { PlaybookVersion } from './entities/playbook-version.entity.js';
 import { Playbook } from './entities/playbook.entity.js';
 
@@ -174,6 +176,27 @@ export class PlaybooksRepository {
        SELECT * FROM (${parts.join(' UNION ALL ')}) hits ORDER BY rank DESC, title LIMIT $2`,
       params,
     );
+  }
+
+  /** Files an incident in the library (or refreshes its text and title), inside the caller's transaction. */
+  async upsertLibraryCase(manager: EntityManager, incident: Incident, text: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LibraryCase)
+      .values({
+        incidentId: incident.id,
+        code: incident.code,
+        title: incident.title,
+        category: incident.category,
+        severity: incident.severity,
+        responsibleOrgUnitId: incident.responsibleOrgUnitId,
+        responsibleUnitName: incident.responsibleUnitSnapshot.name,
+        detectedAt: incident.detectedAt,
+        searchText: text.normalize('NFC'),
+      })
+      .orUpdate(['search_text', 'title'], ['incident_id'])
+      .execute();
   }
 
   /** Whether the query has any searchable word once folded (`websearch_to_tsquery` drops punctuation). */

@@ -19,7 +19,6 @@ import type {
   SearchQueryDto,
 } from './dto/playbook.dto.js';
 import { IncidentPlaybook } from './entities/incident-playbook.entity.js';
-import { LibraryCase } from './entities/library-case.entity.js';
 import { PlaybookVersion } from './entities/playbook-version.entity.js';
 import { Playbook } from './entities/playbook.entity.js';
 import type { PlaybookContent } from './playbook-content.js';
@@ -212,23 +211,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
 
   /** Files an archived incident in the library, inside the archiving transaction. */
   async addLibraryCase(manager: EntityManager, incident: Incident, text: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(LibraryCase)
-      .values({
-        incidentId: incident.id,
-        code: incident.code,
-        title: incident.title,
-        category: incident.category,
-        severity: incident.severity,
-        responsibleOrgUnitId: incident.responsibleOrgUnitId,
-        responsibleUnitName: incident.responsibleUnitSnapshot.name,
-        detectedAt: incident.detectedAt,
-        searchText: text.normalize('NFC'),
-      })
-      .orUpdate(['search_text', 'title'], ['incident_id'])
-      .execute();
+    await this.repository.upsertLibraryCase(manager, incident, text);
   }
 
   async search(user: AuthUser, dto: SearchQueryDto) {

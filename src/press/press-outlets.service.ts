@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ILike, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { PressRepository } from './press.repository.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import {
   CreateJournalistDto,
@@ -35,6 +36,7 @@ export class PressOutletsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: PressRepository,
   ) {}
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<PressOutlet> {
@@ -217,12 +219,7 @@ export class PressOutletsService {
           counts.outletsAdded++;
         }
         const known =
-          (r.email &&
-            (await manager
-              .getRepository(PressJournalist)
-              .createQueryBuilder('j')
-              .where('lower(j.email) = :e', { e: r.email })
-              .getOne())) ||
+          (r.email && (await this.repository.journalistByEmail(manager, r.email))) ||
           (r.pressCardNumber &&
             (await manager.findOneBy(PressJournalist, { pressCardNumber: r.pressCardNumber }))) ||
           null;
@@ -260,11 +257,7 @@ export class PressOutletsService {
   }
 
   private async assertOutletNameFree(manager: EntityManager, name: string) {
-    const other = await manager
-      .getRepository(PressOutlet)
-      .createQueryBuilder('o')
-      .where('lower(o.name) = lower(:name)', { name })
-      .getOne();
+    const other = await this.repository.outletByName(manager, name);
     if (other) throw conflict('name', `đã có cơ quan báo chí "${other.name}"`);
   }
 
@@ -275,11 +268,7 @@ export class PressOutletsService {
     exceptId?: string,
   ) {
     if (email) {
-      const other = await manager
-        .getRepository(PressJournalist)
-        .createQueryBuilder('j')
-        .where('lower(j.email) = lower(:email)', { email })
-        .getOne();
+      const other = await this.repository.journalistByEmail(manager, email);
       if (other && other.id !== exceptId) throw conflict('email', 'e-mail đã dùng cho một nhà báo khác');
     }
     if (card) {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PressInquiry } from './entities/press-inquiry.entity.js';
+import { PressJournalist } from './entities/press-journalist.entity.js';
+import { PressOutlet } from './entities/press-outlet.entity.js';
 import { InquiryStatus, OPEN_INQUIRY_STATUSES } from './press-inquiry-types.js';
 
 export interface InquiryFilter {
@@ -113,5 +115,23 @@ export class PressRepository {
       .where('i.status IN (:...open)', { open: OPEN_INQUIRY_STATUSES });
     if (units) qb.andWhere('i.orgUnitId IN (:...units)', { units });
     return qb.orderBy('i.dueAt', 'ASC').take(limit).getMany();
+  }
+
+  /** The outlet of this name, whatever its case. */
+  outletByName(manager: EntityManager, name: string): Promise<PressOutlet | null> {
+    return manager
+      .getRepository(PressOutlet)
+      .createQueryBuilder('o')
+      .where('lower(o.name) = lower(:name)', { name })
+      .getOne();
+  }
+
+  /** The journalist of this e-mail, whatever its case. */
+  journalistByEmail(manager: EntityManager, email: string): Promise<PressJournalist | null> {
+    return manager
+      .getRepository(PressJournalist)
+      .createQueryBuilder('j')
+      .where('lower(j.email) = lower(:email)', { email })
+      .getOne();
   }
 }

@@ -1,7 +1,7 @@
 import { unitWithinSql } from '../access/org-tree.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { SpokespersonChange } from './periodic-report.js';
 import type { TimelineEvent } from './response-metrics.js';
 import type { ReviewMember, SeriesBucket } from './review-report.js';
@@ -336,5 +336,16 @@ export class ReportsRepository {
        ) c ORDER BY at, change DESC`,
       [unitId, fromDate, toDate],
     ) as Promise<SpokespersonChange[]>;
+  }
+
+  /** The texts an incident published (each version once, in order of first publication), in the caller's change. */
+  publishedTexts(manager: EntityManager, incidentId: string): Promise<{ title: string; body: string }[]> {
+    return manager.query(
+      `SELECT v.title, v.body FROM statement_publications p
+         JOIN statement_versions v ON v.id = p.version_id
+        WHERE p.statement_id IN (SELECT id FROM statements WHERE incident_id = $1)
+        GROUP BY v.id, v.title, v.body ORDER BY min(p.published_at)`,
+      [incidentId],
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ReportsRepository } from './reports.repository.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
@@ -45,6 +46,7 @@ export class ReviewsService implements OnModuleInit {
     private readonly proposals: PlaybookProposalsService,
     private readonly units: OrgUnitsService,
     private readonly register: DocumentRegisterService,
+    private readonly repository: ReportsRepository,
   ) {}
 
   onModuleInit() {
@@ -203,13 +205,7 @@ export class ReviewsService implements OnModuleInit {
   private async fileInLibrary(change: IncidentChange) {
     const { manager, incident } = change;
     const review = await manager.findOneBy(IncidentReview, { incidentId: incident.id });
-    const published: { title: string; body: string }[] = await manager.query(
-      `SELECT v.title, v.body FROM statement_publications p
-         JOIN statement_versions v ON v.id = p.version_id
-        WHERE p.statement_id IN (SELECT id FROM statements WHERE incident_id = $1)
-        GROUP BY v.id, v.title, v.body ORDER BY min(p.published_at)`,
-      [incident.id],
-    );
+    const published = await this.repository.publishedTexts(manager, incident.id);
     const text = [
       `${incident.code}. ${CATEGORY_LABEL_VI[incident.category]}. Mức ${incident.severity}.`,
       `Đơn vị chủ trì: ${incident.responsibleUnitSnapshot.name}.`,

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Accounts } from '../access/accounts.js';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import { IncidentEventsPublisher } from '../incidents/incident-events.publisher.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
-import { RoomsRepository } from './rooms.repository.js';
 import { RoomsServer } from './rooms.server.js';
 import { userRoom } from './rooms.events.js';
 
@@ -45,7 +45,7 @@ export class IncidentFeed implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly server: RoomsServer,
-    private readonly repository: RoomsRepository,
+    private readonly accounts: Accounts,
     private readonly visibility: IncidentVisibility,
     private readonly events: IncidentEventsPublisher,
   ) {}
@@ -81,8 +81,7 @@ export class IncidentFeed implements OnModuleInit, OnModuleDestroy {
     if (ROLE_ENDED.has(e.type)) {
       const p = e.payload;
       if (typeof p.userId === 'string') users.push(p.userId);
-      else if (typeof p.personId === 'string')
-        users.push(...(await this.repository.usersOfPerson(p.personId)));
+      else if (typeof p.personId === 'string') users.push(...(await this.accounts.ofPerson(p.personId)));
     }
     const nsp = this.server.nsp; // re-read: the node may have stopped meanwhile
     if (!users.length || !nsp) return;

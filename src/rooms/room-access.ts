@@ -5,7 +5,7 @@ import { IncidentVisibility } from '../access/incident-visibility.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { SessionUsers } from '../auth/session-users.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { Incident } from '../incidents/entities/incident.entity.js';
+import type { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import type { RoomMember } from './rooms.events.js';
 
@@ -54,7 +54,7 @@ export class RoomAccess {
   ): Promise<{ user: AuthUser; incident: Incident }> {
     const [user, incident] = await Promise.all([
       this.currentUser(userId),
-      this.dataSource.getRepository(Incident).findOneBy({ id: incidentId }),
+      this.incidents.findWithin(this.dataSource.manager, incidentId),
     ]);
     if (!incident || !(await this.visibility.canSee(user, incident)))
       throw AppError.notFound('sự cố', incidentId);
@@ -63,7 +63,7 @@ export class RoomAccess {
 
   /** The incident if the user may be in its room, else null. */
   async canJoin(user: AuthUser, incidentId: string): Promise<Incident | null> {
-    const incident = await this.dataSource.getRepository(Incident).findOneBy({ id: incidentId });
+    const incident = await this.incidents.findWithin(this.dataSource.manager, incidentId);
     if (!incident) return null;
     return (await this.visibility.canSee(user, incident)) ? incident : null;
   }

@@ -6,9 +6,10 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { IncidentFact } from '../incidents/entities/incident-fact.entity.js';
 import type { IncidentTask } from '../incidents/entities/incident-task.entity.js';
-import { Incident } from '../incidents/entities/incident.entity.js';
+import type { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentFactsService } from '../incidents/incident-facts.service.js';
 import { IncidentTasksService } from '../incidents/incident-tasks.service.js';
+import { IncidentReads } from '../incidents/incident-reads.repository.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import {
@@ -34,6 +35,7 @@ import type {
   JoinResult,
   PresenceMember,
   Replay,
+  RoomEvent,
   TaskView,
 } from './rooms.events.js';
 
@@ -44,6 +46,7 @@ export class RoomsService {
     private readonly access: RoomAccess,
     private readonly presence: RoomPresence,
     private readonly repository: RoomsRepository,
+    private readonly incidentReads: IncidentReads,
     private readonly timeline: IncidentTimeline,
     private readonly incidents: IncidentsService,
     private readonly tasks: IncidentTasksService,
@@ -172,7 +175,16 @@ export class RoomsService {
   }
 
   private async replay(incident: Incident, afterSeq: number): Promise<Replay> {
-    const events = await this.repository.eventsAfter(incident.id, afterSeq, REPLAY_PAGE_SIZE);
+    const events: RoomEvent[] = (
+      await this.incidentReads.eventsAfter(incident.id, afterSeq, REPLAY_PAGE_SIZE)
+    ).map((e) => ({
+      incidentId: incident.id,
+      seq: e.seq,
+      type: e.type,
+      actor: e.actorUserId,
+      payload: e.payload,
+      occurredAt: new Date(e.occurredAt).toISOString(),
+    }));
     const last = events.length ? events[events.length - 1].seq : afterSeq;
     const lastSeq = Math.max(incident.lastSeq, last);
     return {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { dedupFrom } from './mention-key-table.js';
+import { dedupFrom } from './mention-key-table.repository.js';
 import { keyWeek } from './mention-keys.js';
 import { MentionPartitionsRepository, monthStart } from './mention-partitions.repository.js';
 import type { RetentionOutcome } from './mention-partitions.repository.js';

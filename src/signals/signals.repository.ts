@@ -10,7 +10,7 @@ import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryR
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { copyLine } from './copy-text.js';
-import { dedupFrom, keysOf, writeKeys } from './mention-key-table.js';
+import { dedupFrom, keysOf, writeKeys } from './mention-key-table.repository.js';
 import type { MentionInput } from './mention-item.validator.js';
 import type { SentimentLabel } from './sentiment-lexicon.js';
 import type { BucketContribution, TopicBucketRow } from './topic-buckets.js';

@@ -9,7 +9,7 @@ import { ApprovalDecision } from './entities/approval-decision.entity.js';
 import { ApprovalDelegation } from './entities/approval-delegation.entity.js';
 import { ApprovalStage } from './entities/approval-stage.entity.js';
 import { StageStatus } from './statement-types.js';
-import { StatementsRepository } from './statements.repository.js';
+import { Approvers } from './approvers.js';
 
 export interface Eligibility {
   countedForUserId: string;
@@ -19,7 +19,7 @@ export interface Eligibility {
 /** Who decides on a stage: its approvers, or a deputy under a valid delegation from one of them. */
 @Injectable()
 export class ApprovalEligibility {
-  constructor(private readonly repository: StatementsRepository) {}
+  constructor(private readonly approvers: Approvers) {}
 
   /** The active stage this user decides on (the one named, or the only one they may decide). */
   async chooseStage(
@@ -82,7 +82,7 @@ export class ApprovalEligibility {
     incident: Incident,
     stage: ApprovalStage,
   ): Promise<Eligibility> {
-    const approvers = await this.repository.approvers(manager, incident, stage.approvers);
+    const approvers = await this.approvers.of(manager, incident, stage.approvers);
     const direct = new Set(approvers.map((a) => a.userId));
     if (direct.has(user.id)) return { countedForUserId: user.id, delegationId: null };
     const delegations = await manager.find(ApprovalDelegation, {

@@ -10,11 +10,12 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { applicablePolicies, matchPreApproved } from './approval-policy.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { ApprovalStage } from './entities/approval-stage.entity.js';
-import { PreApprovedLine } from './entities/pre-approved-line.entity.js';
+import type { PreApprovedLine } from './entities/pre-approved-line.entity.js';
 import { StatementVersion } from './entities/statement-version.entity.js';
 import { Statement } from './entities/statement.entity.js';
 import { STATEMENT_TYPE_LABEL_VI, StageStatus, StatementType } from './statement-types.js';
 import type { StageSpec } from './statement-types.js';
+import { Approvers } from './approvers.js';
 import { StatementsRepository } from './statements.repository.js';
 
 export const APPROVAL_SLA_JOB = 'statement.approval_sla';
@@ -43,6 +44,7 @@ export class ApprovalPlanner {
 
   constructor(
     private readonly repository: StatementsRepository,
+    private readonly approvers: Approvers,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
     private readonly orgTree: OrgTree,
@@ -67,16 +69,7 @@ export class ApprovalPlanner {
     const lineage = await this.orgTree.ancestors(incident.responsibleOrgUnitId, manager);
     const lines =
       statement.type === StatementType.HoldingStatement
-        ? await manager
-            .getRepository(PreApprovedLine)
-            .createQueryBuilder('l')
-            .where(':type = ANY(l.statement_types) OR cardinality(l.statement_types) = 0', {
-              type: statement.type,
-            })
-            .andWhere('l.effective_from <= :day AND (l.effective_to IS NULL OR l.effective_to >= :day)', {
-              day,
-            })
-            .getMany()
+        ? await this.repository.preApprovedLines(manager, statement.type, day)
         : [];
     // The holding lines of the playbook version applied to the incident count as pre-approved when an admin
     // vouched for them (playbooks registers the source: it depends on statements, not the other way round).
@@ -124,7 +117,7 @@ export class ApprovalPlanner {
     // A stage with fewer possible approvers than its quorum could never finish: say so now, not at the deadline.
     const unstaffed = [];
     for (const spec of plan.stages) {
-      const found = await this.repository.approvers(change.manager, change.incident, spec.approvers);
+      const found = await this.approvers.of(change.manager, change.incident, spec.approvers);
       if (found.length < spec.quorum) unstaffed.push({ spec, found: found.length });
     }
     if (unstaffed.length) {
@@ -176,7 +169,7 @@ export class ApprovalPlanner {
         payload: { stageId: stage.id },
         key: slaKey(stage.id),
       });
-      const approvers = await this.repository.approvers(change.manager, change.incident, stage.approvers);
+      const approvers = await this.approvers.of(change.manager, change.incident, stage.approvers);
       change.emit(
         'statement.stage_opened',
         {

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateApprovalPolicyDto, PreApprovedLineDto } from './dto/statement.dto.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { PreApprovedLine } from './entities/pre-approved-line.entity.js';
+import { StatementsRepository } from './statements.repository.js';
 
 /** Approval policies and pre-approved lines are policy: versioned rows an administrator adds, audited. */
 @Injectable()
@@ -13,6 +14,7 @@ export class ApprovalPoliciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: StatementsRepository,
   ) {}
 
   async list() {
@@ -42,15 +44,11 @@ export class ApprovalPoliciesService {
     }
     return this.dataSource.transaction(async (manager) => {
       // Versions of one key are numbered under a lock on the key.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('approval_policy:' || $1))`, [dto.key]);
-      const [{ max }] = await manager.query(
-        `SELECT max(version) AS max FROM approval_policies WHERE key = $1`,
-        [dto.key],
-      );
+      const version = await this.repository.nextPolicyVersion(manager, dto.key);
       const policy = await manager.save(
         manager.create(ApprovalPolicy, {
           key: dto.key,
-          version: Number(max ?? 0) + 1,
+          version,
           name: dto.name.normalize('NFC'),
           priority: dto.priority ?? 0,
           statementTypes: dto.statementTypes ?? [],

@@ -8,14 +8,14 @@ import { ApprovalStage } from './entities/approval-stage.entity.js';
 import { StatementVersion } from './entities/statement-version.entity.js';
 import { Statement } from './entities/statement.entity.js';
 import { StageStatus } from './statement-types.js';
-import { StatementsRepository } from './statements.repository.js';
+import { Approvers } from './approvers.js';
 
 /** The approval SLA timer's handler: an overdue stage escalates once, in the incident's timeline. */
 @Injectable()
 export class ApprovalsFlow implements OnModuleInit {
   constructor(
     private readonly timeline: IncidentTimeline,
-    private readonly repository: StatementsRepository,
+    private readonly approvers: Approvers,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -39,8 +39,8 @@ export class ApprovalsFlow implements OnModuleInit {
       if (stage.status !== StageStatus.Active || stage.escalatedAt) return;
       stage.escalatedAt = new Date();
       await manager.update(ApprovalStage, { id: stageId }, { escalatedAt: stage.escalatedAt });
-      const approvers = await this.repository.approvers(manager, change.incident, stage.approvers);
-      const heads = await this.repository.unitHeads(manager, change.incident.responsibleOrgUnitId);
+      const approvers = await this.approvers.of(manager, change.incident, stage.approvers);
+      const heads = await this.approvers.unitHeads(manager, change.incident.responsibleOrgUnitId);
       change.emit(
         'statement.approval_overdue',
         {

@@ -7,12 +7,12 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { DeadlineRule } from '../incidents/entities/deadline-rule.entity.js';
-import { Incident } from '../incidents/entities/incident.entity.js';
 import { IncidentEventsPublisher } from '../incidents/incident-events.publisher.js';
+import { IncidentReads } from '../incidents/incident-reads.repository.js';
 import type { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import type { IncidentChange } from '../incidents/incident-timeline.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
@@ -24,9 +24,10 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { Statement } from './entities/statement.entity.js';
 import { formatVietnam } from '../common/dates.js';
 import { STATEMENT_TYPE_LABEL_VI } from './statement-types.js';
-import { StatementsRepository } from './statements.repository.js';
+import { Approvers } from './approvers.js';
 
 export const LEGAL_CLOCK_JOB = 'legal_clock.warning';
+const CLOCK_EVENTS = ['legal_clock.warning', 'legal_clock.stopped'];
 const warningKey = (incidentId: string, ruleKey: string, percent: number) =>
   `legal-clock:${incidentId}:${ruleKey}:${percent}`;
 
@@ -54,7 +55,8 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
     private readonly incidents: IncidentsService,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
-    private readonly repository: StatementsRepository,
+    private readonly reads: IncidentReads,
+    private readonly approvers: Approvers,
   ) {}
 
   onModuleInit() {
@@ -67,13 +69,7 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
 
   /** Incidents opened while no node was listening (a crash between commit and scheduling) get their timers. */
   async onApplicationBootstrap() {
-    const open = await this.dataSource.getRepository(Incident).find({
-      where: { status: In(OPEN_STATUSES) },
-      select: { id: true },
-      take: 1000,
-      order: { detectedAt: 'DESC' },
-    });
-    for (const { id } of open) {
+    for (const id of await this.reads.openIds(undefined, 1000)) {
       await this.schedule(id).catch((e: Error) => this.logger.warn(`legal clock of ${id}: ${e.message}`));
     }
   }
@@ -96,13 +92,9 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
   async schedule(incidentId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const rules = await this.incidents.deadlineRules(manager);
-      const incident = await manager.findOneBy(Incident, { id: incidentId });
+      const incident = await this.incidents.findWithin(manager, incidentId);
       if (!incident || !OPEN_STATUSES.includes(incident.status)) return;
-      const stopped = new Set(
-        (await this.repository.clockEvents(manager, incidentId))
-          .filter((e) => e.type === 'legal_clock.stopped')
-          .map((e) => e.ruleKey),
-      );
+      const stopped = await this.stoppedClocks(manager, incidentId);
       const now = Date.now();
       for (const d of computeDeadlines(rulesInForce(rules, incident), incident)) {
         if (d.anchor !== 'detected' || !d.dueAt || stopped.has(d.key)) continue;
@@ -129,15 +121,16 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   private async warn(manager: EntityManager, p: WarningPayload): Promise<CommittedIncidentEvent[]> {
-    if (!(await manager.existsBy(Incident, { id: p.incidentId }))) return [];
+    if (!(await this.incidents.findWithin(manager, p.incidentId))) return [];
     const rules = await this.incidents.deadlineRules(manager);
     const { events } = await this.timeline.changeWithin(manager, p.incidentId, async (change) => {
       // Checked under the incident's lock: a publication committed meanwhile has stopped the clock.
       const incident = change.incident;
       if (!OPEN_STATUSES.includes(incident.status)) return;
-      const given = await this.repository.clockEvents(manager, p.incidentId, p.ruleKey);
+      const given = await this.reads.eventsOfTypes(manager, p.incidentId, CLOCK_EVENTS, p.ruleKey);
       if (given.some((e) => e.type === 'legal_clock.stopped')) return;
-      if (given.some((e) => e.type === 'legal_clock.warning' && Number(e.percent) === p.percent)) return;
+      if (given.some((e) => e.type === 'legal_clock.warning' && Number(e.payload.percent) === p.percent))
+        return;
       const deadline = computeDeadlines(rulesInForce(rules, incident), incident).find(
         (d) => d.key === p.ruleKey,
       );
@@ -151,7 +144,7 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
         dueAt: deadline.dueAt,
         legalSource: deadline.rule.legalSource,
       });
-      const to = await this.repository.clockRecipients(manager, change.incident);
+      const to = await this.approvers.clockRecipients(manager, change.incident);
       if (to.length) {
         await this.notifications.enqueue(manager, {
           to: to.map((userId) => ({ userId })),
@@ -173,11 +166,7 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
 
   /** Inside a publication's change: the clocks this statement meets stop, their warnings are cancelled. */
   async stop(change: IncidentChange, rules: DeadlineRule[], statement: Statement, at: Date): Promise<void> {
-    const stopped = new Set(
-      (await this.repository.clockEvents(change.manager, change.incident.id))
-        .filter((e) => e.type === 'legal_clock.stopped')
-        .map((e) => e.ruleKey),
-    );
+    const stopped = await this.stoppedClocks(change.manager, change.incident.id);
     for (const d of computeDeadlines(rules, change.incident, at)) {
       if (stopped.has(d.key) || !d.dueAt) continue;
       change.emit('legal_clock.stopped', {
@@ -193,5 +182,11 @@ export class LegalClockFlow implements OnModuleInit, OnApplicationBootstrap, OnM
       // Its pending warnings are left to fire and find the clock stopped (cancelling them here could wait on
       // a warning being fired, which waits for this incident's lock).
     }
+  }
+
+  /** The rules whose clock a publication already stopped on this incident. */
+  private async stoppedClocks(manager: EntityManager, incidentId: string): Promise<Set<string>> {
+    const events = await this.reads.eventsOfTypes(manager, incidentId, ['legal_clock.stopped']);
+    return new Set(events.map((e) => String(e.payload.ruleKey)));
   }
 }

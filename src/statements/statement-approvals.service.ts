@@ -5,7 +5,6 @@ import type { AuthUser } from '../auth/decorators.js';
 import { UsersService } from '../auth/users.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { fieldError, validationFailed } from '../common/validation.js';
-import type { Incident } from '../incidents/entities/incident.entity.js';
 import type { IncidentChange } from '../incidents/incident-timeline.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -311,7 +310,8 @@ export class StatementApprovalsService {
     const manager = this.dataSource.manager;
     const items = [];
     for (const row of await this.repository.activeStages(manager)) {
-      const incident = { id: row.incident_id, responsibleOrgUnitId: row.responsible_org_unit_id } as Incident;
+      const incident = await this.incidents.findWithin(manager, row.incident_id);
+      if (!incident) continue;
       const stage = await manager.findOneByOrFail(ApprovalStage, { id: row.stage_id });
       const who = await this.eligibility.check(manager, user, incident, stage).catch(() => null);
       if (!who) continue;

@@ -3,17 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type pg from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import {
+  incidentJoinSql,
+  incidentTakesChangesSql,
+  READ_ONLY_INCIDENT_STATUSES,
+} from '../access/sql-fragments.js';
+import { IncidentReads } from '../incidents/incident-reads.repository.js';
 
 export type AppendResult = { id: string } | { refused: 'not_draft' | 'incident_read_only' };
 
+/** Incident statuses in which nothing of the incident changes any more. */
+const READ_ONLY: readonly string[] = READ_ONLY_INCIDENT_STATUSES;
+
 const APPEND_SQL = `WITH s AS (
     SELECT st.id, st.status, i.status AS incident_status
-      FROM statements st JOIN incidents i ON i.id = st.incident_id
+      FROM statements st ${incidentJoinSql('i', 'st.incident_id')}
      WHERE st.id = $1 FOR SHARE OF st, i),
   ins AS (
     INSERT INTO statement_doc_updates (statement_id, data, update_count, user_ids)
     SELECT s.id, $2, $3, $4 FROM s
-     WHERE s.status = 'draft' AND s.incident_status NOT IN ('closed', 'archived', 'dismissed')
+     WHERE s.status = 'draft' AND ${incidentTakesChangesSql('s.incident_status')}
     RETURNING id)
   SELECT (SELECT id FROM ins) AS id, (SELECT incident_status FROM s) AS incident_status`;
 
@@ -26,14 +35,21 @@ export interface StoredDocState {
   tailRows: number;
 }
 
-/** SQL of the draft documents: the update log, its snapshots, and the draft check every append makes. */
+/**
+ * SQL of the draft documents: the update log, its snapshots, and the draft check every append makes (the
+ * incident's status through incidents' IncidentReads).
+ */
 @Injectable()
 export class StatementDocsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentReads,
+  ) {}
 
   /**
    * Appends merged updates, only while the statement is a draft of an incident still open: the statement and
-   * incident rows are share-locked in the same statement, so a submission or a closing (both lock their row for
+   * incident rows are share-locked in the same statement (the incident through
+   * access's fragment: read-only incidents are an access rule), so a submission or a closing (both lock their row for
    * update) waits for appends in flight and every later append finds the draft frozen.
    * Returns the row id, or why nothing was written: the statement is not (or no longer) a draft, or its incident
    * is closed, archived or dismissed (read-only).
@@ -56,9 +72,7 @@ export class StatementDocsRepository {
     const row = rows[0];
     if (row?.id) return { id: row.id };
     return {
-      refused: ['closed', 'archived', 'dismissed'].includes(row?.incident_status ?? '')
-        ? 'incident_read_only'
-        : 'not_draft',
+      refused: READ_ONLY.includes(row?.incident_status ?? '') ? 'incident_read_only' : 'not_draft',
     };
   }
 
@@ -66,15 +80,14 @@ export class StatementDocsRepository {
   async gate(
     statementId: string,
   ): Promise<{ incidentId: string | null; gate: 'open' | 'not_draft' | 'incident_read_only' }> {
-    const rows: { incident_id: string; status: string; incident_status: string }[] =
-      await this.dataSource.query(
-        `SELECT st.incident_id, st.status, i.status AS incident_status
-         FROM statements st JOIN incidents i ON i.id = st.incident_id WHERE st.id = $1`,
-        [statementId],
-      );
+    const rows: { incident_id: string; status: string }[] = await this.dataSource.query(
+      `SELECT incident_id, status FROM statements WHERE id = $1`,
+      [statementId],
+    );
     const row = rows[0];
     if (!row) return { incidentId: null, gate: 'not_draft' };
-    const gate = ['closed', 'archived', 'dismissed'].includes(row.incident_status)
+    const incidentStatus = await this.incidents.status(row.incident_id);
+    const gate = READ_ONLY.includes(incidentStatus ?? '')
       ? 'incident_read_only'
       : row.status === 'draft'
         ? 'open'

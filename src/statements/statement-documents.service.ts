@@ -19,7 +19,7 @@ import { STATEMENT_DOCUMENT_FORM, statementDocument } from './statement-document
 import { StatementAccess } from './statement-access.js';
 import { sha256Hex } from './statement-text.js';
 import { StatementType } from './statement-types.js';
-import { StatementsRepository } from './statements.repository.js';
+import { Approvers } from './approvers.js';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
@@ -54,7 +54,7 @@ export class StatementDocumentsService {
     private readonly access: StatementAccess,
     private readonly units: OrgUnitsService,
     private readonly register: DocumentRegisterService,
-    private readonly repository: StatementsRepository,
+    private readonly approvers: Approvers,
   ) {}
 
   async rendering(user: AuthUser, statementId: string, number: number): Promise<VersionRendering> {
@@ -140,7 +140,7 @@ export class StatementDocumentsService {
     const [chain, issued, signer] = await Promise.all([
       this.units.ancestry(incident.responsibleOrgUnitId),
       this.register.find('statement_version', version.id, STATEMENT_DOCUMENT_FORM[type].typeCode),
-      this.repository.signerOf(this.dataSource.manager, version.id, incident.id),
+      this.approvers.signerOf(this.dataSource.manager, version.id, incident.id),
     ]);
     const today = chain[0];
     // The unit as it was named when the incident opened (the snapshot), with its type and short name today.

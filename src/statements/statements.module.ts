@@ -24,6 +24,7 @@ import { StatementPublicationsService } from './statement-publications.service.j
 import { StatementsController } from './statements.controller.js';
 import { StatementsGateway } from './statements.gateway.js';
 import { StatementsRepository } from './statements.repository.js';
+import { Approvers } from './approvers.js';
 import { StatementsService } from './statements.service.js';
 
 /**
@@ -44,6 +45,7 @@ import { StatementsService } from './statements.service.js';
   providers: [
     StatementsService,
     StatementsRepository,
+    Approvers,
     StatementAccess,
     StatementDocs,
     StatementDocsRepository,

@@ -123,23 +123,18 @@ export class GroupAssembly {
     const { manager, incident } = change;
     for (const r of requirements) await this.assertRole(manager, r.role);
     if (!requirements.length) return [];
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IncidentRoleRequirement)
-      .values(
-        requirements.map((r) => ({
-          incidentId: incident.id,
-          role: r.role,
-          count: r.count,
-          required: r.required,
-          sources: r.sources,
-          reason: r.reason,
-          origin,
-        })),
-      )
-      .orIgnore()
-      .execute();
+    await this.repository.insertRoleRequirements(
+      manager,
+      requirements.map((r) => ({
+        incidentId: incident.id,
+        role: r.role,
+        count: r.count,
+        required: r.required,
+        sources: r.sources,
+        reason: r.reason,
+        origin,
+      })),
+    );
     const out: { role: string; invited: number; missing: number }[] = [];
     const group = await manager.findOneBy(WorkingGroup, { incidentId: incident.id });
     if (group && OPEN_STATUSES.includes(incident.status)) {

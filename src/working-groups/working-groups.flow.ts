@@ -6,7 +6,7 @@ import type { CommittedIncidentEvent } from '../incidents/incident-events.publis
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentStatus, SEVERITY_RANK, Severity } from '../incidents/incident-types.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { WorkingGroupsRepository } from './working-groups.repository.js';
+import { assemblyKey, WorkingGroupsRepository } from './working-groups.repository.js';
 import { ACK_DEADLINE_JOB, ASSEMBLE_JOB } from './group-assembly.service.js';
 import { InvitationsService } from './invitations.service.js';
 import { WorkingGroupsService } from './working-groups.service.js';
@@ -86,7 +86,7 @@ export class WorkingGroupsFlow implements OnModuleInit, OnApplicationBootstrap, 
       kind: ASSEMBLE_JOB,
       dueAt: new Date(),
       payload: { incidentId, activatedAt },
-      key: `wg-assemble:${incidentId}`,
+      key: assemblyKey(incidentId),
     });
   }
 

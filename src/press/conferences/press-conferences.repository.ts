@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { unitWithinSql } from '../../access/org-tree.js';
+import { PressConference } from './entities/press-conference.entity.js';
 
 /** Conference queries: the next question's number, the last regular conference of each unit. */
 @Injectable()
@@ -14,6 +16,27 @@ export class PressConferencesRepository {
       [conferenceId],
     );
     return next;
+  }
+
+  /**
+   * Conferences newest first (at most 200), of units at or below `scope` (null: every unit) and of `orgUnitId`'s
+   * subtree, with a status.
+   */
+  async list(filter: {
+    scope: string[] | null;
+    orgUnitId?: string;
+    status?: string;
+  }): Promise<{ items: PressConference[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(PressConference)
+      .createQueryBuilder('c')
+      .orderBy('c.startsAt', 'DESC');
+    if (filter.scope) qb.andWhere(unitWithinSql('c.orgUnitId', ':scope::uuid[]'), { scope: filter.scope });
+    if (filter.orgUnitId)
+      qb.andWhere(unitWithinSql('c.orgUnitId', 'ARRAY[:unit]::uuid[]'), { unit: filter.orgUnitId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    const [items, total] = await qb.take(200).getManyAndCount();
+    return { items, total };
   }
 
   /** The Vietnam date of each unit's last regular conference held on or before `on`. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentVisibility } from '../../access/incident-visibility.js';
-import { unitWithinSql } from '../../access/org-tree.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { AuthUser } from '../../auth/decorators.js';
 import { AppError, ErrorCode } from '../../common/app-error.js';
@@ -190,16 +189,7 @@ export class PressConferencesService {
 
   async list(user: AuthUser, query: ListConferencesQueryDto) {
     const scope = await this.visibility.unitScope(user);
-    const qb = this.dataSource
-      .getRepository(PressConference)
-      .createQueryBuilder('c')
-      .orderBy('c.startsAt', 'DESC');
-    if (scope) qb.andWhere(unitWithinSql('c.orgUnitId', ':scope::uuid[]'), { scope });
-    if (query.orgUnitId)
-      qb.andWhere(unitWithinSql('c.orgUnitId', 'ARRAY[:unit]::uuid[]'), { unit: query.orgUnitId });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    const [items, total] = await qb.take(200).getManyAndCount();
-    return { items, total };
+    return this.repository.list({ scope, orgUnitId: query.orgUnitId, status: query.status });
   }
 
   async get(user: AuthUser, id: string) {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentVisibility } from '../../access/incident-visibility.js';
-import { unitWithinSql } from '../../access/org-tree.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { AuthUser } from '../../auth/decorators.js';
 import { AppError, ErrorCode } from '../../common/app-error.js';
@@ -20,6 +19,7 @@ import {
   VerifyCoverageDto,
 } from './dto/press-coverage.dto.js';
 import { PressCoverage } from './entities/press-coverage.entity.js';
+import { PressCoverageRepository } from './press-coverage.repository.js';
 
 /** The deadline rule of an answer to a press report (seeded as the unit's own rule, editable, dated). */
 export const COVERAGE_RULE_KEY = 'press_coverage_response';
@@ -41,6 +41,7 @@ export class PressCoverageService {
     private readonly detections: DetectionsService,
     private readonly timeline: IncidentTimeline,
     private readonly audit: AuditService,
+    private readonly repository: PressCoverageRepository,
   ) {}
 
   async create(user: AuthUser, dto: CreateCoverageDto) {
@@ -100,20 +101,14 @@ export class PressCoverageService {
 
   async list(user: AuthUser, query: ListCoverageQueryDto) {
     const scope = await this.visibility.unitScope(user);
-    const qb = this.dataSource
-      .getRepository(PressCoverage)
-      .createQueryBuilder('c')
-      .orderBy('c.dueAt', 'ASC', 'NULLS LAST')
-      .addOrderBy('c.receivedAt', 'DESC')
-      .take(query.limit ?? 50)
-      .skip(query.offset ?? 0);
-    if (scope) qb.andWhere(unitWithinSql('c.orgUnitId', ':scope::uuid[]'), { scope });
-    if (query.orgUnitId)
-      qb.andWhere(unitWithinSql('c.orgUnitId', 'ARRAY[:unit]::uuid[]'), { unit: query.orgUnitId });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.overdue === 'true')
-      qb.andWhere('c.respondedAt IS NULL AND c.dueAt < now()').andWhere("c.status <> 'closed'");
-    const [items, total] = await qb.getManyAndCount();
+    const { items, total } = await this.repository.list({
+      scope,
+      orgUnitId: query.orgUnitId,
+      status: query.status,
+      overdue: query.overdue === 'true',
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
     return { items: items.map((c) => this.present(c)), total };
   }
 
