@@ -370,7 +370,7 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         const ids = await insert(DetectionOutcome.Attached, open.id);
         // Quiet rooms: at most one detection.attached per topic per coalesceMinutes of stream time, unless the
         // finding is materially stronger (it raises the severity).
-        const last = await this.repository.lastDetectionEvent(manager, open.id, topic.id);
+        const last = await this.incidents.lastDetectionEvent(manager, open.id, topic.id);
         const stronger = SEVERITY_RANK[severity] > SEVERITY_RANK[open.severity];
         if (
           last?.windowEnd != null &&

@@ -5,13 +5,6 @@ import { unitWithinSql } from '../access/sql-fragments.js';
 import type { DetectionEvidence } from './detection-rules.js';
 import { WatchSignal, WatchSignalStatus } from './entities/watch-signal.entity.js';
 
-/** The last detection event of a topic on an incident's timeline (what coalescing compares with). */
-export interface LastDetectionEvent {
-  seq: number;
-  /** Stream time covered up to then (the latest window end it reported); null for manual declarations. */
-  windowEnd: number | null;
-}
-
 export interface AttachedDetectionRow {
   id: string;
   rule: string;
@@ -95,21 +88,6 @@ export class DetectionRepository {
     );
   }
 
-  async lastDetectionEvent(
-    manager: EntityManager,
-    incidentId: string,
-    topicId: string,
-  ): Promise<LastDetectionEvent | null> {
-    const [row] = await manager.query(
-      `SELECT seq, payload->>'windowEnd' AS window_end FROM incident_events
-       WHERE incident_id = $1 AND type IN ('detection.recorded', 'detection.attached') AND payload->>'topicId' = $2
-       ORDER BY seq DESC LIMIT 1`,
-      [incidentId, topicId],
-    );
-    if (!row) return null;
-    return { seq: row.seq, windowEnd: row.window_end ? new Date(row.window_end).getTime() : null };
-  }
-
   /** Detections attached to the incident on this topic whose window ends after `after` (stream time). */
   async attachedSince(
     manager: EntityManager,
@@ -132,13 +110,9 @@ export class DetectionRepository {
     }));
   }
 
-  /** The name of a watch signal's topic ('' when the signal does not exist). */
-  async topicNameOfWatchSignal(id: string): Promise<string> {
-    const rows: { name: string }[] = await this.dataSource.query(
-      `SELECT t.name FROM watch_signals w JOIN topics t ON t.id = w.topic_id WHERE w.id = $1`,
-      [id],
-    );
-    return rows[0]?.name ?? '';
+  /** A watch signal by id (null when there is none). */
+  watchSignal(id: string): Promise<WatchSignal | null> {
+    return this.dataSource.getRepository(WatchSignal).findOneBy({ id });
   }
 
   /** Watch signals of the units under the given roots (null: every unit). */
@@ -148,7 +122,7 @@ export class DetectionRepository {
     topicId?: string;
     limit: number;
     offset: number;
-  }): Promise<{ items: (WatchSignal & { topicName: string })[]; total: number }> {
+  }): Promise<{ items: WatchSignal[]; total: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (q.roots !== null) {
@@ -168,8 +142,8 @@ export class DetectionRepository {
       `SELECT count(*)::int AS n FROM watch_signals w ${clause}`,
       params,
     );
-    const rows: { id: string; topic_name: string }[] = await this.dataSource.query(
-      `SELECT w.id, t.name AS topic_name FROM watch_signals w JOIN topics t ON t.id = w.topic_id ${clause}
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT w.id FROM watch_signals w ${clause}
        ORDER BY w.created_at DESC, w.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -180,7 +154,7 @@ export class DetectionRepository {
       ).map((w) => [w.id, w]),
     );
     return {
-      items: rows.map((r) => Object.assign(byId.get(r.id)!, { topicName: r.topic_name })),
+      items: rows.map((r) => byId.get(r.id)!),
       total: n,
     };
   }

@@ -15,6 +15,7 @@ import { IN_APP_DELIVERY } from '../notifications/channels/in-app-delivery.js';
 import type { InAppDelivery } from '../notifications/channels/in-app-delivery.js';
 import { foldText } from '../common/text.js';
 import type { Topic } from '../signals/entities/topic.entity.js';
+import { TopicsService } from '../signals/topics.service.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
 import { Finding, labelledFinding, severityFor } from './detection-rules.js';
 import { DetectionRepository } from './detection.repository.js';
@@ -81,6 +82,7 @@ export class WatchListService implements OnModuleInit {
     private readonly settings: DetectionSettingsService,
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
+    private readonly topics: TopicsService,
   ) {}
 
   onModuleInit() {
@@ -182,7 +184,8 @@ export class WatchListService implements OnModuleInit {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
-    return { items: items.map((w) => this.view(w, w.topicName)), total };
+    const names = await this.topics.namesOf(items.map((w) => w.topicId));
+    return { items: items.map((w) => this.view(w, names.get(w.topicId) ?? '')), total };
   }
 
   /** What the console shows: no rule identifier without its Vietnamese label. */
@@ -207,6 +210,13 @@ export class WatchListService implements OnModuleInit {
       decidedAt: w.decidedAt?.toISOString() ?? null,
       createdAt: w.createdAt.toISOString(),
     };
+  }
+
+  /** The name of a watch signal's topic ('' when the signal does not exist). */
+  private async topicNameOf(id: string): Promise<string> {
+    const signal = await this.repository.watchSignal(id);
+    if (!signal) return '';
+    return (await this.topics.namesOf([signal.topicId])).get(signal.topicId) ?? '';
   }
 
   private async loadInScope(manager: EntityManager, user: AuthUser, id: string): Promise<WatchSignal> {
@@ -239,7 +249,7 @@ export class WatchListService implements OnModuleInit {
    */
   async open(user: AuthUser, id: string) {
     let events: CommittedIncidentEvent[] = [];
-    const topicName = await this.repository.topicNameOfWatchSignal(id);
+    const topicName = await this.topicNameOf(id);
     const result = await this.dataSource.transaction(async (manager) => {
       const probe = await manager.findOneBy(WatchSignal, { id });
       if (probe)
@@ -350,7 +360,7 @@ export class WatchListService implements OnModuleInit {
 
   /** Dismisses a watch signal with a reason; "false_positive" is kept as a label for the topic's precision. */
   async dismiss(user: AuthUser, id: string, dto: DismissWatchSignalDto) {
-    const topicName = await this.repository.topicNameOfWatchSignal(id);
+    const topicName = await this.topicNameOf(id);
     const signal = await this.dataSource.transaction(async (manager) => {
       const signal = await this.loadInScope(manager, user, id);
       signal.status = WatchSignalStatus.Dismissed;

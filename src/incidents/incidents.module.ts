@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SignalsModule } from '../signals/signals.module.js';
 import { DeadlineRulesController } from './deadline-rules.controller.js';
 import { DeadlineRulesService } from './deadline-rules.service.js';
 import { IncidentEventsPublisher } from './incident-events.publisher.js';
@@ -11,6 +12,7 @@ import { IncidentsService } from './incidents.service.js';
 
 /** Incident aggregate, lifecycle, legal clock, tasks, verified facts and the timeline (the one write path). */
 @Module({
+  imports: [SignalsModule],
   controllers: [IncidentsController, DeadlineRulesController],
   providers: [
     IncidentsService,

@@ -20,6 +20,13 @@ export interface IncidentListFilter {
   memberPersonId?: string | null;
 }
 
+/** The last detection event of a topic on an incident's timeline (what detection's coalescing compares with). */
+export interface LastDetectionEvent {
+  seq: number;
+  /** Stream time covered up to then (the latest window end it reported); null for manual declarations. */
+  windowEnd: number | null;
+}
+
 /** Custom SQL of the incidents module (lists, evidence, codes); visibility comes from access/. */
 @Injectable()
 export class IncidentsRepository {
@@ -56,22 +63,39 @@ export class IncidentsRepository {
     return { items, total };
   }
 
-  async mentionsOf(incidentId: string, limit: number, offset: number) {
-    const items = await this.dataSource.query(
-      `SELECT m.id, m.source_type AS "sourceType", m.platform, m.outlet, m.url, m.title, left(m.text, 500) AS snippet,
-         m.published_at AS "publishedAt", m.reach, m.sentiment, m.fake_news_label AS "fakeNewsLabel",
-         m.evidence_url AS "evidenceUrl", im.linked_at AS "linkedAt"
-       FROM incident_mentions im JOIN mentions m ON m.id = im.mention_id
-       WHERE im.incident_id = $1
-       ORDER BY coalesce(m.reach, 0) DESC, m.published_at DESC NULLS LAST, m.id
-       LIMIT $2 OFFSET $3`,
-      [incidentId, limit, offset],
-    );
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM incident_mentions WHERE incident_id = $1`,
+  /** The mentions linked to an incident as evidence, with when each was linked (the mentions are signals'). */
+  async mentionLinks(incidentId: string): Promise<Map<string, Date>> {
+    const rows: { mention_id: string; linked_at: Date }[] = await this.dataSource.query(
+      `SELECT mention_id, linked_at FROM incident_mentions WHERE incident_id = $1`,
       [incidentId],
     );
-    return { items, total: n };
+    return new Map(rows.map((r) => [r.mention_id, r.linked_at]));
+  }
+
+  /**
+   * Every mention linked to some incident (retention keeps them when it drops their month), in the caller's
+   * transaction.
+   */
+  async evidenceMentionIds(manager: EntityManager): Promise<string[]> {
+    const rows: { mention_id: string }[] = await manager.query(
+      `SELECT DISTINCT mention_id FROM incident_mentions`,
+    );
+    return rows.map((r) => r.mention_id);
+  }
+
+  async lastDetectionEvent(
+    manager: EntityManager,
+    incidentId: string,
+    topicId: string,
+  ): Promise<LastDetectionEvent | null> {
+    const [row] = await manager.query(
+      `SELECT seq, payload->>'windowEnd' AS window_end FROM incident_events
+       WHERE incident_id = $1 AND type IN ('detection.recorded', 'detection.attached') AND payload->>'topicId' = $2
+       ORDER BY seq DESC LIMIT 1`,
+      [incidentId, topicId],
+    );
+    if (!row) return null;
+    return { seq: row.seq, windowEnd: row.window_end ? new Date(row.window_end).getTime() : null };
   }
 
   async nextCode(manager: EntityManager, at: Date): Promise<string> {

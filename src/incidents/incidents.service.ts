@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
@@ -30,6 +30,9 @@ import {
   STATUS_LABEL_VI,
 } from './incident-types.js';
 import { IncidentsRepository } from './incidents.repository.js';
+import type { LastDetectionEvent } from './incidents.repository.js';
+import { MentionPartitions } from '../signals/mention-partitions.js';
+import { SignalsService } from '../signals/signals.service.js';
 import { todayInVietnam } from '../common/dates.js';
 import { computeDeadlines } from './legal-clock.js';
 import { fieldError, validationFailed } from '../common/validation.js';
@@ -67,7 +70,7 @@ export type TransitionHook = (
 ) => Promise<void>;
 
 @Injectable()
-export class IncidentsService {
+export class IncidentsService implements OnModuleInit {
   private readonly transitionHooks: TransitionHook[] = [];
 
   constructor(
@@ -75,7 +78,14 @@ export class IncidentsService {
     private readonly timeline: IncidentTimeline,
     private readonly repository: IncidentsRepository,
     private readonly visibility: IncidentVisibility,
+    private readonly signals: SignalsService,
+    private readonly partitions: MentionPartitions,
   ) {}
+
+  onModuleInit() {
+    // Mention retention (signals) keeps the mentions linked here as evidence: it asks for them in its transaction.
+    this.partitions.registerEvidence((manager) => this.repository.evidenceMentionIds(manager));
+  }
 
   // ---- access -------------------------------------------------------------------------------------------
 
@@ -160,7 +170,9 @@ export class IncidentsService {
   /** The signals attached to an incident as evidence, widest reach first. */
   async mentions(user: AuthUser, id: string, query: { limit?: number; offset?: number }) {
     await this.getVisible(user, id);
-    return this.repository.mentionsOf(id, query.limit ?? 50, query.offset ?? 0);
+    const links = await this.repository.mentionLinks(id);
+    const page = await this.signals.mentionPage([...links.keys()], query.limit ?? 50, query.offset ?? 0);
+    return { items: page.map((m) => ({ ...m, linkedAt: links.get(m.id)! })), total: links.size };
   }
 
   async events(user: AuthUser, id: string, query: EventsQueryDto) {
@@ -324,6 +336,15 @@ export class IncidentsService {
       [incidentId, [...new Set(mentionIds)]],
     );
     return rows.length;
+  }
+
+  /** The topic's last detection event on the incident's timeline, in the caller's transaction (coalescing). */
+  lastDetectionEvent(
+    manager: EntityManager,
+    incidentId: string,
+    topicId: string,
+  ): Promise<LastDetectionEvent | null> {
+    return this.repository.lastDetectionEvent(manager, incidentId, topicId);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateIncidentDto) {

@@ -97,18 +97,22 @@ export class MentionPartitionsRepository {
   }
 
   /**
-   * Drops one month: its incident evidence (mentions linked to an incident, and their topic links) is copied
-   * aside, both partitions are detached, the evidence goes back in (it lands in the DEFAULT partitions, no
-   * month partition covering it any more) and the detached tables are dropped. No row of the month is deleted
-   * one by one; the evidence is found from `incident_mentions` (index probes, not a scan of the month).
+   * Drops one month: its incident evidence (the mentions among `evidenceIds` that lie in the month, and their
+   * topic links) is copied aside, both partitions are detached, the evidence goes back in (it lands in the
+   * DEFAULT partitions, no month partition covering it any more) and the detached tables are dropped. No row of
+   * the month is deleted one by one; the evidence is found by index probes of the given ids, not a scan of the
+   * month. `evidenceIds` comes from incidents (which own the links), read in the same transaction.
    */
-  async drop(manager: EntityManager, month: string): Promise<{ mentions: number; links: number }> {
+  async drop(
+    manager: EntityManager,
+    month: string,
+    evidenceIds: readonly string[],
+  ): Promise<{ mentions: number; links: number }> {
     const p = partitionOf(month);
     await manager.query(
       `CREATE TEMPORARY TABLE kept_mentions ON COMMIT DROP AS
-       SELECT m.* FROM (SELECT DISTINCT mention_id FROM incident_mentions) im
-         JOIN "${p.mentions}" m ON m.id = im.mention_id AND m.occurred_month = $1`,
-      [month],
+       SELECT m.* FROM "${p.mentions}" m WHERE m.id = ANY($2::uuid[]) AND m.occurred_month = $1`,
+      [month, evidenceIds],
     );
     await manager.query(
       `CREATE TEMPORARY TABLE kept_links ON COMMIT DROP AS

@@ -9,6 +9,13 @@ export const PARTITIONS_JOB = 'signals.mention_partitions';
 /** Month partitions kept ready beyond the current month, and behind it (late mentions). */
 export const MONTHS_AHEAD = 3;
 export const MONTHS_BACK = 3;
+/**
+ * The ids of the mentions that are incident evidence (linked to an incident), read in the retention's
+ * transaction. Incidents owns the links and registers the source (it depends on signals, not the other way
+ * round).
+ */
+export type EvidenceMentions = (manager: EntityManager) => Promise<string[]>;
+
 /** The job runs daily (a little after midnight UTC). */
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -19,6 +26,7 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(MentionPartitions.name);
+  private evidence?: EvidenceMentions;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,6 +49,11 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
         new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS + 5 * 60_000),
       );
     });
+  }
+
+  /** Incidents registers where the evidence to keep comes from (at most one source). */
+  registerEvidence(source: EvidenceMentions) {
+    this.evidence = source;
   }
 
   /** The first run after a start is due at once (kept if one is pending already). */
@@ -66,16 +79,23 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Drops the months older than the policy's span (counted back from the current month), keeping their incident
-   * evidence. Never a month of the last one (`keep_months` ≥ 1).
+   * evidence. Never a month of the last one (`keep_months` ≥ 1). Nothing is dropped while no evidence source is
+   * registered: without it, evidence could not be told from the rest.
    */
   async applyRetention(manager: EntityManager, now: Date): Promise<RetentionOutcome> {
     const keep = await this.repository.keepMonths(manager, now);
     const outcome: RetentionOutcome = { dropped: [], keptMentions: 0, keptLinks: 0 };
     if (!Number.isFinite(keep)) return outcome;
     const cutoff = monthStart(now, -keep);
-    for (const month of await this.repository.months(manager)) {
-      if (month >= cutoff) break;
-      const kept = await this.repository.drop(manager, month);
+    const due = (await this.repository.months(manager)).filter((month) => month < cutoff);
+    if (!due.length) return outcome;
+    if (!this.evidence) {
+      this.logger.warn('mention retention skipped: no source of incident evidence is registered');
+      return outcome;
+    }
+    const evidenceIds = await this.evidence(manager);
+    for (const month of due) {
+      const kept = await this.repository.drop(manager, month, evidenceIds);
       outcome.dropped.push(month);
       outcome.keptMentions += kept.mentions;
       outcome.keptLinks += kept.links;

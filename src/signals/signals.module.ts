@@ -33,6 +33,13 @@ import { TopicsService } from './topics.service.js';
     MentionPartitionsRepository,
     { provide: SENTIMENT_SCORER, useClass: LexiconSentimentScorer },
   ],
-  exports: [SignalsService, SignalsEvents, SignalSourcesService, TopicsService, SignalsBulkIngest],
+  exports: [
+    SignalsService,
+    SignalsEvents,
+    SignalSourcesService,
+    TopicsService,
+    SignalsBulkIngest,
+    MentionPartitions,
+  ],
 })
 export class SignalsModule {}

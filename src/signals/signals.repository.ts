@@ -91,6 +91,24 @@ export interface MentionSummary {
   evidenceUrl: string | null;
 }
 
+/** A mention as an incident's evidence page lists it. */
+export interface EvidencePageMention {
+  id: string;
+  sourceType: string;
+  platform: string | null;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  /** The first 500 characters of the text. */
+  snippet: string | null;
+  publishedAt: Date | null;
+  /** bigint, as the driver reads it. */
+  reach: string | null;
+  sentiment: SentimentLabel;
+  fakeNewsLabel: string | null;
+  evidenceUrl: string | null;
+}
+
 const NEEDS_QUOTE_ESCAPE = /["\\]/;
 
 /**
@@ -503,6 +521,24 @@ export class SignalsRepository {
       publishedAt: r.published_at as Date | null,
       collectedAt: r.collected_at as Date,
     }));
+  }
+
+  /**
+   * A page of the given mentions, widest reach first (then newest): what an incident shows of its evidence. The
+   * caller owns the list (incidents' links); a mention no longer stored is left out of the page.
+   */
+  async mentionPage(ids: string[], limit: number, offset: number): Promise<EvidencePageMention[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query(
+      `SELECT m.id, m.source_type AS "sourceType", m.platform, m.outlet, m.url, m.title, left(m.text, 500) AS snippet,
+         m.published_at AS "publishedAt", m.reach, m.sentiment, m.fake_news_label AS "fakeNewsLabel",
+         m.evidence_url AS "evidenceUrl"
+       FROM mentions m
+       WHERE m.id = ANY($1::uuid[])
+       ORDER BY coalesce(m.reach, 0) DESC, m.published_at DESC NULLS LAST, m.id
+       LIMIT $2 OFFSET $3`,
+      [ids, limit, offset],
+    );
   }
 
   /** The topic's mentions in [from, to): negative first, then by reach (reach, else engagement). */

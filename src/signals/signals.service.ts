@@ -16,7 +16,12 @@ import { selectNotable, SignalsEvents } from './signals.events.js';
 import type { IngestVia, NotableMention } from './signals.events.js';
 import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
-import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
+import type {
+  EvidencePageMention,
+  MentionSummary,
+  MentionTopicLink,
+  PreparedMention,
+} from './signals.repository.js';
 import { cleanText, foldTokens } from '../common/text.js';
 import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES, sumBuckets } from './topic-buckets.js';
 import type { TopicBucketRow } from './topic-buckets.js';
@@ -193,6 +198,11 @@ export class SignalsService {
   /** A topic's mentions published in [from, to): negative first, then by reach. */
   topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
     return this.repository.topMentions(topicId, from, to, limit);
+  }
+
+  /** A page of the given mentions, widest reach first (an incident's evidence: incidents owns the links). */
+  mentionPage(ids: string[], limit: number, offset: number): Promise<EvidencePageMention[]> {
+    return this.repository.mentionPage(ids, limit, offset);
   }
 
   /**

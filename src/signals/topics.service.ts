@@ -186,6 +186,15 @@ export class TopicsService {
     return this.get(id);
   }
 
+  /** The names of the given topics (active or not), by id; an unknown id is left out. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Topic)
+      .find({ select: { id: true, name: true }, where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((t) => [t.id, t.name]));
+  }
+
   private async assertOwnUnit(user: AuthUser, orgUnitId: string): Promise<void> {
     // An unknown unit is a validation error (400, naming the field), given by the write below.
     if (!(await this.dataSource.getRepository(OrgUnit).existsBy({ id: orgUnitId }))) return;
