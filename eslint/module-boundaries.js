@@ -14,13 +14,8 @@ export const EXEMPT_MODULES = ['access', 'reports', 'demo', 'bootstrap', 'databa
  */
 export const KNOWN_ENTITY_IMPORTS = {
   'src/auth/users.service.ts': ['../directory/entities/person.entity.js'],
-  'src/detection/detection.flow.ts': ['../signals/entities/topic.entity.js'],
-  'src/incidents/incident-tasks.service.ts': ['../auth/entities/user.entity.js'],
-  'src/incidents/incidents.service.ts': ['../directory/entities/org-unit.entity.js'],
   'src/rooms/room-access.ts': ['../auth/entities/user.entity.js', '../incidents/entities/incident.entity.js'],
   'src/rooms/rooms.service.ts': ['../incidents/entities/incident.entity.js'],
-  'src/signals/signal-sources.service.ts': ['../directory/entities/org-unit.entity.js'],
-  'src/signals/topics.service.ts': ['../directory/entities/org-unit.entity.js'],
   'src/statements/legal-clock.flow.ts': ['../incidents/entities/incident.entity.js'],
 };
 

@@ -7,7 +7,7 @@ import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.j
 import { requestContext } from '../common/request-context.js';
 import { IncidentChange, IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { Topic } from '../signals/entities/topic.entity.js';
+import type { Topic } from '../signals/entities/topic.entity.js';
 import { IngestedBatch, NotableMention, SignalsEvents } from '../signals/signals.events.js';
 import { MentionSummary } from '../signals/signals.repository.js';
 import { SignalsService } from '../signals/signals.service.js';

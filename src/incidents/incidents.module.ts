@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { DeadlineRulesController } from './deadline-rules.controller.js';
 import { DeadlineRulesService } from './deadline-rules.service.js';
@@ -12,7 +14,7 @@ import { IncidentsService } from './incidents.service.js';
 
 /** Incident aggregate, lifecycle, legal clock, tasks, verified facts and the timeline (the one write path). */
 @Module({
-  imports: [SignalsModule],
+  imports: [AuthModule, DirectoryModule, SignalsModule],
   controllers: [IncidentsController, DeadlineRulesController],
   providers: [
     IncidentsService,

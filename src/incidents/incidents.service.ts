@@ -1,11 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import type { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import {
   CreateIncidentDto,
   EventsQueryDto,
@@ -80,6 +81,7 @@ export class IncidentsService implements OnModuleInit {
     private readonly visibility: IncidentVisibility,
     private readonly signals: SignalsService,
     private readonly partitions: MentionPartitions,
+    private readonly directory: DirectoryOnDate,
   ) {}
 
   onModuleInit() {
@@ -475,7 +477,7 @@ export class IncidentsService implements OnModuleInit {
     at: Date,
     field: string,
   ): Promise<OrgUnit> {
-    const unit = await manager.findOneBy(OrgUnit, { id: unitId });
+    const unit = await this.directory.unit(manager, unitId);
     const day = todayInVietnam(at); // units are dated in Vietnamese law, midnight at UTC+7
     if (!unit) {
       throw validationFailed(
@@ -496,7 +498,7 @@ export class IncidentsService implements OnModuleInit {
     await manager.delete(IncidentUnit, { incidentId: incident.id });
     const ids = unitIds.filter((u) => u !== incident.responsibleOrgUnitId);
     if (!ids.length) return [];
-    const units = await manager.findBy(OrgUnit, { id: In(ids) });
+    const units = await this.directory.units(manager, ids);
     const missing = ids.filter((u) => !units.some((x) => x.id === u));
     if (missing.length) {
       throw validationFailed(

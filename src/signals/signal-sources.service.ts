@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSource, SignalSourceKind } from './entities/signal-source.entity.js';
 import { SignalActivityRepository } from './signal-activity.repository.js';
@@ -38,6 +38,7 @@ export class SignalSourcesService {
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
+    private readonly directory: DirectoryOnDate,
     private readonly repository: SignalActivityRepository,
   ) {}
 
@@ -140,7 +141,7 @@ export class SignalSourcesService {
   async create(dto: CreateSignalSourceDto): Promise<SourceWithSecret> {
     const secret = generateSecret();
     const id = await this.dataSource.transaction(async (manager) => {
-      if (dto.orgUnitId) await assertOrgUnit(manager, dto.orgUnitId);
+      if (dto.orgUnitId) await this.assertOrgUnit(manager, dto.orgUnitId);
       await assertNameFree(manager, dto.name);
       const saved = await manager.save(
         manager.create(SignalSource, {
@@ -180,7 +181,7 @@ export class SignalSourcesService {
       }
       if (dto.description !== undefined) patch.description = dto.description;
       if (dto.orgUnitId !== undefined) {
-        if (dto.orgUnitId) await assertOrgUnit(manager, dto.orgUnitId);
+        if (dto.orgUnitId) await this.assertOrgUnit(manager, dto.orgUnitId);
         patch.orgUnitId = dto.orgUnitId;
       }
       if (dto.active !== undefined) patch.active = dto.active;
@@ -261,19 +262,19 @@ export class SignalSourcesService {
     if (!source?.orgUnitId) return null;
     return new Set(await this.orgTree.subtree([source.orgUnitId]));
   }
+
+  private async assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
+    if (!(await this.directory.unitExists(manager, orgUnitId))) {
+      throw validationFailed(
+        [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+        'Không tìm thấy đơn vị',
+      );
+    }
+  }
 }
 
 export function inactive(id: string): AppError {
   return new AppError(ErrorCode.SIGNAL_SOURCE_INACTIVE, `Nguồn tín hiệu ${id} đã ngừng hoạt động`);
-}
-
-async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
-  if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw validationFailed(
-      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
-      'Không tìm thấy đơn vị',
-    );
-  }
 }
 
 async function assertNameFree(manager: EntityManager, name: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SignalsBulkIngest } from './bulk-ingest.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { MentionPartitions } from './mention-partitions.js';
 import { MentionPartitionsRepository } from './mention-partitions.repository.js';
@@ -19,7 +20,7 @@ import { TopicsService } from './topics.service.js';
  * time buckets. Detection subscribes through SignalsEvents and reads through SignalsService.
  */
 @Module({
-  imports: [JobsModule],
+  imports: [DirectoryModule, JobsModule],
   controllers: [SignalSourcesController, SignalsController, TopicsController],
   providers: [
     SignalsRepository,

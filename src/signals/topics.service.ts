@@ -6,7 +6,7 @@ import { OrgTree } from '../access/org-tree.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { SignalSource } from './entities/signal-source.entity.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
@@ -48,6 +48,7 @@ export class TopicsService {
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
+    private readonly directory: DirectoryOnDate,
   ) {}
 
   /** The topics of the user's units (all for admins). */
@@ -126,7 +127,7 @@ export class TopicsService {
     const rules = normalizeRules(dto);
     assertCanMatch(rules);
     const topic = await this.dataSource.transaction(async (manager) => {
-      await assertOrgUnit(manager, dto.orgUnitId);
+      await this.assertOrgUnit(manager, dto.orgUnitId);
       await assertNameFree(manager, dto.orgUnitId, dto.name);
       const saved = await manager.save(
         manager.create(Topic, {
@@ -159,7 +160,7 @@ export class TopicsService {
       if (!topic) throw AppError.notFound('chủ đề theo dõi', id);
       const patch: Partial<Topic> = {};
       if (dto.orgUnitId !== undefined && dto.orgUnitId !== topic.orgUnitId) {
-        await assertOrgUnit(manager, dto.orgUnitId);
+        await this.assertOrgUnit(manager, dto.orgUnitId);
         patch.orgUnitId = dto.orgUnitId;
       }
       if (dto.name !== undefined && dto.name !== topic.name) patch.name = dto.name;
@@ -197,7 +198,7 @@ export class TopicsService {
 
   private async assertOwnUnit(user: AuthUser, orgUnitId: string): Promise<void> {
     // An unknown unit is a validation error (400, naming the field), given by the write below.
-    if (!(await this.dataSource.getRepository(OrgUnit).existsBy({ id: orgUnitId }))) return;
+    if (!(await this.directory.unitExists(this.dataSource.manager, orgUnitId))) return;
     if (!(await this.visibility.isUnitInScope(user, orgUnitId, 'unitData'))) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
@@ -251,6 +252,15 @@ export class TopicsService {
     }
     return index;
   }
+
+  private async assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
+    if (!(await this.directory.unitExists(manager, orgUnitId))) {
+      throw validationFailed(
+        [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+        'Không tìm thấy đơn vị chủ quản',
+      );
+    }
+  }
 }
 
 type Rules = Pick<Topic, (typeof RULE_FIELDS)[number] | 'geoCodes'>;
@@ -303,15 +313,6 @@ function assertCanMatch(rules: Rules): void {
     throw validationFailed(
       [fieldError('anyTerms', 'hasWords', 'anyTerms: cần ít nhất một quy tắc để khớp')],
       'Chủ đề cần ít nhất một từ khóa (anyTerms, allTerms), tên đơn vị hoặc tên lãnh đạo',
-    );
-  }
-}
-
-async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
-  if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw validationFailed(
-      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
-      'Không tìm thấy đơn vị chủ quản',
     );
   }
 }

@@ -49,16 +49,17 @@ describe('module boundaries (ESLint)', () => {
   });
 
   it('a file of the known list keeps only its listed imports', async () => {
-    const file = 'src/signals/topics.service.ts';
+    // An entry of the known list (eslint/module-boundaries.js): when it goes, take another one of the list.
+    const file = 'src/rooms/rooms.service.ts';
     expect(
       await lint(
         file,
-        "import { OrgUnit } from '../directory/entities/org-unit.entity.js';\nexport const x = OrgUnit;\n",
+        "import { Incident } from '../incidents/entities/incident.entity.js';\nexport const x = Incident;\n",
       ),
     ).toEqual([]);
     const added = await lint(
       file,
-      "import { Incident } from '../incidents/entities/incident.entity.js';\nexport const x = Incident;\n",
+      "import { OrgUnit } from '../directory/entities/org-unit.entity.js';\nexport const x = OrgUnit;\n",
     );
     expect(added).toHaveLength(1);
   });
