@@ -338,7 +338,7 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
 
     let events: CommittedIncidentEvent[] = [];
     const decision = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${topic.id}`]);
+      await this.repository.lockTopic(manager, topic.id);
       const fresh = await this.withoutDuplicates(manager, topic.id, findings);
       if (!fresh.length) return null;
       const units = await this.unitsConcerned(manager, category, topic.orgUnitId);
@@ -478,11 +478,11 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
       seen.add(key);
       return true;
     });
-    const existing: { rule: string; window_start: Date }[] = await manager.query(
-      `SELECT rule, window_start FROM detections WHERE topic_id = $1 AND window_start = ANY($2::timestamptz[])`,
-      [topicId, unique.map((f) => f.windowStart)],
+    const taken = await this.repository.recordedWindows(
+      manager,
+      topicId,
+      unique.map((f) => f.windowStart),
     );
-    const taken = new Set(existing.map((e) => `${e.rule}|${new Date(e.window_start).getTime()}`));
     return unique.filter((f) => !taken.has(`${f.rule}|${f.windowStart.getTime()}`));
   }
 
@@ -492,11 +492,8 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
     category: IncidentCategory,
     orgUnitId: string,
   ): Promise<number> {
-    const rows: { org_unit_id: string }[] = await manager.query(
-      `SELECT DISTINCT org_unit_id FROM detections WHERE category = $1 AND created_at > now() - interval '1 hour'`,
-      [category],
-    );
-    return new Set([...rows.map((r) => r.org_unit_id), orgUnitId]).size;
+    const units = await this.repository.unitsFiredLastHour(manager, category);
+    return new Set([...units, orgUnitId]).size;
   }
 
   private async insertDetections(

@@ -123,7 +123,7 @@ export class WatchListService implements OnModuleInit {
    */
   async record(topic: Topic, findings: { finding: Finding; title: string }[]): Promise<WatchSignal[]> {
     const inserted = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`watch:${topic.id}`]);
+      await this.repository.lockWatchList(manager, topic.id);
       const fresh = new Map<string, Partial<WatchSignal>>();
       for (const { finding: f, title } of findings) {
         const since = new Date(f.windowStart.getTime() - WATCH_GATHER_HOURS * 3_600_000);
@@ -220,12 +220,7 @@ export class WatchListService implements OnModuleInit {
   }
 
   private async loadInScope(manager: EntityManager, user: AuthUser, id: string): Promise<WatchSignal> {
-    const signal = await manager
-      .getRepository(WatchSignal)
-      .createQueryBuilder('w')
-      .setLock('pessimistic_write')
-      .where('w.id = :id', { id })
-      .getOne();
+    const signal = await this.repository.lockedWatchSignal(manager, id);
     if (!signal) throw AppError.notFound('tín hiệu theo dõi', id);
     if (!(await this.visibility.isUnitInScope(user, signal.orgUnitId, 'incidents', manager))) {
       throw AppError.notFound('tín hiệu theo dõi', id);
@@ -252,8 +247,7 @@ export class WatchListService implements OnModuleInit {
     const topicName = await this.topicNameOf(id);
     const result = await this.dataSource.transaction(async (manager) => {
       const probe = await manager.findOneBy(WatchSignal, { id });
-      if (probe)
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${probe.topicId}`]);
+      if (probe) await this.repository.lockTopic(manager, probe.topicId);
       const signal = await this.loadInScope(manager, user, id);
       const { thresholds } = await this.settings.effective(signal.orgUnitId);
       const severity = severityFor(thresholds.severityRules, {

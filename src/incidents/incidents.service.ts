@@ -25,7 +25,6 @@ import { IncidentChange, IncidentTimeline } from './incident-timeline.js';
 import {
   IncidentCategory,
   IncidentStatus,
-  OPEN_STATUSES,
   Severity,
   SEVERITY_RANK,
   STATUS_LABEL_VI,
@@ -286,58 +285,28 @@ export class IncidentsService implements OnModuleInit {
 
   // ---- signals attached to incidents (used by detection) --------------------------------------------------
 
-  /** The open incident (newest) that one of these topics belongs to, locked for the caller's transaction. */
   /** An incident by id in the caller's transaction (no visibility check: the caller made it). */
   findWithin(manager: EntityManager, id: string): Promise<Incident | null> {
     return manager.findOneBy(Incident, { id });
   }
 
-  async findOpenForTopic(manager: EntityManager, topicId: string): Promise<Incident | null> {
-    return manager
-      .getRepository(Incident)
-      .createQueryBuilder('i')
-      .innerJoin(IncidentTopic, 'it', 'it.incidentId = i.id AND it.topicId = :topicId', { topicId })
-      .where('i.status IN (:...open)', { open: OPEN_STATUSES })
-      .orderBy('i.detectedAt', 'DESC')
-      .getOne();
+  /** The open incident (newest) that the topic belongs to, in the caller's transaction. */
+  findOpenForTopic(manager: EntityManager, topicId: string): Promise<Incident | null> {
+    return this.repository.openForTopic(manager, topicId);
   }
 
   /** The latest dismissal of an incident on this topic since `since`, if any. */
-  async findDismissedForTopic(
-    manager: EntityManager,
-    topicId: string,
-    since: Date,
-  ): Promise<Incident | null> {
-    return manager
-      .getRepository(Incident)
-      .createQueryBuilder('i')
-      .innerJoin(IncidentTopic, 'it', 'it.incidentId = i.id AND it.topicId = :topicId', { topicId })
-      .where('i.status = :dismissed', { dismissed: IncidentStatus.Dismissed })
-      .andWhere('i.statusChangedAt >= :since', { since })
-      .orderBy('i.statusChangedAt', 'DESC')
-      .getOne();
+  findDismissedForTopic(manager: EntityManager, topicId: string, since: Date): Promise<Incident | null> {
+    return this.repository.dismissedForTopic(manager, topicId, since);
   }
 
-  async linkTopics(manager: EntityManager, incidentId: string, topicIds: string[]): Promise<void> {
-    if (!topicIds.length) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IncidentTopic)
-      .values(topicIds.map((topicId) => ({ incidentId, topicId })))
-      .orIgnore()
-      .execute();
+  linkTopics(manager: EntityManager, incidentId: string, topicIds: string[]): Promise<void> {
+    return this.repository.linkTopics(manager, incidentId, topicIds);
   }
 
   /** Attaches mentions as evidence; returns how many were new to the incident. */
-  async linkMentions(manager: EntityManager, incidentId: string, mentionIds: string[]): Promise<number> {
-    if (!mentionIds.length) return 0;
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO incident_mentions (incident_id, mention_id)
-       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING mention_id`,
-      [incidentId, [...new Set(mentionIds)]],
-    );
-    return rows.length;
+  linkMentions(manager: EntityManager, incidentId: string, mentionIds: string[]): Promise<number> {
+    return this.repository.linkMentions(manager, incidentId, mentionIds);
   }
 
   /** The topic's last detection event on the incident's timeline, in the caller's transaction (coalescing). */
@@ -525,35 +494,16 @@ export class IncidentsService implements OnModuleInit {
    * Clocks stopped by the act that meets them (a `legal_clock.stopped` event: the first publication of a
    * statement that the rule names), per incident and rule key.
    */
-  async clockStops(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
-    const out = new Map<string, Record<string, Date>>();
-    if (!incidentIds.length) return out;
-    const rows: { incident_id: string; key: string; at: Date }[] = await this.dataSource.query(
-      `SELECT incident_id, payload->>'ruleKey' AS key, min((payload->>'stoppedAt')::timestamptz) AS at FROM incident_events
-        WHERE incident_id = ANY($1::uuid[]) AND type = 'legal_clock.stopped'
-        GROUP BY incident_id, payload->>'ruleKey'`,
-      [incidentIds],
-    );
-    for (const r of rows) out.set(r.incident_id, { ...(out.get(r.incident_id) ?? {}), [r.key]: r.at });
-    return out;
+  clockStops(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
+    return this.repository.clockStops(incidentIds);
   }
 
   /**
    * Starts of the deadlines that run from an act rather than from detection: `takedown_requested`, the first
    * publication of a takedown request (NĐ 147/2024: the platform removes within 24 hours of the request).
    */
-  async clockAnchors(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
-    const out = new Map<string, Record<string, Date>>();
-    if (!incidentIds.length) return out;
-    const rows: { incident_id: string; at: Date }[] = await this.dataSource.query(
-      `SELECT incident_id, min(coalesce((payload->>'publishedAt')::timestamptz, occurred_at)) AS at
-         FROM incident_events
-        WHERE incident_id = ANY($1::uuid[]) AND type = 'statement.published' AND payload->>'type' = 'takedown_request'
-        GROUP BY incident_id`,
-      [incidentIds],
-    );
-    for (const r of rows) out.set(r.incident_id, { takedown_requested: r.at });
-    return out;
+  clockAnchors(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
+    return this.repository.clockAnchors(incidentIds);
   }
 
   /** Every deadline rule (all dates): callers pick those in force with `rulesInForce`. */

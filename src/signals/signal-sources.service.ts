@@ -11,6 +11,7 @@ import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSource, SignalSourceKind } from './entities/signal-source.entity.js';
 import { SignalActivityRepository } from './signal-activity.repository.js';
+import { SignalSourcesRepository } from './signal-sources.repository.js';
 import { generateSecret } from './webhook-signature.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
@@ -40,6 +41,7 @@ export class SignalSourcesService {
     private readonly orgTree: OrgTree,
     private readonly directory: DirectoryOnDate,
     private readonly repository: SignalActivityRepository,
+    private readonly sources: SignalSourcesRepository,
   ) {}
 
   /**
@@ -83,7 +85,7 @@ export class SignalSourcesService {
    * (an advisory lock per unit keeps two first reports from creating two).
    */
   async manualSourceFor(manager: EntityManager, orgUnitId: string, unitName: string): Promise<string> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`manual-source:${orgUnitId}`]);
+    await this.sources.lockManualSource(manager, orgUnitId);
     const found = await manager.findOne(SignalSource, {
       where: { orgUnitId, kind: SignalSourceKind.Manual },
       order: { createdAt: 'ASC' },
@@ -200,15 +202,13 @@ export class SignalSourcesService {
   async rotateSecret(id: string): Promise<SourceWithSecret> {
     const secret = generateSecret();
     await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query(`SELECT secret FROM signal_sources WHERE id = $1 FOR UPDATE`, [
-        id,
-      ]);
-      if (!current) throw AppError.notFound('nguồn tín hiệu', id);
+      const current = await this.sources.lockedSecret(manager, id);
+      if (current === null) throw AppError.notFound('nguồn tín hiệu', id);
       const now = new Date();
       const validUntil = new Date(now.getTime() + SECRET_ROTATION_GRACE_MS);
       await manager.update(SignalSource, id, {
         secret,
-        previousSecret: current.secret,
+        previousSecret: current,
         previousSecretValidUntil: validUntil,
         secretRotatedAt: now,
       });
@@ -224,14 +224,10 @@ export class SignalSourcesService {
 
   /** The source and the secrets its webhook signatures may use now; null if there is no such source. */
   async credentials(id: string): Promise<SourceCredentials | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, active, secret, previous_secret, previous_secret_valid_until > now() AS previous_valid
-       FROM signal_sources WHERE id = $1`,
-      [id],
-    );
+    const row = await this.sources.secrets(id);
     if (!row) return null;
-    const secrets = [row.secret as string];
-    if (row.previous_secret && row.previous_valid) secrets.push(row.previous_secret as string);
+    const secrets = [row.secret];
+    if (row.previousSecret && row.previousValid) secrets.push(row.previousSecret);
     return { id: row.id, active: row.active, secrets };
   }
 

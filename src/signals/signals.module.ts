@@ -6,6 +6,7 @@ import { MentionPartitions } from './mention-partitions.js';
 import { MentionPartitionsRepository } from './mention-partitions.repository.js';
 import { LexiconSentimentScorer, SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import { SignalSourcesController } from './signal-sources.controller.js';
+import { SignalSourcesRepository } from './signal-sources.repository.js';
 import { SignalSourcesService } from './signal-sources.service.js';
 import { SignalsController } from './signals.controller.js';
 import { SignalsEvents } from './signals.events.js';
@@ -25,6 +26,7 @@ import { TopicsService } from './topics.service.js';
   providers: [
     SignalsRepository,
     SignalActivityRepository,
+    SignalSourcesRepository,
     SignalSourcesService,
     TopicsService,
     SignalsService,
