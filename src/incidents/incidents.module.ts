@@ -8,6 +8,7 @@ import { IncidentEventsPublisher } from './incident-events.publisher.js';
 import { IncidentFactsService } from './incident-facts.service.js';
 import { IncidentTasksService } from './incident-tasks.service.js';
 import { IncidentTimeline } from './incident-timeline.js';
+import { IncidentUnits } from './incident-units.js';
 import { IncidentsController } from './incidents.controller.js';
 import { IncidentsRepository } from './incidents.repository.js';
 import { IncidentsService } from './incidents.service.js';
@@ -20,6 +21,7 @@ import { IncidentsService } from './incidents.service.js';
     IncidentsService,
     IncidentsRepository,
     IncidentTimeline,
+    IncidentUnits,
     IncidentEventsPublisher,
     IncidentTasksService,
     IncidentFactsService,

@@ -5,8 +5,6 @@ import { IncidentVisibility } from '../access/incident-visibility.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import type { OrgUnit } from '../directory/entities/org-unit.entity.js';
-import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import {
   CreateIncidentDto,
   EventsQueryDto,
@@ -19,7 +17,9 @@ import { IncidentEvent } from './entities/incident-event.entity.js';
 import { IncidentMention } from './entities/incident-mention.entity.js';
 import { IncidentTopic } from './entities/incident-topic.entity.js';
 import { IncidentUnit } from './entities/incident-unit.entity.js';
-import { Incident, OrgUnitSnapshot } from './entities/incident.entity.js';
+import { IncidentUnits, snapshotOf } from './incident-units.js';
+export { snapshotOf } from './incident-units.js';
+import { Incident } from './entities/incident.entity.js';
 import { allowedTargets, findTransition } from './incident-state-machine.js';
 import { IncidentChange, IncidentTimeline } from './incident-timeline.js';
 import {
@@ -33,7 +33,6 @@ import { IncidentsRepository } from './incidents.repository.js';
 import type { LastDetectionEvent } from './incidents.repository.js';
 import { MentionPartitions } from '../signals/mention-partitions.js';
 import { SignalsService } from '../signals/signals.service.js';
-import { todayInVietnam } from '../common/dates.js';
 import { computeDeadlines } from './legal-clock.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
@@ -54,10 +53,6 @@ export interface OpenIncidentInput {
   openedPayload?: Record<string, unknown>;
 }
 
-export function snapshotOf(unit: OrgUnit): OrgUnitSnapshot {
-  return { id: unit.id, code: unit.code, name: unit.name, unitType: unit.unitType };
-}
-
 /**
  * Runs inside a status change's transaction, after the new status is set and before its event: may refuse (throw,
  * nothing is written) or write rows of its own (e.g. the reports module requires a completed review to close and
@@ -69,6 +64,11 @@ export type TransitionHook = (
   to: IncidentStatus,
 ) => Promise<void>;
 
+/**
+ * The incident aggregate as other modules call it: access checks, queries, opening, changes, status transitions,
+ * evidence links. Over ~400 lines because it is the one facade every module calls; its units
+ * (incident-units.ts), SQL (incidents.repository.ts) and write path (incident-timeline.ts) live apart.
+ */
 @Injectable()
 export class IncidentsService implements OnModuleInit {
   private readonly transitionHooks: TransitionHook[] = [];
@@ -80,7 +80,7 @@ export class IncidentsService implements OnModuleInit {
     private readonly visibility: IncidentVisibility,
     private readonly signals: SignalsService,
     private readonly partitions: MentionPartitions,
-    private readonly directory: DirectoryOnDate,
+    private readonly units: IncidentUnits,
   ) {}
 
   onModuleInit() {
@@ -137,13 +137,7 @@ export class IncidentsService implements OnModuleInit {
       visibleUnderUnitIds: await this.visibilityRoots(user),
       memberPersonId: user.personId,
     });
-    const ids = items.map((i) => i.id);
-    const [rules, stops, anchors] = await Promise.all([
-      this.rules(),
-      this.clockStops(ids),
-      this.clockAnchors(ids),
-    ]);
-    return { items: items.map((i) => this.present(i, rules, stops.get(i.id), anchors.get(i.id))), total };
+    return { items: await this.present(items), total };
   }
 
   async get(user: AuthUser, id: string) {
@@ -156,12 +150,7 @@ export class IncidentsService implements OnModuleInit {
       this.dataSource.getRepository(IncidentMention).countBy({ incidentId: id }),
     ]);
     return {
-      ...this.present(
-        incident,
-        await this.rules(),
-        (await this.clockStops([id])).get(id),
-        (await this.clockAnchors([id])).get(id),
-      ),
+      ...(await this.present([incident]))[0],
       concernedUnits: units.map((u) => u.snapshot),
       topics: topicLinks.map((l) => ({ id: l.topicId, name: l.topic?.name ?? null, linkedAt: l.linkedAt })),
       mentionCount,
@@ -239,7 +228,7 @@ export class IncidentsService implements OnModuleInit {
       );
     }
     const build = async (manager: EntityManager) => {
-      const unit = await this.activeUnit(
+      const unit = await this.units.activeUnit(
         manager,
         input.responsibleOrgUnitId,
         detectedAt,
@@ -265,7 +254,7 @@ export class IncidentsService implements OnModuleInit {
     };
     const work = async (change: IncidentChange) => {
       const { incident, manager } = change;
-      const concerned = await this.replaceConcernedUnits(manager, incident, input.concernedOrgUnitIds ?? []);
+      const concerned = await this.units.replaceConcerned(manager, incident, input.concernedOrgUnitIds ?? []);
       change.emit('incident.opened', {
         code: incident.code,
         title: incident.title,
@@ -347,7 +336,7 @@ export class IncidentsService implements OnModuleInit {
         }
       }
       if (dto.responsibleOrgUnitId && dto.responsibleOrgUnitId !== incident.responsibleOrgUnitId) {
-        const unit = await this.activeUnit(
+        const unit = await this.units.activeUnit(
           manager,
           dto.responsibleOrgUnitId,
           new Date(),
@@ -363,7 +352,7 @@ export class IncidentsService implements OnModuleInit {
       }
       await manager.save(incident);
       if (dto.concernedOrgUnitIds) {
-        const units = await this.replaceConcernedUnits(manager, incident, dto.concernedOrgUnitIds);
+        const units = await this.units.replaceConcerned(manager, incident, dto.concernedOrgUnitIds);
         change.emit('incident.units_changed', { concernedUnits: units });
       }
       if (Object.keys(changes).length) change.emit('incident.updated', { changes });
@@ -440,56 +429,6 @@ export class IncidentsService implements OnModuleInit {
     this.assertNotFinal(incident);
   }
 
-  private async activeUnit(
-    manager: EntityManager,
-    unitId: string,
-    at: Date,
-    field: string,
-  ): Promise<OrgUnit> {
-    const unit = await this.directory.unit(manager, unitId);
-    const day = todayInVietnam(at); // units are dated in Vietnamese law, midnight at UTC+7
-    if (!unit) {
-      throw validationFailed(
-        [fieldError(field, 'exists', `${field}: không tồn tại trong danh bạ`)],
-        'Không tìm thấy đơn vị',
-      );
-    }
-    if (unit.validFrom > day || (unit.validTo !== null && unit.validTo < day)) {
-      throw validationFailed(
-        [fieldError(field, 'validOn', `${field}: đơn vị không có hiệu lực vào ngày ${day}`)],
-        `Đơn vị "${unit.name}" không còn hiệu lực vào ngày ${day}`,
-      );
-    }
-    return unit;
-  }
-
-  private async replaceConcernedUnits(manager: EntityManager, incident: Incident, unitIds: string[]) {
-    await manager.delete(IncidentUnit, { incidentId: incident.id });
-    const ids = unitIds.filter((u) => u !== incident.responsibleOrgUnitId);
-    if (!ids.length) return [];
-    const units = await this.directory.units(manager, ids);
-    const missing = ids.filter((u) => !units.some((x) => x.id === u));
-    if (missing.length) {
-      throw validationFailed(
-        [
-          fieldError(
-            'concernedOrgUnitIds',
-            'exists',
-            `concernedOrgUnitIds: không tồn tại: ${missing.join(', ')}`,
-          ),
-        ],
-        'Có đơn vị liên quan không tồn tại',
-      );
-    }
-    const rows = units.map((u) => ({ incidentId: incident.id, orgUnitId: u.id, snapshot: snapshotOf(u) }));
-    await manager.insert(IncidentUnit, rows);
-    return rows.map((r) => r.snapshot);
-  }
-
-  private rules(): Promise<DeadlineRule[]> {
-    return this.dataSource.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
-  }
-
   /**
    * Clocks stopped by the act that meets them (a `legal_clock.stopped` event: the first publication of a
    * statement that the rule names), per incident and rule key.
@@ -506,21 +445,24 @@ export class IncidentsService implements OnModuleInit {
     return this.repository.clockAnchors(incidentIds);
   }
 
+  /** Incidents as the API shows them: their deadlines now (rules, stops, anchors) and where they may move. */
+  private async present(incidents: Incident[]) {
+    const ids = incidents.map((i) => i.id);
+    const [rules, stops, anchors] = await Promise.all([
+      this.deadlineRules(),
+      this.clockStops(ids),
+      this.clockAnchors(ids),
+    ]);
+    const now = new Date();
+    return incidents.map((incident) => ({
+      ...incident,
+      deadlines: computeDeadlines(rules, incident, now, anchors.get(incident.id), stops.get(incident.id)),
+      allowedTransitions: allowedTargets(incident.status),
+    }));
+  }
+
   /** Every deadline rule (all dates): callers pick those in force with `rulesInForce`. */
   deadlineRules(manager: EntityManager = this.dataSource.manager): Promise<DeadlineRule[]> {
     return manager.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
-  }
-
-  private present(
-    incident: Incident,
-    rules: DeadlineRule[],
-    stops: Record<string, Date> = {},
-    anchors: Record<string, Date> = {},
-  ) {
-    return {
-      ...incident,
-      deadlines: computeDeadlines(rules, incident, new Date(), anchors, stops),
-      allowedTransitions: allowedTargets(incident.status),
-    };
   }
 }

@@ -13,6 +13,7 @@ import { SignalsEvents } from './signals.events.js';
 import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
 import { SignalsService } from './signals.service.js';
+import { TopicReadsRepository } from './topic-reads.repository.js';
 import { TopicsController } from './topics.controller.js';
 import { TopicsService } from './topics.service.js';
 
@@ -25,6 +26,7 @@ import { TopicsService } from './topics.service.js';
   controllers: [SignalSourcesController, SignalsController, TopicsController],
   providers: [
     SignalsRepository,
+    TopicReadsRepository,
     SignalActivityRepository,
     SignalSourcesRepository,
     SignalSourcesService,

@@ -11,6 +11,7 @@ import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } f
 import { SignalSource } from './entities/signal-source.entity.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
 import { SignalsRepository } from './signals.repository.js';
+import { TopicReadsRepository } from './topic-reads.repository.js';
 import { foldTokens, termTokens } from '../common/text.js';
 import { DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
 import { CompiledTopics } from './topic-matcher.js';
@@ -45,6 +46,7 @@ export class TopicsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalsRepository,
+    private readonly reads: TopicReadsRepository,
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
@@ -79,11 +81,7 @@ export class TopicsService {
     assertCanMatch(rules);
     const days = dto.days ?? 7;
     const since = new Date(Date.now() - days * 24 * 3600_000);
-    const recent = await this.repository.recentMentions(
-      since,
-      PREVIEW_SCAN,
-      await this.readableSources(user),
-    );
+    const recent = await this.reads.recentMentions(since, PREVIEW_SCAN, await this.readableSources(user));
     const matcher = new CompiledTopics([{ id: 'preview', ...rules }]);
     const matched = [];
     for (const m of recent) {
