@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import pgCopyStreams from 'pg-copy-streams';
 import { createDataSource } from '../src/database/data-source.js';
+import { IncidentsRepository } from '../src/incidents/incidents.repository.js';
 import { copyLine } from '../src/signals/copy-text.js';
 import {
   MentionPartitionsRepository,
@@ -254,8 +255,12 @@ export async function timeRetention(url: string, month: string) {
        ON CONFLICT DO NOTHING`,
     );
     const repository = new MentionPartitionsRepository();
+    const incidents = new IncidentsRepository(ds);
     const t0 = performance.now();
-    const kept = await ds.transaction((m) => repository.drop(m, month));
+    // As the job does it: the evidence ids asked of incidents in the same transaction as the drop.
+    const kept = await ds.transaction(async (m) =>
+      repository.drop(m, month, await incidents.evidenceMentionIds(m)),
+    );
     const ms = performance.now() - t0;
     return { rows: Number(rows), kept: kept.mentions, ms };
   } finally {

@@ -49,9 +49,9 @@ export class UsersService {
       .then((u) => Boolean(u?.roles.includes(role)));
   }
 
-  /** Whether an account exists and may sign in. */
-  isActive(id: string): Promise<boolean> {
-    return this.dataSource.getRepository(User).existsBy({ id, active: true });
+  /** Whether an account exists and may sign in (in the caller's transaction when given). */
+  isActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(User).existsBy({ id, active: true });
   }
 
   /** The password of an active account, checked again before a signature (ký duyệt). */

@@ -11,7 +11,6 @@ import { DetectionRepository } from './detection.repository.js';
 import { UpdateDetectionSettingsDto } from './dto/detection-settings.dto.js';
 import { ApplySuggestionDto } from './dto/watch-signal.dto.js';
 import { DetectionLabel } from './entities/detection-label.entity.js';
-import { WatchSignal } from './entities/watch-signal.entity.js';
 import { DETECTION_SETTING_LABELS, detectionRuleLabel } from './rule-labels.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -60,14 +59,7 @@ export class DetectionQualityService {
       ruleLabel: detectionRuleLabel(s.rule),
       settingLabel: DETECTION_SETTING_LABELS[s.setting] ?? s.setting,
     }));
-    const watch: { status: string; n: number }[] = await this.dataSource
-      .getRepository(WatchSignal)
-      .createQueryBuilder('w')
-      .select('w.status', 'status')
-      .addSelect('count(*)::int', 'n')
-      .where('w.topicId = :topicId AND w.createdAt >= :since', { topicId, since })
-      .groupBy('w.status')
-      .getRawMany();
+    const watch = await this.repository.watchStatusCounts(topicId, since);
     return {
       topicId,
       topicName: topic.name,

@@ -7,29 +7,20 @@ import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.j
 import { requestContext } from '../common/request-context.js';
 import { IncidentChange, IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { Topic } from '../signals/entities/topic.entity.js';
+import type { Topic } from '../signals/entities/topic.entity.js';
 import { IngestedBatch, NotableMention, SignalsEvents } from '../signals/signals.events.js';
+import { TopicEvaluation } from './topic-evaluation.js';
 import { MentionSummary } from '../signals/signals.repository.js';
 import { SignalsService } from '../signals/signals.service.js';
-import { DetectionSettingsService } from './detection-settings.service.js';
 import {
-  BucketCounts,
   DetectionEvidence,
   DetectionThresholds,
   EvidenceMention,
-  evaluateItem,
-  evaluateTraction,
-  evaluateWindow,
   Finding,
-  holdDuringColdStart,
-  isAuthorityItem,
-  lookbackHours,
-  NotableItem,
   opensRoom,
   severityFor,
 } from './detection-rules.js';
 import { DetectionRepository } from './detection.repository.js';
-import { evaluateSlowBurn, newVoicesExcept, slowBurnScanHours } from './slow-burn-rule.js';
 import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
 import { WatchListService } from './watch-list.service.js';
 
@@ -93,16 +84,12 @@ export interface DetectionDecision {
 export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DetectionFlow.name);
   private unsubscribe?: () => void;
-  /** Each topic's first bucket, once it is old enough not to change anything (the history only grows). */
-  private readonly firstBuckets = new Map<string, number>();
-  /** The slow burn's last evaluation per topic: the window end and when (it reads days of mentions). */
-  private readonly slowBurnChecked = new Map<string, { end: number; at: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signalsEvents: SignalsEvents,
     private readonly signals: SignalsService,
-    private readonly settings: DetectionSettingsService,
+    private readonly evaluation: TopicEvaluation,
     private readonly incidents: IncidentsService,
     private readonly timeline: IncidentTimeline,
     private readonly repository: DetectionRepository,
@@ -138,186 +125,12 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
     for (const n of batch.notable) byTopic.get(n.topicId)?.notable.push(n);
     for (const [topicId, work] of byTopic) {
       try {
-        await this.evaluateTopic(topicId, work.starts, work.bucketSeconds, work.notable);
+        const found = await this.evaluation.evaluate(topicId, work.starts, work.bucketSeconds, work.notable);
+        if (found) await this.act(found.topic, found.thresholds, found.findings);
       } catch (e) {
         this.logger.error(`Phát hiện trên chủ đề ${topicId} thất bại: ${(e as Error).stack ?? e}`);
       }
     }
-  }
-
-  private async evaluateTopic(
-    topicId: string,
-    starts: Set<number>,
-    bucketSeconds: number,
-    notable: NotableMention[],
-  ) {
-    const topic = await this.signals.getTopic(topicId);
-    if (!topic.active) return;
-    const { thresholds } = await this.settings.effective(topic.orgUnitId);
-    const horizon = Date.now() - thresholds.evaluationHorizonHours * 3_600_000;
-    const recent = [...starts].filter((s) => s + bucketSeconds * 1000 >= horizon).sort((a, b) => a - b);
-    const findings: Finding[] = [];
-    const lookback = lookbackHours(thresholds) * 3_600_000;
-    let rows: BucketCounts[] = [];
-    if (recent.length) {
-      // One read covers every touched bucket and the history each one's baselines need.
-      rows = await this.signals.getBuckets(
-        topicId,
-        new Date(recent[0] - lookback),
-        new Date(recent[recent.length - 1] + 1),
-      );
-      for (const start of recent) {
-        const current = rows.find((r) => r.bucketStart.getTime() === start);
-        if (!current) continue;
-        const window = rows.filter(
-          (r) => r.bucketStart.getTime() >= start - lookback && r.bucketStart.getTime() <= start,
-        );
-        findings.push(...evaluateWindow(current, window, thresholds, topic.name));
-      }
-    }
-    if (recent.length) {
-      const end = recent[recent.length - 1] + bucketSeconds * 1000;
-      const trend = await this.slowBurn(topic, thresholds, rows, end);
-      if (trend) findings.push(trend);
-    }
-    const items: NotableItem[] = [];
-    for (const n of notable) {
-      if (n.occurredAt.getTime() < horizon) continue;
-      items.push(n);
-      findings.push(...evaluateItem(n, thresholds, topic.name, bucketSeconds));
-    }
-    if (recent.length) {
-      const latestEnd = recent[recent.length - 1] + bucketSeconds * 1000;
-      findings.push(...(await this.traction(topic, thresholds, items, rows, latestEnd, bucketSeconds)));
-    }
-    if (!findings.length) return;
-    const latest = Math.max(...findings.map((f) => f.windowEnd.getTime()));
-    const first = await this.firstBucket(topic.id, latest);
-    holdDuringColdStart(findings, thresholds, (latest - first) / 3_600_000);
-    await this.act(topic, thresholds, findings);
-  }
-
-  /** Where the topic's history starts (its first bucket; `at` when it has none), for the cold start. */
-  private async firstBucket(topicId: string, at: number): Promise<number> {
-    let first = this.firstBuckets.get(topicId);
-    if (first === undefined) {
-      first = (await this.signals.firstBucketStart(topicId))?.getTime() ?? at;
-      // Remembered once it is past every cold start a unit may set (backfills only move it earlier).
-      if (Date.now() - first > 31 * 24 * 3_600_000) this.firstBuckets.set(topicId, first);
-    }
-    return first;
-  }
-
-  /**
-   * The slow burn on the newest window of the batch only (a rule of hours: a backfilled bucket does not make a
-   * new trend), at most once per topic and window end every half minute (it reads a week of the topic's
-   * mentions; a busy feed posts many batches into the same bucket).
-   */
-  private async slowBurn(
-    topic: Topic,
-    t: DetectionThresholds,
-    rows: BucketCounts[],
-    end: number,
-  ): Promise<Finding | null> {
-    if (!t.enabledRules.includes('negative_trend')) return null;
-    const last = this.slowBurnChecked.get(topic.id);
-    if (last && last.end === end && Date.now() - last.at < 30_000) return null;
-    this.slowBurnChecked.set(topic.id, { end, at: Date.now() });
-    const day = 24 * 3_600_000;
-    const longest = Math.max(1, ...t.trendWindowsHours) * 3_600_000;
-    const ranges: [number, number][] = [[end - longest - day, end]];
-    for (let k = 1; k <= t.trendBaselineDays; k++) ranges.push([end - k * day - longest, end - k * day]);
-    const scanFrom = end - slowBurnScanHours(t) * 3_600_000;
-    const posts = await this.signals.negativeAuthorPosts(
-      topic.id,
-      new Date(scanFrom),
-      new Date(end),
-      t.trendBaselineDays * day,
-      ranges,
-    );
-    return evaluateSlowBurn(end, rows, posts, t, topic.name, await this.firstBucket(topic.id, end));
-  }
-
-  /**
-   * Authority with traction: for each authority item of the last tractionWindowMinutes (this batch's, and those
-   * already on the watch list), the negative pick-up by other outlets since it, against the topic's usual rate,
-   * and how many of them are new voices (as the slow burn counts them: slow-burn-rule.ts).
-   */
-  private async traction(
-    topic: Topic,
-    t: DetectionThresholds,
-    items: NotableItem[],
-    rows: BucketCounts[],
-    latestEnd: number,
-    bucketSeconds: number,
-  ): Promise<Finding[]> {
-    if (!t.enabledRules.includes('authority_traction')) return [];
-    const windowMs = t.tractionWindowMinutes * 60_000;
-    const since = new Date(latestEnd - windowMs - bucketSeconds * 1000);
-    const candidates = new Map<string, NotableItem>();
-    for (const n of items) if (isAuthorityItem(n, t)) candidates.set(n.mentionId, n);
-    const listed = (await this.repository.recentAuthoritySignals(topic.id, since)).flatMap((w) => [
-      ...(w.evidence.trigger ? [w.evidence.trigger] : []),
-      ...(w.evidence.gathered?.items ?? []),
-    ]);
-    for (const tr of listed) {
-      if (candidates.has(tr.id) || new Date(tr.occurredAt) < since) continue;
-      candidates.set(tr.id, {
-        mentionId: tr.id,
-        matchedOn: tr.matchedOn ?? 'term',
-        sentiment: tr.sentiment,
-        fakeNewsLabel: tr.fakeNewsLabel,
-        reach: tr.reach,
-        followers: tr.followers ?? 0,
-        verified: tr.verified ?? false,
-        majorOutlet: tr.majorOutlet ?? false,
-        outlet: tr.outlet,
-        url: tr.url,
-        occurredAt: new Date(tr.occurredAt),
-      });
-    }
-    const out: Finding[] = [];
-    for (const item of candidates.values()) {
-      const from = item.occurredAt.getTime();
-      const to = Math.min(from + windowMs, latestEnd);
-      if (to <= from) continue;
-      // The topic's usual negative mentions per bucket over the baseline window before the item.
-      const baseFrom = from - t.baselineWindowHours * 3_600_000;
-      const before = rows.filter(
-        (r) => r.bucketStart.getTime() >= baseFrom && r.bucketStart.getTime() < from,
-      );
-      const perBucket =
-        before.reduce((sum, r) => sum + r.negativeCount, 0) /
-        ((t.baselineWindowHours * 3600) / bucketSeconds);
-      const expected = perBucket * ((to - from) / (bucketSeconds * 1000));
-      const pickup = await this.signals.negativePickup(
-        topic.id,
-        new Date(from),
-        new Date(to),
-        item.mentionId,
-      );
-      // Cheap floors first: the new voices read a week of the topic's mentions.
-      if (pickup.outlets < t.tractionMinOutlets || pickup.mentions < t.tractionMinMentions) continue;
-      const memory = t.trendBaselineDays * 24 * 3_600_000;
-      const posts = await this.signals.negativeAuthorPosts(
-        topic.id,
-        new Date(from - memory),
-        new Date(to),
-        memory,
-        [[from, to]],
-      );
-      const newVoices = newVoicesExcept(posts, from, to, item.outlet);
-      const f = evaluateTraction(
-        item,
-        { ...pickup, expected, newVoices },
-        t,
-        topic.name,
-        bucketSeconds,
-        new Date(to),
-      );
-      if (f) out.push(f);
-    }
-    return out;
   }
 
   /** Records the fresh findings as detections and opens, attaches or suppresses. */
@@ -345,7 +158,7 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
 
     let events: CommittedIncidentEvent[] = [];
     const decision = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${topic.id}`]);
+      await this.repository.lockTopic(manager, topic.id);
       const fresh = await this.withoutDuplicates(manager, topic.id, findings);
       if (!fresh.length) return null;
       const units = await this.unitsConcerned(manager, category, topic.orgUnitId);
@@ -377,7 +190,7 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
         const ids = await insert(DetectionOutcome.Attached, open.id);
         // Quiet rooms: at most one detection.attached per topic per coalesceMinutes of stream time, unless the
         // finding is materially stronger (it raises the severity).
-        const last = await this.repository.lastDetectionEvent(manager, open.id, topic.id);
+        const last = await this.incidents.lastDetectionEvent(manager, open.id, topic.id);
         const stronger = SEVERITY_RANK[severity] > SEVERITY_RANK[open.severity];
         if (
           last?.windowEnd != null &&
@@ -485,11 +298,11 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
       seen.add(key);
       return true;
     });
-    const existing: { rule: string; window_start: Date }[] = await manager.query(
-      `SELECT rule, window_start FROM detections WHERE topic_id = $1 AND window_start = ANY($2::timestamptz[])`,
-      [topicId, unique.map((f) => f.windowStart)],
+    const taken = await this.repository.recordedWindows(
+      manager,
+      topicId,
+      unique.map((f) => f.windowStart),
     );
-    const taken = new Set(existing.map((e) => `${e.rule}|${new Date(e.window_start).getTime()}`));
     return unique.filter((f) => !taken.has(`${f.rule}|${f.windowStart.getTime()}`));
   }
 
@@ -499,11 +312,8 @@ export class DetectionFlow implements OnModuleInit, OnModuleDestroy {
     category: IncidentCategory,
     orgUnitId: string,
   ): Promise<number> {
-    const rows: { org_unit_id: string }[] = await manager.query(
-      `SELECT DISTINCT org_unit_id FROM detections WHERE category = $1 AND created_at > now() - interval '1 hour'`,
-      [category],
-    );
-    return new Set([...rows.map((r) => r.org_unit_id), orgUnitId]).size;
+    const units = await this.repository.unitsFiredLastHour(manager, category);
+    return new Set([...units, orgUnitId]).size;
   }
 
   private async insertDetections(

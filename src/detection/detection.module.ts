@@ -4,6 +4,7 @@ import { SignalsModule } from '../signals/signals.module.js';
 import { DetectionQualityService } from './detection-quality.service.js';
 import { DetectionRepository } from './detection.repository.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
+import { TopicEvaluation } from './topic-evaluation.js';
 import { WatchListService } from './watch-list.service.js';
 import { DetectionController } from './detection.controller.js';
 import { DetectionFlow } from './detection.flow.js';
@@ -17,6 +18,7 @@ import { IncidentEvidenceService } from './incident-evidence.service.js';
   controllers: [DetectionController, IncidentEvidenceController],
   providers: [
     DetectionFlow,
+    TopicEvaluation,
     DetectionSettingsService,
     DetectionsService,
     DetectionRepository,

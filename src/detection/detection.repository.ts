@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { unitWithinSql } from '../access/sql-fragments.js';
+import type { IncidentCategory } from '../incidents/incident-types.js';
 import type { DetectionEvidence } from './detection-rules.js';
+import { Detection } from './entities/detection.entity.js';
+import type { DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
 import { WatchSignal, WatchSignalStatus } from './entities/watch-signal.entity.js';
-
-/** The last detection event of a topic on an incident's timeline (what coalescing compares with). */
-export interface LastDetectionEvent {
-  seq: number;
-  /** Stream time covered up to then (the latest window end it reported); null for manual declarations. */
-  windowEnd: number | null;
-}
 
 export interface AttachedDetectionRow {
   id: string;
@@ -20,7 +16,23 @@ export interface AttachedDetectionRow {
   evidence: DetectionEvidence;
 }
 
-/** SQL of the detection module: watch signals, labels, coalescing and the precision of a topic. */
+export interface DetectionListFilter {
+  /** Null: every unit; otherwise the units under these roots. */
+  scope: string[] | null;
+  topicId?: string;
+  incidentId?: string;
+  rule?: DetectionRuleName;
+  outcome?: DetectionOutcome;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * SQL of the detection module: detections, watch signals, labels, coalescing, the precision of a topic and the
+ * per-topic locks. Methods that run inside a transaction take its manager.
+ */
 @Injectable()
 export class DetectionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -95,21 +107,6 @@ export class DetectionRepository {
     );
   }
 
-  async lastDetectionEvent(
-    manager: EntityManager,
-    incidentId: string,
-    topicId: string,
-  ): Promise<LastDetectionEvent | null> {
-    const [row] = await manager.query(
-      `SELECT seq, payload->>'windowEnd' AS window_end FROM incident_events
-       WHERE incident_id = $1 AND type IN ('detection.recorded', 'detection.attached') AND payload->>'topicId' = $2
-       ORDER BY seq DESC LIMIT 1`,
-      [incidentId, topicId],
-    );
-    if (!row) return null;
-    return { seq: row.seq, windowEnd: row.window_end ? new Date(row.window_end).getTime() : null };
-  }
-
   /** Detections attached to the incident on this topic whose window ends after `after` (stream time). */
   async attachedSince(
     manager: EntityManager,
@@ -132,13 +129,9 @@ export class DetectionRepository {
     }));
   }
 
-  /** The name of a watch signal's topic ('' when the signal does not exist). */
-  async topicNameOfWatchSignal(id: string): Promise<string> {
-    const rows: { name: string }[] = await this.dataSource.query(
-      `SELECT t.name FROM watch_signals w JOIN topics t ON t.id = w.topic_id WHERE w.id = $1`,
-      [id],
-    );
-    return rows[0]?.name ?? '';
+  /** A watch signal by id (null when there is none). */
+  watchSignal(id: string): Promise<WatchSignal | null> {
+    return this.dataSource.getRepository(WatchSignal).findOneBy({ id });
   }
 
   /** Watch signals of the units under the given roots (null: every unit). */
@@ -148,7 +141,7 @@ export class DetectionRepository {
     topicId?: string;
     limit: number;
     offset: number;
-  }): Promise<{ items: (WatchSignal & { topicName: string })[]; total: number }> {
+  }): Promise<{ items: WatchSignal[]; total: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (q.roots !== null) {
@@ -168,8 +161,8 @@ export class DetectionRepository {
       `SELECT count(*)::int AS n FROM watch_signals w ${clause}`,
       params,
     );
-    const rows: { id: string; topic_name: string }[] = await this.dataSource.query(
-      `SELECT w.id, t.name AS topic_name FROM watch_signals w JOIN topics t ON t.id = w.topic_id ${clause}
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT w.id FROM watch_signals w ${clause}
        ORDER BY w.created_at DESC, w.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -180,7 +173,7 @@ export class DetectionRepository {
       ).map((w) => [w.id, w]),
     );
     return {
-      items: rows.map((r) => Object.assign(byId.get(r.id)!, { topicName: r.topic_name })),
+      items: rows.map((r) => byId.get(r.id)!),
       total: n,
     };
   }
@@ -200,5 +193,77 @@ export class DetectionRepository {
       rule: r.rule as string,
       evidence: r.evidence as DetectionEvidence,
     }));
+  }
+
+  /**
+   * Serializes the decisions on a topic (open, attach, suppress; automatic, manual or from a watch signal) until
+   * the transaction ends: concurrent batches and several nodes open one incident, not two.
+   */
+  async lockTopic(manager: EntityManager, topicId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${topicId}`]);
+  }
+
+  /** Serializes the writes of a topic's watch list until the transaction ends. */
+  async lockWatchList(manager: EntityManager, topicId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`watch:${topicId}`]);
+  }
+
+  /** A watch signal, row-locked for the caller's transaction (null when there is none). */
+  lockedWatchSignal(manager: EntityManager, id: string): Promise<WatchSignal | null> {
+    return manager
+      .getRepository(WatchSignal)
+      .createQueryBuilder('w')
+      .setLock('pessimistic_write')
+      .where('w.id = :id', { id })
+      .getOne();
+  }
+
+  /** `rule|windowStartMs` of the topic's detections already recorded for these window starts. */
+  async recordedWindows(manager: EntityManager, topicId: string, windowStarts: Date[]): Promise<Set<string>> {
+    const rows: { rule: string; window_start: Date }[] = await manager.query(
+      `SELECT rule, window_start FROM detections WHERE topic_id = $1 AND window_start = ANY($2::timestamptz[])`,
+      [topicId, windowStarts],
+    );
+    return new Set(rows.map((e) => `${e.rule}|${new Date(e.window_start).getTime()}`));
+  }
+
+  /** The org units whose topics fired in this category during the last hour. */
+  async unitsFiredLastHour(manager: EntityManager, category: IncidentCategory): Promise<string[]> {
+    const rows: { org_unit_id: string }[] = await manager.query(
+      `SELECT DISTINCT org_unit_id FROM detections WHERE category = $1 AND created_at > now() - interval '1 hour'`,
+      [category],
+    );
+    return rows.map((r) => r.org_unit_id);
+  }
+
+  /** Detections, newest first, of the units in scope. */
+  async listDetections(filter: DetectionListFilter): Promise<{ items: Detection[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(Detection)
+      .createQueryBuilder('d')
+      .orderBy('d.createdAt', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.scope) qb.andWhere(unitWithinSql('d.orgUnitId', ':scope::uuid[]'), { scope: filter.scope });
+    if (filter.topicId) qb.andWhere('d.topicId = :topicId', { topicId: filter.topicId });
+    if (filter.incidentId) qb.andWhere('d.incidentId = :incidentId', { incidentId: filter.incidentId });
+    if (filter.rule) qb.andWhere('d.rule = :rule', { rule: filter.rule });
+    if (filter.outcome) qb.andWhere('d.outcome = :outcome', { outcome: filter.outcome });
+    if (filter.from) qb.andWhere('d.createdAt >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('d.createdAt < :to', { to: filter.to });
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  /** How many of the topic's watch signals since `since` are in each status. */
+  async watchStatusCounts(topicId: string, since: Date): Promise<{ status: string; n: number }[]> {
+    return this.dataSource
+      .getRepository(WatchSignal)
+      .createQueryBuilder('w')
+      .select('w.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .where('w.topicId = :topicId AND w.createdAt >= :since', { topicId, since })
+      .groupBy('w.status')
+      .getRawMany();
   }
 }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
-import { unitWithinSql } from '../access/org-tree.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { CommittedIncidentEvent } from '../incidents/incident-events.publisher.js';
 import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { SignalsService } from '../signals/signals.service.js';
+import { DetectionRepository } from './detection.repository.js';
 import { DeclareDetectionDto, ListDetectionsQueryDto } from './dto/detection.dto.js';
 import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
 
@@ -20,25 +20,22 @@ export class DetectionsService {
     private readonly timeline: IncidentTimeline,
     private readonly signals: SignalsService,
     private readonly visibility: IncidentVisibility,
+    private readonly repository: DetectionRepository,
   ) {}
 
   async list(user: AuthUser, query: ListDetectionsQueryDto) {
     const scope = await this.visibility.unitScope(user, 'unitData');
-    const qb = this.dataSource
-      .getRepository(Detection)
-      .createQueryBuilder('d')
-      .orderBy('d.createdAt', 'DESC')
-      .take(query.limit ?? 50)
-      .skip(query.offset ?? 0);
-    if (scope) qb.andWhere(unitWithinSql('d.orgUnitId', ':scope::uuid[]'), { scope });
-    if (query.topicId) qb.andWhere('d.topicId = :topicId', { topicId: query.topicId });
-    if (query.incidentId) qb.andWhere('d.incidentId = :incidentId', { incidentId: query.incidentId });
-    if (query.rule) qb.andWhere('d.rule = :rule', { rule: query.rule });
-    if (query.outcome) qb.andWhere('d.outcome = :outcome', { outcome: query.outcome });
-    if (query.from) qb.andWhere('d.createdAt >= :from', { from: query.from });
-    if (query.to) qb.andWhere('d.createdAt < :to', { to: query.to });
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
+    return this.repository.listDetections({
+      scope,
+      topicId: query.topicId,
+      incidentId: query.incidentId,
+      rule: query.rule,
+      outcome: query.outcome,
+      from: query.from,
+      to: query.to,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
   }
 
   async get(user: AuthUser, id: string): Promise<Detection> {
@@ -103,8 +100,7 @@ export class DetectionsService {
       thresholds: {},
       declaredBy: { userId: user.id, displayName: user.displayName },
     };
-    if (dto.topicId)
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${dto.topicId}`]);
+    if (dto.topicId) await this.repository.lockTopic(manager, dto.topicId);
     const detection = manager.create(Detection, {
       topicId: dto.topicId ?? null,
       orgUnitId: dto.orgUnitId,

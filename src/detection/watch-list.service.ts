@@ -15,6 +15,7 @@ import { IN_APP_DELIVERY } from '../notifications/channels/in-app-delivery.js';
 import type { InAppDelivery } from '../notifications/channels/in-app-delivery.js';
 import { foldText } from '../common/text.js';
 import type { Topic } from '../signals/entities/topic.entity.js';
+import { TopicsService } from '../signals/topics.service.js';
 import { DetectionSettingsService } from './detection-settings.service.js';
 import { Finding, labelledFinding, severityFor } from './detection-rules.js';
 import { DetectionRepository } from './detection.repository.js';
@@ -81,6 +82,7 @@ export class WatchListService implements OnModuleInit {
     private readonly settings: DetectionSettingsService,
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
+    private readonly topics: TopicsService,
   ) {}
 
   onModuleInit() {
@@ -121,7 +123,7 @@ export class WatchListService implements OnModuleInit {
    */
   async record(topic: Topic, findings: { finding: Finding; title: string }[]): Promise<WatchSignal[]> {
     const inserted = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`watch:${topic.id}`]);
+      await this.repository.lockWatchList(manager, topic.id);
       const fresh = new Map<string, Partial<WatchSignal>>();
       for (const { finding: f, title } of findings) {
         const since = new Date(f.windowStart.getTime() - WATCH_GATHER_HOURS * 3_600_000);
@@ -182,7 +184,8 @@ export class WatchListService implements OnModuleInit {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
-    return { items: items.map((w) => this.view(w, w.topicName)), total };
+    const names = await this.topics.namesOf(items.map((w) => w.topicId));
+    return { items: items.map((w) => this.view(w, names.get(w.topicId) ?? '')), total };
   }
 
   /** What the console shows: no rule identifier without its Vietnamese label. */
@@ -209,13 +212,15 @@ export class WatchListService implements OnModuleInit {
     };
   }
 
+  /** The name of a watch signal's topic ('' when the signal does not exist). */
+  private async topicNameOf(id: string): Promise<string> {
+    const signal = await this.repository.watchSignal(id);
+    if (!signal) return '';
+    return (await this.topics.namesOf([signal.topicId])).get(signal.topicId) ?? '';
+  }
+
   private async loadInScope(manager: EntityManager, user: AuthUser, id: string): Promise<WatchSignal> {
-    const signal = await manager
-      .getRepository(WatchSignal)
-      .createQueryBuilder('w')
-      .setLock('pessimistic_write')
-      .where('w.id = :id', { id })
-      .getOne();
+    const signal = await this.repository.lockedWatchSignal(manager, id);
     if (!signal) throw AppError.notFound('tín hiệu theo dõi', id);
     if (!(await this.visibility.isUnitInScope(user, signal.orgUnitId, 'incidents', manager))) {
       throw AppError.notFound('tín hiệu theo dõi', id);
@@ -239,11 +244,10 @@ export class WatchListService implements OnModuleInit {
    */
   async open(user: AuthUser, id: string) {
     let events: CommittedIncidentEvent[] = [];
-    const topicName = await this.repository.topicNameOfWatchSignal(id);
+    const topicName = await this.topicNameOf(id);
     const result = await this.dataSource.transaction(async (manager) => {
       const probe = await manager.findOneBy(WatchSignal, { id });
-      if (probe)
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`detection:${probe.topicId}`]);
+      if (probe) await this.repository.lockTopic(manager, probe.topicId);
       const signal = await this.loadInScope(manager, user, id);
       const { thresholds } = await this.settings.effective(signal.orgUnitId);
       const severity = severityFor(thresholds.severityRules, {
@@ -350,7 +354,7 @@ export class WatchListService implements OnModuleInit {
 
   /** Dismisses a watch signal with a reason; "false_positive" is kept as a label for the topic's precision. */
   async dismiss(user: AuthUser, id: string, dto: DismissWatchSignalDto) {
-    const topicName = await this.repository.topicNameOfWatchSignal(id);
+    const topicName = await this.topicNameOf(id);
     const signal = await this.dataSource.transaction(async (manager) => {
       const signal = await this.loadInScope(manager, user, id);
       signal.status = WatchSignalStatus.Dismissed;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ancestorsSql } from '../access/org-tree.js';
+import { In } from 'typeorm';
+import { OrgUnit } from './entities/org-unit.entity.js';
 import { Person } from './entities/person.entity.js';
 
 export interface UnitRow {
@@ -32,11 +34,27 @@ export interface DesignationRow {
 }
 
 /**
- * The directory as it was on a date, for other modules (the working group's assembly and escalation). Every
- * method takes the caller's transaction manager: assembly runs inside an incident's change or a timer.
+ * The directory for other modules: a unit by id (incidents, signals), and the directory as it was on a date (the
+ * working group's assembly and escalation). Every method takes the caller's transaction manager: assembly runs
+ * inside an incident's change or a timer.
  */
 @Injectable()
 export class DirectoryOnDate {
+  /** An org unit by id, whatever its dates (null when there is none): the caller checks it is in force. */
+  unit(manager: EntityManager, id: string): Promise<OrgUnit | null> {
+    return manager.findOneBy(OrgUnit, { id });
+  }
+
+  /** The org units of these ids that exist (an unknown id is left out). */
+  units(manager: EntityManager, ids: string[]): Promise<OrgUnit[]> {
+    return ids.length ? manager.findBy(OrgUnit, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Whether an org unit of this id exists (any dates). */
+  unitExists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(OrgUnit, { id });
+  }
+
   async unitsOn(manager: EntityManager, date: string): Promise<Map<string, UnitRow>> {
     const rows: { id: string; parent_id: string | null; code: string; name: string }[] = await manager.query(
       `SELECT id, parent_id, code, name FROM org_units

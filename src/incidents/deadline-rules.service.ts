@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { CreateDeadlineRuleDto, UpdateDeadlineRuleDto } from './dto/deadline-rule.dto.js';
 import { DeadlineRule } from './entities/deadline-rule.entity.js';
 import { fieldError, validationFailed } from '../common/validation.js';
+import { IncidentsRepository } from './incidents.repository.js';
 
 /**
  * Administrators keep the legal deadlines current. A rule's value never changes in place (that would rewrite the
@@ -16,6 +17,7 @@ export class DeadlineRulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: IncidentsRepository,
   ) {}
 
   list(): Promise<DeadlineRule[]> {
@@ -30,16 +32,12 @@ export class DeadlineRulesService {
           'Ngày hết hiệu lực phải sau ngày bắt đầu',
         );
       }
-      const overlap = await manager
-        .getRepository(DeadlineRule)
-        .createQueryBuilder('r')
-        .where('r.key = :key', { key: dto.key })
-        .andWhere('r.categories = :categories', { categories: dto.categories ?? [] })
-        .andWhere('(r.effectiveTo IS NULL OR r.effectiveTo >= :from)', { from: dto.effectiveFrom })
-        .andWhere('(CAST(:to AS date) IS NULL OR r.effectiveFrom <= CAST(:to AS date))', {
-          to: dto.effectiveTo ?? null,
-        })
-        .getOne();
+      const overlap = await this.repository.overlappingDeadlineRule(manager, {
+        key: dto.key,
+        categories: dto.categories ?? [],
+        from: dto.effectiveFrom,
+        to: dto.effectiveTo ?? null,
+      });
       if (overlap) {
         throw new AppError(
           ErrorCode.CONFLICT,

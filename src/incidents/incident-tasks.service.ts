@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
-import { User } from '../auth/entities/user.entity.js';
+import { UsersService } from '../auth/users.service.js';
 import { AppError } from '../common/app-error.js';
 import { CreateTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import type { IncidentChange } from './incident-timeline.js';
@@ -15,6 +15,7 @@ export class IncidentTasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
+    private readonly users: UsersService,
   ) {}
 
   async list(user: AuthUser, incidentId: string) {
@@ -89,7 +90,7 @@ export class IncidentTasksService {
   }
 
   private async assertUser(manager: EntityManager, userId: string) {
-    if (!(await manager.existsBy(User, { id: userId, active: true }))) {
+    if (!(await this.users.isActive(userId, manager))) {
       throw validationFailed(
         [fieldError('assigneeUserId', 'exists', 'assigneeUserId: không tồn tại hoặc đã bị khóa')],
         'Người được giao không tồn tại hoặc đã bị khóa',

@@ -1,3 +1,4 @@
+import { IncidentsRepository } from './incidents.repository.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -44,6 +45,7 @@ export class IncidentTimeline {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly publisher: IncidentEventsPublisher,
+    private readonly repository: IncidentsRepository,
   ) {}
 
   /** Changes an existing incident in its own transaction; publishes after commit. */
@@ -118,12 +120,8 @@ export class IncidentTimeline {
   ): Promise<CommittedIncidentEvent[]> {
     if (!pending.length) return [];
     const actorUserId = requestContext.get()?.userId ?? null;
-    const [{ last_seq }] = await manager.query(
-      `WITH bumped AS (UPDATE incidents SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
-       SELECT last_seq FROM bumped`,
-      [incidentId, pending.length],
-    );
-    const firstSeq = Number(last_seq) - pending.length + 1;
+    const lastSeq = await this.repository.bumpSeq(manager, incidentId, pending.length);
+    const firstSeq = lastSeq - pending.length + 1;
     const occurredAt = new Date();
     const rows = pending.map((p, i) => ({
       incidentId,

@@ -1,11 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
 import {
   CreateIncidentDto,
   EventsQueryDto,
@@ -18,19 +17,22 @@ import { IncidentEvent } from './entities/incident-event.entity.js';
 import { IncidentMention } from './entities/incident-mention.entity.js';
 import { IncidentTopic } from './entities/incident-topic.entity.js';
 import { IncidentUnit } from './entities/incident-unit.entity.js';
-import { Incident, OrgUnitSnapshot } from './entities/incident.entity.js';
+import { IncidentUnits, snapshotOf } from './incident-units.js';
+export { snapshotOf } from './incident-units.js';
+import { Incident } from './entities/incident.entity.js';
 import { allowedTargets, findTransition } from './incident-state-machine.js';
 import { IncidentChange, IncidentTimeline } from './incident-timeline.js';
 import {
   IncidentCategory,
   IncidentStatus,
-  OPEN_STATUSES,
   Severity,
   SEVERITY_RANK,
   STATUS_LABEL_VI,
 } from './incident-types.js';
 import { IncidentsRepository } from './incidents.repository.js';
-import { todayInVietnam } from '../common/dates.js';
+import type { LastDetectionEvent } from './incidents.repository.js';
+import { MentionPartitions } from '../signals/mention-partitions.js';
+import { SignalsService } from '../signals/signals.service.js';
 import { computeDeadlines } from './legal-clock.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
@@ -51,10 +53,6 @@ export interface OpenIncidentInput {
   openedPayload?: Record<string, unknown>;
 }
 
-export function snapshotOf(unit: OrgUnit): OrgUnitSnapshot {
-  return { id: unit.id, code: unit.code, name: unit.name, unitType: unit.unitType };
-}
-
 /**
  * Runs inside a status change's transaction, after the new status is set and before its event: may refuse (throw,
  * nothing is written) or write rows of its own (e.g. the reports module requires a completed review to close and
@@ -66,8 +64,13 @@ export type TransitionHook = (
   to: IncidentStatus,
 ) => Promise<void>;
 
+/**
+ * The incident aggregate as other modules call it: access checks, queries, opening, changes, status transitions,
+ * evidence links. Over ~400 lines because it is the one facade every module calls; its units
+ * (incident-units.ts), SQL (incidents.repository.ts) and write path (incident-timeline.ts) live apart.
+ */
 @Injectable()
-export class IncidentsService {
+export class IncidentsService implements OnModuleInit {
   private readonly transitionHooks: TransitionHook[] = [];
 
   constructor(
@@ -75,7 +78,15 @@ export class IncidentsService {
     private readonly timeline: IncidentTimeline,
     private readonly repository: IncidentsRepository,
     private readonly visibility: IncidentVisibility,
+    private readonly signals: SignalsService,
+    private readonly partitions: MentionPartitions,
+    private readonly units: IncidentUnits,
   ) {}
+
+  onModuleInit() {
+    // Mention retention (signals) keeps the mentions linked here as evidence: it asks for them in its transaction.
+    this.partitions.registerEvidence((manager) => this.repository.evidenceMentionIds(manager));
+  }
 
   // ---- access -------------------------------------------------------------------------------------------
 
@@ -126,13 +137,7 @@ export class IncidentsService {
       visibleUnderUnitIds: await this.visibilityRoots(user),
       memberPersonId: user.personId,
     });
-    const ids = items.map((i) => i.id);
-    const [rules, stops, anchors] = await Promise.all([
-      this.rules(),
-      this.clockStops(ids),
-      this.clockAnchors(ids),
-    ]);
-    return { items: items.map((i) => this.present(i, rules, stops.get(i.id), anchors.get(i.id))), total };
+    return { items: await this.present(items), total };
   }
 
   async get(user: AuthUser, id: string) {
@@ -145,12 +150,7 @@ export class IncidentsService {
       this.dataSource.getRepository(IncidentMention).countBy({ incidentId: id }),
     ]);
     return {
-      ...this.present(
-        incident,
-        await this.rules(),
-        (await this.clockStops([id])).get(id),
-        (await this.clockAnchors([id])).get(id),
-      ),
+      ...(await this.present([incident]))[0],
       concernedUnits: units.map((u) => u.snapshot),
       topics: topicLinks.map((l) => ({ id: l.topicId, name: l.topic?.name ?? null, linkedAt: l.linkedAt })),
       mentionCount,
@@ -160,7 +160,9 @@ export class IncidentsService {
   /** The signals attached to an incident as evidence, widest reach first. */
   async mentions(user: AuthUser, id: string, query: { limit?: number; offset?: number }) {
     await this.getVisible(user, id);
-    return this.repository.mentionsOf(id, query.limit ?? 50, query.offset ?? 0);
+    const links = await this.repository.mentionLinks(id);
+    const page = await this.signals.mentionPage([...links.keys()], query.limit ?? 50, query.offset ?? 0);
+    return { items: page.map((m) => ({ ...m, linkedAt: links.get(m.id)! })), total: links.size };
   }
 
   async events(user: AuthUser, id: string, query: EventsQueryDto) {
@@ -226,7 +228,7 @@ export class IncidentsService {
       );
     }
     const build = async (manager: EntityManager) => {
-      const unit = await this.activeUnit(
+      const unit = await this.units.activeUnit(
         manager,
         input.responsibleOrgUnitId,
         detectedAt,
@@ -252,7 +254,7 @@ export class IncidentsService {
     };
     const work = async (change: IncidentChange) => {
       const { incident, manager } = change;
-      const concerned = await this.replaceConcernedUnits(manager, incident, input.concernedOrgUnitIds ?? []);
+      const concerned = await this.units.replaceConcerned(manager, incident, input.concernedOrgUnitIds ?? []);
       change.emit('incident.opened', {
         code: incident.code,
         title: incident.title,
@@ -272,58 +274,37 @@ export class IncidentsService {
 
   // ---- signals attached to incidents (used by detection) --------------------------------------------------
 
-  /** The open incident (newest) that one of these topics belongs to, locked for the caller's transaction. */
   /** An incident by id in the caller's transaction (no visibility check: the caller made it). */
   findWithin(manager: EntityManager, id: string): Promise<Incident | null> {
     return manager.findOneBy(Incident, { id });
   }
 
-  async findOpenForTopic(manager: EntityManager, topicId: string): Promise<Incident | null> {
-    return manager
-      .getRepository(Incident)
-      .createQueryBuilder('i')
-      .innerJoin(IncidentTopic, 'it', 'it.incidentId = i.id AND it.topicId = :topicId', { topicId })
-      .where('i.status IN (:...open)', { open: OPEN_STATUSES })
-      .orderBy('i.detectedAt', 'DESC')
-      .getOne();
+  /** The open incident (newest) that the topic belongs to, in the caller's transaction. */
+  findOpenForTopic(manager: EntityManager, topicId: string): Promise<Incident | null> {
+    return this.repository.openForTopic(manager, topicId);
   }
 
   /** The latest dismissal of an incident on this topic since `since`, if any. */
-  async findDismissedForTopic(
-    manager: EntityManager,
-    topicId: string,
-    since: Date,
-  ): Promise<Incident | null> {
-    return manager
-      .getRepository(Incident)
-      .createQueryBuilder('i')
-      .innerJoin(IncidentTopic, 'it', 'it.incidentId = i.id AND it.topicId = :topicId', { topicId })
-      .where('i.status = :dismissed', { dismissed: IncidentStatus.Dismissed })
-      .andWhere('i.statusChangedAt >= :since', { since })
-      .orderBy('i.statusChangedAt', 'DESC')
-      .getOne();
+  findDismissedForTopic(manager: EntityManager, topicId: string, since: Date): Promise<Incident | null> {
+    return this.repository.dismissedForTopic(manager, topicId, since);
   }
 
-  async linkTopics(manager: EntityManager, incidentId: string, topicIds: string[]): Promise<void> {
-    if (!topicIds.length) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IncidentTopic)
-      .values(topicIds.map((topicId) => ({ incidentId, topicId })))
-      .orIgnore()
-      .execute();
+  linkTopics(manager: EntityManager, incidentId: string, topicIds: string[]): Promise<void> {
+    return this.repository.linkTopics(manager, incidentId, topicIds);
   }
 
   /** Attaches mentions as evidence; returns how many were new to the incident. */
-  async linkMentions(manager: EntityManager, incidentId: string, mentionIds: string[]): Promise<number> {
-    if (!mentionIds.length) return 0;
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO incident_mentions (incident_id, mention_id)
-       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING mention_id`,
-      [incidentId, [...new Set(mentionIds)]],
-    );
-    return rows.length;
+  linkMentions(manager: EntityManager, incidentId: string, mentionIds: string[]): Promise<number> {
+    return this.repository.linkMentions(manager, incidentId, mentionIds);
+  }
+
+  /** The topic's last detection event on the incident's timeline, in the caller's transaction (coalescing). */
+  lastDetectionEvent(
+    manager: EntityManager,
+    incidentId: string,
+    topicId: string,
+  ): Promise<LastDetectionEvent | null> {
+    return this.repository.lastDetectionEvent(manager, incidentId, topicId);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateIncidentDto) {
@@ -355,7 +336,7 @@ export class IncidentsService {
         }
       }
       if (dto.responsibleOrgUnitId && dto.responsibleOrgUnitId !== incident.responsibleOrgUnitId) {
-        const unit = await this.activeUnit(
+        const unit = await this.units.activeUnit(
           manager,
           dto.responsibleOrgUnitId,
           new Date(),
@@ -371,7 +352,7 @@ export class IncidentsService {
       }
       await manager.save(incident);
       if (dto.concernedOrgUnitIds) {
-        const units = await this.replaceConcernedUnits(manager, incident, dto.concernedOrgUnitIds);
+        const units = await this.units.replaceConcerned(manager, incident, dto.concernedOrgUnitIds);
         change.emit('incident.units_changed', { concernedUnits: units });
       }
       if (Object.keys(changes).length) change.emit('incident.updated', { changes });
@@ -448,106 +429,40 @@ export class IncidentsService {
     this.assertNotFinal(incident);
   }
 
-  private async activeUnit(
-    manager: EntityManager,
-    unitId: string,
-    at: Date,
-    field: string,
-  ): Promise<OrgUnit> {
-    const unit = await manager.findOneBy(OrgUnit, { id: unitId });
-    const day = todayInVietnam(at); // units are dated in Vietnamese law, midnight at UTC+7
-    if (!unit) {
-      throw validationFailed(
-        [fieldError(field, 'exists', `${field}: không tồn tại trong danh bạ`)],
-        'Không tìm thấy đơn vị',
-      );
-    }
-    if (unit.validFrom > day || (unit.validTo !== null && unit.validTo < day)) {
-      throw validationFailed(
-        [fieldError(field, 'validOn', `${field}: đơn vị không có hiệu lực vào ngày ${day}`)],
-        `Đơn vị "${unit.name}" không còn hiệu lực vào ngày ${day}`,
-      );
-    }
-    return unit;
-  }
-
-  private async replaceConcernedUnits(manager: EntityManager, incident: Incident, unitIds: string[]) {
-    await manager.delete(IncidentUnit, { incidentId: incident.id });
-    const ids = unitIds.filter((u) => u !== incident.responsibleOrgUnitId);
-    if (!ids.length) return [];
-    const units = await manager.findBy(OrgUnit, { id: In(ids) });
-    const missing = ids.filter((u) => !units.some((x) => x.id === u));
-    if (missing.length) {
-      throw validationFailed(
-        [
-          fieldError(
-            'concernedOrgUnitIds',
-            'exists',
-            `concernedOrgUnitIds: không tồn tại: ${missing.join(', ')}`,
-          ),
-        ],
-        'Có đơn vị liên quan không tồn tại',
-      );
-    }
-    const rows = units.map((u) => ({ incidentId: incident.id, orgUnitId: u.id, snapshot: snapshotOf(u) }));
-    await manager.insert(IncidentUnit, rows);
-    return rows.map((r) => r.snapshot);
-  }
-
-  private rules(): Promise<DeadlineRule[]> {
-    return this.dataSource.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
-  }
-
   /**
    * Clocks stopped by the act that meets them (a `legal_clock.stopped` event: the first publication of a
    * statement that the rule names), per incident and rule key.
    */
-  async clockStops(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
-    const out = new Map<string, Record<string, Date>>();
-    if (!incidentIds.length) return out;
-    const rows: { incident_id: string; key: string; at: Date }[] = await this.dataSource.query(
-      `SELECT incident_id, payload->>'ruleKey' AS key, min((payload->>'stoppedAt')::timestamptz) AS at FROM incident_events
-        WHERE incident_id = ANY($1::uuid[]) AND type = 'legal_clock.stopped'
-        GROUP BY incident_id, payload->>'ruleKey'`,
-      [incidentIds],
-    );
-    for (const r of rows) out.set(r.incident_id, { ...(out.get(r.incident_id) ?? {}), [r.key]: r.at });
-    return out;
+  clockStops(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
+    return this.repository.clockStops(incidentIds);
   }
 
   /**
    * Starts of the deadlines that run from an act rather than from detection: `takedown_requested`, the first
    * publication of a takedown request (NĐ 147/2024: the platform removes within 24 hours of the request).
    */
-  async clockAnchors(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
-    const out = new Map<string, Record<string, Date>>();
-    if (!incidentIds.length) return out;
-    const rows: { incident_id: string; at: Date }[] = await this.dataSource.query(
-      `SELECT incident_id, min(coalesce((payload->>'publishedAt')::timestamptz, occurred_at)) AS at
-         FROM incident_events
-        WHERE incident_id = ANY($1::uuid[]) AND type = 'statement.published' AND payload->>'type' = 'takedown_request'
-        GROUP BY incident_id`,
-      [incidentIds],
-    );
-    for (const r of rows) out.set(r.incident_id, { takedown_requested: r.at });
-    return out;
+  clockAnchors(incidentIds: string[]): Promise<Map<string, Record<string, Date>>> {
+    return this.repository.clockAnchors(incidentIds);
+  }
+
+  /** Incidents as the API shows them: their deadlines now (rules, stops, anchors) and where they may move. */
+  private async present(incidents: Incident[]) {
+    const ids = incidents.map((i) => i.id);
+    const [rules, stops, anchors] = await Promise.all([
+      this.deadlineRules(),
+      this.clockStops(ids),
+      this.clockAnchors(ids),
+    ]);
+    const now = new Date();
+    return incidents.map((incident) => ({
+      ...incident,
+      deadlines: computeDeadlines(rules, incident, now, anchors.get(incident.id), stops.get(incident.id)),
+      allowedTransitions: allowedTargets(incident.status),
+    }));
   }
 
   /** Every deadline rule (all dates): callers pick those in force with `rulesInForce`. */
   deadlineRules(manager: EntityManager = this.dataSource.manager): Promise<DeadlineRule[]> {
     return manager.getRepository(DeadlineRule).find({ order: { effectiveFrom: 'ASC' } });
-  }
-
-  private present(
-    incident: Incident,
-    rules: DeadlineRule[],
-    stops: Record<string, Date> = {},
-    anchors: Record<string, Date> = {},
-  ) {
-    return {
-      ...incident,
-      deadlines: computeDeadlines(rules, incident, new Date(), anchors, stops),
-      allowedTransitions: allowedTargets(incident.status),
-    };
   }
 }

@@ -190,9 +190,9 @@ export class MentionPartitionsRepository {
 
   /**
    * Every partition of `mentions` (months oldest first, then the DEFAULT one): the estimated rows (catalogue, no
-   * scan) and the incident evidence in it (from `incident_mentions`, by index probes).
+   * scan) and the incident evidence in it (`evidenceIds`, given by incidents as to retention; found by index probes).
    */
-  async partitionStats(manager: EntityManager): Promise<PartitionStats[]> {
+  async partitionStats(manager: EntityManager, evidenceIds: readonly string[]): Promise<PartitionStats[]> {
     const parts: { name: string; rows: number; is_default: boolean }[] = await manager.query(
       `SELECT c.relname AS name, c.reltuples::float8 AS rows,
               pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' AS is_default
@@ -201,8 +201,9 @@ export class MentionPartitionsRepository {
     );
     const evidence: { name: string; n: number }[] = await manager.query(
       `SELECT m.tableoid::regclass::text AS name, count(DISTINCT m.id)::int AS n
-         FROM (SELECT DISTINCT mention_id FROM incident_mentions) im JOIN mentions m ON m.id = im.mention_id
+         FROM unnest($1::uuid[]) AS e(id) JOIN mentions m ON m.id = e.id
         GROUP BY 1`,
+      [evidenceIds],
     );
     const byName = new Map(evidence.map((e) => [e.name.replaceAll('"', ''), Number(e.n)]));
     const stats = parts.map((p) => {
@@ -229,18 +230,22 @@ export class MentionPartitionsRepository {
   }
 
   /**
-   * Drops one month: its incident evidence (mentions linked to an incident, and their topic links) is copied
-   * aside, both partitions are detached, the evidence goes back in (it lands in the DEFAULT partitions, no
-   * month partition covering it any more) and the detached tables are dropped. No row of the month is deleted
-   * one by one; the evidence is found from `incident_mentions` (index probes, not a scan of the month).
+   * Drops one month: its incident evidence (the mentions among `evidenceIds` that lie in the month, and their
+   * topic links) is copied aside, both partitions are detached, the evidence goes back in (it lands in the
+   * DEFAULT partitions, no month partition covering it any more) and the detached tables are dropped. No row of
+   * the month is deleted one by one; the evidence is found by index probes of the given ids, not a scan of the
+   * month. `evidenceIds` comes from incidents (which own the links), read in the same transaction.
    */
-  async drop(manager: EntityManager, month: string): Promise<{ mentions: number; links: number }> {
+  async drop(
+    manager: EntityManager,
+    month: string,
+    evidenceIds: readonly string[],
+  ): Promise<{ mentions: number; links: number }> {
     const p = partitionOf(month);
     await manager.query(
       `CREATE TEMPORARY TABLE kept_mentions ON COMMIT DROP AS
-       SELECT m.* FROM (SELECT DISTINCT mention_id FROM incident_mentions) im
-         JOIN "${p.mentions}" m ON m.id = im.mention_id AND m.occurred_month = $1`,
-      [month],
+       SELECT m.* FROM "${p.mentions}" m WHERE m.id = ANY($2::uuid[]) AND m.occurred_month = $1`,
+      [month, evidenceIds],
     );
     await manager.query(
       `CREATE TEMPORARY TABLE kept_links ON COMMIT DROP AS

@@ -15,6 +15,13 @@ export const MONTHS_AHEAD = 3;
 export const MONTHS_BACK = 3;
 /** Week partitions of the key table kept ready beyond the current week. */
 export const KEY_WEEKS_AHEAD = 2;
+/**
+ * The ids of the mentions that are incident evidence (linked to an incident), read in the retention's
+ * transaction. Incidents owns the links and registers the source (it depends on signals, not the other way
+ * round).
+ */
+export type EvidenceMentions = (manager: EntityManager) => Promise<string[]>;
+
 /** The job runs daily (a little after midnight UTC). */
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -25,6 +32,7 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(MentionPartitions.name);
+  private evidence?: EvidenceMentions;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,6 +59,16 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
+  /** Incidents registers where the evidence to keep comes from (at most one source). */
+  registerEvidence(source: EvidenceMentions) {
+    this.evidence = source;
+  }
+
+  /** The ids of the incident evidence, as retention reads them (empty while no source is registered). */
+  evidenceIds(manager: EntityManager): Promise<string[]> {
+    return this.evidence ? this.evidence(manager) : Promise.resolve([]);
+  }
+
   /** The first run after a start is due at once (kept if one is pending already). */
   async onApplicationBootstrap() {
     await this.dataSource
@@ -74,16 +92,23 @@ export class MentionPartitions implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Drops the months older than the policy's span (counted back from the current month), keeping their incident
-   * evidence. Never a month of the last one (`keep_months` ≥ 1).
+   * evidence. Never a month of the last one (`keep_months` ≥ 1). Nothing is dropped while no evidence source is
+   * registered: without it, evidence could not be told from the rest.
    */
   async applyRetention(manager: EntityManager, now: Date): Promise<RetentionOutcome> {
     const keep = await this.repository.keepMonths(manager, now);
     const outcome: RetentionOutcome = { dropped: [], keptMentions: 0, keptLinks: 0 };
     if (!Number.isFinite(keep)) return outcome;
     const cutoff = monthStart(now, -keep);
-    for (const month of await this.repository.months(manager)) {
-      if (month >= cutoff) break;
-      const kept = await this.repository.drop(manager, month);
+    const due = (await this.repository.months(manager)).filter((month) => month < cutoff);
+    if (!due.length) return outcome;
+    if (!this.evidence) {
+      this.logger.warn('mention retention skipped: no source of incident evidence is registered');
+      return outcome;
+    }
+    const evidenceIds = await this.evidence(manager);
+    for (const month of due) {
+      const kept = await this.repository.drop(manager, month, evidenceIds);
       outcome.dropped.push(month);
       outcome.keptMentions += kept.mentions;
       outcome.keptLinks += kept.links;

@@ -47,7 +47,7 @@ export class MentionRetentionService {
       const at = await this.partitions.nextRun(manager);
       const next = at ? inForceOn(at.toISOString().slice(0, 10)) : null;
       const keepFrom = at && next ? monthStart(at, -next.keepMonths) : null;
-      const stats = await this.repository.partitionStats(manager);
+      const stats = await this.repository.partitionStats(manager, await this.partitions.evidenceIds(manager));
       return {
         policies,
         inForce: inForceOn(today),

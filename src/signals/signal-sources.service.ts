@@ -7,10 +7,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { CreateSignalSourceDto, UpdateSignalSourceDto } from './dto/signal-source.dto.js';
 import { SignalSource, SignalSourceKind } from './entities/signal-source.entity.js';
 import { SignalActivityRepository } from './signal-activity.repository.js';
+import { SignalSourcesRepository } from './signal-sources.repository.js';
 import { generateSecret } from './webhook-signature.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
@@ -38,7 +39,9 @@ export class SignalSourcesService {
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
+    private readonly directory: DirectoryOnDate,
     private readonly repository: SignalActivityRepository,
+    private readonly sources: SignalSourcesRepository,
   ) {}
 
   /**
@@ -82,7 +85,7 @@ export class SignalSourcesService {
    * (an advisory lock per unit keeps two first reports from creating two).
    */
   async manualSourceFor(manager: EntityManager, orgUnitId: string, unitName: string): Promise<string> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`manual-source:${orgUnitId}`]);
+    await this.sources.lockManualSource(manager, orgUnitId);
     const found = await manager.findOne(SignalSource, {
       where: { orgUnitId, kind: SignalSourceKind.Manual },
       order: { createdAt: 'ASC' },
@@ -140,7 +143,7 @@ export class SignalSourcesService {
   async create(dto: CreateSignalSourceDto): Promise<SourceWithSecret> {
     const secret = generateSecret();
     const id = await this.dataSource.transaction(async (manager) => {
-      if (dto.orgUnitId) await assertOrgUnit(manager, dto.orgUnitId);
+      if (dto.orgUnitId) await this.assertOrgUnit(manager, dto.orgUnitId);
       await assertNameFree(manager, dto.name);
       const saved = await manager.save(
         manager.create(SignalSource, {
@@ -180,7 +183,7 @@ export class SignalSourcesService {
       }
       if (dto.description !== undefined) patch.description = dto.description;
       if (dto.orgUnitId !== undefined) {
-        if (dto.orgUnitId) await assertOrgUnit(manager, dto.orgUnitId);
+        if (dto.orgUnitId) await this.assertOrgUnit(manager, dto.orgUnitId);
         patch.orgUnitId = dto.orgUnitId;
       }
       if (dto.active !== undefined) patch.active = dto.active;
@@ -199,15 +202,13 @@ export class SignalSourcesService {
   async rotateSecret(id: string): Promise<SourceWithSecret> {
     const secret = generateSecret();
     await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query(`SELECT secret FROM signal_sources WHERE id = $1 FOR UPDATE`, [
-        id,
-      ]);
-      if (!current) throw AppError.notFound('nguồn tín hiệu', id);
+      const current = await this.sources.lockedSecret(manager, id);
+      if (current === null) throw AppError.notFound('nguồn tín hiệu', id);
       const now = new Date();
       const validUntil = new Date(now.getTime() + SECRET_ROTATION_GRACE_MS);
       await manager.update(SignalSource, id, {
         secret,
-        previousSecret: current.secret,
+        previousSecret: current,
         previousSecretValidUntil: validUntil,
         secretRotatedAt: now,
       });
@@ -223,14 +224,10 @@ export class SignalSourcesService {
 
   /** The source and the secrets its webhook signatures may use now; null if there is no such source. */
   async credentials(id: string): Promise<SourceCredentials | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, active, secret, previous_secret, previous_secret_valid_until > now() AS previous_valid
-       FROM signal_sources WHERE id = $1`,
-      [id],
-    );
+    const row = await this.sources.secrets(id);
     if (!row) return null;
-    const secrets = [row.secret as string];
-    if (row.previous_secret && row.previous_valid) secrets.push(row.previous_secret as string);
+    const secrets = [row.secret];
+    if (row.previousSecret && row.previousValid) secrets.push(row.previousSecret);
     return { id: row.id, active: row.active, secrets };
   }
 
@@ -261,19 +258,19 @@ export class SignalSourcesService {
     if (!source?.orgUnitId) return null;
     return new Set(await this.orgTree.subtree([source.orgUnitId]));
   }
+
+  private async assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
+    if (!(await this.directory.unitExists(manager, orgUnitId))) {
+      throw validationFailed(
+        [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+        'Không tìm thấy đơn vị',
+      );
+    }
+  }
 }
 
 export function inactive(id: string): AppError {
   return new AppError(ErrorCode.SIGNAL_SOURCE_INACTIVE, `Nguồn tín hiệu ${id} đã ngừng hoạt động`);
-}
-
-async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
-  if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw validationFailed(
-      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
-      'Không tìm thấy đơn vị',
-    );
-  }
 }
 
 async function assertNameFree(manager: EntityManager, name: string): Promise<void> {

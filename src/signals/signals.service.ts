@@ -7,18 +7,18 @@ import { AppError, ErrorCode } from '../common/app-error.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 import type { IngestResult } from './dto/ingest.dto.js';
 import { Topic } from './entities/topic.entity.js';
-import { MAX_BATCH_ITEMS, validateMentionItem } from './mention-item.validator.js';
-import { contentHash, mentionId, urlKey } from './mention-keys.js';
-import { labelForScore, SENTIMENT_SCORER } from './sentiment-lexicon.js';
+import { MAX_BATCH_ITEMS } from './mention-item.validator.js';
+import { prepareMentions } from './mention-preparation.js';
+import { SENTIMENT_SCORER } from './sentiment-lexicon.js';
 import type { SentimentScorer } from './sentiment-lexicon.js';
 import { inactive, SignalSourcesService } from './signal-sources.service.js';
 import { selectNotable, SignalsEvents } from './signals.events.js';
-import type { IngestVia, NotableMention } from './signals.events.js';
+import type { IngestVia } from './signals.events.js';
 import { SignalActivityRepository } from './signal-activity.repository.js';
 import { SignalsRepository } from './signals.repository.js';
-import type { MentionSummary, MentionTopicLink, PreparedMention } from './signals.repository.js';
-import { cleanText, foldTokens } from '../common/text.js';
-import { bucketContribution, bucketStart, DEFAULT_BUCKET_MINUTES, sumBuckets } from './topic-buckets.js';
+import { TopicReadsRepository } from './topic-reads.repository.js';
+import type { EvidencePageMention, MentionSummary } from './signals.repository.js';
+import { sumBuckets } from './topic-buckets.js';
 import type { TopicBucketRow } from './topic-buckets.js';
 import { TopicsService } from './topics.service.js';
 import type { TopicIndex } from './topics.service.js';
@@ -36,8 +36,6 @@ const MAX_ATTEMPTS = 4;
 /** From this attempt on, a batch is written through a staging table, where a concurrent duplicate cannot fail it. */
 const STAGED_FROM_ATTEMPT = 3;
 const RECEIPT_CLEANUP_EVERY_MS = 60_000;
-/** Items prepared between two yields to the event loop (about 2 ms of work). */
-const PREPARE_CHUNK = 100;
 
 interface WebhookRequest {
   sourceId: string;
@@ -63,6 +61,7 @@ export class SignalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalsRepository,
+    private readonly reads: TopicReadsRepository,
     private readonly activity: SignalActivityRepository,
     private readonly sources: SignalSourcesService,
     private readonly topics: TopicsService,
@@ -161,7 +160,7 @@ export class SignalsService {
 
   /** A topic's bucket counters with bucket_start in [from, to), oldest first. */
   getBuckets(topicId: string, from: Date, to: Date): Promise<TopicBucketRow[]> {
-    return this.repository.getBuckets(topicId, from, to);
+    return this.reads.getBuckets(topicId, from, to);
   }
 
   /** Negative mentions on a topic in [from, to) other than one, and how many outlets or accounts wrote them. */
@@ -171,7 +170,7 @@ export class SignalsService {
     to: Date,
     excludeMentionId: string,
   ): Promise<{ mentions: number; outlets: number; volume: number }> {
-    return this.repository.negativePickup(topicId, from, to, excludeMentionId);
+    return this.reads.negativePickup(topicId, from, to, excludeMentionId);
   }
 
   /** The topic's negative mentions in the ranges, with their authors and whether each is a new voice. */
@@ -182,17 +181,22 @@ export class SignalsService {
     memoryMs: number,
     ranges: [number, number][],
   ): Promise<{ at: number; author: string; fresh: boolean }[]> {
-    return this.repository.negativeAuthorPosts(topicId, scanFrom, to, memoryMs, ranges);
+    return this.reads.negativeAuthorPosts(topicId, scanFrom, to, memoryMs, ranges);
   }
 
   /** When the topic's first bucket starts (null: no mention yet). */
   firstBucketStart(topicId: string): Promise<Date | null> {
-    return this.repository.firstBucketStart(topicId);
+    return this.reads.firstBucketStart(topicId);
   }
 
   /** A topic's mentions published in [from, to): negative first, then by reach. */
   topMentions(topicId: string, from: Date, to: Date, limit: number): Promise<MentionSummary[]> {
-    return this.repository.topMentions(topicId, from, to, limit);
+    return this.reads.topMentions(topicId, from, to, limit);
+  }
+
+  /** A page of the given mentions, widest reach first (an incident's evidence: incidents owns the links). */
+  mentionPage(ids: string[], limit: number, offset: number): Promise<EvidencePageMention[]> {
+    return this.reads.mentionPage(ids, limit, offset);
   }
 
   /**
@@ -286,108 +290,9 @@ export class SignalsService {
     return { accepted, duplicates: mentions.length - accepted, rejected };
   }
 
-  /**
-   * Validation and everything that needs no database: normalization, content hash, sentiment when missing,
-   * topic matching, bucket contributions. Yields to the event loop every PREPARE_CHUNK items, so that other
-   * batches' transactions (which hold the hot bucket rows) are not kept waiting behind this CPU work.
-   */
-  async prepare(
-    items: unknown[],
-    index: TopicIndex,
-    labelScope: Set<string> | null = null,
-    majorOutlet = false,
-  ) {
-    const now = Date.now();
-    const receivedAt = new Date(now);
-    const mentions: PreparedMention[] = [];
-    const links: MentionTopicLink[] = [];
-    const notable: NotableMention[] = [];
-    const rejected: IngestResult['rejected'] = [];
-    for (let i = 0; i < items.length; i++) {
-      if (i && i % PREPARE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
-      const result = validateMentionItem(items[i], i, now);
-      if (!result.ok) {
-        rejected.push(
-          result.field
-            ? { index: i, field: result.field, reason: result.reason }
-            : { index: i, reason: result.reason },
-        );
-        continue;
-      }
-      const input = result.value;
-      const title = input.title === null ? null : cleanText(input.title);
-      const text = input.text === null ? null : cleanText(input.text);
-      const hash = contentHash(title, text);
-      let sentiment = input.sentiment;
-      let sentimentScore = input.sentimentScore;
-      let sentimentOrigin: 'source' | 'lexicon' = 'source';
-      if (!sentiment && sentimentScore !== null) sentiment = labelForScore(sentimentScore);
-      if (!sentiment) {
-        const scored = this.scorer.score(title && text ? `${title}. ${text}` : (title ?? text ?? ''));
-        sentiment = scored.label;
-        sentimentScore = scored.score;
-        sentimentOrigin = 'lexicon';
-      }
-      const collectedAt = input.collectedAt ?? receivedAt;
-      const mention: PreparedMention = {
-        id: mentionId(now),
-        input,
-        title,
-        text,
-        contentHash: hash,
-        urlKey: urlKey(input.url, hash),
-        collectedAt,
-        occurredAt: input.publishedAt ?? collectedAt,
-        sentiment,
-        sentimentScore,
-        sentimentOrigin,
-      };
-      mentions.push(mention);
-
-      // Title and text are matched separately so that a phrase never spans the two.
-      const matches = index.matcher.matchParts(
-        title && text ? [foldTokens(title), foldTokens(text)] : [foldTokens(title ?? text ?? '')],
-        input.geoCode,
-      );
-      if (!matches.length) continue;
-      const contribution = bucketContribution(input, sentiment);
-      for (const m of matches) {
-        // A source's fake-news label speaks for its own units only: naming another unit opens nothing there.
-        const topicUnit = index.topics.get(m.topicId)?.orgUnitId;
-        const fakeNewsLabel =
-          !labelScope || (topicUnit && labelScope.has(topicUnit)) ? input.fakeNewsLabel : null;
-        const isNotable = sentiment === 'negative' || fakeNewsLabel !== null;
-        const minutes = index.bucketMinutes.get(m.topicId) ?? DEFAULT_BUCKET_MINUTES;
-        links.push({
-          mentionId: mention.id,
-          topicId: m.topicId,
-          matchedOn: m.matchedOn,
-          occurredAt: mention.occurredAt,
-          bucketStart: bucketStart(mention.occurredAt, minutes),
-          bucketSeconds: minutes * 60,
-          contribution,
-        });
-        if (isNotable) {
-          notable.push({
-            mentionId: mention.id,
-            topicId: m.topicId,
-            matchedOn: m.matchedOn,
-            sentiment,
-            sentimentScore,
-            fakeNewsLabel,
-            reach: contribution.reach,
-            followers: input.followers ?? 0,
-            verified: input.verified ?? false,
-            majorOutlet,
-            outlet: input.outlet,
-            sourceType: input.sourceType,
-            url: input.url,
-            occurredAt: mention.occurredAt,
-          });
-        }
-      }
-    }
-    return { mentions, links, notable, rejected };
+  /** Validation and everything that needs no database (mention-preparation.ts), with this node's scorer. */
+  prepare(items: unknown[], index: TopicIndex, labelScope: Set<string> | null = null, majorOutlet = false) {
+    return prepareMentions(items, index, this.scorer, labelScope, majorOutlet);
   }
 
   private cleanupReceipts(): void {

@@ -6,11 +6,12 @@ import { OrgTree } from '../access/org-tree.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { OrgUnit } from '../directory/entities/org-unit.entity.js';
+import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { CreateTopicDto, ListTopicsQueryDto, TopicPreviewDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { SignalSource } from './entities/signal-source.entity.js';
 import { Topic, TopicCategory } from './entities/topic.entity.js';
 import { SignalsRepository } from './signals.repository.js';
+import { TopicReadsRepository } from './topic-reads.repository.js';
 import { foldTokens, termTokens } from '../common/text.js';
 import { DEFAULT_BUCKET_MINUTES } from './topic-buckets.js';
 import { CompiledTopics } from './topic-matcher.js';
@@ -45,9 +46,11 @@ export class TopicsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SignalsRepository,
+    private readonly reads: TopicReadsRepository,
     private readonly audit: AuditService,
     private readonly visibility: IncidentVisibility,
     private readonly orgTree: OrgTree,
+    private readonly directory: DirectoryOnDate,
   ) {}
 
   /** The topics of the user's units (all for admins). */
@@ -78,11 +81,7 @@ export class TopicsService {
     assertCanMatch(rules);
     const days = dto.days ?? 7;
     const since = new Date(Date.now() - days * 24 * 3600_000);
-    const recent = await this.repository.recentMentions(
-      since,
-      PREVIEW_SCAN,
-      await this.readableSources(user),
-    );
+    const recent = await this.reads.recentMentions(since, PREVIEW_SCAN, await this.readableSources(user));
     const matcher = new CompiledTopics([{ id: 'preview', ...rules }]);
     const matched = [];
     for (const m of recent) {
@@ -126,7 +125,7 @@ export class TopicsService {
     const rules = normalizeRules(dto);
     assertCanMatch(rules);
     const topic = await this.dataSource.transaction(async (manager) => {
-      await assertOrgUnit(manager, dto.orgUnitId);
+      await this.assertOrgUnit(manager, dto.orgUnitId);
       await assertNameFree(manager, dto.orgUnitId, dto.name);
       const saved = await manager.save(
         manager.create(Topic, {
@@ -159,7 +158,7 @@ export class TopicsService {
       if (!topic) throw AppError.notFound('chủ đề theo dõi', id);
       const patch: Partial<Topic> = {};
       if (dto.orgUnitId !== undefined && dto.orgUnitId !== topic.orgUnitId) {
-        await assertOrgUnit(manager, dto.orgUnitId);
+        await this.assertOrgUnit(manager, dto.orgUnitId);
         patch.orgUnitId = dto.orgUnitId;
       }
       if (dto.name !== undefined && dto.name !== topic.name) patch.name = dto.name;
@@ -186,9 +185,18 @@ export class TopicsService {
     return this.get(id);
   }
 
+  /** The names of the given topics (active or not), by id; an unknown id is left out. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Topic)
+      .find({ select: { id: true, name: true }, where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((t) => [t.id, t.name]));
+  }
+
   private async assertOwnUnit(user: AuthUser, orgUnitId: string): Promise<void> {
     // An unknown unit is a validation error (400, naming the field), given by the write below.
-    if (!(await this.dataSource.getRepository(OrgUnit).existsBy({ id: orgUnitId }))) return;
+    if (!(await this.directory.unitExists(this.dataSource.manager, orgUnitId))) return;
     if (!(await this.visibility.isUnitInScope(user, orgUnitId, 'unitData'))) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
@@ -242,6 +250,15 @@ export class TopicsService {
     }
     return index;
   }
+
+  private async assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
+    if (!(await this.directory.unitExists(manager, orgUnitId))) {
+      throw validationFailed(
+        [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
+        'Không tìm thấy đơn vị chủ quản',
+      );
+    }
+  }
 }
 
 type Rules = Pick<Topic, (typeof RULE_FIELDS)[number] | 'geoCodes'>;
@@ -294,15 +311,6 @@ function assertCanMatch(rules: Rules): void {
     throw validationFailed(
       [fieldError('anyTerms', 'hasWords', 'anyTerms: cần ít nhất một quy tắc để khớp')],
       'Chủ đề cần ít nhất một từ khóa (anyTerms, allTerms), tên đơn vị hoặc tên lãnh đạo',
-    );
-  }
-}
-
-async function assertOrgUnit(manager: EntityManager, orgUnitId: string): Promise<void> {
-  if (!(await manager.existsBy(OrgUnit, { id: orgUnitId }))) {
-    throw validationFailed(
-      [fieldError('orgUnitId', 'exists', 'orgUnitId: không tồn tại trong danh bạ')],
-      'Không tìm thấy đơn vị chủ quản',
     );
   }
 }
