@@ -1,4 +1,5 @@
 import type { Fact, Task } from '../contracts/incidents.js';
+import type { StatementStatus } from '../contracts/enums.js';
 import type { GroupMember } from '../contracts/working-groups.js';
 /**
  * The live-room protocol (socket.io namespace `/rooms`), shared by the server and its clients (tests, bench).
@@ -223,7 +224,7 @@ export interface YjsAwarenessPush {
 export interface StatementStatusPush {
   statementId: string;
   incidentId: string;
-  status: string;
+  status: StatementStatus;
   currentVersion: number | null;
 }
 
