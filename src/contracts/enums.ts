@@ -75,6 +75,21 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const FACT_STATUSES = ['unverified', 'verified', 'retracted'] as const;
 export type FactStatus = (typeof FACT_STATUSES)[number];
 
+/** A working-group member's state: invited and accepted hold the role; the others ended it. */
+export const MEMBER_STATUSES = [
+  'invited',
+  'accepted',
+  'declined',
+  'expired',
+  'removed',
+  'handed_over',
+] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** A step of an approval chain (a request for changes ends it `rejected` too). */
+export const APPROVAL_STAGE_STATUSES = ['waiting', 'active', 'approved', 'rejected', 'cancelled'] as const;
+export type ApprovalStageStatus = (typeof APPROVAL_STAGE_STATUSES)[number];
+
 /**
  * What a deadline rule's clock counts from: an incident's detection or takedown request, or (`press_…`) a press
  * desk request or press report, whose clocks run on the press desk, never on an incident.

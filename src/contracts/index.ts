@@ -6,6 +6,7 @@ export type * from './signals.js';
 export type * from './detection.js';
 export type * from './working-groups.js';
 export type * from './statements.js';
+export type * from './playbooks.js';
 export * from './signal-imports.js';
 export type * from './audit.js';
 export type * from './health.js';

@@ -1,7 +1,9 @@
 import type {
   DecisionKind,
+  ApprovalStageStatus,
   FactStatus,
   IncidentCategory,
+  MemberStatus,
   IncidentStatus,
   PublicationChannel,
   Role,
@@ -99,4 +101,22 @@ export const FACT_STATUS_LABEL_VI: Record<FactStatus, string> = {
   unverified: 'Chưa xác minh',
   verified: 'Đã xác minh',
   retracted: 'Đã rút lại',
+};
+
+export const MEMBER_STATUS_LABEL_VI: Record<MemberStatus, string> = {
+  invited: 'Đã mời, chờ trả lời',
+  accepted: 'Đã nhận nhiệm vụ',
+  declined: 'Đã từ chối',
+  expired: 'Quá hạn trả lời',
+  removed: 'Đã rút khỏi tổ',
+  handed_over: 'Đã bàn giao',
+};
+
+export const APPROVAL_STAGE_STATUS_LABEL_VI: Record<ApprovalStageStatus, string> = {
+  waiting: 'Chờ bước trước',
+  active: 'Đang chờ duyệt',
+  approved: 'Đã duyệt',
+  // A stage ends "rejected" on a rejection and on a request for changes alike.
+  rejected: 'Không thông qua',
+  cancelled: 'Đã hủy',
 };

@@ -4,7 +4,7 @@
  * imports here.
  */
 
-import type { DecisionKind, Severity, StatementStatus } from './enums.js';
+import type { ApprovalStageStatus, DecisionKind, Severity, StatementStatus } from './enums.js';
 
 export interface Statement {
   id: string;
@@ -29,10 +29,34 @@ export interface Decision {
   id: string;
   versionNumber: number;
   decision: DecisionKind;
+  /** The hash of the version's canonical text the decision is bound to. */
+  sha256: string;
   reason: string | null;
   decidedByUserId: string;
+  /** The approver a delegate decided for (null: decided in person). */
   onBehalfOfUserId: string | null;
+  delegationId: string | null;
+  /** The approver typed their password again (an approval). */
+  steppedUp: boolean;
   createdAt: string;
+}
+
+/** Who may decide a stage, resolved on the incident's working group and its responsible unit. */
+export type ApproverSpec =
+  | { kind: 'group_role'; role: string }
+  | { kind: 'unit_tag'; tag: string }
+  | { kind: 'unit_position'; position: string }
+  | { kind: 'person'; personId: string };
+
+/** A stage of an approval policy (stages with the same step run in parallel). */
+export interface StageSpec {
+  key: string;
+  name: string;
+  step: number;
+  quorum: number;
+  approvers: ApproverSpec[];
+  /** Minutes the stage may take, by severity; past it the stage escalates. */
+  slaMinutes: Record<string, number>;
 }
 
 export interface ApprovalStage {
@@ -40,16 +64,27 @@ export interface ApprovalStage {
   name: string;
   step: number;
   quorum: number;
-  status: 'waiting' | 'active' | 'approved' | 'rejected' | 'cancelled';
+  status: ApprovalStageStatus;
+  approvers: ApproverSpec[];
+  /** Minutes this stage may take at the incident's severity. */
+  slaMinutes: number;
+  activatedAt: string | null;
   dueAt: string | null;
+  resolvedAt: string | null;
+  escalatedAt: string | null;
   decisions: Decision[];
 }
 
-export interface ApprovalChain {
+export interface ApprovalStages {
+  stages: ApprovalStage[];
+}
+
+export interface ApprovalChain extends ApprovalStages {
   versionNumber: number;
   sha256: string;
   status: string | null;
-  stages: ApprovalStage[];
+  /** The approval policy chosen at submission (key, version, fast path) and its stages as they were. */
+  policy: Record<string, unknown>;
 }
 
 export interface VersionSummary {
@@ -69,26 +104,36 @@ export interface VersionDocument {
   issuedAt: string | null;
 }
 
-export interface Version extends VersionSummary {
+/** A submitted version: its canonical text (`rendered`) and the SHA-256 approvals bind to. */
+export interface VersionText extends VersionSummary {
   id: string;
   statementId: string;
   title: string;
   body: string;
   rendered: string;
+  citedFactIds: string[];
+  policy: Record<string, unknown>;
+}
+
+export interface Version extends VersionText {
   document: VersionDocument;
 }
 
 export interface VersionDetail extends Version {
-  approval: { stages: ApprovalStage[] };
+  approval: ApprovalStages;
 }
 
 export interface Publication {
   id: string;
+  statementId: string;
   versionNumber: number;
   sha256: string;
   channel: string;
   url: string | null;
   publishedAt: string;
+  spokespersonPersonId: string | null;
+  note: string | null;
+  recordedByUserId: string;
 }
 
 export interface StatementDetail extends Statement {
@@ -101,14 +146,23 @@ export interface StatementDetail extends Statement {
 
 export interface SubmitResult {
   statement: Statement;
-  version: Version;
+  version: VersionText;
   approval: ApprovalChain | null;
 }
 
 export interface DecisionResult {
   decision: Decision;
   statementStatus: StatementStatus;
-  [key: string]: unknown;
+  approval: ApprovalChain | null;
+}
+
+/** A word diff between two versions' canonical texts. */
+export interface VersionDiff {
+  from: { number: number; sha256: string };
+  to: { number: number; sha256: string };
+  insertedWords: number;
+  deletedWords: number;
+  parts: { op: 'insert' | 'delete' | 'equal'; text: string }[];
 }
 
 export interface StatementComment {
@@ -119,7 +173,10 @@ export interface StatementComment {
   body: string;
   status: 'open' | 'resolved';
   authorUserId: string;
+  resolvedByUserId: string | null;
+  resolvedAt: string | null;
   createdAt: string;
+  /** Where the anchored text is now (null: its text was deleted, or the anchor is not in this draft). */
   range: { index: number; length: number; text: string } | null;
   anchor: { start: string; end: string };
 }
@@ -128,10 +185,56 @@ export interface ApprovalItem {
   statementId: string;
   type: string;
   typeLabel: string;
-  incident: { id: string; code?: string; title?: string; severity?: Severity };
+  incident: { id: string; code: string; title: string; severity: Severity };
   versionNumber: number;
   sha256: string;
   title: string;
   stage: { key: string; name: string; step: number; quorum: number; dueAt: string | null };
+  /** Deciding as a delegate: the approver decided for. */
   onBehalfOfUserId: string | null;
+  delegationId: string | null;
+}
+
+/** A delegation of one's approvals on an incident, for a period; never delegated again. */
+export interface ApprovalDelegation {
+  id: string;
+  delegatorUserId: string;
+  delegateUserId: string;
+  incidentId: string;
+  matter: string;
+  validFrom: string;
+  validTo: string;
+  revokedAt: string | null;
+  active: boolean;
+}
+
+/** One version of an approval policy: which statements it governs and the stages they go through. */
+export interface ApprovalPolicy {
+  id: string;
+  key: string;
+  version: number;
+  name: string;
+  priority: number;
+  statementTypes: string[];
+  minSeverity: string | null;
+  maxSeverity: string | null;
+  orgUnitId: string | null;
+  /** Holding statements made of pre-approved lines skip the chain. */
+  fastPath: boolean;
+  stages: StageSpec[];
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalBasis: string | null;
+  createdAt: string;
+}
+
+/** A holding line approved in advance (the fast path). */
+export interface PreApprovedLine {
+  id: string;
+  text: string;
+  statementTypes: string[];
+  source: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  createdAt: string;
 }

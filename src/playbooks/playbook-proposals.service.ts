@@ -1,3 +1,4 @@
+import type { PlaybookProposal as PlaybookProposalView } from '../contracts/playbooks.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,7 +25,11 @@ export class PlaybookProposalsService {
   ) {}
 
   /** Lessons learned proposed as a new version (or a new playbook); anyone who may change incidents proposes. */
-  async propose(user: AuthUser, dto: ProposePlaybookDto, sourceIncidentId: string | null) {
+  async propose(
+    user: AuthUser,
+    dto: ProposePlaybookDto,
+    sourceIncidentId: string | null,
+  ): Promise<PlaybookProposalView> {
     if (!user.roles.some((r) => [Role.Admin, Role.Leader, Role.Officer].includes(r))) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Vai trò của bạn không được đề xuất sửa cẩm nang');
     }
@@ -67,20 +72,20 @@ export class PlaybookProposalsService {
       });
       return p;
     });
-    return proposal;
+    return proposalView(proposal);
   }
 
   /**
    * Admins see every proposal; leaders those they may decide (playbooks of their units), those from incidents
    * they can see, and their own.
    */
-  async listProposals(user: AuthUser, query: ListProposalsQueryDto) {
+  async listProposals(user: AuthUser, query: ListProposalsQueryDto): Promise<PlaybookProposalView[]> {
     const items = await this.dataSource.getRepository(PlaybookProposal).find({
       where: query.status ? { status: query.status as ProposalStatus } : {},
       order: { createdAt: 'DESC' },
       take: 500,
     });
-    if (user.roles.includes(Role.Admin)) return items.slice(0, 200);
+    if (user.roles.includes(Role.Admin)) return items.slice(0, 200).map(proposalView);
     const out: PlaybookProposal[] = [];
     for (const p of items) {
       if (out.length >= 200) break;
@@ -96,7 +101,7 @@ export class PlaybookProposalsService {
         if (visible) out.push(p);
       }
     }
-    return out;
+    return out.map(proposalView);
   }
 
   /** Who decides: admins; leaders for playbooks owned by their unit or a unit below it. */
@@ -112,7 +117,7 @@ export class PlaybookProposalsService {
   }
 
   /** An admin or a leader other than the proposer approves (a new version is written) or rejects. */
-  async decide(user: AuthUser, proposalId: string, dto: DecideProposalDto) {
+  async decide(user: AuthUser, proposalId: string, dto: DecideProposalDto): Promise<PlaybookProposalView> {
     if (!user.roles.some((r) => r === Role.Admin || r === Role.Leader)) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
@@ -210,7 +215,27 @@ export class PlaybookProposalsService {
         entityId: p.id,
         data: { playbookId, resultingVersion: p.resultingVersion, reason: p.decisionReason },
       });
-      return p;
+      return proposalView(p);
     });
   }
+}
+
+function proposalView(p: PlaybookProposal): PlaybookProposalView {
+  return {
+    id: p.id,
+    playbookId: p.playbookId,
+    baseVersion: p.baseVersion,
+    newKey: p.newKey,
+    title: p.title,
+    content: p.content,
+    rationale: p.rationale,
+    sourceIncidentId: p.sourceIncidentId,
+    status: p.status,
+    proposedByUserId: p.proposedByUserId,
+    decidedByUserId: p.decidedByUserId,
+    decidedAt: p.decidedAt?.toISOString() ?? null,
+    decisionReason: p.decisionReason,
+    resultingVersion: p.resultingVersion,
+    createdAt: p.createdAt.toISOString(),
+  };
 }

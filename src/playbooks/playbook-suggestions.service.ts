@@ -1,3 +1,4 @@
+import type { PlaybookSuggestion, PlaybookSuggestions } from '../contracts/playbooks.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +26,7 @@ export class PlaybookSuggestionsService {
   ) {}
 
   /** The suggestions, and whether this user may apply one (the console shows the button only then). */
-  async suggestions(user: AuthUser, incidentId: string) {
+  async suggestions(user: AuthUser, incidentId: string): Promise<PlaybookSuggestions> {
     const incident = await this.incidents.getVisible(user, incidentId);
     const canApply = await this.access.assertMayApply(user, incident).then(
       () => true,
@@ -35,7 +36,7 @@ export class PlaybookSuggestionsService {
   }
 
   /** The best-matching playbooks for an incident, with the reasons (also written on activation). */
-  async suggest(manager: EntityManager, incident: Incident) {
+  async suggest(manager: EntityManager, incident: Incident): Promise<PlaybookSuggestion[]> {
     const input = await this.repository.matchText(incident.id, manager);
     const owners = await this.ownersFor(incident, manager);
     const versions = await this.repository.currentVersions(manager, { owners });

@@ -14,8 +14,10 @@ import { IncidentFactsService } from '../incidents/incident-facts.service.js';
 import { IncidentTasksService } from '../incidents/incident-tasks.service.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { ApprovalPlanner } from '../statements/approval-plan.service.js';
+import type { CreateStatementDto } from '../statements/dto/statement.dto.js';
 import { StatementsService } from '../statements/statements.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import type { PlaybookApplication } from '../contracts/playbooks.js';
 import type { ApplyPlaybookDto } from './dto/playbook.dto.js';
 import { PlaybookVersion } from './entities/playbook-version.entity.js';
 import { PlaybookAccess } from './playbook-access.js';
@@ -119,7 +121,12 @@ export class PlaybooksFlow implements OnModuleInit, OnModuleDestroy {
    * to the accepted holder of the task's role), its role requirements (invited at once if the group exists),
    * its statement drafts with the placeholders filled, and the pinned version. All or nothing.
    */
-  async apply(user: AuthUser, incidentId: string, playbookId: string, dto: ApplyPlaybookDto) {
+  async apply(
+    user: AuthUser,
+    incidentId: string,
+    playbookId: string,
+    dto: ApplyPlaybookDto,
+  ): Promise<PlaybookApplication> {
     const incident = await this.incidents.getVisible(user, incidentId);
     await this.access.assertMayApply(user, incident);
     const playbook = await this.playbooks.findPlaybook(playbookId);
@@ -197,10 +204,11 @@ export class PlaybooksFlow implements OnModuleInit, OnModuleDestroy {
           change,
           user.id,
           {
-            type: template.type,
+            // The contract's value sets are the statements module's enums, as string unions.
+            type: template.type as CreateStatementDto['type'],
             title: title.text.slice(0, 500),
             body: body.text,
-            channels: template.channels,
+            channels: template.channels as CreateStatementDto['channels'],
             citedFactIds: facts.map((f) => f.id),
           },
           undefined,

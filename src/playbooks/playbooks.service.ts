@@ -8,6 +8,15 @@ import { Role } from '../auth/role.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { escapeHtml } from '../common/html.js';
 import { fieldError, validationFailed } from '../common/validation.js';
+import type {
+  AppliedPlaybook,
+  PlaybookDetail,
+  Playbook as PlaybookView,
+  PlaybookSummary,
+  PlaybookVersion as PlaybookVersionView,
+  SearchHit,
+  SearchResult,
+} from '../contracts/playbooks.js';
 import type { Incident } from '../incidents/entities/incident.entity.js';
 import { SEVERITY_RANK, STATUS_LABEL_VI } from '../incidents/incident-types.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -80,7 +89,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
 
   // ---- reading --------------------------------------------------------------------------------------------
 
-  async list(query: ListPlaybooksQueryDto) {
+  async list(query: ListPlaybooksQueryDto): Promise<{ items: PlaybookSummary[] }> {
     const versions = await this.repository.currentVersions(this.dataSource.manager, {
       category: query.category,
     });
@@ -90,14 +99,14 @@ export class PlaybooksService implements OnApplicationBootstrap {
       items: versions.map((v) => ({
         ...this.playbookView(byId.get(v.playbookId)!),
         summary: v.content.summary,
-        categories: v.categories,
-        severityMin: v.severityMin,
-        severityMax: v.severityMax,
+        categories: v.content.categories,
+        severityMin: v.content.severityMin,
+        severityMax: v.content.severityMax,
       })),
     };
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<PlaybookDetail> {
     const playbook = await this.findPlaybook(id);
     const versions = await this.dataSource
       .getRepository(PlaybookVersion)
@@ -111,12 +120,12 @@ export class PlaybooksService implements OnApplicationBootstrap {
         title: v.title,
         origin: v.origin,
         proposalId: v.proposalId,
-        createdAt: v.createdAt,
+        createdAt: v.createdAt.toISOString(),
       })),
     };
   }
 
-  async getVersion(id: string, version: number) {
+  async getVersion(id: string, version: number): Promise<PlaybookVersionView> {
     await this.findPlaybook(id);
     const v = await this.dataSource.getRepository(PlaybookVersion).findOneBy({ playbookId: id, version });
     if (!v) throw AppError.notFound('phiên bản cẩm nang', `${id}@${version}`);
@@ -185,9 +194,10 @@ export class PlaybooksService implements OnApplicationBootstrap {
   // ---- what an incident applied -----------------------------------------------------------------------------
 
   /** The pinned playbook of an incident, if any. */
-  async applied(user: AuthUser, incidentId: string) {
+  async applied(user: AuthUser, incidentId: string): Promise<AppliedPlaybook | null> {
     await this.incidents.getVisible(user, incidentId);
-    return this.appliedOf(incidentId);
+    const applied = await this.appliedOf(incidentId);
+    return applied && { ...applied, appliedAt: applied.appliedAt.toISOString() };
   }
 
   async appliedOf(incidentId: string, manager: EntityManager = this.dataSource.manager) {
@@ -214,7 +224,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
     await this.repository.upsertLibraryCase(manager, incident, text);
   }
 
-  async search(user: AuthUser, dto: SearchQueryDto) {
+  async search(user: AuthUser, dto: SearchQueryDto): Promise<SearchResult> {
     const q = dto.q.normalize('NFC');
     if (await this.repository.isEmptyQuery(q)) {
       throw validationFailed(
@@ -226,24 +236,33 @@ export class PlaybooksService implements OnApplicationBootstrap {
     const hits = await this.repository.search(q, dto.kind, dto.limit ?? 20, roots, user.personId ?? null);
     return {
       q,
-      items: hits.map((h) => ({
-        kind: h.kind,
-        id: h.id,
-        title: h.title,
-        titleHtml: markedToHtml(h.titleMarked),
-        snippetHtml: markedToHtml(h.snippetMarked),
-        rank: Number(Number(h.rank).toFixed(6)),
-        ...(h.kind === 'playbook'
-          ? { version: h.version, categories: h.category, severity: h.severity }
-          : {
-              code: h.code,
-              category: h.category,
+      items: hits.map((h): SearchHit => {
+        const hit = {
+          id: h.id,
+          title: h.title,
+          titleHtml: markedToHtml(h.titleMarked),
+          snippetHtml: markedToHtml(h.snippetMarked),
+          rank: Number(Number(h.rank).toFixed(6)),
+        };
+        return h.kind === 'playbook'
+          ? {
+              kind: 'playbook',
+              ...hit,
+              version: h.version!,
+              categories: h.category as string[],
               severity: h.severity,
-              archivedAt: h.archivedAt,
-              responsibleUnitName: h.responsibleUnitName,
+            }
+          : {
+              kind: 'incident',
+              ...hit,
+              code: h.code!,
+              category: h.category as string,
+              severity: h.severity,
+              archivedAt: h.archivedAt?.toISOString() ?? null,
+              responsibleUnitName: h.responsibleUnitName!,
               status: STATUS_LABEL_VI.archived,
-            }),
-      })),
+            };
+      }),
     };
   }
 
@@ -330,7 +349,7 @@ export class PlaybooksService implements OnApplicationBootstrap {
     );
   }
 
-  private playbookView(p: Playbook) {
+  private playbookView(p: Playbook): PlaybookView {
     return {
       id: p.id,
       key: p.key,
@@ -338,18 +357,18 @@ export class PlaybooksService implements OnApplicationBootstrap {
       currentVersion: p.currentVersion,
       orgUnitId: p.orgUnitId,
       shipped: p.shipped,
-      updatedAt: p.updatedAt,
+      updatedAt: p.updatedAt.toISOString(),
     };
   }
 
-  private versionView(v: PlaybookVersion) {
+  private versionView(v: PlaybookVersion): PlaybookVersionView {
     return {
       playbookId: v.playbookId,
       version: v.version,
       title: v.title,
       origin: v.origin,
       proposalId: v.proposalId,
-      createdAt: v.createdAt,
+      createdAt: v.createdAt.toISOString(),
       content: v.content,
     };
   }

@@ -1,4 +1,6 @@
 import type { Fact, Task } from '../contracts/incidents.js';
+import type { StatementStatus } from '../contracts/enums.js';
+import type { GroupMember } from '../contracts/working-groups.js';
 /**
  * The live-room protocol (socket.io namespace `/rooms`), shared by the server and its clients (tests, bench).
  * Client → server messages are commands answered through their ack; server → client messages are pushes.
@@ -162,14 +164,7 @@ export interface InvitationDeclineRequest {
 }
 
 /** A working-group member as in GET /api/incidents/:id/working-group. */
-export interface InvitationView {
-  id: string;
-  invitationId: string;
-  role: string;
-  roleName: string;
-  status: string;
-  [key: string]: unknown;
-}
+export type InvitationView = GroupMember;
 
 // ---- co-drafting of statements (Yjs over socket.io; see src/statements/README.md) ---------------------------
 
@@ -229,7 +224,7 @@ export interface YjsAwarenessPush {
 export interface StatementStatusPush {
   statementId: string;
   incidentId: string;
-  status: string;
+  status: StatementStatus;
   currentVersion: number | null;
 }
 

@@ -1,3 +1,4 @@
+import type { ApprovalChain, ApprovalStages, Decision } from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { StatementVersion } from './entities/statement-version.entity.js';
 export class ApprovalChains {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async chainOf(statementId: string, versionNumber: number) {
+  async chainOf(statementId: string, versionNumber: number): Promise<ApprovalChain | null> {
     const version = await this.dataSource
       .getRepository(StatementVersion)
       .findOneBy({ statementId, number: versionNumber });
@@ -30,7 +31,7 @@ export class ApprovalChains {
     };
   }
 
-  async chainView(stages: ApprovalStage[], decisions: ApprovalDecision[]) {
+  async chainView(stages: ApprovalStage[], decisions: ApprovalDecision[]): Promise<ApprovalStages> {
     return {
       stages: stages
         .sort((a, b) => a.step - b.step || a.key.localeCompare(b.key))
@@ -42,10 +43,10 @@ export class ApprovalChains {
           status: s.status,
           approvers: s.approvers,
           slaMinutes: s.slaMinutes,
-          activatedAt: s.activatedAt,
-          dueAt: s.dueAt,
-          resolvedAt: s.resolvedAt,
-          escalatedAt: s.escalatedAt,
+          activatedAt: s.activatedAt?.toISOString() ?? null,
+          dueAt: s.dueAt?.toISOString() ?? null,
+          resolvedAt: s.resolvedAt?.toISOString() ?? null,
+          escalatedAt: s.escalatedAt?.toISOString() ?? null,
           decisions: decisions
             .filter((d) => d.stageId === s.id)
             .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
@@ -55,7 +56,7 @@ export class ApprovalChains {
   }
 }
 
-export function decisionView(d: ApprovalDecision) {
+export function decisionView(d: ApprovalDecision): Decision {
   return {
     id: d.id,
     versionNumber: d.versionNumber,
@@ -66,6 +67,6 @@ export function decisionView(d: ApprovalDecision) {
     onBehalfOfUserId: d.delegationId ? d.countedForUserId : null,
     delegationId: d.delegationId,
     steppedUp: d.steppedUp,
-    createdAt: d.createdAt,
+    createdAt: d.createdAt.toISOString(),
   };
 }

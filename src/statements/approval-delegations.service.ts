@@ -1,3 +1,5 @@
+import type { Page } from '../contracts/enums.js';
+import type { ApprovalDelegation as ApprovalDelegationView } from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
@@ -34,7 +36,7 @@ export class ApprovalDelegationsService {
     private readonly groupRoles: GroupRoles,
   ) {}
 
-  async delegate(user: AuthUser, dto: DelegationDto) {
+  async delegate(user: AuthUser, dto: DelegationDto): Promise<ApprovalDelegationView> {
     const incident = await this.incidents.getVisible(user, dto.incidentId);
     this.incidents.assertWritable(incident);
     await this.assertMayApprove(user, incident);
@@ -81,7 +83,7 @@ export class ApprovalDelegationsService {
           revokedAt: null,
         }),
       );
-      change.emit('approval.delegated', delegationView(d), { type: 'approval_delegation', id: d.id });
+      change.emit('approval.delegated', { ...delegationView(d) }, { type: 'approval_delegation', id: d.id });
       await this.notifications.enqueue(change.manager, {
         to: { userId: dto.delegateUserId },
         channels: ['in_app', 'email'],
@@ -121,7 +123,7 @@ export class ApprovalDelegationsService {
     );
   }
 
-  async listDelegations(user: AuthUser) {
+  async listDelegations(user: AuthUser): Promise<Page<ApprovalDelegationView>> {
     const rows = await this.dataSource.getRepository(ApprovalDelegation).find({
       where: [{ delegatorUserId: user.id }, { delegateUserId: user.id }],
       order: { createdAt: 'DESC' },
@@ -129,7 +131,7 @@ export class ApprovalDelegationsService {
     return { items: rows.map(delegationView) };
   }
 
-  async revokeDelegation(user: AuthUser, id: string) {
+  async revokeDelegation(user: AuthUser, id: string): Promise<ApprovalDelegationView> {
     const d = await this.dataSource.getRepository(ApprovalDelegation).findOneBy({ id });
     if (!d || (d.delegatorUserId !== user.id && d.delegateUserId !== user.id))
       throw AppError.notFound('ủy quyền', id);
@@ -139,13 +141,17 @@ export class ApprovalDelegationsService {
       if (d.revokedAt) return delegationView(d);
       d.revokedAt = new Date();
       await change.manager.update(ApprovalDelegation, { id }, { revokedAt: d.revokedAt });
-      change.emit('approval.delegation_revoked', delegationView(d), { type: 'approval_delegation', id });
+      change.emit(
+        'approval.delegation_revoked',
+        { ...delegationView(d) },
+        { type: 'approval_delegation', id },
+      );
       return delegationView(d);
     });
   }
 }
 
-function delegationView(d: ApprovalDelegation) {
+function delegationView(d: ApprovalDelegation): ApprovalDelegationView {
   return {
     id: d.id,
     delegatorUserId: d.delegatorUserId,

@@ -1,3 +1,8 @@
+import type { Page } from '../contracts/enums.js';
+import type {
+  ApprovalPolicy as ApprovalPolicyView,
+  PreApprovedLine as PreApprovedLineView,
+} from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -17,15 +22,15 @@ export class ApprovalPoliciesService {
     private readonly repository: StatementsRepository,
   ) {}
 
-  async list() {
+  async list(): Promise<Page<ApprovalPolicyView>> {
     const items = await this.dataSource
       .getRepository(ApprovalPolicy)
       .find({ order: { key: 'ASC', version: 'DESC' } });
-    return { items };
+    return { items: items.map(withIsoCreatedAt) };
   }
 
   /** A new version of the policy `key` (the first when the key is new). */
-  create(dto: CreateApprovalPolicyDto) {
+  create(dto: CreateApprovalPolicyDto): Promise<ApprovalPolicyView> {
     const keys = dto.stages.map((s) => s.key);
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup) {
@@ -75,16 +80,16 @@ export class ApprovalPoliciesService {
         entityId: policy.id,
         data: { key: policy.key, version: policy.version, stages: policy.stages },
       });
-      return policy;
+      return withIsoCreatedAt(policy);
     });
   }
 
-  async listLines() {
+  async listLines(): Promise<Page<PreApprovedLineView>> {
     const items = await this.dataSource.getRepository(PreApprovedLine).find({ order: { createdAt: 'ASC' } });
-    return { items };
+    return { items: items.map(withIsoCreatedAt) };
   }
 
-  createLine(dto: PreApprovedLineDto) {
+  createLine(dto: PreApprovedLineDto): Promise<PreApprovedLineView> {
     // A line that is mostly placeholders would approve any text in advance.
     const fixed = dto.text
       .replace(/\{[a-z_]+\}/g, '')
@@ -119,7 +124,14 @@ export class ApprovalPoliciesService {
         entityId: line.id,
         data: { text: line.text, source: line.source },
       });
-      return line;
+      return withIsoCreatedAt(line);
     });
   }
+}
+
+/** A stored row as the API sends it: its creation time as an ISO 8601 string. */
+function withIsoCreatedAt<T extends { createdAt: Date }>(
+  row: T,
+): Omit<T, 'createdAt'> & { createdAt: string } {
+  return { ...row, createdAt: row.createdAt.toISOString() };
 }

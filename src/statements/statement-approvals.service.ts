@@ -1,3 +1,5 @@
+import type { Page } from '../contracts/enums.js';
+import type { ApprovalItem, DecisionResult } from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -55,7 +57,12 @@ export class StatementApprovalsService {
     private readonly chains: ApprovalChains,
   ) {}
 
-  async decide(user: AuthUser, statementId: string, versionNumber: number, dto: DecisionDto) {
+  async decide(
+    user: AuthUser,
+    statementId: string,
+    versionNumber: number,
+    dto: DecisionDto,
+  ): Promise<DecisionResult> {
     const statement = await this.dataSource.getRepository(Statement).findOneBy({ id: statementId });
     if (!statement) throw AppError.notFound('văn bản', statementId);
     const incident = await this.incidents.getVisible(user, statement.incidentId).catch((e: unknown) => {
@@ -306,9 +313,9 @@ export class StatementApprovalsService {
   }
 
   /** What waits for this user's decision: their own stages and those delegated to them. */
-  async inbox(user: AuthUser) {
+  async inbox(user: AuthUser): Promise<Page<ApprovalItem>> {
     const manager = this.dataSource.manager;
-    const items = [];
+    const items: ApprovalItem[] = [];
     for (const row of await this.repository.activeStages(manager)) {
       const incident = await this.incidents.findWithin(manager, row.incident_id);
       if (!incident) continue;
@@ -331,9 +338,7 @@ export class StatementApprovalsService {
         statementId: statement.id,
         type: statement.type,
         typeLabel: STATEMENT_TYPE_LABEL_VI[statement.type],
-        incident: full
-          ? { id: full.id, code: full.code, title: full.title, severity: full.severity }
-          : { id: row.incident_id },
+        incident: { id: full.id, code: full.code, title: full.title, severity: full.severity },
         versionNumber: version.number,
         sha256: version.sha256,
         title: version.title,
@@ -342,7 +347,7 @@ export class StatementApprovalsService {
           name: stage.name,
           step: stage.step,
           quorum: stage.quorum,
-          dueAt: stage.dueAt,
+          dueAt: stage.dueAt?.toISOString() ?? null,
         },
         onBehalfOfUserId: who.delegationId ? who.countedForUserId : null,
         delegationId: who.delegationId,

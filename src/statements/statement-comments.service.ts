@@ -1,3 +1,5 @@
+import type { Page } from '../contracts/enums.js';
+import type { StatementComment as CommentView } from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,7 +28,7 @@ export class StatementCommentsService {
     private readonly incidents: IncidentsService,
   ) {}
 
-  async add(user: AuthUser, statementId: string, dto: CommentDto) {
+  async add(user: AuthUser, statementId: string, dto: CommentDto): Promise<CommentView> {
     const { statement, incident } = await this.access.load(user, statementId);
     this.assertCanComment(await this.access.rights(user, incident.id));
     const { doc } = await this.docs.get(statementId);
@@ -82,7 +84,7 @@ export class StatementCommentsService {
     });
   }
 
-  async list(user: AuthUser, statementId: string) {
+  async list(user: AuthUser, statementId: string): Promise<Page<CommentView>> {
     await this.access.load(user, statementId);
     const [{ doc }, rows] = await Promise.all([
       this.docs.get(statementId),
@@ -95,7 +97,12 @@ export class StatementCommentsService {
     };
   }
 
-  async setStatus(user: AuthUser, statementId: string, commentId: string, status: 'open' | 'resolved') {
+  async setStatus(
+    user: AuthUser,
+    statementId: string,
+    commentId: string,
+    status: 'open' | 'resolved',
+  ): Promise<CommentView> {
     const { statement, incident } = await this.access.load(user, statementId);
     this.assertCanComment(await this.access.rights(user, incident.id));
     const { doc } = await this.docs.get(statementId);
@@ -150,19 +157,19 @@ function resolve(doc: Y.Doc, field: DraftField, start: Uint8Array, end: Uint8Arr
   }
 }
 
-function commentView(c: StatementComment, range: ResolvedRange | null) {
+function commentView(c: StatementComment, range: ResolvedRange | null): CommentView {
   return {
     id: c.id,
     statementId: c.statementId,
-    field: c.field,
+    field: c.field as DraftField,
     quote: c.quote,
     body: c.body,
     status: c.status,
     authorUserId: c.authorUserId,
     resolvedByUserId: c.resolvedByUserId,
-    resolvedAt: c.resolvedAt,
-    createdAt: c.createdAt,
-    /** Where the anchored text is now (null: its text was deleted, or the anchor is not in this draft). */
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    // Where the anchored text is now (null: its text was deleted, or the anchor is not in this draft).
     range: range && (range.length > 0 || c.quote.length === 0) ? range : null,
     anchor: {
       start: Buffer.from(c.anchorStart).toString('base64'),

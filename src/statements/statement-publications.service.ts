@@ -1,3 +1,5 @@
+import type { Page } from '../contracts/enums.js';
+import type { Publication } from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -38,7 +40,7 @@ export class StatementPublicationsService {
     private readonly documents: StatementDocumentsService,
   ) {}
 
-  async publish(user: AuthUser, statementId: string, dto: PublicationDto) {
+  async publish(user: AuthUser, statementId: string, dto: PublicationDto): Promise<Publication> {
     const { incident } = await this.access.load(user, statementId);
     const rights = await this.access.rights(user, incident.id);
     if (!rights.canPublish) {
@@ -183,7 +185,7 @@ export class StatementPublicationsService {
     return publicationView(result.publication);
   }
 
-  async list(user: AuthUser, statementId: string) {
+  async list(user: AuthUser, statementId: string): Promise<Page<Publication>> {
     await this.access.load(user, statementId);
     const rows = await this.dataSource
       .getRepository(StatementPublication)

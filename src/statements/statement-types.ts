@@ -51,22 +51,5 @@ export enum StageStatus {
   Cancelled = 'cancelled',
 }
 
-/** Who may decide a stage, resolved on the incident's working group and its responsible unit. */
-export type ApproverSpec =
-  | { kind: 'group_role'; role: string }
-  | { kind: 'unit_tag'; tag: string }
-  | { kind: 'unit_position'; position: string }
-  | { kind: 'person'; personId: string };
-
-export interface StageSpec {
-  key: string;
-  /** Vietnamese, e.g. "Pháp chế rà soát". */
-  name: string;
-  /** Stages with the same step run in parallel; step n+1 starts when every stage of step n approved. */
-  step: number;
-  /** Approvals needed (e.g. 1 of 2 deputy directors). */
-  quorum: number;
-  approvers: ApproverSpec[];
-  /** Minutes the stage may take, by severity; past it the stage escalates. */
-  slaMinutes: Record<string, number>;
-}
+/** Who may decide a stage and a policy's stages: written in the contracts (src/contracts/statements.ts). */
+export type { ApproverSpec, StageSpec } from '../contracts/statements.js';

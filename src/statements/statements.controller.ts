@@ -38,7 +38,20 @@ import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementPublicationsService } from './statement-publications.service.js';
 import { StatementsService } from './statements.service.js';
 import { ParseVersionPipe } from '../common/limits.js';
-import { StatementListDto, StatementResponseDto } from './dto/statement.response.js';
+import {
+  DecisionResultDto,
+  PublicationListDto,
+  PublicationResponseDto,
+  StatementCommentDto,
+  StatementCommentListDto,
+  StatementDetailDto,
+  StatementListDto,
+  StatementResponseDto,
+  SubmitResultDto,
+  VersionDetailDto,
+  VersionDiffDto,
+  VersionListDto,
+} from './dto/statement.response.js';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -74,12 +87,14 @@ export class StatementsController {
   @ApiOperation({
     summary: 'Văn bản: dự thảo hiện tại, quyền của mình, các phiên bản, chuỗi phê duyệt, công bố',
   })
+  @ApiOkResponse({ type: StatementDetailDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.statements.get(user, id);
   }
 
   @Patch('statements/:id')
   @ApiOperation({ summary: 'Sửa kênh công bố dự kiến và sự kiện trích dẫn (khi còn là dự thảo)' })
+  @ApiOkResponse({ type: StatementResponseDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -93,6 +108,7 @@ export class StatementsController {
   @ApiOperation({
     summary: 'Trình duyệt: khóa dự thảo, lưu phiên bản bất biến kèm SHA-256, mở chuỗi phê duyệt',
   })
+  @ApiOkResponse({ type: SubmitResultDto })
   submit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -103,12 +119,14 @@ export class StatementsController {
 
   @Get('statements/:id/versions')
   @ApiOperation({ summary: 'Các phiên bản đã trình' })
+  @ApiOkResponse({ type: VersionListDto })
   versions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.statements.versions(user, id);
   }
 
   @Get('statements/:id/versions/:n')
   @ApiOperation({ summary: 'Một phiên bản: văn bản chuẩn, SHA-256, các bước duyệt và quyết định' })
+  @ApiOkResponse({ type: VersionDetailDto })
   version(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -127,6 +145,10 @@ export class StatementsController {
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'text/html',
   )
+  @ApiOkResponse({
+    description: 'PDF (kèm SHA-256), DOCX hoặc HTML của phiên bản',
+    schema: { type: 'string', format: 'binary' },
+  })
   async document(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -147,6 +169,7 @@ export class StatementsController {
 
   @Get('statements/:id/diff')
   @ApiOperation({ summary: 'So sánh theo từ giữa hai phiên bản (?from=1&to=2)' })
+  @ApiOkResponse({ type: VersionDiffDto })
   diff(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: DiffQueryDto) {
     return this.statements.diff(user, id, q.from, q.to);
   }
@@ -156,6 +179,7 @@ export class StatementsController {
     summary:
       'Quyết định trên phiên bản n (gắn với SHA-256): phê duyệt (nhập lại mật khẩu), từ chối, yêu cầu sửa',
   })
+  @ApiCreatedResponse({ type: DecisionResultDto })
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -167,12 +191,14 @@ export class StatementsController {
 
   @Get('statements/:id/publications')
   @ApiOperation({ summary: 'Các lần công bố (kênh, thời điểm, đường dẫn, mã băm)' })
+  @ApiOkResponse({ type: PublicationListDto })
   listPublications(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.publications.list(user, id);
   }
 
   @Post('statements/:id/publications')
   @ApiOperation({ summary: 'Ghi nhận công bố trên một kênh: chỉ phiên bản đã phê duyệt đủ, đúng mã băm' })
+  @ApiCreatedResponse({ type: PublicationResponseDto })
   publish(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -183,6 +209,7 @@ export class StatementsController {
 
   @Post('statements/:id/corrections')
   @ApiOperation({ summary: 'Cải chính hoặc thu hồi văn bản đã công bố: một văn bản mới gắn với văn bản cũ' })
+  @ApiCreatedResponse({ type: StatementResponseDto })
   correct(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -193,12 +220,14 @@ export class StatementsController {
 
   @Get('statements/:id/comments')
   @ApiOperation({ summary: 'Bình luận neo vào đoạn văn bản, kèm vị trí hiện tại của đoạn đó' })
+  @ApiOkResponse({ type: StatementCommentListDto })
   listComments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.comments.list(user, id);
   }
 
   @Post('statements/:id/comments')
   @ApiOperation({ summary: 'Bình luận một đoạn (theo vị trí hiện tại, hoặc vị trí tương đối Yjs)' })
+  @ApiCreatedResponse({ type: StatementCommentDto })
   comment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
     return this.comments.add(user, id, dto);
   }
@@ -206,6 +235,7 @@ export class StatementsController {
   @Post('statements/:id/comments/:commentId/resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đánh dấu đã xử lý' })
+  @ApiOkResponse({ type: StatementCommentDto })
   resolve(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -217,6 +247,7 @@ export class StatementsController {
   @Post('statements/:id/comments/:commentId/reopen')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mở lại bình luận' })
+  @ApiOkResponse({ type: StatementCommentDto })
   reopen(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,3 +1,15 @@
+import type { Page } from '../contracts/enums.js';
+import type {
+  Publication,
+  StatementDetail,
+  Statement as StatementView,
+  SubmitResult,
+  Version,
+  VersionDetail,
+  VersionDiff,
+  VersionSummary,
+  VersionText,
+} from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { diffWords } from 'diff';
@@ -55,7 +67,7 @@ export class StatementsService {
     private readonly facts: IncidentFactsService,
   ) {}
 
-  async list(user: AuthUser, incidentId: string) {
+  async list(user: AuthUser, incidentId: string): Promise<Page<StatementView>> {
     await this.incidents.getVisible(user, incidentId);
     const items = await this.dataSource
       .getRepository(Statement)
@@ -63,7 +75,12 @@ export class StatementsService {
     return { items: items.map(statementView) };
   }
 
-  async create(user: AuthUser, incidentId: string, dto: CreateStatementDto, relatesTo?: Statement) {
+  async create(
+    user: AuthUser,
+    incidentId: string,
+    dto: CreateStatementDto,
+    relatesTo?: Statement,
+  ): Promise<StatementView> {
     await this.incidents.getVisible(user, incidentId);
     const rights = await this.access.rights(user, incidentId);
     this.access.assertCanEdit(rights);
@@ -118,7 +135,7 @@ export class StatementsService {
   }
 
   /** A correction or withdrawal is a new statement linked to the published one. */
-  async correct(user: AuthUser, statementId: string, dto: CorrectStatementDto) {
+  async correct(user: AuthUser, statementId: string, dto: CorrectStatementDto): Promise<StatementView> {
     const { statement } = await this.access.load(user, statementId);
     // Who may not write one learns nothing of the statement's state.
     this.access.assertCanEdit(await this.access.rights(user, statement.incidentId));
@@ -142,7 +159,7 @@ export class StatementsService {
     );
   }
 
-  async get(user: AuthUser, statementId: string) {
+  async get(user: AuthUser, statementId: string): Promise<StatementDetail> {
     const { statement, incident } = await this.access.load(user, statementId);
     const rights = await this.access.rights(user, incident.id);
     const [draft, versions, publications] = await Promise.all([
@@ -169,7 +186,7 @@ export class StatementsService {
     };
   }
 
-  async update(user: AuthUser, statementId: string, dto: UpdateStatementDto) {
+  async update(user: AuthUser, statementId: string, dto: UpdateStatementDto): Promise<StatementView> {
     const { statement, incident } = await this.access.load(user, statementId);
     this.access.assertCanEdit(await this.access.rights(user, incident.id));
     const updated = await this.timeline.change(incident.id, async (change) => {
@@ -196,7 +213,7 @@ export class StatementsService {
    * locks the statement (appends in flight finish first; later ones find it frozen), renders the stored document, stores the immutable version with
    * its SHA-256 and opens the approval chain the policy gives.
    */
-  async submit(user: AuthUser, statementId: string, dto: SubmitStatementDto) {
+  async submit(user: AuthUser, statementId: string, dto: SubmitStatementDto): Promise<SubmitResult> {
     const { statement, incident } = await this.access.load(user, statementId);
     this.access.assertCanEdit(await this.access.rights(user, incident.id));
     // Every node stops relaying edits of it and stores what it relayed: the version holds all anyone saw.
@@ -279,7 +296,7 @@ export class StatementsService {
   }
 
   /** Each version with its canonical text and hash (what approvals bind to) and its rendering as a document. */
-  async versions(user: AuthUser, statementId: string) {
+  async versions(user: AuthUser, statementId: string): Promise<Page<Version>> {
     const { statement, incident } = await this.access.load(user, statementId);
     const list = await this.versionsOf(statementId);
     const documents = await Promise.all(
@@ -293,7 +310,7 @@ export class StatementsService {
     };
   }
 
-  async version(user: AuthUser, statementId: string, number: number) {
+  async version(user: AuthUser, statementId: string, number: number): Promise<VersionDetail> {
     const { statement, incident } = await this.access.load(user, statementId);
     const version = await this.versionOrFail(statementId, number);
     const review = await this.dataSource
@@ -311,13 +328,13 @@ export class StatementsService {
   }
 
   /** Word-level diff between two versions' canonical texts. */
-  async diff(user: AuthUser, statementId: string, from: number, to: number) {
+  async diff(user: AuthUser, statementId: string, from: number, to: number): Promise<VersionDiff> {
     await this.access.load(user, statementId);
     const [a, b] = await Promise.all([
       this.versionOrFail(statementId, from),
       this.versionOrFail(statementId, to),
     ]);
-    const parts = diffWords(a.rendered, b.rendered).map((p) => ({
+    const parts = diffWords(a.rendered, b.rendered).map((p): VersionDiff['parts'][number] => ({
       op: p.added ? 'insert' : p.removed ? 'delete' : 'equal',
       text: p.value,
     }));
@@ -402,7 +419,7 @@ export class StatementsService {
   }
 }
 
-export function statementView(s: Statement) {
+export function statementView(s: Statement): StatementView {
   return {
     id: s.id,
     incidentId: s.incidentId,
@@ -416,23 +433,23 @@ export function statementView(s: Statement) {
     relatesToStatementId: s.relatesToStatementId,
     relation: s.relation,
     createdByUserId: s.createdByUserId,
-    publishedAt: s.publishedAt,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
+    publishedAt: s.publishedAt?.toISOString() ?? null,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
   };
 }
 
-function versionSummary(v: StatementVersion, review?: StatementVersionReview) {
+function versionSummary(v: StatementVersion, review?: StatementVersionReview): VersionSummary {
   return {
     number: v.number,
     sha256: v.sha256,
     status: review?.status ?? null,
     submittedByUserId: v.submittedByUserId,
-    createdAt: v.createdAt,
+    createdAt: v.createdAt.toISOString(),
   };
 }
 
-function versionView(v: StatementVersion, status: string | null) {
+function versionView(v: StatementVersion, status: string | null): VersionText {
   return {
     id: v.id,
     statementId: v.statementId,
@@ -445,11 +462,11 @@ function versionView(v: StatementVersion, status: string | null) {
     policy: v.policy,
     status,
     submittedByUserId: v.submittedByUserId,
-    createdAt: v.createdAt,
+    createdAt: v.createdAt.toISOString(),
   };
 }
 
-export function publicationView(p: StatementPublication) {
+export function publicationView(p: StatementPublication): Publication {
   return {
     id: p.id,
     statementId: p.statementId,
@@ -457,7 +474,7 @@ export function publicationView(p: StatementPublication) {
     sha256: p.sha256,
     channel: p.channel,
     url: p.url,
-    publishedAt: p.publishedAt,
+    publishedAt: p.publishedAt.toISOString(),
     spokespersonPersonId: p.spokespersonPersonId,
     note: p.note,
     recordedByUserId: p.recordedByUserId,

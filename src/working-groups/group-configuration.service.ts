@@ -5,6 +5,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError } from '../common/app-error.js';
 import { fieldError, validationFailed } from '../common/validation.js';
+import type {
+  AssemblyRule as AssemblyRuleView,
+  PersonAvailability as AvailabilityView,
+  WorkingGroupRole as RoleView,
+} from '../contracts/working-groups.js';
 import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import type { AvailabilityDto, CreateAssemblyRuleDto } from './dto/working-group.dto.js';
@@ -24,12 +29,15 @@ export class GroupConfigurationService {
     private readonly repository: WorkingGroupsRepository,
   ) {}
 
-  listRoles() {
+  listRoles(): Promise<RoleView[]> {
     return this.dataSource.getRepository(WorkingGroupRole).find({ order: { sortOrder: 'ASC' } });
   }
 
-  listRules() {
-    return this.dataSource.getRepository(AssemblyRule).find({ order: { key: 'ASC', version: 'DESC' } });
+  async listRules(): Promise<AssemblyRuleView[]> {
+    const rules = await this.dataSource
+      .getRepository(AssemblyRule)
+      .find({ order: { key: 'ASC', version: 'DESC' } });
+    return rules.map(ruleView);
   }
 
   /** Refuses role keys that are not in the catalogue, naming the field (playbooks check theirs when written). */
@@ -47,7 +55,7 @@ export class GroupConfigurationService {
   }
 
   /** A new rule, or a new version of a rule (same key); earlier versions stay for the incidents they formed. */
-  async createRule(dto: CreateAssemblyRuleDto) {
+  async createRule(dto: CreateAssemblyRuleDto): Promise<AssemblyRuleView> {
     return this.dataSource.transaction(async (manager) => {
       const known = new Set((await manager.find(WorkingGroupRole)).map((r) => r.key));
       const unknown = dto.roles.map((r) => r.role).filter((r) => !known.has(r));
@@ -85,11 +93,11 @@ export class GroupConfigurationService {
         entityId: rule.id,
         data: { key: rule.key, version: rule.version, name: rule.name },
       });
-      return rule;
+      return ruleView(rule);
     });
   }
 
-  async setAvailability(user: AuthUser, dto: AvailabilityDto) {
+  async setAvailability(user: AuthUser, dto: AvailabilityDto): Promise<AvailabilityView> {
     const person = await this.directory.person(this.dataSource.manager, dto.personId);
     if (!person) throw AppError.notFound('người', dto.personId);
     await this.incidents.assertUnitInScope(
@@ -121,7 +129,11 @@ export class GroupConfigurationService {
         entityId: dto.personId,
         data: { status: row.status, validFrom: row.validFrom, validTo: row.validTo },
       });
-      return row;
+      return { ...row, createdAt: row.createdAt.toISOString() };
     });
   }
+}
+
+function ruleView(r: AssemblyRule): AssemblyRuleView {
+  return { ...r, createdAt: r.createdAt.toISOString() };
 }

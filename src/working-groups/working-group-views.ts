@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { todayInVietnam } from '../common/dates.js';
+import type {
+  GroupMember,
+  WorkingGroup as WorkingGroupView,
+  WorkingGroupRole as RoleView,
+} from '../contracts/working-groups.js';
 import { DirectoryOnDate } from '../directory/directory-on-date.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { renderDecision } from './decision-document.js';
@@ -26,7 +31,7 @@ export class WorkingGroupViews {
     private readonly assembly: GroupAssembly,
   ) {}
 
-  async view(user: AuthUser, incidentId: string) {
+  async view(user: AuthUser, incidentId: string): Promise<WorkingGroupView> {
     const incident = await this.incidents.getVisible(user, incidentId);
     const manager = this.dataSource.manager;
     const group = await manager.findOneBy(WorkingGroup, { incidentId });
@@ -43,8 +48,8 @@ export class WorkingGroupViews {
       incidentId,
       formed: Boolean(group),
       rule: rule ? { id: rule.id, key: rule.key, version: rule.version, name: rule.name } : null,
-      activatedAt: group?.activatedAt ?? null,
-      assembledAt: group?.assembledAt ?? null,
+      activatedAt: group?.activatedAt?.toISOString() ?? null,
+      assembledAt: group?.assembledAt?.toISOString() ?? null,
       assembleSeconds: group?.assembleSeconds ?? null,
       requirements: requirements.map((r) => ({
         role: r.role,
@@ -58,7 +63,7 @@ export class WorkingGroupViews {
     };
   }
 
-  private presentMember(m: WorkingGroupMember, role?: WorkingGroupRole) {
+  private presentMember(m: WorkingGroupMember, role?: RoleView): GroupMember {
     return {
       id: m.id,
       invitationId: m.id,
@@ -86,18 +91,18 @@ export class WorkingGroupViews {
         reason: m.reason,
       },
       replacesMemberId: m.replacesMemberId,
-      invitedAt: m.invitedAt,
-      ackDueAt: m.ackDueAt,
-      respondedAt: m.respondedAt,
+      invitedAt: m.invitedAt.toISOString(),
+      ackDueAt: m.ackDueAt.toISOString(),
+      respondedAt: m.respondedAt?.toISOString() ?? null,
       ackSeconds: m.ackSeconds,
       declineReason: m.declineReason,
-      assumedAt: m.assumedAt,
-      renouncedAt: m.renouncedAt,
+      assumedAt: m.assumedAt?.toISOString() ?? null,
+      renouncedAt: m.renouncedAt?.toISOString() ?? null,
       endReason: m.endReason,
     };
   }
 
-  async memberView(id: string) {
+  async memberView(id: string): Promise<GroupMember> {
     const m = await this.dataSource.getRepository(WorkingGroupMember).findOneOrFail({
       where: { id },
       relations: { person: { orgUnit: true } },
@@ -115,7 +120,7 @@ export class WorkingGroupViews {
       {
         incident,
         unitName: incident.responsibleUnitSnapshot?.name ?? unitName ?? '',
-        members: view.members.filter((m) => HOLDING_STATUSES.includes(m.status)),
+        members: view.members.filter((m) => (HOLDING_STATUSES as string[]).includes(m.status)),
         roles,
         today: todayInVietnam(),
       },

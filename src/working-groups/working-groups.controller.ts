@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -13,6 +20,13 @@ import {
   MemberChangeDto,
   RemoveMemberDto,
 } from './dto/working-group.dto.js';
+import {
+  AssemblyRuleResponseDto,
+  GroupMemberDto,
+  PersonAvailabilityResponseDto,
+  WorkingGroupResponseDto,
+  WorkingGroupRoleDto,
+} from './dto/working-group.response.js';
 import { GroupConfigurationService } from './group-configuration.service.js';
 import { InvitationsService } from './invitations.service.js';
 import { WorkingGroupViews } from './working-group-views.js';
@@ -31,18 +45,22 @@ export class WorkingGroupsController {
 
   @Get('incidents/:id/working-group')
   @ApiOperation({ summary: 'Tổ công tác của sự cố: vai trò cần, thành viên, lời mời và lý do lựa chọn' })
+  @ApiOkResponse({ type: WorkingGroupResponseDto })
   view(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.view(user, id);
   }
 
   @Post('incidents/:id/working-group')
   @ApiOperation({ summary: 'Thành lập Tổ công tác ngay theo quy tắc (nếu chưa có)' })
+  @ApiCreatedResponse({ type: WorkingGroupResponseDto })
   assemble(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.groups.assembleNow(user, id);
   }
 
   @Get('incidents/:id/working-group/decision')
   @ApiOperation({ summary: 'Quyết định thành lập Tổ công tác (Markdown hoặc HTML)' })
+  @ApiProduces('text/markdown', 'text/html')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'Văn bản quyết định (Markdown hoặc HTML)' })
   async decision(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,12 +73,14 @@ export class WorkingGroupsController {
 
   @Post('incidents/:id/working-group/members')
   @ApiOperation({ summary: 'Bổ sung thành viên (tổ trưởng, tổ phó hoặc quản trị)' })
+  @ApiCreatedResponse({ type: WorkingGroupResponseDto })
   add(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddMemberDto) {
     return this.groups.addMember(user, id, dto);
   }
 
   @Delete('incidents/:id/working-group/members/:memberId')
   @ApiOperation({ summary: 'Đưa thành viên ra khỏi Tổ công tác (mất quyền vào phòng ngay)' })
+  @ApiOkResponse({ type: WorkingGroupResponseDto })
   remove(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -72,6 +92,7 @@ export class WorkingGroupsController {
 
   @Post('incidents/:id/working-group/members/:memberId/replace')
   @ApiOperation({ summary: 'Thay thành viên (người chỉ định hoặc ứng viên kế tiếp)' })
+  @ApiCreatedResponse({ type: WorkingGroupResponseDto })
   replace(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -83,6 +104,7 @@ export class WorkingGroupsController {
 
   @Post('incidents/:id/working-group/members/:memberId/handover')
   @ApiOperation({ summary: 'Bàn giao vai trò cho người khác (giữ lịch sử đảm nhận)' })
+  @ApiCreatedResponse({ type: WorkingGroupResponseDto })
   handover(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -94,12 +116,14 @@ export class WorkingGroupsController {
 
   @Post('invitations/:id/accept')
   @ApiOperation({ summary: 'Nhận lời mời tham gia Tổ công tác' })
+  @ApiCreatedResponse({ type: GroupMemberDto })
   accept(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.invitations.accept(user, id);
   }
 
   @Post('invitations/:id/decline')
   @ApiOperation({ summary: 'Từ chối lời mời (nêu lý do); hệ thống mời người kế tiếp' })
+  @ApiCreatedResponse({ type: GroupMemberDto })
   decline(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -110,12 +134,14 @@ export class WorkingGroupsController {
 
   @Get('working-group-roles')
   @ApiOperation({ summary: 'Danh mục vai trò trong Tổ công tác' })
+  @ApiOkResponse({ type: [WorkingGroupRoleDto] })
   roles() {
     return this.configuration.listRoles();
   }
 
   @Get('working-group-rules')
   @ApiOperation({ summary: 'Quy tắc thành lập Tổ công tác (mọi phiên bản)' })
+  @ApiOkResponse({ type: [AssemblyRuleResponseDto] })
   rules() {
     return this.configuration.listRules();
   }
@@ -123,6 +149,7 @@ export class WorkingGroupsController {
   @Post('working-group-rules')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Thêm quy tắc hoặc phiên bản mới của quy tắc (quản trị)' })
+  @ApiCreatedResponse({ type: AssemblyRuleResponseDto })
   createRule(@Body() dto: CreateAssemblyRuleDto) {
     return this.configuration.createRule(dto);
   }
@@ -130,6 +157,7 @@ export class WorkingGroupsController {
   @Post('availability')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Ghi trạng thái trực/vắng mặt của một người theo ngày' })
+  @ApiCreatedResponse({ type: PersonAvailabilityResponseDto })
   availability(@CurrentUser() user: AuthUser, @Body() dto: AvailabilityDto) {
     return this.configuration.setAvailability(user, dto);
   }

@@ -16,11 +16,12 @@ import type {
   OrgUnitDetail,
   Page,
   PlaybookDetail,
-  PlaybookSuggestion,
+  PlaybookApplication,
+  PlaybookSuggestions,
   PlaybookSummary,
   Publication,
   ReviewReport,
-  SearchHit,
+  SearchResult,
   Spokespersons,
   Statement,
   StatementComment,
@@ -32,6 +33,7 @@ import type {
   Version,
   VersionDetail,
   WorkingGroup,
+  WorkingGroupRole,
 } from './types.js';
 
 /**
@@ -445,7 +447,7 @@ export class ApiClient {
   }
 
   /** The working-group role catalogue (key → Vietnamese name, rights). */
-  groupRoles(): Promise<{ key: string; nameVi: string; canEditStatements: boolean; canApprove: boolean }[]> {
+  groupRoles(): Promise<WorkingGroupRole[]> {
     return this.get('/api/working-group-roles');
   }
 
@@ -457,11 +459,11 @@ export class ApiClient {
     return this.get(`/api/playbooks/${id}`);
   }
 
-  search(q: string, kind?: 'playbook' | 'incident'): Promise<{ q: string; items: SearchHit[] }> {
+  search(q: string, kind?: 'playbook' | 'incident'): Promise<SearchResult> {
     return this.get('/api/search', { q, kind, limit: 20 });
   }
 
-  playbookSuggestions(incidentId: string): Promise<Page<PlaybookSuggestion> & { canApply: boolean }> {
+  playbookSuggestions(incidentId: string): Promise<PlaybookSuggestions> {
     return this.get(`/api/incidents/${incidentId}/playbook-suggestions`);
   }
 
@@ -469,7 +471,7 @@ export class ApiClient {
     return this.get(`/api/incidents/${incidentId}/playbook`);
   }
 
-  applyPlaybook(incidentId: string, playbookId: string): Promise<unknown> {
+  applyPlaybook(incidentId: string, playbookId: string): Promise<PlaybookApplication> {
     return this.post(`/api/incidents/${incidentId}/playbooks/${playbookId}/apply`);
   }
 

@@ -3,9 +3,10 @@
  * own event map, src/rooms/rooms.events.ts.
  */
 
-import type { Severity, UnitSnapshot } from '../../../src/contracts/index.js';
+import type { UnitSnapshot } from '../../../src/contracts/index.js';
 
 export type {
+  AppliedPlaybook,
   ApprovalChain,
   ApprovalItem,
   ApprovalStage,
@@ -24,8 +25,16 @@ export type {
   LoginResult,
   Mention,
   Page,
+  PlaybookContent,
+  PlaybookApplication,
+  PlaybookDetail,
+  PlaybookSuggestion,
+  PlaybookSuggestions,
+  PlaybookSummary,
   Publication,
   Role,
+  SearchHit,
+  SearchResult,
   Severity,
   Statement,
   StatementComment,
@@ -41,6 +50,7 @@ export type {
   VersionDocument,
   VersionSummary,
   WorkingGroup,
+  WorkingGroupRole,
 } from '../../../src/contracts/index.js';
 export type {
   AuthorizedSpeaker,
@@ -58,78 +68,6 @@ export interface ErrorBody {
   message: string;
   details?: unknown;
   correlationId?: string;
-}
-
-export interface PlaybookSummary {
-  id: string;
-  key: string;
-  title: string;
-  currentVersion: number;
-  orgUnitId: string | null;
-  shipped: boolean;
-  summary: string;
-  categories: string[];
-  severityMin: Severity;
-  severityMax: Severity;
-}
-
-export interface PlaybookContent {
-  summary: string;
-  categories: string[];
-  severityMin: Severity;
-  severityMax: Severity;
-  triggers: { keywords: string[]; topicKeys?: string[] };
-  stages: {
-    key: string;
-    title: string;
-    tasks: { title: string; description?: string; dueAfterMinutes: number; role?: string }[];
-  }[];
-  roleRequirements: { role: string; count: number; required: boolean; reason: string }[];
-  statementTemplates: { type: string; title: string; body: string }[];
-  holdingLines: string[];
-  legalReferences: string[];
-  guidanceMarkdown: string;
-}
-
-export interface PlaybookDetail {
-  id: string;
-  key: string;
-  title: string;
-  currentVersion: number;
-  shipped: boolean;
-  current: { version: number; title: string; origin: string; createdAt: string; content: PlaybookContent };
-  versions: { version: number; title: string; origin: string; createdAt: string }[];
-}
-
-export interface SearchHit {
-  kind: 'playbook' | 'incident';
-  id: string;
-  title: string;
-  titleHtml: string;
-  snippetHtml: string;
-  rank: number;
-  version?: number;
-  code?: string;
-  severity?: string | string[];
-  responsibleUnitName?: string;
-  archivedAt?: string;
-}
-
-export interface PlaybookSuggestion {
-  playbookId: string;
-  version: number;
-  title: string;
-  summary: string;
-  score: number;
-  reasons: string[];
-}
-
-export interface AppliedPlaybook {
-  playbookId: string;
-  key: string;
-  version: number;
-  title: string;
-  appliedAt: string;
 }
 
 export interface ReviewReport {

@@ -57,8 +57,12 @@ export function PlaybooksScreen({ playbookId }: { playbookId?: string }) {
                   <Link to={h.kind === 'playbook' ? `/playbooks/${h.id}` : `/incidents/${h.id}/report`}>
                     <Marked html={h.titleHtml} />
                   </Link>
-                  {h.code && <span className="muted small"> · {h.code}</span>}
-                  {h.responsibleUnitName && <span className="muted small"> · {h.responsibleUnitName}</span>}
+                  {h.kind === 'incident' && (
+                    <span className="muted small">
+                      {' '}
+                      · {h.code} · {h.responsibleUnitName}
+                    </span>
+                  )}
                   <p className="snippet">
                     <Marked html={h.snippetHtml} />
                   </p>

@@ -39,13 +39,12 @@ export function PlaybookEditorAdmin() {
       } catch {
         throw new Error(t('adminJsonInvalid'));
       }
-      const made = await api.post<{ version?: number; currentVersion?: number }>(
-        `/api/playbooks/${chosen.id}/versions`,
-        { title: title.trim(), content: parsed },
-      );
-      const detail = await api.playbook(chosen.id);
-      setChosen(detail);
-      setSaved(made.version ?? made.currentVersion ?? detail.currentVersion);
+      const made = await api.post<PlaybookDetail>(`/api/playbooks/${chosen.id}/versions`, {
+        title: title.trim(),
+        content: parsed,
+      });
+      setChosen(made);
+      setSaved(made.currentVersion);
     });
   };
 
