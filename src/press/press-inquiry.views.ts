@@ -1,3 +1,7 @@
+import type {
+  PressInquiry as PressInquiryAnswer,
+  PressJournalist as PressJournalistAnswer,
+} from '../contracts/press.js';
 import type { PressInquiry } from './entities/press-inquiry.entity.js';
 import type { PressJournalist } from './entities/press-journalist.entity.js';
 import type { PressOutlet } from './entities/press-outlet.entity.js';
@@ -8,7 +12,7 @@ import {
 } from './press-inquiry-types.js';
 
 /** A journalist as shown to someone outside the press office: name, outlet and beat, no contacts. */
-export function journalistView(j: PressJournalist, opts: { contacts: boolean }) {
+export function journalistView(j: PressJournalist, opts: { contacts: boolean }): PressJournalistAnswer {
   return {
     id: j.id,
     fullName: j.fullName,
@@ -36,7 +40,7 @@ export function inquiryView(
   i: PressInquiry & { journalist?: PressJournalist; outlet?: PressOutlet },
   opts: { contacts: boolean },
   now = new Date(),
-) {
+): PressInquiryAnswer {
   const open = OPEN_INQUIRY_STATUSES.includes(i.status);
   const closedAt = i.closedAt ?? null;
   return {
@@ -45,8 +49,9 @@ export function inquiryView(
     channelLabel: INQUIRY_CHANNEL_LABEL_VI[i.channel],
     receivedAt: i.receivedAt.toISOString(),
     subject: i.subject,
-    journalist: i.journalist ? journalistView(i.journalist, opts) : { id: i.journalistId },
-    outlet: i.outlet ? { id: i.outlet.id, name: i.outlet.name, type: i.outlet.type } : { id: i.outletId },
+    // Both are required columns with a RESTRICT foreign key; every read of a request joins them.
+    journalist: journalistView(i.journalist!, opts),
+    outlet: { id: i.outlet!.id, name: i.outlet!.name, type: i.outlet!.type },
     addressedOrgUnitId: i.addressedOrgUnitId,
     capability: i.capability,
     orgUnitId: i.orgUnitId,

@@ -10,10 +10,29 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
+import { fileResponse } from '../common/api-response.js';
+import type { Sendable } from '../common/api-response.js';
+import type {
+  JournalistsImportResult,
+  PressInquiryList,
+  PressJournalist,
+  PressJournalistList,
+  PressOutlet,
+  PressOutletList,
+} from '../contracts/press.js';
 import { ImportQueryDto } from '../directory/dto/directory-document.dto.js';
 import { ListInquiriesQueryDto } from './dto/inquiry.dto.js';
 import {
@@ -24,6 +43,14 @@ import {
   UpdateJournalistDto,
   UpdateOutletDto,
 } from './dto/outlet.dto.js';
+import { PressInquiryListResponseDto } from './dto/inquiry.response.js';
+import {
+  JournalistsImportResultResponseDto,
+  PressJournalistListResponseDto,
+  PressJournalistResponseDto,
+  PressOutletListResponseDto,
+  PressOutletResponseDto,
+} from './dto/outlet.response.js';
 import { PressAccess } from './press-access.js';
 import { PressInquiriesService } from './press-inquiries.service.js';
 import { journalistView } from './press-inquiry.views.js';
@@ -44,32 +71,43 @@ export class PressOutletsController {
 
   @Get('outlets')
   @ApiOperation({ summary: 'Danh sách cơ quan báo chí' })
-  listOutlets(@Query() query: ListOutletsQueryDto) {
+  @ApiOkResponse({ type: PressOutletListResponseDto })
+  listOutlets(@Query() query: ListOutletsQueryDto): Promise<Sendable<PressOutletList>> {
     return this.outlets.list(query);
   }
 
   @Get('outlets/:id')
-  getOutlet(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PressOutletResponseDto })
+  getOutlet(@Param('id', ParseUUIDPipe) id: string): Promise<Sendable<PressOutlet>> {
     return this.outlets.get(id);
   }
 
   @Post('outlets')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Thêm cơ quan báo chí' })
-  createOutlet(@Body() dto: CreateOutletDto) {
+  @ApiCreatedResponse({ type: PressOutletResponseDto })
+  createOutlet(@Body() dto: CreateOutletDto): Promise<Sendable<PressOutlet>> {
     return this.outlets.createOutlet(dto);
   }
 
   @Patch('outlets/:id')
   @Roles(Role.Admin, Role.Leader)
-  updateOutlet(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOutletDto) {
+  @ApiOkResponse({ type: PressOutletResponseDto })
+  updateOutlet(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOutletDto,
+  ): Promise<Sendable<PressOutlet>> {
     return this.outlets.updateOutlet(id, dto);
   }
 
   @Get('journalists')
   @Roles(...PRESS_DESK)
   @ApiOperation({ summary: 'Danh sách nhà báo (liên hệ chỉ hiện cho bộ phận báo chí)' })
-  async listJournalists(@CurrentUser() user: AuthUser, @Query() query: ListJournalistsQueryDto) {
+  @ApiOkResponse({ type: PressJournalistListResponseDto })
+  async listJournalists(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListJournalistsQueryDto,
+  ): Promise<Sendable<PressJournalistList>> {
     const contacts = await this.access.isPressOffice(user);
     const { items, total } = await this.outlets.listJournalists(query);
     return { items: items.map((j) => journalistView(j, { contacts })), total };
@@ -77,7 +115,11 @@ export class PressOutletsController {
 
   @Get('journalists/:id')
   @Roles(...PRESS_DESK)
-  async getJournalist(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PressJournalistResponseDto })
+  async getJournalist(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<PressJournalist>> {
     return journalistView(await this.outlets.getJournalist(id), {
       contacts: await this.access.isPressOffice(user),
     });
@@ -86,28 +128,34 @@ export class PressOutletsController {
   @Get('journalists/:id/inquiries')
   @Roles(...PRESS_DESK)
   @ApiOperation({ summary: 'Các đề nghị của nhà báo (trong phạm vi đơn vị được xem)' })
+  @ApiOkResponse({ type: PressInquiryListResponseDto })
   journalistHistory(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ListInquiriesQueryDto,
-  ) {
+  ): Promise<Sendable<PressInquiryList>> {
     return this.inquiries.historyOf(user, id, query);
   }
 
   @Post('journalists')
   @Roles(Role.Admin, Role.Leader, Role.Officer)
-  async createJournalist(@CurrentUser() user: AuthUser, @Body() dto: CreateJournalistDto) {
+  @ApiCreatedResponse({ type: PressJournalistResponseDto })
+  async createJournalist(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateJournalistDto,
+  ): Promise<Sendable<PressJournalist>> {
     await this.access.assertPressOffice(user);
     return journalistView(await this.outlets.createJournalist(dto), { contacts: true });
   }
 
   @Patch('journalists/:id')
   @Roles(Role.Admin, Role.Leader, Role.Officer)
+  @ApiOkResponse({ type: PressJournalistResponseDto })
   async updateJournalist(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateJournalistDto,
-  ) {
+  ): Promise<Sendable<PressJournalist>> {
     await this.access.assertPressOffice(user);
     return journalistView(await this.outlets.updateJournalist(id, dto), { contacts: true });
   }
@@ -118,6 +166,7 @@ export class PressOutletsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="journalists.csv"')
   @ApiOperation({ summary: 'Xuất danh sách nhà báo và cơ quan báo chí dạng CSV' })
+  @ApiOkResponse(fileResponse(['text/csv']))
   exportCsv() {
     return this.outlets.exportJournalistsCsv();
   }
@@ -134,7 +183,11 @@ export class PressOutletsController {
     },
   })
   @ApiOperation({ summary: 'Nhập nhà báo từ CSV: e-mail hoặc số thẻ đã có thì cập nhật; lỗi: không ghi gì' })
-  importCsv(@Body() body: string, @Query() query: ImportQueryDto) {
+  @ApiOkResponse({ type: JournalistsImportResultResponseDto })
+  importCsv(
+    @Body() body: string,
+    @Query() query: ImportQueryDto,
+  ): Promise<Sendable<JournalistsImportResult>> {
     return this.outlets.importJournalistsCsv(typeof body === 'string' ? body : '', query.dryRun ?? false);
   }
 }

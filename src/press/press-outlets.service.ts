@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { JournalistsImportResult } from '../contracts/press.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ILike, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -184,14 +185,14 @@ export class PressOutletsService {
   }
 
   /** Adds or updates journalists (known by e-mail or press card) and the outlets they name; all or nothing. */
-  async importJournalistsCsv(text: string, dryRun: boolean) {
+  async importJournalistsCsv(text: string, dryRun: boolean): Promise<JournalistsImportResult> {
     const { rows, problems } = parseJournalistsCsv(text ?? '');
     const fail = (details: typeof problems) =>
       new AppError(ErrorCode.IMPORT_FAILED, `Không nhập được: ${details.length} lỗi, chưa ghi gì`, details);
     if (problems.length) throw fail(problems);
     /** Thrown to roll back a dry run after every row was checked against the stored lists. */
     class DryRun extends Error {
-      constructor(readonly result: Record<string, unknown>) {
+      constructor(readonly result: JournalistsImportResult) {
         super('dry run');
       }
     }

@@ -1,0 +1,183 @@
+/**
+ * The press desk: outlets and journalists, requests for information and their answers, press reports to answer
+ * (báo nêu), press conferences and their cadence. Plain TypeScript shared by the service (response DTOs implement
+ * these) and the web console: no Nest or TypeORM imports here.
+ */
+
+export type OutletType = 'newspaper' | 'magazine' | 'radio_tv' | 'online';
+
+/** A press outlet (cơ quan báo chí). */
+export interface PressOutlet {
+  id: string;
+  name: string;
+  type: OutletType;
+  licenceNumber: string | null;
+  governingBody: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  /** The unit whose own list holds the outlet; null: the province's list. */
+  orgUnitId: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PressOutletList {
+  items: PressOutlet[];
+  total: number;
+}
+
+/** A journalist; the contacts (e-mail, phone, press card) only for the press office (`contactsHidden` false). */
+export interface PressJournalist {
+  id: string;
+  fullName: string;
+  outletId: string;
+  outletName: string | null;
+  beat: string | null;
+  active: boolean;
+  contactsHidden: boolean;
+  email?: string | null;
+  phone?: string | null;
+  pressCardNumber?: string | null;
+  pressCardExpiresOn?: string | null;
+}
+
+export interface PressJournalistList {
+  items: PressJournalist[];
+  total: number;
+}
+
+/** What a CSV import of journalists did (or would do, on a dry run). */
+export interface JournalistsImportResult {
+  dryRun: boolean;
+  outletsAdded: number;
+  added: number;
+  updated: number;
+}
+
+/** How the unit concerned was found: the unit asked, the successor or capability holder chosen, who speaks. */
+export interface InquiryRouting {
+  on: string;
+  reason: 'addressed' | 'successor' | 'capability';
+  addressed: { id: string; name: string } | null;
+  via: { id: string; name: string; kind: string; effectiveOn: string }[];
+  unit: { id: string; name: string };
+  spokespersons: { personId: string; fullName: string; position: string }[];
+}
+
+export type InquiryStatusValue =
+  'received' | 'assigned' | 'drafting' | 'in_review' | 'answered' | 'declined' | 'transferred';
+
+/** A journalist's request for information (đề nghị cung cấp thông tin). */
+export interface PressInquiry {
+  id: string;
+  channel: string;
+  channelLabel: string;
+  receivedAt: string;
+  subject: string;
+  journalist: PressJournalist;
+  outlet: { id: string; name: string; type: OutletType };
+  addressedOrgUnitId: string | null;
+  capability: string | null;
+  orgUnitId: string;
+  orgUnitName: string;
+  routing: InquiryRouting;
+  spokespersonPersonId: string | null;
+  ruleKey: string;
+  ruleId: string | null;
+  dueAt: string;
+  overdue: boolean;
+  ownerUserId: string | null;
+  status: InquiryStatusValue;
+  statusLabel: string;
+  open: boolean;
+  incidentId: string | null;
+  statementId: string | null;
+  outcome: 'answer' | 'refusal' | null;
+  refusalGroundKey: string | null;
+  transferredToOrgUnitId: string | null;
+  closedAt: string | null;
+  sentVersionNumber: number | null;
+  sentSha256: string | null;
+  /** The highest share of the deadline (50, 80, 100) already warned about. */
+  warnedPercent: number;
+  createdAt: string;
+}
+
+export interface InquiryQuestion {
+  id: string;
+  inquiryId: string;
+  position: number;
+  text: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface InquiryEvent {
+  id: string;
+  inquiryId: string;
+  seq: number;
+  type: string;
+  actorUserId: string | null;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export interface PressInquiryDetail extends PressInquiry {
+  questions: InquiryQuestion[];
+  events: InquiryEvent[];
+}
+
+export interface PressInquiryList {
+  items: PressInquiry[];
+  total: number;
+}
+
+/** A transfer closes the request and opens a copy at the unit it goes to. */
+export interface InquiryTransfer {
+  transferred: PressInquiryDetail;
+  created: { id: string };
+}
+
+/** A ground for refusing information, in force between two dates. */
+export interface RefusalGround {
+  id: string;
+  key: string;
+  label: string;
+  legalSource: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+export interface RefusalGroundList {
+  items: RefusalGround[];
+}
+
+export interface PressOverdueByUnit {
+  orgUnitId: string;
+  orgUnitName: string;
+  overdue: number;
+  oldestDueAt: string;
+}
+
+export interface PressResponseByUnit {
+  orgUnitId: string;
+  orgUnitName: string;
+  answered: number;
+  declined: number;
+  onTime: number;
+  avgHours: number | null;
+  medianHours: number | null;
+  maxHours: number | null;
+}
+
+export interface PressDashboard {
+  generatedAt: string;
+  period: { from: string; to: string };
+  totals: { open: number; overdue: number; closed: number; onTime: number };
+  open: PressInquiry[];
+  overdueByUnit: PressOverdueByUnit[];
+  responseByUnit: PressResponseByUnit[];
+}
