@@ -181,3 +181,58 @@ export interface PressDashboard {
   overdueByUnit: PressOverdueByUnit[];
   responseByUnit: PressResponseByUnit[];
 }
+
+export type CoverageMedium = 'print' | 'online' | 'radio_tv';
+export type CoverageStatus = 'received' | 'verified' | 'responded' | 'closed';
+export type CoverageVerificationStatus = 'pending' | 'accurate' | 'partly_accurate' | 'inaccurate';
+export type CoverageResponseKind = 'answer' | 'correction_request' | 'reply_request' | 'incident';
+export type CoverageOutcomeKind = 'correction_published' | 'follow_up_article' | 'no_change';
+
+export interface CoverageEvidence {
+  kind: 'screenshot' | 'archive' | 'document' | 'other';
+  url: string;
+  note: string | null;
+}
+
+/** A press report to answer (báo nêu): verification, the agency's answer, the outcome. */
+export interface PressCoverage {
+  id: string;
+  orgUnitId: string;
+  outletId: string | null;
+  /** The outlet's name as it was when the report was logged. */
+  outletName: string;
+  medium: CoverageMedium;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+  receivedAt: string;
+  summary: string;
+  evidence: CoverageEvidence[];
+  dueAt: string | null;
+  deadlineRuleId: string | null;
+  status: CoverageStatus;
+  verificationStatus: CoverageVerificationStatus;
+  verificationNotes: string | null;
+  verifiedByUserId: string | null;
+  verifiedAt: string | null;
+  responseKind: CoverageResponseKind | null;
+  responseText: string | null;
+  respondedByUserId: string | null;
+  respondedAt: string | null;
+  incidentId: string | null;
+  outcomeKind: CoverageOutcomeKind | null;
+  outcomeUrl: string | null;
+  outcomeNotes: string | null;
+  outcomeAt: string | null;
+  createdByUserId: string;
+  createdAt: string;
+  updatedAt: string;
+  overdue: boolean;
+  /** Whether the answer came by the deadline; null while unanswered or without a deadline. */
+  answeredOnTime: boolean | null;
+}
+
+export interface PressCoverageList {
+  items: PressCoverage[];
+  total: number;
+}

@@ -7,7 +7,8 @@ import { navigate } from '../../router.js';
 import { Field, FormError, SubmitButton, UnitSelect, useSubmit } from '../admin/fields.js';
 import { vnLocalToIso } from './PressCoverageList.js';
 import { PressTabs } from './PressTabs.js';
-import type { ConferenceView, OutletOption } from './press-types.js';
+import type { PressOutletList } from '../../api/press-types.js';
+import type { ConferenceView } from './press-types.js';
 
 interface Source {
   kind: 'fact' | 'statement';
@@ -43,8 +44,7 @@ export function ConferencePlanScreen() {
   const day = startsAt ? startsAt.slice(0, 10) : undefined;
 
   const outlets = useAsync(
-    () =>
-      api.get<{ items: OutletOption[] }>('/api/press/outlets', { limit: 200 }).catch(() => ({ items: [] })),
+    () => api.get<PressOutletList>('/api/press/outlets', { limit: 200 }).catch(() => ({ items: [] })),
     [],
   );
   const speakers = useAsync(async () => (unit ? api.spokespersons(unit, day) : null), [unit, day]);

@@ -6,12 +6,12 @@ import { formatDateTime } from '../../format.js';
 import { pressLabel } from '../../i18n-press-conferences.js';
 import { CategorySeverityFields, Field, FormError, SubmitButton, useSubmit } from '../admin/fields.js';
 import { PressTabs } from './PressTabs.js';
-import type { CoverageView } from './press-types.js';
+import type { PressCoverage } from '../../api/press-types.js';
 
 /** One press report: what it says, its verification, the response, and what the outlet did next. */
 export function PressCoverageDetailScreen({ id }: { id: string }) {
   const { api, t, lang } = useApp();
-  const item = useAsync(() => api.get<CoverageView>(`/api/press/coverage/${id}`), [id]);
+  const item = useAsync(() => api.get<PressCoverage>(`/api/press/coverage/${id}`), [id]);
   const c = item.data;
   const [verification, setVerification] = useState('inaccurate');
   const [notes, setNotes] = useState('');

@@ -7,7 +7,7 @@ import { pressLabel } from '../../i18n-press-conferences.js';
 import { navigate } from '../../router.js';
 import { Field, FormError, ListStatus, SubmitButton, UnitSelect, useSubmit } from '../admin/fields.js';
 import { PressTabs } from './PressTabs.js';
-import type { CoverageView, OutletOption } from './press-types.js';
+import type { PressCoverage, PressCoverageList, PressOutletList } from '../../api/press-types.js';
 
 /** "2026-12-03T14:30" (a datetime-local value) in Vietnam time → ISO instant. */
 export const vnLocalToIso = (local: string) => new Date(`${local}:00+07:00`).toISOString();
@@ -18,15 +18,14 @@ export function PressCoverageListScreen() {
   const [overdue, setOverdue] = useState(false);
   const list = useAsync(
     () =>
-      api.get<{ items: CoverageView[]; total: number }>('/api/press/coverage', {
+      api.get<PressCoverageList>('/api/press/coverage', {
         limit: 100,
         ...(overdue ? { overdue: 'true' } : {}),
       }),
     [overdue],
   );
   const outlets = useAsync(
-    () =>
-      api.get<{ items: OutletOption[] }>('/api/press/outlets', { limit: 200 }).catch(() => ({ items: [] })),
+    () => api.get<PressOutletList>('/api/press/outlets', { limit: 200 }).catch(() => ({ items: [] })),
     [],
   );
   const [unit, setUnit] = useState('');
@@ -43,7 +42,7 @@ export function PressCoverageListScreen() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const created = await api.post<CoverageView>('/api/press/coverage', {
+      const created = await api.post<PressCoverage>('/api/press/coverage', {
         orgUnitId: unit,
         ...(outletId ? { outletId } : { outletName: outletName.trim() }),
         medium,

@@ -1,42 +1,10 @@
 /** The shapes the press reports and press conference routes answer with (src/press/coverage, src/press/conferences). */
 
-export interface OutletOption {
-  id: string;
-  name: string;
-}
-
 export interface JournalistOption {
   id: string;
   fullName: string;
   outletId: string;
   outletName: string | null;
-}
-
-export interface CoverageView {
-  id: string;
-  orgUnitId: string;
-  outletName: string;
-  medium: string;
-  title: string;
-  url: string | null;
-  publishedAt: string;
-  receivedAt: string;
-  summary: string;
-  evidence: { kind: string; url: string; note: string | null }[];
-  dueAt: string | null;
-  status: string;
-  verificationStatus: string;
-  verificationNotes: string | null;
-  verifiedAt: string | null;
-  responseKind: string | null;
-  responseText: string | null;
-  respondedAt: string | null;
-  incidentId: string | null;
-  outcomeKind: string | null;
-  outcomeUrl: string | null;
-  outcomeNotes: string | null;
-  overdue: boolean;
-  answeredOnTime: boolean | null;
 }
 
 export interface ConferenceView {
