@@ -236,3 +236,141 @@ export interface PressCoverageList {
   items: PressCoverage[];
   total: number;
 }
+
+export type ConferenceKind = 'regular' | 'thematic' | 'emergency';
+export type ConferenceStatus = 'planned' | 'held' | 'cancelled';
+
+/** A verified fact or approved statement a prepared line rests on. */
+export interface LineSource {
+  kind: 'fact' | 'statement';
+  id: string;
+}
+
+export interface AnticipatedQuestion {
+  question: string;
+  preparedLine: string;
+  sources: LineSource[];
+}
+
+export interface StatementIssued {
+  title: string;
+  statementId: string | null;
+}
+
+export interface ConferenceAttendance {
+  outletId: string | null;
+  outletName: string;
+}
+
+/** A press conference as listed: the plan and, once held, what happened. */
+export interface PressConference {
+  id: string;
+  orgUnitId: string;
+  kind: ConferenceKind;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string;
+  chairName: string;
+  chairPosition: string | null;
+  spokespersonDesignationId: string | null;
+  spokespersonName: string | null;
+  spokespersonPosition: string | null;
+  incidentId: string | null;
+  agenda: string[];
+  invitedOutletIds: string[];
+  anticipatedQuestions: AnticipatedQuestion[];
+  statementsIssued: StatementIssued[];
+  status: ConferenceStatus;
+  heldAt: string | null;
+  attendance: ConferenceAttendance[];
+  conclusion: string | null;
+  createdByUserId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PressConferenceList {
+  items: PressConference[];
+  total: number;
+}
+
+/** A question a journalist asked at the conference, and the answer given. */
+export interface ConferenceQuestion {
+  id: string;
+  conferenceId: string;
+  position: number;
+  journalistId: string | null;
+  askedBy: string;
+  outletId: string | null;
+  outletName: string | null;
+  question: string;
+  answer: string | null;
+  answeredBy: string | null;
+  createdAt: string;
+}
+
+/** A commitment made at the conference: what, by which unit, by when. */
+export interface ConferenceCommitment {
+  id: string;
+  conferenceId: string;
+  questionId: string | null;
+  description: string;
+  ownerOrgUnitId: string;
+  ownerOrgUnitName: string | null;
+  ownerName: string | null;
+  dueAt: string;
+  doneAt: string | null;
+  createdAt: string;
+  overdue: boolean;
+}
+
+export interface PressConferenceDetail extends PressConference {
+  invitedOutlets: { id: string; name: string | null }[];
+  questions: ConferenceQuestion[];
+  commitments: ConferenceCommitment[];
+}
+
+/** The verified facts and approved statements of the linked incident, to prepare lines from. */
+export interface PreparedLineSources {
+  facts: { kind: 'fact'; id: string; text: string; source: string }[];
+  statements: {
+    kind: 'statement';
+    id: string;
+    typeLabel: string;
+    title: string;
+    text: string;
+    version: number;
+    sha256: string;
+  }[];
+}
+
+/** How often a unit must hold a regular press conference, from a date (a unit's own, or everyone's default). */
+export interface CadenceRule {
+  id: string;
+  /** Null: the default for every unit. */
+  orgUnitId: string | null;
+  intervalMonths: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalSource: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface CadenceRow {
+  orgUnitId: string;
+  orgUnitName: string;
+  unitType: string;
+  rule: { id: string; intervalMonths: number; legalSource: string; own: boolean };
+  lastHeldOn: string | null;
+  dueBy: string;
+  late: boolean;
+  daysLate: number;
+}
+
+export interface CadenceDashboard {
+  on: string;
+  units: CadenceRow[];
+  late: number;
+}

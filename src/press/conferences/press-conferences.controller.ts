@@ -10,11 +10,20 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
 import type { AuthUser } from '../../auth/decorators.js';
 import { Role } from '../../auth/role.js';
+import { fileResponse } from '../../common/api-response.js';
+import type { Sendable } from '../../common/api-response.js';
+import type {
+  CadenceDashboard,
+  CadenceRule,
+  PreparedLineSources,
+  PressConferenceDetail,
+  PressConferenceList,
+} from '../../contracts/press.js';
 import {
   AskedQuestionDto,
   CadenceQueryDto,
@@ -26,6 +35,13 @@ import {
   MinutesQueryDto,
   UpdateConferenceDto,
 } from './dto/press-conference.dto.js';
+import {
+  CadenceDashboardResponseDto,
+  CadenceRuleResponseDto,
+  PreparedLineSourcesResponseDto,
+  PressConferenceDetailResponseDto,
+  PressConferenceListResponseDto,
+} from './dto/press-conference.response.js';
 import { PressCadenceService } from './press-cadence.service.js';
 import { PressConferenceMinutes } from './press-conference-minutes.js';
 import { PressConferencesService } from './press-conferences.service.js';
@@ -43,13 +59,21 @@ export class PressConferencesController {
 
   @Get()
   @ApiOperation({ summary: 'Các cuộc họp báo của đơn vị trong phạm vi' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListConferencesQueryDto) {
+  @ApiOkResponse({ type: PressConferenceListResponseDto })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListConferencesQueryDto,
+  ): Promise<Sendable<PressConferenceList>> {
     return this.conferences.list(user, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Lập kế hoạch họp báo: chương trình, báo được mời, câu hỏi dự kiến' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateConferenceDto) {
+  @ApiCreatedResponse({ type: PressConferenceDetailResponseDto })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateConferenceDto,
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.create(user, dto);
   }
 
@@ -57,36 +81,50 @@ export class PressConferencesController {
   @ApiOperation({
     summary: 'Các đơn vị chậm họp báo định kỳ theo quy định (NĐ 09/2017 hoặc quy định của tỉnh)',
   })
-  dashboard(@CurrentUser() user: AuthUser, @Query() query: CadenceQueryDto) {
+  @ApiOkResponse({ type: CadenceDashboardResponseDto })
+  dashboard(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CadenceQueryDto,
+  ): Promise<Sendable<CadenceDashboard>> {
     return this.cadence.dashboard(user, query);
   }
 
   @Get('cadence-rules')
   @ApiOperation({ summary: 'Quy định tần suất họp báo định kỳ (có ngày hiệu lực)' })
-  rules() {
+  @ApiOkResponse({ type: [CadenceRuleResponseDto] })
+  rules(): Promise<Sendable<CadenceRule[]>> {
     return this.cadence.rules();
   }
 
   @Post('cadence-rules')
   @Roles(Role.Leader)
   @ApiOperation({ summary: 'Thêm quy định tần suất họp báo cho một đơn vị (quản trị: mặc định)' })
-  createRule(@CurrentUser() user: AuthUser, @Body() dto: CreateCadenceRuleDto) {
+  @ApiCreatedResponse({ type: CadenceRuleResponseDto })
+  createRule(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateCadenceRuleDto,
+  ): Promise<Sendable<CadenceRule>> {
     return this.cadence.createRule(user, dto);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Một cuộc họp báo: kế hoạch, câu hỏi, cam kết' })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PressConferenceDetailResponseDto })
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.get(user, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Sửa kế hoạch họp báo (trước khi diễn ra)' })
+  @ApiOkResponse({ type: PressConferenceDetailResponseDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateConferenceDto,
-  ) {
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.update(user, id, dto);
   }
 
@@ -94,54 +132,69 @@ export class PressConferencesController {
   @ApiOperation({
     summary: 'Sự kiện đã xác minh và văn bản đã duyệt của sự cố liên quan, để soạn nội dung trả lời',
   })
-  sources(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PreparedLineSourcesResponseDto })
+  sources(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<PreparedLineSources>> {
     return this.conferences.preparedLineSources(user, id);
   }
 
   @Post(':id/held')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ghi nhận cuộc họp báo đã diễn ra: báo tham dự, văn bản phát hành, kết luận' })
+  @ApiOkResponse({ type: PressConferenceDetailResponseDto })
   hold(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: HoldConferenceDto,
-  ) {
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.hold(user, id, dto);
   }
 
   @Post(':id/questions')
   @ApiOperation({ summary: 'Câu hỏi phóng viên đặt ra tại họp báo và nội dung trả lời' })
+  @ApiCreatedResponse({ type: PressConferenceDetailResponseDto })
   question(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: AskedQuestionDto,
-  ) {
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.addQuestion(user, id, dto);
   }
 
   @Post(':id/commitments')
   @ApiOperation({ summary: 'Cam kết tại họp báo: nội dung, đơn vị thực hiện, thời hạn' })
+  @ApiCreatedResponse({ type: PressConferenceDetailResponseDto })
   commitment(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CommitmentDto,
-  ) {
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.addCommitment(user, id, dto);
   }
 
   @Post(':id/commitments/:commitmentId/done')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cam kết đã thực hiện' })
+  @ApiOkResponse({ type: PressConferenceDetailResponseDto })
   done(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('commitmentId', ParseUUIDPipe) commitmentId: string,
-  ) {
+  ): Promise<Sendable<PressConferenceDetail>> {
     return this.conferences.completeCommitment(user, id, commitmentId);
   }
 
   @Get(':id/minutes')
   @ApiOperation({ summary: 'Biên bản họp báo (PDF, DOCX, HTML) theo thể thức Nghị định 30/2020/NĐ-CP' })
+  @ApiOkResponse(
+    fileResponse([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/html',
+    ]),
+  )
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,5 +1,12 @@
 /** Shapes of the press desk's API (src/press): the service's contracts, src/contracts/press.ts. */
 export type {
+  CadenceDashboard,
+  CadenceRow,
+  ConferenceCommitment,
+  ConferenceQuestion,
+  PressConference,
+  PressConferenceDetail,
+  PressConferenceList,
   CoverageEvidence,
   PressCoverage,
   PressCoverageList,

@@ -8,17 +8,14 @@ import { pressLabel } from '../../i18n-press-conferences.js';
 import { Field, FormError, SubmitButton, UnitSelect, useSubmit } from '../admin/fields.js';
 import { vnLocalToIso } from './PressCoverageList.js';
 import { PressTabs } from './PressTabs.js';
-import type { ConferenceView, JournalistOption } from './press-types.js';
+import type { PressConferenceDetail, PressJournalistList } from '../../api/press-types.js';
 
 /** A press conference: its plan, then what happened (attendance, questions asked, commitments) and its minutes. */
 export function ConferenceDetailScreen({ id }: { id: string }) {
   const { api, t, lang } = useApp();
-  const conf = useAsync(() => api.get<ConferenceView>(`/api/press/conferences/${id}`), [id]);
+  const conf = useAsync(() => api.get<PressConferenceDetail>(`/api/press/conferences/${id}`), [id]);
   const journalists = useAsync(
-    () =>
-      api
-        .get<{ items: JournalistOption[] }>('/api/press/journalists', { limit: 200 })
-        .catch(() => ({ items: [] })),
+    () => api.get<PressJournalistList>('/api/press/journalists', { limit: 200 }).catch(() => ({ items: [] })),
     [],
   );
   const [present, setPresent] = useState<string[] | null>(null);

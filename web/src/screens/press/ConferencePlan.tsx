@@ -7,8 +7,7 @@ import { navigate } from '../../router.js';
 import { Field, FormError, SubmitButton, UnitSelect, useSubmit } from '../admin/fields.js';
 import { vnLocalToIso } from './PressCoverageList.js';
 import { PressTabs } from './PressTabs.js';
-import type { PressOutletList } from '../../api/press-types.js';
-import type { ConferenceView } from './press-types.js';
+import type { PressConferenceDetail, PressOutletList } from '../../api/press-types.js';
 
 interface Source {
   kind: 'fact' | 'statement';
@@ -77,7 +76,7 @@ export function ConferencePlanScreen() {
     e.preventDefault();
     void run(async () => {
       const byId = new Map((sources.data ?? []).map((s) => [s.id, s]));
-      const created = await api.post<ConferenceView>('/api/press/conferences', {
+      const created = await api.post<PressConferenceDetail>('/api/press/conferences', {
         orgUnitId: unit,
         kind,
         title: title.trim(),

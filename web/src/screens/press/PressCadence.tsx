@@ -4,17 +4,13 @@ import { Panel } from '../../components/common.js';
 import { formatDate } from '../../format.js';
 import { Field, ListStatus, todayVn } from '../admin/fields.js';
 import { PressTabs } from './PressTabs.js';
-import type { CadenceRow } from './press-types.js';
+import type { CadenceDashboard } from '../../api/press-types.js';
 
 /** The units that must hold regular press conferences, when the next one is due, and those that are late. */
 export function PressCadenceScreen() {
   const { api, t, lang } = useApp();
   const [on, setOn] = useState(todayVn());
-  const board = useAsync(
-    () =>
-      api.get<{ on: string; units: CadenceRow[]; late: number }>('/api/press/conferences/cadence', { on }),
-    [on],
-  );
+  const board = useAsync(() => api.get<CadenceDashboard>('/api/press/conferences/cadence', { on }), [on]);
   return (
     <div className="page">
       <PressTabs active="cadence" />

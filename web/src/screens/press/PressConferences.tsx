@@ -4,12 +4,12 @@ import { formatDateTime } from '../../format.js';
 import { pressLabel } from '../../i18n-press-conferences.js';
 import { ListStatus } from '../admin/fields.js';
 import { PressTabs } from './PressTabs.js';
-import type { ConferenceView } from './press-types.js';
+import type { PressConferenceList } from '../../api/press-types.js';
 
 /** The press conferences of the units in scope, latest first, and the way to plan a new one. */
 export function PressConferencesScreen() {
   const { api, t, lang } = useApp();
-  const list = useAsync(() => api.get<{ items: ConferenceView[] }>('/api/press/conferences'), []);
+  const list = useAsync(() => api.get<PressConferenceList>('/api/press/conferences'), []);
   return (
     <div className="page">
       <PressTabs active="conferences" />
