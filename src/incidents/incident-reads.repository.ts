@@ -12,6 +12,16 @@ export interface StoredIncidentEvent {
   occurredAt: Date;
 }
 
+/** What playbook suggestions match an incident on, as incidents stores it (the mentions' and topics' text is signals'). */
+export interface IncidentSubject {
+  title: string;
+  summary: string | null;
+  /** The incident's watchlist topics. */
+  topicIds: string[];
+  /** At most the requested number of its evidence mentions (in no particular order). */
+  mentionIds: string[];
+}
+
 /**
  * Reads of the incidents' tables that other modules need (the timeline for replay, the legal clock's events,
  * the lock a draft's append takes, the incidents that call for a working group): exported so that no other
@@ -86,6 +96,27 @@ export class IncidentReads {
       [incidentId],
     );
     return rows[0]?.status ?? null;
+  }
+
+  /** Title, summary, topic ids and up to `mentionLimit` evidence mention ids of an incident (null when it is gone). */
+  async subject(
+    manager: EntityManager,
+    incidentId: string,
+    mentionLimit: number,
+  ): Promise<IncidentSubject | null> {
+    const [row]: { title: string; summary: string | null; topic_ids: string[]; mention_ids: string[] }[] =
+      await manager.query(
+        `SELECT i.title, i.summary,
+                coalesce((SELECT array_agg(it.topic_id::text) FROM incident_topics it WHERE it.incident_id = i.id), '{}')
+                  AS topic_ids,
+                coalesce((SELECT array_agg(im.mention_id::text)
+                            FROM (SELECT mention_id FROM incident_mentions WHERE incident_id = i.id LIMIT $2) im), '{}')
+                  AS mention_ids
+           FROM incidents i WHERE i.id = $1`,
+        [incidentId, mentionLimit],
+      );
+    if (!row) return null;
+    return { title: row.title, summary: row.summary, topicIds: row.topic_ids, mentionIds: row.mention_ids };
   }
 
   /** Open incidents that call for a working group (active, or L3/L4 and open), oldest detection first. */

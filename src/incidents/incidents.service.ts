@@ -1,3 +1,7 @@
+/**
+ * IncidentsService: the incident aggregate's facade.
+ * Long file: the facade seven other modules call (open, change, transition, links); a split moves every caller.
+ */
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
@@ -66,8 +70,8 @@ export type TransitionHook = (
 
 /**
  * The incident aggregate as other modules call it: access checks, queries, opening, changes, status transitions,
- * evidence links. Over ~400 lines because it is the one facade every module calls; its units
- * (incident-units.ts), SQL (incidents.repository.ts) and write path (incident-timeline.ts) live apart.
+ * evidence links. Its units (incident-units.ts), SQL (incidents.repository.ts) and write path
+ * (incident-timeline.ts) live apart.
  */
 @Injectable()
 export class IncidentsService implements OnModuleInit {

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
+import { SignalsModule } from '../signals/signals.module.js';
 import { StatementsModule } from '../statements/statements.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { PlaybookAccess } from './playbook-access.js';
@@ -15,7 +16,15 @@ import { PlaybooksService } from './playbooks.service.js';
 
 /** Cẩm nang: versioned playbooks, suggestions, applying to incidents, proposals, library search. */
 @Module({
-  imports: [AuthModule, IncidentsModule, WorkingGroupsModule, StatementsModule, DirectoryModule, JobsModule],
+  imports: [
+    AuthModule,
+    IncidentsModule,
+    SignalsModule,
+    WorkingGroupsModule,
+    StatementsModule,
+    DirectoryModule,
+    JobsModule,
+  ],
   controllers: [PlaybooksController],
   providers: [
     PlaybooksService,

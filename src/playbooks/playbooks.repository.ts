@@ -105,26 +105,6 @@ export class PlaybooksRepository {
     }));
   }
 
-  /** Title, summary, topic names and the titles of the evidence mentions (the text suggestions match on). */
-  async matchText(
-    incidentId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ text: string; topicKeys: string[] }> {
-    const [row] = await manager.query(
-      `SELECT concat_ws(' ', i.title, i.summary,
-                (SELECT string_agg(t.name, ' ') FROM incident_topics it JOIN topics t ON t.id = it.topic_id
-                  WHERE it.incident_id = i.id),
-                (SELECT string_agg(coalesce(m.title, '') || ' ' || left(m.text, 300), ' ')
-                   FROM (SELECT mention_id FROM incident_mentions WHERE incident_id = i.id LIMIT 20) im
-                   JOIN mentions m ON m.id = im.mention_id)) AS text,
-              coalesce((SELECT array_agg(t.id::text) || array_agg(t.name) FROM incident_topics it JOIN topics t ON t.id = it.topic_id
-                  WHERE it.incident_id = i.id), '{}') AS keys
-         FROM incidents i WHERE i.id = $1`,
-      [incidentId],
-    );
-    return { text: (row?.text as string) ?? '', topicKeys: (row?.keys as string[]) ?? [] };
-  }
-
   /**
    * Ranked full-text search (`vi_unaccent`: diacritics folded) over the current versions of playbooks and the
    * library cases the user may see (`roots` null: everything; else units at or below the roots, plus the cases

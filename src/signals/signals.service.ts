@@ -199,6 +199,15 @@ export class SignalsService {
     return this.reads.mentionPage(ids, limit, offset);
   }
 
+  /** The title and the first `chars` characters of the text of the given mentions (those that still exist). */
+  mentionOpenings(
+    manager: EntityManager,
+    ids: string[],
+    chars: number,
+  ): Promise<{ id: string; title: string | null; text: string | null }[]> {
+    return this.reads.mentionOpenings(manager, ids, chars);
+  }
+
   /**
    * The topic (active or not); NOT_FOUND when there is none. Active topics come from the in-memory index that
    * ingestion uses (as fresh as it is, see TopicsService.current) and are shared objects: do not modify them.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { SentimentLabel } from './sentiment-lexicon.js';
 import type { TopicBucketRow } from './topic-buckets.js';
 import type { MatchedOn } from './topic-matcher.js';
@@ -212,6 +212,19 @@ export class TopicReadsRepository {
        ORDER BY coalesce(m.reach, 0) DESC, m.published_at DESC NULLS LAST, m.id
        LIMIT $2 OFFSET $3`,
       [ids, limit, offset],
+    );
+  }
+
+  /** The title and the first `chars` characters of the text of the given mentions (those that still exist). */
+  async mentionOpenings(
+    manager: EntityManager,
+    ids: string[],
+    chars: number,
+  ): Promise<{ id: string; title: string | null; text: string | null }[]> {
+    if (!ids.length) return [];
+    return manager.query(
+      `SELECT m.id, m.title, left(m.text, $2) AS text FROM mentions m WHERE m.id = ANY($1::uuid[])`,
+      [ids, chars],
     );
   }
 

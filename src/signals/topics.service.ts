@@ -186,9 +186,12 @@ export class TopicsService {
   }
 
   /** The names of the given topics (active or not), by id; an unknown id is left out. */
-  async namesOf(ids: string[]): Promise<Map<string, string>> {
+  async namesOf(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows = await this.dataSource
+    const rows = await manager
       .getRepository(Topic)
       .find({ select: { id: true, name: true }, where: { id: In([...new Set(ids)]) } });
     return new Map(rows.map((t) => [t.id, t.name]));

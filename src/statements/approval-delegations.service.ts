@@ -16,7 +16,7 @@ import { IncidentTimeline } from '../incidents/incident-timeline.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RoomAccess } from '../rooms/room-access.js';
-import { DelegationDto } from './dto/statement.dto.js';
+import { DelegationDto } from './dto/approval.dto.js';
 import { ApprovalDelegation } from './entities/approval-delegation.entity.js';
 
 /** Longest delegation: an authorization is for one matter and a short period. */

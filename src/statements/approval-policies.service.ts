@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
-import { CreateApprovalPolicyDto, PreApprovedLineDto } from './dto/statement.dto.js';
+import { CreateApprovalPolicyDto, PreApprovedLineDto } from './dto/approval.dto.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { PreApprovedLine } from './entities/pre-approved-line.entity.js';
 import { StatementsRepository } from './statements.repository.js';

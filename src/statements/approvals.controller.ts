@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
-import { CreateApprovalPolicyDto, DelegationDto, PreApprovedLineDto } from './dto/statement.dto.js';
+import { CreateApprovalPolicyDto, DelegationDto, PreApprovedLineDto } from './dto/approval.dto.js';
 import {
   ApprovalDelegationListDto,
   ApprovalDelegationResponseDto,

@@ -20,7 +20,7 @@ import { StatementAccess } from './statement-access.js';
 import { StatementDocs } from './statement-docs.js';
 import { StatementDocumentsService } from './statement-documents.service.js';
 import { CHANNEL_LABEL_VI, PublicationChannel, StatementStatus } from './statement-types.js';
-import { publicationView } from './statements.service.js';
+import { publicationView } from './statement-views.js';
 
 /**
  * Publication: each channel a version goes out on, refused unless that exact version (number and SHA-256) is

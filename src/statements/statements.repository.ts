@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { AppError } from '../common/app-error.js';
 import { PreApprovedLine } from './entities/pre-approved-line.entity.js';
+import { StatementVersionReview } from './entities/statement-version-review.entity.js';
+import { StatementVersion } from './entities/statement-version.entity.js';
 import type { ApproverSpec } from './statement-types.js';
 
 /**
- * Custom SQL of the statements module: the approval inbox, the signing step (who approves and who a person is:
+ * Custom SQL of the statements module: the approval inbox, the versions with their reviews, the signing step (who approves and who a person is:
  * access/; the incidents' tables: incidents' IncidentReads).
  */
 @Injectable()
@@ -60,5 +63,29 @@ export class StatementsRepository {
       [versionId],
     );
     return rows[0]?.user_id ?? null;
+  }
+
+  /** The statement's versions, oldest first, each with its review (if any). */
+  async versionsOf(manager: EntityManager, statementId: string) {
+    const versions = await manager
+      .getRepository(StatementVersion)
+      .find({ where: { statementId }, order: { number: 'ASC' } });
+    const reviews = versions.length
+      ? await manager
+          .getRepository(StatementVersionReview)
+          .findBy({ versionId: In(versions.map((v) => v.id)) })
+      : [];
+    return versions.map((version) => ({ version, review: reviews.find((r) => r.versionId === version.id) }));
+  }
+
+  /** One version of the statement; NOT_FOUND when there is none. */
+  async versionOrFail(
+    manager: EntityManager,
+    statementId: string,
+    number: number,
+  ): Promise<StatementVersion> {
+    const v = await manager.getRepository(StatementVersion).findOneBy({ statementId, number });
+    if (!v) throw AppError.notFound('phiên bản', `${statementId}#${number}`);
+    return v;
   }
 }

@@ -1,19 +1,15 @@
 import type { Page } from '../contracts/enums.js';
 import type {
-  Publication,
   StatementDetail,
   Statement as StatementView,
   SubmitResult,
   Version,
   VersionDetail,
   VersionDiff,
-  VersionSummary,
-  VersionText,
 } from '../contracts/statements.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { diffWords } from 'diff';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { IncidentFactsService } from '../incidents/incident-facts.service.js';
@@ -34,18 +30,21 @@ import { StatementVersionReview } from './entities/statement-version-review.enti
 import { StatementVersion, VersionStatus } from './entities/statement-version.entity.js';
 import { Statement } from './entities/statement.entity.js';
 import { StatementAccess } from './statement-access.js';
+import { StatementsRepository } from './statements.repository.js';
+import {
+  publicationView,
+  statementView,
+  versionDiff,
+  versionSummary,
+  versionView,
+} from './statement-views.js';
 import { ApprovalChains } from './approval-chains.js';
 import { ApprovalPlanner } from './approval-plan.service.js';
 import { StatementDocs } from './statement-docs.js';
 import { StatementDocumentsService } from './statement-documents.service.js';
 import { StatementDocsRepository } from './statement-docs.repository.js';
 import { docFromParts, draftText, initialState, renderCanonical, sha256Hex } from './statement-text.js';
-import {
-  STATEMENT_STATUS_LABEL_VI,
-  STATEMENT_TYPE_LABEL_VI,
-  StatementStatus,
-  StatementType,
-} from './statement-types.js';
+import { STATEMENT_STATUS_LABEL_VI, STATEMENT_TYPE_LABEL_VI, StatementStatus } from './statement-types.js';
 
 /**
  * Statements of an incident: creation, the draft's current text, submission (freeze → canonical text → immutable
@@ -65,6 +64,7 @@ export class StatementsService {
     private readonly chains: ApprovalChains,
     private readonly documents: StatementDocumentsService,
     private readonly facts: IncidentFactsService,
+    private readonly repository: StatementsRepository,
   ) {}
 
   async list(user: AuthUser, incidentId: string): Promise<Page<StatementView>> {
@@ -164,7 +164,7 @@ export class StatementsService {
     const rights = await this.access.rights(user, incident.id);
     const [draft, versions, publications] = await Promise.all([
       this.currentText(statementId),
-      this.versionsOf(statementId),
+      this.repository.versionsOf(this.dataSource.manager, statementId),
       this.dataSource
         .getRepository(StatementPublication)
         .find({ where: { statementId }, order: { publishedAt: 'ASC' } }),
@@ -298,7 +298,7 @@ export class StatementsService {
   /** Each version with its canonical text and hash (what approvals bind to) and its rendering as a document. */
   async versions(user: AuthUser, statementId: string): Promise<Page<Version>> {
     const { statement, incident } = await this.access.load(user, statementId);
-    const list = await this.versionsOf(statementId);
+    const list = await this.repository.versionsOf(this.dataSource.manager, statementId);
     const documents = await Promise.all(
       list.map(({ version }) => this.documents.renderingOf(statement, incident, version)),
     );
@@ -312,7 +312,7 @@ export class StatementsService {
 
   async version(user: AuthUser, statementId: string, number: number): Promise<VersionDetail> {
     const { statement, incident } = await this.access.load(user, statementId);
-    const version = await this.versionOrFail(statementId, number);
+    const version = await this.repository.versionOrFail(this.dataSource.manager, statementId, number);
     const review = await this.dataSource
       .getRepository(StatementVersionReview)
       .findOneBy({ versionId: version.id });
@@ -331,24 +331,10 @@ export class StatementsService {
   async diff(user: AuthUser, statementId: string, from: number, to: number): Promise<VersionDiff> {
     await this.access.load(user, statementId);
     const [a, b] = await Promise.all([
-      this.versionOrFail(statementId, from),
-      this.versionOrFail(statementId, to),
+      this.repository.versionOrFail(this.dataSource.manager, statementId, from),
+      this.repository.versionOrFail(this.dataSource.manager, statementId, to),
     ]);
-    const parts = diffWords(a.rendered, b.rendered).map((p): VersionDiff['parts'][number] => ({
-      op: p.added ? 'insert' : p.removed ? 'delete' : 'equal',
-      text: p.value,
-    }));
-    const words = (ops: string) =>
-      parts
-        .filter((p) => p.op === ops)
-        .reduce((n, p) => n + (p.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
-    return {
-      from: { number: a.number, sha256: a.sha256 },
-      to: { number: b.number, sha256: b.sha256 },
-      insertedWords: words('insert'),
-      deletedWords: words('delete'),
-      parts,
-    };
+    return versionDiff(a, b);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
@@ -399,84 +385,4 @@ export class StatementsService {
     }
     return unique;
   }
-
-  private async versionsOf(statementId: string) {
-    const versions = await this.dataSource
-      .getRepository(StatementVersion)
-      .find({ where: { statementId }, order: { number: 'ASC' } });
-    const reviews = versions.length
-      ? await this.dataSource
-          .getRepository(StatementVersionReview)
-          .findBy({ versionId: In(versions.map((v) => v.id)) })
-      : [];
-    return versions.map((version) => ({ version, review: reviews.find((r) => r.versionId === version.id) }));
-  }
-
-  private async versionOrFail(statementId: string, number: number): Promise<StatementVersion> {
-    const v = await this.dataSource.getRepository(StatementVersion).findOneBy({ statementId, number });
-    if (!v) throw AppError.notFound('phiên bản', `${statementId}#${number}`);
-    return v;
-  }
-}
-
-export function statementView(s: Statement): StatementView {
-  return {
-    id: s.id,
-    incidentId: s.incidentId,
-    type: s.type,
-    typeLabel: STATEMENT_TYPE_LABEL_VI[s.type as StatementType],
-    status: s.status,
-    statusLabel: STATEMENT_STATUS_LABEL_VI[s.status],
-    channels: s.channels,
-    citedFactIds: s.citedFactIds,
-    currentVersion: s.currentVersion || null,
-    relatesToStatementId: s.relatesToStatementId,
-    relation: s.relation,
-    createdByUserId: s.createdByUserId,
-    publishedAt: s.publishedAt?.toISOString() ?? null,
-    createdAt: s.createdAt.toISOString(),
-    updatedAt: s.updatedAt.toISOString(),
-  };
-}
-
-function versionSummary(v: StatementVersion, review?: StatementVersionReview): VersionSummary {
-  return {
-    number: v.number,
-    sha256: v.sha256,
-    status: review?.status ?? null,
-    submittedByUserId: v.submittedByUserId,
-    createdAt: v.createdAt.toISOString(),
-  };
-}
-
-function versionView(v: StatementVersion, status: string | null): VersionText {
-  return {
-    id: v.id,
-    statementId: v.statementId,
-    number: v.number,
-    title: v.title,
-    body: v.body,
-    rendered: v.rendered,
-    sha256: v.sha256,
-    citedFactIds: v.citedFactIds,
-    policy: v.policy,
-    status,
-    submittedByUserId: v.submittedByUserId,
-    createdAt: v.createdAt.toISOString(),
-  };
-}
-
-export function publicationView(p: StatementPublication): Publication {
-  return {
-    id: p.id,
-    statementId: p.statementId,
-    versionNumber: p.versionNumber,
-    sha256: p.sha256,
-    channel: p.channel,
-    url: p.url,
-    publishedAt: p.publishedAt.toISOString(),
-    spokespersonPersonId: p.spokespersonPersonId,
-    note: p.note,
-    recordedByUserId: p.recordedByUserId,
-  };
 }

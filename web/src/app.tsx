@@ -1,3 +1,8 @@
+/**
+ * The console's root: the session (login, tokens, the rooms connection), the language, and the shell that maps
+ * each route to its screen.
+ * Long file: the console's one route table (a lazy import and a case per screen), kept whole so a route is one edit.
+ */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient, itemsOf } from './api/client.js';
 import { RoomsConnection } from './api/rooms.js';

@@ -11,7 +11,10 @@ import {
   STATUS_LABEL_VI,
   TASK_STATUS_LABEL_VI,
 } from '../../src/contracts/labels.js';
-/** The console's words: Vietnamese by default, English on request. A typed dictionary, no library. */
+/**
+ * The console's words: Vietnamese by default, English on request. A typed dictionary, no library.
+ * Long file: one dictionary (each key in Vietnamese, then in English; the labels and event texts), read as tables.
+ */
 import { ADMIN_EN, ADMIN_VI } from './i18n-admin.js';
 import { PRESS_CONF_EN, PRESS_CONF_VI } from './i18n-press-conferences.js';
 import { PRESS_EN, PRESS_VI } from './i18n-press.js';

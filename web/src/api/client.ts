@@ -40,6 +40,7 @@ import type {
  * The console's client of the public HTTP API: bearer tokens, the API's error shape, and refresh tokens that
  * rotate on every use (`POST /api/auth/refresh`) renewed without the user noticing. Runs in the browser and in
  * Node (the browser tests drive the API through it too), so it touches no browser-only API itself.
+ * Long file: the transport (tokens, refresh, errors), then one typed method per API route, read as a list.
  */
 
 export interface Tokens {
