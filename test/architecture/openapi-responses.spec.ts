@@ -35,10 +35,7 @@ const KNOWN: readonly string[] = [
   'GET /api/press/outlets/{id}',
   'GET /api/press/refusal-grounds',
   'GET /api/reports/periodic',
-  'GET /api/signal-imports',
-  'GET /api/signal-imports/{id}',
   'GET /api/signal-sources/{id}/activity',
-  'GET /api/signal-sources/{id}/import-mapping',
   'GET /api/topics/{id}/buckets',
   'GET /api/topics/{id}/mentions',
   'GET /api/watch-signals',
@@ -74,9 +71,6 @@ const KNOWN: readonly string[] = [
   'POST /api/press/journalists',
   'POST /api/press/outlets',
   'POST /api/press/refusal-grounds',
-  'POST /api/signal-imports',
-  'POST /api/signal-imports/{id}/preview',
-  'POST /api/signal-imports/{id}/start',
   'POST /api/signal-sources',
   'POST /api/signal-sources/{id}/rotate-secret',
   'POST /api/topics/preview',
@@ -85,7 +79,6 @@ const KNOWN: readonly string[] = [
   'PUT /api/detection-settings/default',
   'PUT /api/detection-settings/{orgUnitId}',
   'PUT /api/incidents/{id}/review',
-  'PUT /api/signal-sources/{id}/import-mapping',
 ];
 
 describe('OpenAPI answers (every route documents what it sends back)', () => {

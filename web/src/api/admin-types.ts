@@ -2,8 +2,12 @@
 
 export type {
   DeadlineRule,
+  ImportMapping,
+  ImportPreview,
   RetentionOverview,
   RetentionPolicy,
+  SignalImportDetail,
+  SignalImportJob,
   SignalSource,
   User as AdminUser,
   WatchTopic,
@@ -94,41 +98,4 @@ export interface SourceActivity {
   topics: { topicId: string; name: string | null; mentions: number }[];
   rejects: { via: string; field: string; reason: string; count: number; lastAt: string }[];
   rejectsSince: string;
-}
-
-export interface ImportMapping {
-  columns: Record<string, string>;
-  dateFormat: string;
-  utcOffset: string;
-  defaultSourceType: string;
-}
-
-export interface SignalImportJob {
-  id: string;
-  sourceId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  sizeBytes: number;
-  headers: string[];
-  status: 'uploaded' | 'running' | 'done' | 'failed';
-  rowsRead: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  fatalError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  errors?: { rowNumber: number; column: string | null; reason: string }[];
-}
-
-export interface ImportPreview {
-  headers: string[];
-  mapping: ImportMapping | null;
-  mappingProblems: { column: string | null; reason: string }[];
-  rows: {
-    rowNumber: number;
-    values: Record<string, unknown>;
-    item: Record<string, unknown> | null;
-    errors: { column: string | null; reason: string }[];
-  }[];
 }
