@@ -9,27 +9,12 @@ export type {
   SignalImportDetail,
   SignalImportJob,
   SignalSource,
+  SignalSourceWithSecret,
+  SourceActivity,
+  TopicPreview,
   User as AdminUser,
   WatchTopic,
 } from '../../../src/contracts/index.js';
-
-export interface TopicPreview {
-  since: string;
-  scanned: number;
-  scanLimit: number;
-  matched: number;
-  items: {
-    id: string;
-    title: string | null;
-    text: string | null;
-    outlet: string | null;
-    url: string | null;
-    sentiment: string | null;
-    publishedAt: string | null;
-    collectedAt: string;
-    matchedOn: 'keywords' | 'unit_name' | 'leader_name';
-  }[];
-}
 
 /** A versioned rule whose body the console edits as JSON (approval policies, working-group rules). */
 export interface VersionedRule {
@@ -87,15 +72,4 @@ export interface FeedItem {
     nextPollAt: string | null;
     polling: boolean;
   };
-}
-
-/** GET /api/signal-sources/:id/activity */
-export interface SourceActivity {
-  sourceId: string;
-  since: string;
-  total: { accepted: number; duplicates: number; rejected: number };
-  hours: { hourStart: string; accepted: number; duplicates: number; rejected: number }[];
-  topics: { topicId: string; name: string | null; mentions: number }[];
-  rejects: { via: string; field: string; reason: string; count: number; lastAt: string }[];
-  rejectsSince: string;
 }
