@@ -14,3 +14,4 @@ export type * from './auth.js';
 export type * from './directory.js';
 export type * from './notifications.js';
 export type * from './officer-reports.js';
+export type * from './reports.js';

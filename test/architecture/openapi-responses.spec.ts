@@ -9,7 +9,6 @@ import type { OpenApiDocument } from './openapi-responses.js';
  */
 const KNOWN: readonly string[] = [
   'GET /api/incidents/{id}/report',
-  'GET /api/incidents/{id}/review',
   'GET /api/press/conferences',
   'GET /api/press/conferences/cadence',
   'GET /api/press/conferences/cadence-rules',
@@ -34,9 +33,6 @@ const KNOWN: readonly string[] = [
   'PATCH /api/press/journalists/{id}',
   'PATCH /api/press/outlets/{id}',
   'PATCH /api/press/refusal-grounds/{id}',
-  'POST /api/incidents/{id}/review/complete',
-  'POST /api/incidents/{id}/review/playbook-proposals',
-  'POST /api/incidents/{id}/review/reopen',
   'POST /api/press/conferences',
   'POST /api/press/conferences/cadence-rules',
   'POST /api/press/conferences/{id}/commitments',
@@ -57,7 +53,6 @@ const KNOWN: readonly string[] = [
   'POST /api/press/journalists',
   'POST /api/press/outlets',
   'POST /api/press/refusal-grounds',
-  'PUT /api/incidents/{id}/review',
 ];
 
 describe('OpenAPI answers (every route documents what it sends back)', () => {

@@ -3,6 +3,7 @@
 export type {
   DeadlineRule,
   ImportMapping,
+  IncidentReview as Review,
   ImportPreview,
   RetentionOverview,
   RetentionPolicy,
@@ -26,19 +27,6 @@ export interface VersionedRule {
   effectiveFrom?: string;
   effectiveTo?: string | null;
   [field: string]: unknown;
-}
-
-export interface Review {
-  incidentId: string;
-  status: 'draft' | 'completed';
-  wentWell: string;
-  wentPoorly: string;
-  causes: string;
-  lessons: string;
-  proposals: string;
-  actionItems: { title: string; ownerName: string; dueDate?: string; status?: 'open' | 'done' }[];
-  completedAt: string | null;
-  updatedAt: string | null;
 }
 
 /** A news feed polled for a signal source of kind `feed` (GET /api/feeds). */
