@@ -391,4 +391,30 @@ describe(`${SignalImportsService.name} (e2e)`, () => {
     expect((await t.http().get(mappingUrl).set(outsider.auth)).status).toBe(404);
     expect((await t.http().put(mappingUrl).set(outsider.auth).send(csvMapping)).status).toBe(404);
   });
+  it("lists one's own import even when another unit has more than 100 newer ones", async () => {
+    const ownSource = await createSource();
+    const up = await upload(ownSource, `${header}\n${csvRow(1)}`, 'rieng.csv');
+    expect(up.status).toBe(201);
+    const other = await t
+      .http()
+      .post('/api/signal-sources')
+      .set(admin.auth)
+      .send({ name: `Nền tảng Bình Sơn ${uid()}`, kind: 'commercial_platform', orgUnitId: otherUnitId });
+    expect(other.status).toBe(201);
+    await t.dataSource.query(
+      `INSERT INTO signal_imports (source_id, created_by_user_id, file_name, format, size_bytes, sha256, created_at)
+       SELECT $1, $2, 'binh-son-' || n || '.csv', 'csv', 100, repeat('a', 64), now() + n * interval '1 second'
+       FROM generate_series(1, 120) n`,
+      [other.body.source.id, outsider.user.id],
+    );
+    const res = await t.http().get('/api/signal-imports').set(analyst.auth);
+    expect(res.status).toBe(200);
+    const ids = (res.body as { id: string; sourceId: string }[]).map((r) => r.id);
+    expect(ids).toContain(up.body.id);
+    expect((res.body as { sourceId: string }[]).every((r) => r.sourceId !== other.body.source.id)).toBe(true);
+    // The other unit sees its own imports, and not this one.
+    const theirs = await t.http().get('/api/signal-imports').set(outsider.auth);
+    expect(theirs.body).toHaveLength(100);
+    expect((theirs.body as { id: string }[]).map((r) => r.id)).not.toContain(up.body.id);
+  });
 });

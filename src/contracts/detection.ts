@@ -21,3 +21,152 @@ export interface Detection {
   declaredByUserId: string | null;
   createdAt: string;
 }
+
+/** A severity rule of the thresholds: ordered L4 → L1, the first that matches gives the severity. */
+export interface SeverityRule {
+  severity: Severity;
+  /** Any category listed matches (empty or absent: any category). */
+  categories?: IncidentCategory[];
+  minReach?: number;
+  minVelocityPerHour?: number;
+  minNegativeShare?: number;
+  minUnits?: number;
+  /** true: every condition given must hold; false (default): any one of them. */
+  all?: boolean;
+}
+
+/** The detection thresholds of a unit, as the rules read them. */
+export interface DetectionThresholds {
+  enabledRules: string[];
+  baselineWindowHours: number;
+  baselineHalfLifeHours: number;
+  evaluationHorizonHours: number;
+  spikeZ: number;
+  spikeMinCount: number;
+  negativeShareThreshold: number;
+  negativeMinCount: number;
+  negativeWindowMinutes: number;
+  authorityReachThreshold: number;
+  authorityFollowersThreshold: number;
+  majorOutlets: string[];
+  dismissalSuppressionHours: number;
+  severityRules: SeverityRule[];
+  negativeSpikeZ: number;
+  negativeSpikeMinCount: number;
+  negativeSpikeMinShare: number;
+  trendWindowsHours: number[];
+  trendBaselineDays: number;
+  trendMinAuthors: number;
+  trendMinCount: number;
+  trendMinShare: number;
+  trendSignificance: number;
+  coldStartHours: number;
+  coldStartOpenCount: number;
+  authorityOpenReachThreshold: number;
+  tractionWindowMinutes: number;
+  tractionMinMentions: number;
+  tractionMinOutlets: number;
+  tractionRatio: number;
+  tractionMinShare: number;
+  tractionMinNewVoices: number;
+  coalesceMinutes: number;
+}
+
+/** A unit's own thresholds row, or the defaults' (`GET /api/detection-settings`, the answer of the PUTs). */
+export interface DetectionSettingsRow extends Omit<
+  DetectionThresholds,
+  'authorityReachThreshold' | 'authorityFollowersThreshold' | 'authorityOpenReachThreshold'
+> {
+  id: string;
+  isDefault: boolean;
+  orgUnitId: string | null;
+  /** Large counts travel as strings (PostgreSQL bigint). */
+  authorityReachThreshold: string;
+  authorityFollowersThreshold: string;
+  authorityOpenReachThreshold: string;
+  updatedByUserId: string | null;
+  updatedAt: string;
+}
+
+/** The thresholds in force for a unit: its own, its nearest ancestor's, or the defaults (`fromOrgUnitId` null). */
+export interface EffectiveDetectionSettings {
+  thresholds: DetectionThresholds;
+  fromOrgUnitId: string | null;
+}
+
+/** A signal below the opening bar on its unit's watch list. */
+export interface WatchSignal {
+  id: string;
+  topicId: string;
+  topicName: string;
+  orgUnitId: string;
+  rule: string;
+  ruleLabel: string;
+  category: IncidentCategory;
+  title: string;
+  summary: string;
+  window: { start: string; end: string };
+  evidence: Record<string, unknown>;
+  status: 'pending' | 'opened' | 'dismissed';
+  incidentId: string | null;
+  dismissReason: 'false_positive' | 'not_relevant' | 'handled_elsewhere' | 'other' | null;
+  dismissReasonLabel: string | null;
+  dismissNote: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** An incident opened (or joined) from a watch signal. */
+export interface WatchSignalOpened {
+  incidentId: string;
+  detectionId: string;
+  attached: boolean;
+  watchSignal: WatchSignal;
+}
+
+/** A threshold that would have avoided a topic's false alarms, and what it would have cost. */
+export interface ThresholdSuggestion {
+  rule: string;
+  ruleLabel: string;
+  setting: string;
+  settingLabel: string;
+  current: number;
+  suggested: number;
+  /** False alarms the suggested value would have avoided. */
+  avoids: number;
+  /** Rooms that were not false alarms and would not have opened with it. */
+  wouldMiss: number;
+}
+
+/** How precise detection was on a topic over the last days, and the thresholds suggested. */
+export interface TopicQuality {
+  topicId: string;
+  topicName: string;
+  orgUnitId: string;
+  since: string;
+  days: number;
+  roomsOpened: number;
+  falseAlarms: number;
+  /** null while detection opened nothing on the topic in the period. */
+  precision: number | null;
+  falseAlarmLabels: number;
+  /** Watch signals of the topic in the period by status. */
+  watchSignals: Record<string, number>;
+  settingsFromOrgUnitId: string | null;
+  suggestions: ThresholdSuggestion[];
+}
+
+/** A suggestion applied to the topic's unit. */
+export interface SuggestionApplied {
+  applied: ThresholdSuggestion;
+  settingsId: string;
+  orgUnitId: string;
+  updatedAt: string;
+}
+
+/** A manual declaration: the detection recorded and the incident it opened or joined. */
+export interface DeclaredDetection {
+  outcome: string;
+  incidentId: string;
+  detection: Detection;
+}

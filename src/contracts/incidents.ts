@@ -113,3 +113,22 @@ export interface DeadlineRule {
   createdAt: string;
   updatedAt: string;
 }
+
+/** One committed change of an incident's timeline (`GET /api/incidents/:id/events`), as stored. */
+export interface TimelineEvent {
+  incidentId: string;
+  seq: number;
+  /** `domain.verb`: incident.opened, incident.status_changed, task.created, fact.verified, … */
+  type: string;
+  /** Who made the change; null for the system (detection). */
+  actorUserId: string | null;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** A page of the timeline after a seq. */
+export interface TimelinePage {
+  items: TimelineEvent[];
+  lastSeq: number;
+  hasMore: boolean;
+}

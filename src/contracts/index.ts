@@ -15,3 +15,4 @@ export type * from './directory.js';
 export type * from './notifications.js';
 export type * from './officer-reports.js';
 export type * from './press.js';
+export type * from './reports.js';

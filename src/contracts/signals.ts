@@ -85,3 +85,77 @@ export interface RetentionOverview {
   nextRun: { at: string; keepMonths: number | null; keepFrom: string | null } | null;
   partitions: MentionPartitionStats[];
 }
+
+/** How a mention matched a topic. */
+export type MatchedOn = 'keywords' | 'unit_name' | 'leader_name';
+
+/** A new signal source, or one whose secret was just rotated: the webhook key is shown this once. */
+export interface SignalSourceWithSecret {
+  source: SignalSource;
+  /** HMAC-SHA256 key of the webhook: store it in the sending system. */
+  secret: string;
+}
+
+/** `GET /api/signal-sources/:id/activity`: the last 24 hours by hour, the topics matched, the rejects of 7 days. */
+export interface SourceActivity {
+  sourceId: string;
+  since: string;
+  total: { accepted: number; duplicates: number; rejected: number };
+  hours: { hourStart: string; accepted: number; duplicates: number; rejected: number }[];
+  topics: { topicId: string; name: string | null; mentions: number }[];
+  rejects: { via: string; field: string; reason: string; count: number; lastAt: string }[];
+  rejectsSince: string;
+}
+
+/** `POST /api/topics/preview`: which recent mentions a topic's rules would match (nothing stored). */
+export interface TopicPreview {
+  since: string;
+  scanned: number;
+  scanLimit: number;
+  matched: number;
+  items: {
+    id: string;
+    title: string | null;
+    text: string | null;
+    outlet: string | null;
+    platform: string | null;
+    url: string | null;
+    geoCode: string | null;
+    sentiment: string | null;
+    publishedAt: string | null;
+    collectedAt: string;
+    matchedOn: MatchedOn;
+  }[];
+}
+
+/** A topic's top mention in a window (`GET /api/topics/:id/mentions`): negative first, then by reach. */
+export interface TopicMention {
+  id: string;
+  topicId: string;
+  matchedOn: MatchedOn;
+  sourceId: string;
+  sourceType: string;
+  platform: string | null;
+  outlet: string | null;
+  followers: number | null;
+  verified: boolean | null;
+  url: string | null;
+  title: string | null;
+  /** The first 280 characters of the text. */
+  snippet: string | null;
+  publishedAt: string | null;
+  collectedAt: string;
+  occurredAt: string;
+  reach: number | null;
+  /** Reach, else engagement (reactions + comments + shares). */
+  effectiveReach: number;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  sentimentScore: number | null;
+  sentimentOrigin: 'source' | 'lexicon';
+  geoCode: string | null;
+  fakeNewsLabel: string | null;
+  evidenceUrl: string | null;
+}

@@ -14,8 +14,8 @@ export interface EvidenceMention {
   occurredAt: string;
 }
 
-/** Why a rule fired, kept with the detection and shown in the room. */
-export interface DetectionEvidence {
+/** Why a rule fired, kept with the detection and shown in the room (a type, not an interface: it travels as the contracts' `Record<string, unknown>`). */
+export type DetectionEvidence = {
   rule: string;
   summary: string;
   window: { start: string; end: string };
@@ -78,7 +78,7 @@ export interface DetectionEvidence {
   strength?: number;
   topMentions?: EvidenceMention[];
   topOutlets?: { outlet: string; mentions: number }[];
-}
+};
 
 export interface Finding {
   rule: Exclude<RuleName, 'manual'>;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IncidentVisibility } from '../access/incident-visibility.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -16,6 +16,27 @@ import {
 } from './dto/watch-signal.dto.js';
 import { WatchListService } from './watch-list.service.js';
 import { DetectionPageDto, DetectionResponseDto } from './dto/detection.response.js';
+import {
+  DeclaredDetectionResponseDto,
+  DetectionSettingsResponseDto,
+  EffectiveDetectionSettingsResponseDto,
+  SuggestionAppliedResponseDto,
+  TopicQualityResponseDto,
+  WatchSignalOpenedResponseDto,
+  WatchSignalPageDto,
+  WatchSignalResponseDto,
+} from './dto/watch-and-thresholds.response.js';
+import type { Sendable } from '../common/api-response.js';
+import type { Page } from '../contracts/enums.js';
+import type {
+  DeclaredDetection,
+  DetectionSettingsRow,
+  EffectiveDetectionSettings,
+  SuggestionApplied,
+  TopicQuality,
+  WatchSignal,
+  WatchSignalOpened,
+} from '../contracts/detection.js';
 
 @ApiTags('detection')
 @ApiBearerAuth()
@@ -35,25 +56,34 @@ export class DetectionController {
     summary:
       'Danh sách theo dõi: tín hiệu dưới ngưỡng mở phòng của đơn vị mình và cấp dưới (như sự cố), mới nhất trước',
   })
-  listWatchSignals(@CurrentUser() user: AuthUser, @Query() query: ListWatchSignalsQueryDto) {
+  @ApiOkResponse({ type: WatchSignalPageDto })
+  listWatchSignals(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListWatchSignalsQueryDto,
+  ): Promise<Sendable<Page<WatchSignal>>> {
     return this.watchList.list(user, query);
   }
 
   @Post('watch-signals/:id/open')
   @Roles(Role.Leader, Role.Officer)
   @ApiOperation({ summary: 'Mở sự cố từ một tín hiệu theo dõi (mang theo bằng chứng)' })
-  openWatchSignal(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: WatchSignalOpenedResponseDto })
+  openWatchSignal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<WatchSignalOpened>> {
     return this.watchList.open(user, id);
   }
 
   @Post('watch-signals/:id/dismiss')
   @Roles(Role.Leader, Role.Officer)
   @ApiOperation({ summary: 'Bỏ qua một tín hiệu theo dõi, có lý do (báo động nhầm được ghi nhận)' })
+  @ApiCreatedResponse({ type: WatchSignalResponseDto })
   dismissWatchSignal(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: DismissWatchSignalDto,
-  ) {
+  ): Promise<Sendable<WatchSignal>> {
     return this.watchList.dismiss(user, id, dto);
   }
 
@@ -63,7 +93,11 @@ export class DetectionController {
     summary:
       'Độ chính xác của phát hiện trên một chủ đề (90 ngày) và ngưỡng gợi ý tránh các lần báo động nhầm',
   })
-  topicQuality(@CurrentUser() user: AuthUser, @Param('topicId', ParseUUIDPipe) topicId: string) {
+  @ApiOkResponse({ type: TopicQualityResponseDto })
+  topicQuality(
+    @CurrentUser() user: AuthUser,
+    @Param('topicId', ParseUUIDPipe) topicId: string,
+  ): Promise<Sendable<TopicQuality>> {
     return this.quality.topic(user, topicId);
   }
 
@@ -72,11 +106,12 @@ export class DetectionController {
   @ApiOperation({
     summary: 'Áp dụng ngưỡng gợi ý cho đơn vị của chủ đề (ghi vào cấu hình có ngày, có nhật ký)',
   })
+  @ApiCreatedResponse({ type: SuggestionAppliedResponseDto })
   applySuggestion(
     @CurrentUser() user: AuthUser,
     @Param('topicId', ParseUUIDPipe) topicId: string,
     @Body() dto: ApplySuggestionDto,
-  ) {
+  ): Promise<Sendable<SuggestionApplied>> {
     return this.quality.apply(user, topicId, dto);
   }
 
@@ -103,14 +138,19 @@ export class DetectionController {
   @ApiOperation({
     summary: 'Cán bộ khai báo khủng hoảng: mở phòng mới hoặc gắn vào sự cố đang mở của chủ đề',
   })
-  declare(@CurrentUser() user: AuthUser, @Body() dto: DeclareDetectionDto) {
+  @ApiCreatedResponse({ type: DeclaredDetectionResponseDto })
+  declare(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: DeclareDetectionDto,
+  ): Promise<Sendable<DeclaredDetection>> {
     return this.detections.declare(user, dto);
   }
 
   @Get('detection-settings')
   @Roles(Role.Leader, Role.Analyst)
   @ApiOperation({ summary: 'Ngưỡng phát hiện: mặc định và của từng đơn vị' })
-  async listSettings(@CurrentUser() user: AuthUser) {
+  @ApiOkResponse({ type: [DetectionSettingsResponseDto] })
+  async listSettings(@CurrentUser() user: AuthUser): Promise<Sendable<DetectionSettingsRow[]>> {
     return this.visibility.filterInScope(user, await this.settings.list(), (s) => s.orgUnitId, 'unitData');
   }
 
@@ -119,7 +159,11 @@ export class DetectionController {
   @ApiOperation({
     summary: 'Ngưỡng đang áp dụng cho một đơn vị (của đơn vị, cấp trên gần nhất, hoặc mặc định)',
   })
-  async effective(@CurrentUser() user: AuthUser, @Param('orgUnitId', ParseUUIDPipe) orgUnitId: string) {
+  @ApiOkResponse({ type: EffectiveDetectionSettingsResponseDto })
+  async effective(
+    @CurrentUser() user: AuthUser,
+    @Param('orgUnitId', ParseUUIDPipe) orgUnitId: string,
+  ): Promise<Sendable<EffectiveDetectionSettings>> {
     await this.visibility.assertUnitInScope(
       user,
       orgUnitId,
@@ -132,18 +176,23 @@ export class DetectionController {
   @Put('detection-settings/default')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Sửa ngưỡng mặc định (quản trị)' })
-  updateDefault(@CurrentUser() user: AuthUser, @Body() dto: UpdateDetectionSettingsDto) {
+  @ApiOkResponse({ type: DetectionSettingsResponseDto })
+  updateDefault(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateDetectionSettingsDto,
+  ): Promise<Sendable<DetectionSettingsRow>> {
     return this.settings.update('default', dto, user);
   }
 
   @Put('detection-settings/:orgUnitId')
   @Roles(Role.Admin, Role.Leader)
   @ApiOperation({ summary: 'Đặt ngưỡng riêng cho một đơn vị (áp dụng cho cả đơn vị cấp dưới)' })
+  @ApiOkResponse({ type: DetectionSettingsResponseDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('orgUnitId', ParseUUIDPipe) orgUnitId: string,
     @Body() dto: UpdateDetectionSettingsDto,
-  ) {
+  ): Promise<Sendable<DetectionSettingsRow>> {
     return this.settings.update(orgUnitId, dto, user);
   }
 }

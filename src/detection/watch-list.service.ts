@@ -24,6 +24,7 @@ import { DetectionLabel } from './entities/detection-label.entity.js';
 import { Detection, DetectionOutcome, DetectionRuleName } from './entities/detection.entity.js';
 import { WatchSignal, WatchSignalStatus } from './entities/watch-signal.entity.js';
 import { detectionRuleLabel } from './rule-labels.js';
+import type { WatchSignal as WatchSignalView } from '../contracts/detection.js';
 
 /** A dismissal reason that says "false alarm" (the console offers "Báo động nhầm"). */
 export function isFalsePositiveReason(reason: string | null | undefined): boolean {
@@ -189,7 +190,7 @@ export class WatchListService implements OnModuleInit {
   }
 
   /** What the console shows: no rule identifier without its Vietnamese label. */
-  view(w: WatchSignal, topicName: string) {
+  view(w: WatchSignal, topicName: string): WatchSignalView {
     return {
       id: w.id,
       topicId: w.topicId,

@@ -65,7 +65,7 @@ export class FeedsController {
   @Roles(...FEED_ROLES)
   @ApiOperation({ summary: 'Xóa địa chỉ nguồn tin (các bài đã nạp vẫn giữ)' })
   @ApiNoContentResponse()
-  remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.feeds.remove(user, id);
   }
 

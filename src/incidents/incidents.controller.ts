@@ -17,6 +17,11 @@ import { IncidentTasksService } from './incident-tasks.service.js';
 import { IncidentsService } from './incidents.service.js';
 import { FactResponseDto, TaskResponseDto } from './dto/task-fact.response.js';
 import { IncidentDetailResponseDto, IncidentPageDto, IncidentResponseDto } from './dto/incident.response.js';
+import { IncidentMentionPageDto, TimelinePageDto } from './dto/timeline.response.js';
+import type { Sendable } from '../common/api-response.js';
+import type { Page } from '../contracts/enums.js';
+import type { IncidentDetail, TimelinePage } from '../contracts/incidents.js';
+import type { Mention } from '../contracts/signals.js';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -64,31 +69,34 @@ export class IncidentsController {
 
   @Post(':id/transitions')
   @ApiOperation({ summary: 'Chuyển trạng thái theo vòng đời (bác bỏ, mở lại cần lý do)' })
+  @ApiCreatedResponse({ type: IncidentDetailResponseDto })
   transition(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TransitionDto,
-  ) {
+  ): Promise<Sendable<IncidentDetail>> {
     return this.incidents.transition(user, id, dto);
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: 'Dòng thời gian của sự cố, theo seq tăng dần (after=SEQ để lấy tiếp)' })
+  @ApiOkResponse({ type: TimelinePageDto })
   events(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: EventsQueryDto,
-  ) {
+  ): Promise<Sendable<TimelinePage>> {
     return this.incidents.events(user, id, query);
   }
 
   @Get(':id/mentions')
   @ApiOperation({ summary: 'Các đề cập (tín hiệu) gắn với sự cố làm bằng chứng' })
+  @ApiOkResponse({ type: IncidentMentionPageDto })
   mentions(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<Sendable<Page<Mention>>> {
     return this.incidents.mentions(user, id, query);
   }
 

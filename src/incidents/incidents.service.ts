@@ -166,7 +166,15 @@ export class IncidentsService implements OnModuleInit {
     await this.getVisible(user, id);
     const links = await this.repository.mentionLinks(id);
     const page = await this.signals.mentionPage([...links.keys()], query.limit ?? 50, query.offset ?? 0);
-    return { items: page.map((m) => ({ ...m, linkedAt: links.get(m.id)! })), total: links.size };
+    // reach is a bigint in the table: sent as the number the contract says (a count, well below 2^53).
+    return {
+      items: page.map((m) => ({
+        ...m,
+        reach: m.reach === null ? null : Number(m.reach),
+        linkedAt: links.get(m.id)!,
+      })),
+      total: links.size,
+    };
   }
 
   async events(user: AuthUser, id: string, query: EventsQueryDto) {

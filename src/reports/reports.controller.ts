@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -13,6 +20,11 @@ import {
 import type { RenderedReport } from './reports.service.js';
 import { ReportsService } from './reports.service.js';
 import { ReviewsService } from './reviews.service.js';
+import { IncidentReviewResponseDto } from './dto/review.response.js';
+import { PlaybookProposalDto } from '../playbooks/dto/playbook.response.js';
+import type { Sendable } from '../common/api-response.js';
+import type { PlaybookProposal } from '../contracts/playbooks.js';
+import type { IncidentReview } from '../contracts/reports.js';
 
 function send(res: Response, r: RenderedReport) {
   if (r.contentType === 'application/json') {
@@ -40,7 +52,11 @@ export class ReportsController {
 
   @Get('incidents/:id/review')
   @ApiOperation({ summary: 'Nội dung rút kinh nghiệm do Tổ công tác nhập' })
-  getReview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: IncidentReviewResponseDto })
+  getReview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<IncidentReview>> {
     return this.reviews.get(user, id);
   }
 
@@ -48,37 +64,44 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Cập nhật nội dung rút kinh nghiệm (việc làm tốt, hạn chế, bài học, việc cần làm)',
   })
+  @ApiOkResponse({ type: IncidentReviewResponseDto })
   updateReview(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateReviewDto,
-  ) {
+  ): Promise<Sendable<IncidentReview>> {
     return this.reviews.update(user, id, dto);
   }
 
   @Post('incidents/:id/review/complete')
   @ApiOperation({ summary: 'Hoàn thành rút kinh nghiệm (điều kiện để đóng sự cố)' })
-  completeReview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: IncidentReviewResponseDto })
+  completeReview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<IncidentReview>> {
     return this.reviews.complete(user, id);
   }
 
   @Post('incidents/:id/review/reopen')
   @ApiOperation({ summary: 'Mở lại báo cáo rút kinh nghiệm để sửa (trước khi đóng sự cố)' })
+  @ApiCreatedResponse({ type: IncidentReviewResponseDto })
   reopenReview(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReopenReviewDto,
-  ) {
+  ): Promise<Sendable<IncidentReview>> {
     return this.reviews.reopen(user, id, dto.reason);
   }
 
   @Post('incidents/:id/review/playbook-proposals')
   @ApiOperation({ summary: 'Đề xuất sửa cẩm nang từ bài học của sự cố này' })
+  @ApiCreatedResponse({ type: PlaybookProposalDto })
   propose(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ProposePlaybookDto,
-  ) {
+  ): Promise<Sendable<PlaybookProposal>> {
     return this.reviews.proposePlaybook(user, id, dto);
   }
 

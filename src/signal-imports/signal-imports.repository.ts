@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { SignalImport } from './entities/signal-import.entity.js';
 import type { ImportMapping } from './import-mapping.js';
 
@@ -16,9 +16,11 @@ interface Counts {
 export class SignalImportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(sourceId?: string): Promise<SignalImport[]> {
+  /** The newest 100 imports of the given sources. */
+  async list(sourceIds: string[]): Promise<SignalImport[]> {
+    if (!sourceIds.length) return [];
     return this.dataSource.getRepository(SignalImport).find({
-      where: sourceId ? { sourceId } : {},
+      where: { sourceId: In(sourceIds) },
       order: { createdAt: 'DESC' },
       take: 100,
     });

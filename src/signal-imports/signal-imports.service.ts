@@ -52,7 +52,11 @@ export class SignalImportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(user: AuthUser, sourceId: string, file: UploadedFile | undefined): Promise<SignalImport> {
+  async upload(
+    user: AuthUser,
+    sourceId: string,
+    file: UploadedFile | undefined,
+  ): Promise<Omit<SignalImport, 'storedPath'>> {
     // Whether the caller may push into the source comes first: another unit's source is refused the same way
     // with or without a file.
     try {
@@ -101,7 +105,9 @@ export class SignalImportsService {
           actorUserId: user.id,
           data: { sourceId, fileName: saved.fileName, format, sizeBytes: file.size, sha256 },
         });
-        return saved;
+        // The stored file's path stays on the server.
+        const { storedPath: _path, ...job } = saved;
+        return job;
       });
     } catch (err) {
       await rm(file.path, { force: true });
@@ -109,12 +115,18 @@ export class SignalImportsService {
     }
   }
 
+  /**
+   * The newest imports of the sources the caller may see (the access layer's unit scope, through
+   * `SignalSourcesService.list`): filtered in the query, so that another unit's many imports never push one's
+   * own out of the page.
+   */
   async list(user: AuthUser, sourceId?: string): Promise<SignalImport[]> {
-    if (sourceId) await this.sources.getVisible(user, sourceId);
-    const rows = await this.repository.list(sourceId);
-    const visible: SignalImport[] = [];
-    for (const r of rows) if (await this.canSeeSource(user, r.sourceId)) visible.push(r);
-    return visible;
+    if (sourceId) {
+      await this.sources.getVisible(user, sourceId);
+      return this.repository.list([sourceId]);
+    }
+    const sources = await this.sources.list(user);
+    return this.repository.list(sources.map((s) => s.id));
   }
 
   /** The job with its counts and its first row errors (progress while it runs). */

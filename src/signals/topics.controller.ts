@@ -13,7 +13,14 @@ import {
 import { SignalsService } from './signals.service.js';
 import { TopicsService } from './topics.service.js';
 import { topicWindow } from './topic-window.js';
-import { WatchTopicResponseDto } from './dto/signals.response.js';
+import {
+  TopicBucketResponseDto,
+  TopicMentionResponseDto,
+  TopicPreviewResponseDto,
+  WatchTopicResponseDto,
+} from './dto/signals.response.js';
+import type { Sendable } from '../common/api-response.js';
+import type { TopicBucket, TopicMention, TopicPreview } from '../contracts/signals.js';
 
 const READERS = [Role.Admin, Role.Leader, Role.Analyst, Role.Officer];
 const WRITERS = [Role.Admin, Role.Analyst, Role.Leader];
@@ -47,7 +54,8 @@ export class TopicsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Thử quy tắc của chủ đề trên các đề cập gần đây (không lưu gì)' })
-  preview(@CurrentUser() user: AuthUser, @Body() dto: TopicPreviewDto) {
+  @ApiOkResponse({ type: TopicPreviewResponseDto })
+  preview(@CurrentUser() user: AuthUser, @Body() dto: TopicPreviewDto): Promise<Sendable<TopicPreview>> {
     return this.topics.preview(user, dto);
   }
 
@@ -70,11 +78,12 @@ export class TopicsController {
   @Get(':id/buckets')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Số liệu theo khung thời gian của chủ đề (mặc định 24 giờ qua)' })
+  @ApiOkResponse({ type: [TopicBucketResponseDto] })
   async buckets(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TopicWindowQueryDto,
-  ) {
+  ): Promise<Sendable<TopicBucket[]>> {
     await this.topics.getVisible(user, id);
     const { from, to } = topicWindow(query);
     return this.signals.getBuckets(id, from, to);
@@ -83,11 +92,12 @@ export class TopicsController {
   @Get(':id/mentions')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Đề cập nổi bật của chủ đề: tiêu cực trước, rồi theo lượt tiếp cận' })
+  @ApiOkResponse({ type: [TopicMentionResponseDto] })
   async mentions(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TopicWindowQueryDto,
-  ) {
+  ): Promise<Sendable<TopicMention[]>> {
     await this.topics.getVisible(user, id);
     const { from, to } = topicWindow(query);
     return this.signals.topMentions(id, from, to, query.limit ?? 50);

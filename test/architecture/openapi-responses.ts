@@ -12,17 +12,21 @@ export interface OpenApiDocument {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-/** A 2xx answer with a JSON schema, or a file (a non-JSON content type with a binary or string schema). */
+/**
+ * A 2xx answer with a JSON schema, a file (a non-JSON content type with a binary or string schema), or a
+ * documented 204 (no body, so no schema: `@ApiNoContentResponse`).
+ */
 function typedAnswer(op: Operation): boolean {
   return Object.entries(op.responses ?? {}).some(
     ([status, res]) =>
-      /^2\d\d$/.test(status) &&
-      Object.entries(res.content ?? {}).some(([type, media]) => {
-        const schema = media.schema;
-        if (!schema) return false;
-        if (type === 'application/json') return Boolean(schema.$ref || schema.type);
-        return schema.type === 'string';
-      }),
+      (status === '204' && !res.content) ||
+      (/^2\d\d$/.test(status) &&
+        Object.entries(res.content ?? {}).some(([type, media]) => {
+          const schema = media.schema;
+          if (!schema) return false;
+          if (type === 'application/json') return Boolean(schema.$ref || schema.type);
+          return schema.type === 'string';
+        })),
   );
 }
 

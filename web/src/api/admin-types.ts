@@ -2,30 +2,20 @@
 
 export type {
   DeadlineRule,
+  ImportMapping,
+  IncidentReview as Review,
+  ImportPreview,
   RetentionOverview,
   RetentionPolicy,
+  SignalImportDetail,
+  SignalImportJob,
   SignalSource,
+  SignalSourceWithSecret,
+  SourceActivity,
+  TopicPreview,
   User as AdminUser,
   WatchTopic,
 } from '../../../src/contracts/index.js';
-
-export interface TopicPreview {
-  since: string;
-  scanned: number;
-  scanLimit: number;
-  matched: number;
-  items: {
-    id: string;
-    title: string | null;
-    text: string | null;
-    outlet: string | null;
-    url: string | null;
-    sentiment: string | null;
-    publishedAt: string | null;
-    collectedAt: string;
-    matchedOn: 'keywords' | 'unit_name' | 'leader_name';
-  }[];
-}
 
 /** A versioned rule whose body the console edits as JSON (approval policies, working-group rules). */
 export interface VersionedRule {
@@ -37,19 +27,6 @@ export interface VersionedRule {
   effectiveFrom?: string;
   effectiveTo?: string | null;
   [field: string]: unknown;
-}
-
-export interface Review {
-  incidentId: string;
-  status: 'draft' | 'completed';
-  wentWell: string;
-  wentPoorly: string;
-  causes: string;
-  lessons: string;
-  proposals: string;
-  actionItems: { title: string; ownerName: string; dueDate?: string; status?: 'open' | 'done' }[];
-  completedAt: string | null;
-  updatedAt: string | null;
 }
 
 /** A news feed polled for a signal source of kind `feed` (GET /api/feeds). */
@@ -83,52 +60,4 @@ export interface FeedItem {
     nextPollAt: string | null;
     polling: boolean;
   };
-}
-
-/** GET /api/signal-sources/:id/activity */
-export interface SourceActivity {
-  sourceId: string;
-  since: string;
-  total: { accepted: number; duplicates: number; rejected: number };
-  hours: { hourStart: string; accepted: number; duplicates: number; rejected: number }[];
-  topics: { topicId: string; name: string | null; mentions: number }[];
-  rejects: { via: string; field: string; reason: string; count: number; lastAt: string }[];
-  rejectsSince: string;
-}
-
-export interface ImportMapping {
-  columns: Record<string, string>;
-  dateFormat: string;
-  utcOffset: string;
-  defaultSourceType: string;
-}
-
-export interface SignalImportJob {
-  id: string;
-  sourceId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  sizeBytes: number;
-  headers: string[];
-  status: 'uploaded' | 'running' | 'done' | 'failed';
-  rowsRead: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  fatalError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  errors?: { rowNumber: number; column: string | null; reason: string }[];
-}
-
-export interface ImportPreview {
-  headers: string[];
-  mapping: ImportMapping | null;
-  mappingProblems: { column: string | null; reason: string }[];
-  rows: {
-    rowNumber: number;
-    values: Record<string, unknown>;
-    item: Record<string, unknown> | null;
-    errors: { column: string | null; reason: string }[];
-  }[];
 }

@@ -6,12 +6,13 @@ import { ErrorNote, Spinner } from '../components/common.js';
 import { navigate } from '../router.js';
 import { detectionApi, dt } from './detection-shared.js';
 import type { DetectionText } from './detection-shared.js';
+import type { DetectionThresholds } from '../../../src/contracts/index.js';
 
 /**
  * The thresholds a person tunes most (the API accepts all of them; see src/detection/README.md). The service
  * checks every value and names the field it refuses; the browser's own step check is off (`step="any"`).
  */
-const FIELDS: { key: string; min: number; max?: number }[] = [
+const FIELDS: { key: keyof DetectionThresholds; min: number; max?: number }[] = [
   { key: 'negativeSpikeZ', min: 1, max: 1000 },
   { key: 'negativeSpikeMinCount', min: 1 },
   { key: 'negativeSpikeMinShare', min: 0.05, max: 1 },

@@ -1,17 +1,19 @@
 import type { ApiClient } from '../api/client.js';
 import type { Lang } from '../i18n.js';
 
-/** What the detection screens read from the API (GET /api/watch-signals, /api/detection-quality, settings). */
-export interface WatchSignalView {
-  id: string;
-  topicId: string;
-  topicName: string;
-  orgUnitId: string;
-  rule: string;
-  ruleLabel: string;
-  title: string;
-  summary: string;
-  window: { start: string; end: string };
+import type {
+  EffectiveDetectionSettings,
+  ThresholdSuggestion,
+  TopicQuality,
+  WatchSignal,
+  WatchSignalOpened,
+} from '../../../src/contracts/index.js';
+
+export type { TopicQuality };
+export type Suggestion = ThresholdSuggestion;
+
+/** A watch signal as the detection screens show it: the contract, with the parts of its evidence they read. */
+export type WatchSignalView = Omit<WatchSignal, 'evidence'> & {
   evidence: {
     topMentions?: {
       id: string;
@@ -22,35 +24,7 @@ export interface WatchSignalView {
     }[];
     trigger?: { outlet: string | null; url: string | null; reach: number };
   };
-  status: 'pending' | 'opened' | 'dismissed';
-  incidentId: string | null;
-  dismissReasonLabel: string | null;
-  dismissNote: string | null;
-  createdAt: string;
-}
-
-export interface Suggestion {
-  rule: string;
-  ruleLabel: string;
-  setting: string;
-  settingLabel: string;
-  current: number;
-  suggested: number;
-  avoids: number;
-  wouldMiss: number;
-}
-
-export interface TopicQuality {
-  topicId: string;
-  topicName: string;
-  orgUnitId: string;
-  days: number;
-  roomsOpened: number;
-  falseAlarms: number;
-  precision: number | null;
-  watchSignals: Record<string, number>;
-  suggestions: Suggestion[];
-}
+};
 
 export const DISMISS_REASONS = ['false_positive', 'not_relevant', 'handled_elsewhere', 'other'] as const;
 
@@ -58,7 +32,7 @@ export const detectionApi = (api: ApiClient) => ({
   watchSignals: (query: Record<string, string | number | undefined>) =>
     api.get<{ items: WatchSignalView[]; total: number }>('/api/watch-signals', query),
   open: (id: string) =>
-    api.post<{ incidentId: string; attached: boolean; watchSignal: WatchSignalView }>(
+    api.post<Omit<WatchSignalOpened, 'watchSignal'> & { watchSignal: WatchSignalView }>(
       `/api/watch-signals/${id}/open`,
     ),
   dismiss: (id: string, reason: string, note?: string) =>
@@ -67,9 +41,7 @@ export const detectionApi = (api: ApiClient) => ({
   apply: (topicId: string, setting: string) =>
     api.post(`/api/detection-quality/topics/${topicId}/apply`, { setting }),
   effective: (unitId: string) =>
-    api.get<{ thresholds: Record<string, unknown>; fromOrgUnitId: string | null }>(
-      `/api/detection-settings/effective/${unitId}`,
-    ),
+    api.get<EffectiveDetectionSettings>(`/api/detection-settings/effective/${unitId}`),
   saveSettings: (unitId: string, body: Record<string, unknown>) =>
     api.request('PUT', `/api/detection-settings/${unitId}`, body),
 });

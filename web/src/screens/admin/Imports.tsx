@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ImportMapping, ImportPreview, SignalImportJob, SignalSource } from '../../api/admin-types.js';
+import type {
+  ImportMapping,
+  ImportPreview,
+  SignalImportDetail,
+  SignalImportJob,
+  SignalSource,
+} from '../../api/admin-types.js';
 import { useApp, useAsync } from '../../app-context.js';
 import { ErrorNote } from '../../components/common.js';
 import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n.js';
 import { Field, FormError, SubmitButton, useSubmit } from './fields.js';
 import { DATE_FORMATS, MAPPABLE_FIELDS } from '../../../../src/contracts/signal-imports.js';
+import type { DateFormat, MappableField } from '../../../../src/contracts/signal-imports.js';
+
+/** An import as uploaded (no row errors yet) or as read back with its first row errors. */
+type ImportJob = SignalImportJob & Partial<Pick<SignalImportDetail, 'errors'>>;
 
 const FIELDS = MAPPABLE_FIELDS;
 const SOURCE_TYPES = ['social', 'online_news', 'print', 'radio_tv', 'forum', 'video'];
@@ -39,7 +49,7 @@ const fold = (s: string) =>
     .trim();
 
 function guessMapping(headers: string[]): ImportMapping {
-  const columns: Record<string, string> = {};
+  const columns: ImportMapping['columns'] = {};
   for (const h of headers) {
     const f = fold(h);
     const hit = GUESSES.find(([re, field]) => re.test(f) && !columns[field]);
@@ -59,7 +69,7 @@ export function ImportsAdmin() {
   );
   const [sourceId, setSourceId] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [job, setJob] = useState<SignalImportJob | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const history = useAsync(
@@ -93,14 +103,14 @@ export function ImportsAdmin() {
     });
   const start = () =>
     starting.run(async () => {
-      setJob(await api.post<SignalImportJob>(`/api/signal-imports/${job!.id}/start`, { mapping }));
+      setJob(await api.post<SignalImportDetail>(`/api/signal-imports/${job!.id}/start`, { mapping }));
     });
 
   // Progress: the job's counts move while it runs.
   useEffect(() => {
     if (job?.status !== 'running') return;
     const timer = setInterval(() => {
-      void api.get<SignalImportJob>(`/api/signal-imports/${job.id}`).then((next) => {
+      void api.get<SignalImportDetail>(`/api/signal-imports/${job.id}`).then((next) => {
         setJob(next);
         if (next.status !== 'running') void history.reload();
       });
@@ -108,7 +118,7 @@ export function ImportsAdmin() {
     return () => clearInterval(timer);
   }, [job?.id, job?.status]);
 
-  const setColumn = (field: string, header: string) =>
+  const setColumn = (field: MappableField, header: string) =>
     setMapping((m) => {
       if (!m) return m;
       const columns = { ...m.columns };
@@ -182,7 +192,7 @@ export function ImportsAdmin() {
                 <select
                   id="map-date-format"
                   value={mapping.dateFormat}
-                  onChange={(e) => setMapping({ ...mapping, dateFormat: e.target.value })}
+                  onChange={(e) => setMapping({ ...mapping, dateFormat: e.target.value as DateFormat })}
                 >
                   {DATE_FORMATS.map((d) => (
                     <option key={d} value={d}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { SignalSource } from '../../api/admin-types.js';
+import type { SignalSource, SignalSourceWithSecret } from '../../api/admin-types.js';
 import { useApp, useAsync } from '../../app-context.js';
 import { ErrorNote } from '../../components/common.js';
 import { formatDateTime } from '../../format.js';
@@ -33,14 +33,14 @@ export function SourcesAdmin() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string>('social_listening');
   const [unit, setUnit] = useState('');
-  const [secret, setSecret] = useState<{ source: SignalSource; secret: string } | null>(null);
+  const [secret, setSecret] = useState<SignalSourceWithSecret | null>(null);
   const form = useSubmit();
   const row = useSubmit();
 
   const create = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      const made = await api.post<{ source: SignalSource; secret: string }>('/api/signal-sources', {
+      const made = await api.post<SignalSourceWithSecret>('/api/signal-sources', {
         name: name.trim(),
         kind,
         ...(unit ? { orgUnitId: unit } : {}),
@@ -52,9 +52,7 @@ export function SourcesAdmin() {
   };
   const rotate = (s: SignalSource) =>
     row.run(async () => {
-      setSecret(
-        await api.post<{ source: SignalSource; secret: string }>(`/api/signal-sources/${s.id}/rotate-secret`),
-      );
+      setSecret(await api.post<SignalSourceWithSecret>(`/api/signal-sources/${s.id}/rotate-secret`));
       await sources.reload();
     });
   const toggle = (s: SignalSource) =>
