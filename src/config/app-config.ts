@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EnvDto } from './env.dto.js';
+import { EnvDto } from './environment.js';
 import { privateNetworksSetting, trustProxySetting } from './network-settings.js';
 
 /**
  * The service's typed configuration, read once at boot from the environment: the variables and their checks are
- * in env.dto.ts, the address lists in network-settings.ts.
+ * in environment.ts, the address lists in network-settings.ts.
  */
 
 export interface AppConfig {
