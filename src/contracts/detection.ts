@@ -35,7 +35,7 @@ export interface SeverityRule {
   all?: boolean;
 }
 
-/** The detection thresholds of a unit, as the rules read them. */
+/** The detection thresholds of a unit, as the rules read them (the service's one copy of this shape). */
 export interface DetectionThresholds {
   enabledRules: string[];
   baselineWindowHours: number;
@@ -51,24 +51,41 @@ export interface DetectionThresholds {
   majorOutlets: string[];
   dismissalSuppressionHours: number;
   severityRules: SeverityRule[];
+  /** Negative spike: negative mentions in one bucket against the topic's own negative baseline. */
   negativeSpikeZ: number;
   negativeSpikeMinCount: number;
   negativeSpikeMinShare: number;
+  /**
+   * Slow burn (slow-burn-rule.ts): new voices (authors of negative items new to the topic over
+   * trendBaselineDays) over rolling windows against the same hours of the days before.
+   */
   trendWindowsHours: number[];
   trendBaselineDays: number;
   trendMinAuthors: number;
   trendMinCount: number;
   trendMinShare: number;
+  /** How unlikely the window's authors must be under the earlier days': 1 in 10^trendSignificance. */
   trendSignificance: number;
+  /**
+   * Cold start: while a topic has less than coldStartHours of history (no usual level to compare with), its
+   * negative findings go to the watch list, unless their window holds coldStartOpenCount negative mentions.
+   */
   coldStartHours: number;
   coldStartOpenCount: number;
+  /** Authority with traction: a major outlet's negative item opens a room only with pick-up or huge reach. */
   authorityOpenReachThreshold: number;
   tractionWindowMinutes: number;
   tractionMinMentions: number;
   tractionMinOutlets: number;
   tractionRatio: number;
+  /** The pick-up must be this negative (a burst of praise carries negative comments too). */
   tractionMinShare: number;
+  /**
+   * The pick-up must come from at least this many new voices: outlets, pages and accounts that had posted
+   * nothing on the topic in the trendBaselineDays before (a few regulars' complaint thread is not pick-up).
+   */
   tractionMinNewVoices: number;
+  /** Quiet rooms: at most one detection.attached per topic per this many minutes (stream time). */
   coalesceMinutes: number;
 }
 

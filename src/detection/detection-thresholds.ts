@@ -1,69 +1,21 @@
 /** A unit's detection settings (thresholds, severity rules) and the defaults every unit starts from. */
 import { IncidentCategory, Severity } from '../incidents/incident-types.js';
+import type {
+  DetectionThresholds as DetectionThresholdsContract,
+  SeverityRule as SeverityRuleContract,
+} from '../contracts/detection.js';
 
-export interface SeverityRule {
+/**
+ * The thresholds' shape is the API contract's (`src/contracts/detection.ts`, one copy); the service reads the
+ * severity and categories of its severity rules as its own enums.
+ */
+export interface SeverityRule extends Omit<SeverityRuleContract, 'severity' | 'categories'> {
   severity: Severity;
-  /** Any category listed matches (empty or absent: any category). */
   categories?: IncidentCategory[];
-  minReach?: number;
-  minVelocityPerHour?: number;
-  minNegativeShare?: number;
-  minUnits?: number;
-  /** true: every condition given must hold; false (default): any one of them. */
-  all?: boolean;
 }
 
-export interface DetectionThresholds {
-  enabledRules: string[];
-  baselineWindowHours: number;
-  baselineHalfLifeHours: number;
-  evaluationHorizonHours: number;
-  spikeZ: number;
-  spikeMinCount: number;
-  negativeShareThreshold: number;
-  negativeMinCount: number;
-  negativeWindowMinutes: number;
-  authorityReachThreshold: number;
-  authorityFollowersThreshold: number;
-  majorOutlets: string[];
-  dismissalSuppressionHours: number;
+export interface DetectionThresholds extends Omit<DetectionThresholdsContract, 'severityRules'> {
   severityRules: SeverityRule[];
-  /** Negative spike: negative mentions in one bucket against the topic's own negative baseline. */
-  negativeSpikeZ: number;
-  negativeSpikeMinCount: number;
-  negativeSpikeMinShare: number;
-  /**
-   * Slow burn (slow-burn-rule.ts): new voices (authors of negative items new to the topic over
-   * trendBaselineDays) over rolling windows against the same hours of the days before.
-   */
-  trendWindowsHours: number[];
-  trendBaselineDays: number;
-  trendMinAuthors: number;
-  trendMinCount: number;
-  trendMinShare: number;
-  /** How unlikely the window's authors must be under the earlier days': 1 in 10^trendSignificance. */
-  trendSignificance: number;
-  /**
-   * Cold start: while a topic has less than coldStartHours of history (no usual level to compare with), its
-   * negative findings go to the watch list, unless their window holds coldStartOpenCount negative mentions.
-   */
-  coldStartHours: number;
-  coldStartOpenCount: number;
-  /** Authority with traction: a major outlet's negative item opens a room only with pick-up or huge reach. */
-  authorityOpenReachThreshold: number;
-  tractionWindowMinutes: number;
-  tractionMinMentions: number;
-  tractionMinOutlets: number;
-  tractionRatio: number;
-  /** The pick-up must be this negative (a burst of praise carries negative comments too). */
-  tractionMinShare: number;
-  /**
-   * The pick-up must come from at least this many new voices: outlets, pages and accounts that had posted
-   * nothing on the topic in the trendBaselineDays before (a few regulars' complaint thread is not pick-up).
-   */
-  tractionMinNewVoices: number;
-  /** Quiet rooms: at most one detection.attached per topic per this many minutes (stream time). */
-  coalesceMinutes: number;
 }
 
 /** Defaults for every unit, seeded by the migration; units override them through /api/detection-settings. */

@@ -11,6 +11,9 @@ import type { StatementType } from '../statements/statement-types.js';
 import { METRICS, quantile, responseMetrics } from './response-metrics.js';
 import type { TimelineEvent } from './response-metrics.js';
 import { todayInVietnam } from '../common/dates.js';
+import type { PeriodicReport, PeriodicReportPress, SeverityCounts } from '../contracts/reports.js';
+
+export type { PeriodicReport } from '../contracts/reports.js';
 
 export interface PeriodicIncident {
   id: string;
@@ -84,7 +87,7 @@ export interface PressInquiryFigures {
 }
 
 /** The press section of the periodic report: a pure function of the conferences and reports of the period. */
-export function projectPress(p: PressInput) {
+export function projectPress(p: PressInput): PeriodicReportPress {
   const byKind = { regular: 0, thematic: 0, emergency: 0, ...p.conferencesHeld.byKind };
   const answered = p.coverage.filter((c) => c.respondedAt !== null);
   const onTime = answered.filter((c) => c.dueAt === null || c.respondedAt!.getTime() <= c.dueAt.getTime());
@@ -123,7 +126,7 @@ const SEVERITIES = [Severity.L1, Severity.L2, Severity.L3, Severity.L4];
  * severity, median and p90 of the response times, deadline compliance, statements, press conferences and
  * spokesperson list changes; a pure function of the incidents' timelines.
  */
-export function projectPeriodic(input: PeriodicInput) {
+export function projectPeriodic(input: PeriodicInput): PeriodicReport {
   const counted = input.incidents.filter((i) => i.status !== 'dismissed');
   const dismissed = input.incidents.length - counted.length;
 
@@ -133,14 +136,16 @@ export function projectPeriodic(input: PeriodicInput) {
       return {
         category,
         label: CATEGORY_LABEL_VI[category],
-        bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, of.filter((i) => i.severity === s).length])),
+        bySeverity: Object.fromEntries(
+          SEVERITIES.map((s) => [s, of.filter((i) => i.severity === s).length]),
+        ) as SeverityCounts,
         total: of.length,
       };
     })
     .filter((r) => r.total > 0);
   const bySeverity = Object.fromEntries(
     SEVERITIES.map((s) => [s, counted.filter((i) => i.severity === s).length]),
-  );
+  ) as SeverityCounts;
 
   const perIncident = counted.map((i) => ({
     incident: i,
@@ -242,5 +247,3 @@ export function projectPeriodic(input: PeriodicInput) {
     }),
   };
 }
-
-export type PeriodicReport = ReturnType<typeof projectPeriodic>;

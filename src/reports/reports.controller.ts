@@ -2,10 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } fr
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/decorators.js';
@@ -25,6 +27,29 @@ import { PlaybookProposalDto } from '../playbooks/dto/playbook.response.js';
 import type { Sendable } from '../common/api-response.js';
 import type { PlaybookProposal } from '../contracts/playbooks.js';
 import type { IncidentReview } from '../contracts/reports.js';
+import { ReviewReportDto } from './dto/review-report.response.js';
+import { PeriodicReportDto } from './dto/periodic-report.response.js';
+
+/** The formats of a computed report: JSON (typed), and the same report as a Markdown, HTML, PDF or DOCX document. */
+const REPORT_FORMATS = {
+  'text/markdown': 'text',
+  'text/html': 'text',
+  'application/pdf': 'binary',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'binary',
+} as const;
+
+const reportResponse = (dto: new () => object, description: string) => ({
+  description,
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(dto) } },
+    ...Object.fromEntries(
+      Object.entries(REPORT_FORMATS).map(([type, kind]) => [
+        type,
+        { schema: kind === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' } },
+      ]),
+    ),
+  },
+});
 
 function send(res: Response, r: RenderedReport) {
   if (r.contentType === 'application/json') {
@@ -43,6 +68,7 @@ function send(res: Response, r: RenderedReport) {
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiExtraModels(ReviewReportDto, PeriodicReportDto)
 @Controller()
 export class ReportsController {
   constructor(
@@ -109,12 +135,12 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Báo cáo kết quả xử lý và rút kinh nghiệm, tính từ nhật ký sự cố (json, md, html, pdf, docx)',
   })
-  @ApiProduces(
-    'application/json',
-    'text/markdown',
-    'text/html',
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  @ApiProduces('application/json', ...Object.keys(REPORT_FORMATS))
+  @ApiOkResponse(
+    reportResponse(
+      ReviewReportDto,
+      'format=json: the report as data; md, html, pdf, docx: the same report as an official document',
+    ),
   )
   async review(
     @CurrentUser() user: AuthUser,
@@ -128,12 +154,12 @@ export class ReportsController {
 
   @Get('reports/periodic')
   @ApiOperation({ summary: 'Báo cáo định kỳ của đơn vị cho một kỳ (json, md, html, pdf, docx)' })
-  @ApiProduces(
-    'application/json',
-    'text/markdown',
-    'text/html',
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  @ApiProduces('application/json', ...Object.keys(REPORT_FORMATS))
+  @ApiOkResponse(
+    reportResponse(
+      PeriodicReportDto,
+      'format=json: the report as data; md, html, pdf, docx: the same report as an official document',
+    ),
   )
   async periodic(
     @CurrentUser() user: AuthUser,

@@ -15,7 +15,7 @@ import { PlaybooksService } from '../playbooks/playbooks.service.js';
 import type { PeriodicReportQueryDto, ReportFormat } from './dto/report.dto.js';
 import { IncidentReview } from './entities/incident-review.entity.js';
 import { projectPeriodic } from './periodic-report.js';
-import type { PeriodicReport } from './periodic-report.js';
+import type { PeriodicReport, ReviewReport } from '../contracts/reports.js';
 import { renderDocx } from '../documents/docx.js';
 import { renderDocumentHtml } from '../documents/html.js';
 import { renderMarkdown } from '../documents/markdown.js';
@@ -29,14 +29,13 @@ import { REVIEW_SECTIONS, reviewDocument } from './review-document.js';
 import { PressCadenceService } from '../press/conferences/press-cadence.service.js';
 import { ReportsRepository } from './reports.repository.js';
 import { projectReview } from './review-report.js';
-import type { ReviewReport } from './review-report.js';
+import type { ComputedReview } from './review-report.js';
 import { fieldError, validationFailed } from '../common/validation.js';
 
-export interface RenderedReport {
-  contentType: string;
-  filename: string;
-  body: Buffer | string | object;
-}
+/** A report in one format: the JSON answer typed by the contracts, the documents as text or bytes. */
+export type RenderedReport =
+  | { contentType: 'application/json'; filename: string; body: ReviewReport | PeriodicReport }
+  | { contentType: string; filename: string; body: Buffer | string };
 
 const DAY_MS = 86_400_000;
 const VN_OFFSET_MS = 7 * 3600_000;
@@ -69,7 +68,7 @@ export class ReportsService {
     private readonly cadence: PressCadenceService,
   ) {}
 
-  async review(user: AuthUser, incidentId: string): Promise<ReviewReport> {
+  async review(user: AuthUser, incidentId: string): Promise<ComputedReview> {
     const incident = await this.incidents.getVisible(user, incidentId);
     const now = new Date();
     const { seriesBucketMinutes, seriesLookbackHours, negativeRecoveryShare } = this.config.reports;
@@ -266,13 +265,14 @@ export class ReportsService {
 
   /** One report in the asked format; PDF, DOCX and HTML are official documents (Nghị định 30/2020/NĐ-CP). */
   async render(
-    report: ReviewReport | PeriodicReport,
+    report: ComputedReview | PeriodicReport,
     format: ReportFormat,
     basename: string,
   ): Promise<RenderedReport> {
     if (format === 'json') {
       // The review carries its section titles, so the console numbers its sections as the documents do.
-      const body = report.kind === 'review' ? { ...report, sections: REVIEW_SECTIONS } : report;
+      const body: ReviewReport | PeriodicReport =
+        report.kind === 'review' ? { ...report, sections: REVIEW_SECTIONS } : report;
       return { contentType: 'application/json', filename: `${basename}.json`, body };
     }
     const doc: OfficialDocument =

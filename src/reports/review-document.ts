@@ -5,7 +5,8 @@ import type { Block, OfficialDocument } from '../documents/official-document.js'
 import { holdsHeadTitle, signatureFor } from '../documents/signature.js';
 import type { ReportIssuer } from './report-issuer.js';
 import { durationVi } from './response-metrics.js';
-import type { ReviewReport } from './review-report.js';
+import type { ComputedReview } from './review-report.js';
+import type { ReviewReportSectionKey } from '../contracts/reports.js';
 
 const dateTimeVi = formatVi.dateTime;
 const dateOnlyVi = formatVi.date;
@@ -28,7 +29,7 @@ export const REVIEW_SECTIONS = {
   lessons: '9. Bài học kinh nghiệm',
   proposals: '10. Đề xuất, kiến nghị',
   annex: 'Phụ lục: Văn bản đã công bố (mã băm SHA-256 của đúng văn bản được duyệt)',
-} as const;
+} as const satisfies Record<ReviewReportSectionKey, string>;
 
 const MEMBER_STATUS_VI: Record<string, string> = {
   invited: 'Đã mời, chưa trả lời',
@@ -61,7 +62,7 @@ function textBlocks(text: string | undefined | null, empty = 'Chưa nhập.'): B
   return (paras.length ? paras : [empty]).map((p) => ({ kind: 'paragraph' as const, text: p }));
 }
 
-function metricVerdict(m: ReviewReport['metrics'][number]) {
+function metricVerdict(m: ComputedReview['metrics'][number]) {
   if (!m.deadline) return '';
   if (m.deadline.met === true) return 'Đúng hạn';
   if (m.deadline.met === false) return 'Chậm so với thời hạn';
@@ -71,7 +72,7 @@ function metricVerdict(m: ReviewReport['metrics'][number]) {
 }
 
 /** The post-incident review as a Vietnamese administrative report (DOMAIN.md: sections 1–10 and annexes). */
-export function reviewDocument(r: ReviewReport, issuer: ReportIssuer): OfficialDocument {
+export function reviewDocument(r: ComputedReview, issuer: ReportIssuer): OfficialDocument {
   const i = r.incident;
   const leader = r.team.find((m) => m.role === 'team_leader' && m.status === 'accepted');
   const blocks: Block[] = [];

@@ -11,6 +11,10 @@ import { projectApprovals } from './review-approvals.js';
 import { describeEvent, KEY_EVENT_TYPES, MAX_TIMELINE_ROWS } from './review-timeline.js';
 import type { MetricValue, TimelineEvent } from './response-metrics.js';
 import { todayInVietnam } from '../common/dates.js';
+import type { ReviewReport } from '../contracts/reports.js';
+
+/** The review report as computed, before the section titles the JSON answer adds. */
+export type ComputedReview = Omit<ReviewReport, 'sections'>;
 
 export interface SeriesBucket {
   start: Date;
@@ -82,7 +86,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === und
  * The post-incident review report (DOMAIN.md's administrative pattern), a pure projection of the timeline and
  * the review entered by the team: every figure is computed here from events, never typed in.
  */
-export function projectReview(input: ReviewInput) {
+export function projectReview(input: ReviewInput): ComputedReview {
   const { incident, events, userNames } = input;
   const metrics: MetricValue[] = responseMetrics(
     incident.detectedAt,
@@ -148,7 +152,7 @@ export function projectReview(input: ReviewInput) {
   const corrections = events
     .filter((e) => e.type === 'statement.corrected' || e.type === 'statement.withdrawn')
     .map((e) => ({
-      kind: e.type === 'statement.corrected' ? 'corrected' : 'withdrawn',
+      kind: e.type === 'statement.corrected' ? ('corrected' as const) : ('withdrawn' as const),
       statementId: str(e.payload.statementId),
       title: statementTitles.get(str(e.payload.statementId)) ?? '',
       byStatementId: str(e.payload.byStatementId),
@@ -200,7 +204,7 @@ export function projectReview(input: ReviewInput) {
       from: str(e.payload.from),
       to: str(e.payload.to),
       reason: e.actorUserId ? str(e.payload.reason) : 'theo kết quả giám sát tự động',
-      at: iso(e.occurredAt),
+      at: e.occurredAt.toISOString(),
     }));
   const detections = events
     .filter((e) => e.type === 'detection.recorded' || e.type === 'detection.attached')
@@ -208,7 +212,7 @@ export function projectReview(input: ReviewInput) {
       (
         (e.payload.detections as { rule?: string; severity?: string; summary?: string }[] | undefined) ?? []
       ).map((d) => ({
-        at: iso(e.occurredAt),
+        at: e.occurredAt.toISOString(),
         rule: str(d.rule),
         ruleLabel: detectionRuleLabel(str(d.rule)),
         severity: str(d.severity),
@@ -308,5 +312,3 @@ export function projectReview(input: ReviewInput) {
     review: input.review ? { ...input.review, completedAt: iso(input.review.completedAt) } : null,
   };
 }
-
-export type ReviewReport = ReturnType<typeof projectReview>;

@@ -5,35 +5,7 @@ import { ErrorNote, Spinner } from '../components/common.js';
 import { downloadFile } from '../download.js';
 import { formatDate, formatDuration, formatNumber } from '../format.js';
 import { Field, todayVn, UnitSelect } from './admin/fields.js';
-
-interface PeriodicView {
-  unit: { name: string };
-  period: { from: string; to: string };
-  totals: { incidents: number; dismissed: number; bySeverity: Record<string, number> };
-  byCategory: { category: string; label: string; total: number; bySeverity: Record<string, number> }[];
-  statements: { published: number; byType: { type: string; label: string; count: number }[] };
-  pressConferences: number;
-  press: {
-    conferences: { held: number; ownRegularHeld: number; required: { count: number } | null };
-    coverage: { received: number; answered: number; answeredOnTime: number; open: number };
-    inquiries: {
-      received: number;
-      answered: number;
-      answeredOnTime: number;
-      refusalsByGround: { label: string; count: number }[];
-    };
-  };
-  incidents: {
-    code: string;
-    title: string;
-    severity: string;
-    statusLabel: string;
-    categoryLabel: string;
-    detectedAt: string;
-    holdingStatementSeconds: number | null;
-    initialInformationMet: boolean | null;
-  }[];
-}
+import type { PeriodicReport } from '../api/types.js';
 
 /** The periodic report of a unit (incidents, deadlines kept, statements, press conferences), with its documents. */
 export function PeriodicReportScreen() {
@@ -42,7 +14,7 @@ export function PeriodicReportScreen() {
   const [unit, setUnit] = useState('');
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const [report, setReport] = useState<PeriodicView | null>(null);
+  const [report, setReport] = useState<PeriodicReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const query = { orgUnitId: unit, from, to };
@@ -52,7 +24,7 @@ export function PeriodicReportScreen() {
     setBusy(true);
     setError(null);
     try {
-      setReport(await api.get<PeriodicView>('/api/reports/periodic', { ...query, format: 'json' }));
+      setReport(await api.get<PeriodicReport>('/api/reports/periodic', { ...query, format: 'json' }));
     } catch (err) {
       setError(err);
     } finally {
