@@ -74,11 +74,14 @@ function* linkLines(month: string, from: number, count: number, topics: string[]
   for (let k = 0; k < count; k += 3) {
     const i = from + k;
     const at = new Date(start + Math.floor((k / count) * span));
+    // The link's voice and sentiment are its mention's (monthLines: the group's name is the outlet).
     yield copyLine([
       `${hex(at.getTime(), 12).slice(0, 8)}-${hex(at.getTime(), 12).slice(8)}-7000-8000-${hex(i, 12)}`,
       topics[i % topics.length],
       'keywords',
       at.toISOString(),
+      `Nhóm cư dân ${i % 997}`,
+      i % 7 === 0 ? 'negative' : 'neutral',
     ]);
   }
 }
@@ -186,7 +189,7 @@ export async function preloadGrowth(url: string, sourceId: string, topics: strin
             chunked(linkLines(month, k * per, count, topics)),
             c.query(
               pgCopyStreams.from(
-                `COPY "${p.links}" (mention_id, topic_id, matched_on, occurred_at) FROM STDIN`,
+                `COPY "${p.links}" (mention_id, topic_id, matched_on, occurred_at, author, sentiment) FROM STDIN`,
               ),
             ),
           );

@@ -126,8 +126,9 @@ async function main() {
       [source.source.id, MENTIONS, detectedAt],
     );
     await q(
-      `INSERT INTO mention_topics (mention_id, topic_id, matched_on, occurred_at)
-       SELECT id, $1, 'keywords', published_at FROM mentions WHERE source_id = $2`,
+      `INSERT INTO mention_topics (mention_id, topic_id, matched_on, occurred_at, author, sentiment)
+       SELECT id, $1, 'keywords', published_at, coalesce(outlet, platform, source_type::text), sentiment
+         FROM mentions WHERE source_id = $2`,
       [topic.id, source.source.id],
     );
     await q(

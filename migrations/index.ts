@@ -21,6 +21,7 @@ import { PressCoverageConferences1796560000001 } from './1796560000001-PressCove
 import { MentionPartitions1796570000001 } from './1796570000001-MentionPartitions.js';
 import { TractionNewVoices1796580000001 } from './1796580000001-TractionNewVoices.js';
 import { MentionKeys1796670000001 } from './1796670000001-MentionKeys.js';
+import { MentionTopicVoices1796680000001 } from './1796680000001-MentionTopicVoices.js';
 /**
  * All migrations in order. `npm run migration:generate -- Name` writes a new file here and adds it to this list.
  */
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MentionPartitions1796570000001,
   TractionNewVoices1796580000001,
   MentionKeys1796670000001,
+  MentionTopicVoices1796680000001,
 ];

@@ -197,7 +197,7 @@ describe(`${DetectionFlow.name} (e2e)`, () => {
     expect(
       events.body.items
         .filter((e: { type: string }) => !e.type.startsWith('working_group.'))
-        .map((e: { actorUserId: string | null }) => e.actorUserId),
+        .map((e: { actor: string | null }) => e.actor),
     ).toEqual([null, null]);
     const [{ n: credited }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_user_id = $2`,

@@ -63,7 +63,7 @@ describe(`${IncidentsService.name} (e2e)`, () => {
 
     const events = await t.http().get(`/api/incidents/${res.body.id}/events`).set(healthOfficer.auth);
     expect(events.body.items).toEqual([
-      expect.objectContaining({ seq: 1, type: 'incident.opened', actorUserId: healthOfficer.user.id }),
+      expect.objectContaining({ seq: 1, type: 'incident.opened', actor: healthOfficer.user.id }),
     ]);
     const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [
       res.body.id,

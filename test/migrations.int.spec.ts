@@ -88,6 +88,14 @@ describe('migrations', () => {
         `SELECT tableoid::regclass::text AS p FROM mention_topics ORDER BY occurred_at`,
       );
       expect(links.map((l) => l.p)).toEqual(['mention_topics_y2024m03', 'mention_topics_y2024m05']);
+      // Migration MentionTopicVoices gave the links written before it their mentions' voice and sentiment.
+      const voices: { author: string | null; sentiment: string | null }[] = await ds.query(
+        `SELECT author, sentiment FROM mention_topics ORDER BY occurred_at`,
+      );
+      expect(voices).toEqual([
+        { author: 'online_news', sentiment: 'neutral' },
+        { author: 'online_news', sentiment: 'neutral' },
+      ]);
       // Every month from the oldest stored one has its partition (April too, empty).
       const [{ april }] = await ds.query(`SELECT to_regclass('mentions_y2024m04') IS NOT NULL AS april`);
       expect(april).toBe(true);

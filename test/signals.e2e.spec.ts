@@ -285,6 +285,36 @@ describe(`${SignalsService.name} (e2e)`, () => {
       expect(matched).toHaveLength(2);
     });
 
+    it("keeps each link's voice and sentiment on the link (outlet, else platform, else source type)", async () => {
+      const source = await createSource();
+      const topic = await createTopic({ anyTerms: ['nuoc sach'] });
+      const text = 'Nước sạch bị cắt cả tuần';
+      const items = [
+        item({ text, sentiment: 'negative' }),
+        item({ text, outlet: undefined, sentiment: 'neutral' }),
+        item({
+          text,
+          outlet: undefined,
+          platform: undefined,
+          sourceType: 'online_news',
+          sentiment: 'positive',
+        }),
+      ];
+      expect((await ingest(source.id, items)).body.accepted).toBe(3);
+      const links = await t.dataSource.query(
+        `SELECT m.external_id, mt.author, mt.sentiment FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
+         WHERE mt.topic_id = $1`,
+        [topic],
+      );
+      const by = (i: number) =>
+        links.find((r: { external_id: string }) => r.external_id === items[i].externalId);
+      expect([by(0), by(1), by(2)].map((r) => r && [r.author, r.sentiment])).toEqual([
+        ['Hội cư dân An Hòa', 'negative'],
+        ['facebook', 'neutral'],
+        ['online_news', 'positive'],
+      ]);
+    });
+
     it('is idempotent: the same batch twice is stored once and reported as duplicates', async () => {
       const source = await createSource();
       const batch = [item(), item(), item()];
@@ -751,6 +781,8 @@ describe(`${SignalsService.name} (e2e)`, () => {
         topicId: topic,
         matchedOn: 'keywords' as const,
         occurredAt: m.occurredAt,
+        author: 'online_news',
+        sentiment: m.sentiment,
         bucketStart: m.occurredAt,
         bucketSeconds: 300,
         contribution: {

@@ -114,14 +114,17 @@ export interface DeadlineRule {
   updatedAt: string;
 }
 
-/** One committed change of an incident's timeline (`GET /api/incidents/:id/events`), as stored. */
+/**
+ * One committed change of an incident's timeline: the same shape on `GET /api/incidents/:id/events`, in the
+ * `/rooms` socket's `room:event` and in its join replay.
+ */
 export interface TimelineEvent {
   incidentId: string;
   seq: number;
   /** `domain.verb`: incident.opened, incident.status_changed, task.created, fact.verified, … */
   type: string;
-  /** Who made the change; null for the system (detection). */
-  actorUserId: string | null;
+  /** User id of who made the change; null for the system (detection). */
+  actor: string | null;
   payload: Record<string, unknown>;
   occurredAt: string;
 }

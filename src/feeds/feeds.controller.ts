@@ -14,7 +14,10 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
-import { CreateFeedDto, FeedResponseDto, ListFeedsQueryDto, UpdateFeedDto } from './dto/feed.dto.js';
+import { CreateFeedDto, ListFeedsQueryDto, UpdateFeedDto } from './dto/feed.dto.js';
+import { FeedResponseDto } from './dto/feed.response.js';
+import type { Sendable } from '../common/api-response.js';
+import type { FeedItem } from '../contracts/feeds.js';
 import { FeedsService } from './feeds.service.js';
 
 /** Who reads and manages feeds; the unit scope is checked by the service (src/access/README.md). */
@@ -30,7 +33,7 @@ export class FeedsController {
   @Roles(...FEED_ROLES)
   @ApiOperation({ summary: 'Các nguồn tin RSS/Atom/JSON Feed và tình trạng lấy tin' })
   @ApiOkResponse({ type: [FeedResponseDto] })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListFeedsQueryDto) {
+  list(@CurrentUser() user: AuthUser, @Query() query: ListFeedsQueryDto): Promise<Sendable<FeedItem>[]> {
     return this.feeds.list(user, query.sourceId);
   }
 
@@ -38,7 +41,7 @@ export class FeedsController {
   @Roles(...FEED_ROLES)
   @ApiOperation({ summary: 'Một nguồn tin và tình trạng lấy tin' })
   @ApiOkResponse({ type: FeedResponseDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Sendable<FeedItem>> {
     return this.feeds.get(user, id);
   }
 
@@ -48,7 +51,7 @@ export class FeedsController {
     summary: 'Thêm địa chỉ nguồn tin vào một nguồn tín hiệu loại "feed"; lấy tin lần đầu ngay',
   })
   @ApiOkResponse({ type: FeedResponseDto })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateFeedDto) {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateFeedDto): Promise<Sendable<FeedItem>> {
     return this.feeds.create(user, dto);
   }
 
@@ -56,7 +59,11 @@ export class FeedsController {
   @Roles(...FEED_ROLES)
   @ApiOperation({ summary: 'Sửa địa chỉ, thông tin cơ quan báo chí, chu kỳ, bật/tắt' })
   @ApiOkResponse({ type: FeedResponseDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateFeedDto) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateFeedDto,
+  ): Promise<Sendable<FeedItem>> {
     return this.feeds.update(user, id, dto);
   }
 
@@ -74,7 +81,10 @@ export class FeedsController {
   @Roles(...FEED_ROLES)
   @ApiOperation({ summary: 'Lấy tin ngay; trả về tình trạng sau lần lấy tin này' })
   @ApiOkResponse({ type: FeedResponseDto })
-  pollNow(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  pollNow(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Sendable<FeedItem>> {
     return this.feeds.pollNow(user, id);
   }
 }

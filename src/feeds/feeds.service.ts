@@ -12,7 +12,10 @@ import { JobsService } from '../jobs/jobs.service.js';
 import type { SignalSource } from '../signals/entities/signal-source.entity.js';
 
 import { inactive, SignalSourcesService } from '../signals/signal-sources.service.js';
-import { CreateFeedDto, FeedResponseDto, mapFeed, UpdateFeedDto } from './dto/feed.dto.js';
+import { CreateFeedDto, UpdateFeedDto } from './dto/feed.dto.js';
+import { mapFeed } from './dto/feed.response.js';
+import type { Sendable } from '../common/api-response.js';
+import type { FeedItem } from '../contracts/feeds.js';
 import { Feed } from './entities/feed.entity.js';
 import { FeedPoller, feedJobKey } from './feed-poller.js';
 
@@ -36,7 +39,7 @@ export class FeedsService {
   ) {}
 
   /** The feeds of the sources the user may read (one source with `sourceId`). */
-  async list(user: AuthUser, sourceId?: string): Promise<FeedResponseDto[]> {
+  async list(user: AuthUser, sourceId?: string): Promise<Sendable<FeedItem>[]> {
     const sourceIds = sourceId
       ? [(await this.sources.getVisible(user, sourceId)).id]
       : (await this.sources.list(user)).filter((s) => s.kind === FEED_KIND).map((s) => s.id);
@@ -48,11 +51,11 @@ export class FeedsService {
     return feeds.map((f) => mapFeed(f, now));
   }
 
-  async get(user: AuthUser, id: string): Promise<FeedResponseDto> {
+  async get(user: AuthUser, id: string): Promise<Sendable<FeedItem>> {
     return mapFeed(await this.visibleFeed(user, id));
   }
 
-  async create(user: AuthUser, dto: CreateFeedDto): Promise<FeedResponseDto> {
+  async create(user: AuthUser, dto: CreateFeedDto): Promise<Sendable<FeedItem>> {
     const source = await this.manageableSource(user, dto.sourceId);
     this.checkInterval(dto.intervalSeconds);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -82,7 +85,7 @@ export class FeedsService {
     return mapFeed(await this.dataSource.getRepository(Feed).findOneByOrFail({ id }));
   }
 
-  async update(user: AuthUser, id: string, dto: UpdateFeedDto): Promise<FeedResponseDto> {
+  async update(user: AuthUser, id: string, dto: UpdateFeedDto): Promise<Sendable<FeedItem>> {
     const current = await this.visibleFeed(user, id);
     await this.manageableSource(user, current.sourceId);
     if (dto.intervalSeconds !== undefined) this.checkInterval(dto.intervalSeconds);
@@ -136,7 +139,7 @@ export class FeedsService {
   }
 
   /** Polls at once and answers with the feed's health after it; the regular schedule goes on from then. */
-  async pollNow(user: AuthUser, id: string): Promise<FeedResponseDto> {
+  async pollNow(user: AuthUser, id: string): Promise<Sendable<FeedItem>> {
     const feed = await this.visibleFeed(user, id);
     const source = await this.manageableSource(user, feed.sourceId);
     if (!source.active) throw inactive(source.id);

@@ -2,6 +2,7 @@
  * IncidentsService: the incident aggregate's facade.
  * Long file: the facade seven other modules call (open, change, transition, links); a split moves every caller.
  */
+import { toTimelineEvent } from './timeline-event.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
@@ -186,7 +187,7 @@ export class IncidentsService implements OnModuleInit {
       take: limit,
     });
     return {
-      items: items.map(({ id: _rowId, ...e }) => e),
+      items: items.map(toTimelineEvent),
       lastSeq: incident.lastSeq,
       hasMore: items.length === limit && items[items.length - 1].seq < incident.lastSeq,
     };

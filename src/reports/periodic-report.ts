@@ -11,9 +11,9 @@ import type { StatementType } from '../statements/statement-types.js';
 import { METRICS, quantile, responseMetrics } from './response-metrics.js';
 import type { TimelineEvent } from './response-metrics.js';
 import { todayInVietnam } from '../common/dates.js';
-import type { PeriodicReport, PeriodicReportPress, SeverityCounts } from '../contracts/reports.js';
+import type { PeriodicReport, PeriodicReportPress, SeverityCounts } from '../contracts/periodic-report.js';
 
-export type { PeriodicReport } from '../contracts/reports.js';
+export type { PeriodicReport } from '../contracts/periodic-report.js';
 
 export interface PeriodicIncident {
   id: string;

@@ -1,6 +1,7 @@
 import type { Fact, Task } from '../contracts/incidents.js';
 import type { StatementStatus } from '../contracts/enums.js';
 import type { GroupMember } from '../contracts/working-groups.js';
+import type { TimelineEvent } from '../contracts/incidents.js';
 /**
  * The live-room protocol (socket.io namespace `/rooms`), shared by the server and its clients (tests, bench).
  * Client → server messages are commands answered through their ack; server → client messages are pushes.
@@ -38,17 +39,8 @@ export interface RoomError {
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: RoomError };
 export type Ack<T> = (response: AckResponse<T>) => void;
 
-/** One committed timeline event, as stored in incident_events. */
-export interface RoomEvent {
-  incidentId: string;
-  seq: number;
-  /** `domain.verb`: incident.opened, chat.posted, task.created, fact.verified, … */
-  type: string;
-  /** User id of who made the change; null for the system (detection). */
-  actor: string | null;
-  payload: Record<string, unknown>;
-  occurredAt: string;
-}
+/** One committed timeline event: the contract's `TimelineEvent`, the same shape as HTTP's timeline. */
+export type RoomEvent = TimelineEvent;
 
 /** Someone connected to the room; several tabs of one user count once. */
 export interface PresenceMember {

@@ -1,3 +1,4 @@
+import { toTimelineEvent } from '../incidents/timeline-event.js';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../auth/decorators.js';
 import { UserAccessChanges } from '../auth/user-access-changes.js';
@@ -192,14 +193,7 @@ export class RoomsNotifier implements OnModuleInit, OnModuleDestroy, InAppDelive
   private broadcast(e: CommittedIncidentEvent): void {
     const nsp = this.server.nsp;
     if (!nsp) return;
-    const event: RoomEvent = {
-      incidentId: e.incidentId,
-      seq: e.seq,
-      type: e.type,
-      actor: e.actorUserId,
-      payload: e.payload,
-      occurredAt: e.occurredAt,
-    };
+    const event: RoomEvent = toTimelineEvent(e);
     nsp.to(incidentRoom(e.incidentId)).emit('room:event', event);
     if (e.type === 'chat.posted') this.notifyMentions(event);
   }

@@ -1,3 +1,4 @@
+import { toTimelineEvent } from '../incidents/timeline-event.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/decorators.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -177,14 +178,7 @@ export class RoomsService {
   private async replay(incident: Incident, afterSeq: number): Promise<Replay> {
     const events: RoomEvent[] = (
       await this.incidentReads.eventsAfter(incident.id, afterSeq, REPLAY_PAGE_SIZE)
-    ).map((e) => ({
-      incidentId: incident.id,
-      seq: e.seq,
-      type: e.type,
-      actor: e.actorUserId,
-      payload: e.payload,
-      occurredAt: new Date(e.occurredAt).toISOString(),
-    }));
+    ).map((e) => toTimelineEvent({ ...e, incidentId: incident.id }));
     const last = events.length ? events[events.length - 1].seq : afterSeq;
     const lastSeq = Math.max(incident.lastSeq, last);
     return {

@@ -98,6 +98,8 @@ export async function prepareMentions(
         topicId: m.topicId,
         matchedOn: m.matchedOn,
         occurredAt: mention.occurredAt,
+        author: input.outlet ?? input.platform ?? input.sourceType,
+        sentiment,
         bucketStart: bucketStart(mention.occurredAt, minutes),
         bucketSeconds: minutes * 60,
         contribution,

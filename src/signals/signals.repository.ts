@@ -38,6 +38,9 @@ export interface MentionTopicLink {
   topicId: string;
   matchedOn: MatchedOn;
   occurredAt: Date;
+  /** Who spoke (the outlet, else the platform, else the source type) and how: detection's voices, kept on the link. */
+  author: string;
+  sentiment: SentimentLabel;
   bucketStart: Date;
   bucketSeconds: number;
   contribution: BucketContribution;
@@ -261,10 +264,11 @@ export class SignalsRepository {
     const links = write.links.filter((l) => inserted.has(l.mentionId));
     if (links.length) {
       let linkPayload = '';
-      for (const l of links) linkPayload += copyLine([l.mentionId, l.topicId, l.matchedOn, l.occurredAt]);
+      for (const l of links)
+        linkPayload += copyLine([l.mentionId, l.topicId, l.matchedOn, l.occurredAt, l.author, l.sentiment]);
       await copyIn(
         manager,
-        'COPY mention_topics (mention_id, topic_id, matched_on, occurred_at) FROM STDIN',
+        'COPY mention_topics (mention_id, topic_id, matched_on, occurred_at, author, sentiment) FROM STDIN',
         linkPayload,
       );
     }

@@ -142,12 +142,8 @@ export class TopicReadsRepository {
     if (!ranges.length) return [];
     const rows: { at: string; author: string; fresh: boolean }[] = await this.dataSource.query(
       `WITH scan AS (
-         SELECT mt.occurred_at AS at, coalesce(m.outlet, m.platform, m.source_type::text) AS author, m.sentiment
-         FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
-           AND m.occurred_month = date_trunc('month', mt.occurred_at AT TIME ZONE 'UTC')::date
-           AND m.occurred_month BETWEEN date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC')::date
-             AND date_trunc('month', $3::timestamptz AT TIME ZONE 'UTC')::date
-         WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3
+         SELECT mt.occurred_at AS at, mt.author, mt.sentiment FROM mention_topics mt
+         WHERE mt.topic_id = $1 AND mt.occurred_at >= $2 AND mt.occurred_at < $3 AND mt.author IS NOT NULL
        ), flagged AS (
          SELECT at, author, sentiment, lag(at) OVER (PARTITION BY author ORDER BY at) AS prev FROM scan
        )

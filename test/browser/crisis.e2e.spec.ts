@@ -223,6 +223,7 @@ describe('a whole crisis in the web console (Chromium)', () => {
     await page.getByRole('link', { name: 'Lưu giữ đề cập' }).click();
     await page.getByText(/^Đang áp dụng: giữ đề cập không gắn với sự cố 24 tháng/).waitFor();
     await page.getByRole('cell', { name: 'Chứng cứ đã giữ lại và tháng cũ hơn' }).waitFor();
+    await shoot(page, '04a-admin-retention');
 
     // Rules kept as versions: a new version written from a copy of the current one, saved as is.
     for (const [tab, row] of [

@@ -8,7 +8,8 @@ export class TimelineEventResponseDto implements TimelineEvent {
   @ApiProperty({ format: 'uuid' }) incidentId: string;
   @ApiProperty() seq: number;
   @ApiProperty({ example: 'incident.status_changed' }) type: string;
-  @NullableString({ format: 'uuid', description: 'Null: the system (detection)' }) actorUserId: string | null;
+  @NullableString({ format: 'uuid', description: 'Who made the change; null: the system (detection)' })
+  actor: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
   @DateTimeString() occurredAt: string;
 }

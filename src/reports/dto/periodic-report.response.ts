@@ -14,7 +14,7 @@ import type {
   PeriodicReportStatementType,
   PeriodicReportUnit,
   SeverityCounts,
-} from '../../contracts/reports.js';
+} from '../../contracts/periodic-report.js';
 
 /** The periodic report of a unit as `GET /api/reports/periodic?format=json` sends it. */
 

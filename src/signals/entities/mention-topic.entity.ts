@@ -1,6 +1,8 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { MatchedOn } from '../topic-matcher.js';
+import { SENTIMENT_LABELS } from '../mention-item.validator.js';
+import type { SentimentLabel } from '../sentiment-lexicon.js';
 import { Mention } from './mention.entity.js';
 import { Topic } from './topic.entity.js';
 
@@ -34,4 +36,15 @@ export class MentionTopic {
 
   @Column({ type: 'enum', enum: [...MATCHED_ON], enumName: 'mention_matched_on' })
   matchedOn: MatchedOn;
+
+  /**
+   * Who spoke: the mention's outlet, else its platform, else its source type (detection's voices), and the
+   * mention's sentiment; copied here so that a topic's window tells who spoke how without reading `mentions`.
+   * Null only for links older than migration MentionTopicVoices whose mention was gone.
+   */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  author: string | null;
+
+  @Column({ type: 'enum', enum: [...SENTIMENT_LABELS], enumName: 'sentiment_label', nullable: true })
+  sentiment: SentimentLabel | null;
 }

@@ -2,6 +2,7 @@
 
 export type {
   DeadlineRule,
+  FeedItem,
   ImportMapping,
   IncidentReview as Review,
   ImportPreview,
@@ -27,37 +28,4 @@ export interface VersionedRule {
   effectiveFrom?: string;
   effectiveTo?: string | null;
   [field: string]: unknown;
-}
-
-/** A news feed polled for a signal source of kind `feed` (GET /api/feeds). */
-export interface FeedItem {
-  id: string;
-  sourceId: string;
-  url: string;
-  outletName: string;
-  outletType: 'online_news' | 'print' | 'radio_tv' | 'magazine' | 'portal';
-  majorOutlet: boolean;
-  intervalSeconds: number;
-  active: boolean;
-  health: {
-    lastStatus: 'ok' | 'not_modified' | 'error' | null;
-    lastPolledAt: string | null;
-    lastSuccessAt: string | null;
-    lastError: string | null;
-    lastErrorAt: string | null;
-    consecutiveFailures: number;
-    itemsSeen: number;
-    itemsNew: number;
-    itemsSeenTotal: number;
-    itemsNewTotal: number;
-    rejects: {
-      index: number;
-      title: string | null;
-      link: string | null;
-      field: string | null;
-      reason: string;
-    }[];
-    nextPollAt: string | null;
-    polling: boolean;
-  };
 }
