@@ -255,16 +255,10 @@ export interface ReviewReportDeadline {
 }
 
 /** What the working group wrote, as the report shows it. */
-export interface ReviewReportReview {
-  status: 'draft' | 'completed';
-  wentWell: string;
-  wentPoorly: string;
-  causes: string;
-  lessons: string;
-  proposals: string;
-  actionItems: ReviewActionItem[];
-  completedAt: string | null;
-}
+export type ReviewReportReview = Pick<
+  IncidentReview,
+  'status' | 'wentWell' | 'wentPoorly' | 'causes' | 'lessons' | 'proposals' | 'actionItems' | 'completedAt'
+>;
 
 /** The review report's sections, numbered as the PDF and DOCX number them. */
 export type ReviewReportSectionKey =

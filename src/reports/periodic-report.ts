@@ -11,7 +11,12 @@ import type { StatementType } from '../statements/statement-types.js';
 import { METRICS, quantile, responseMetrics } from './response-metrics.js';
 import type { TimelineEvent } from './response-metrics.js';
 import { todayInVietnam } from '../common/dates.js';
-import type { PeriodicReport, PeriodicReportPress, SeverityCounts } from '../contracts/periodic-report.js';
+import type {
+  PeriodicReport,
+  PeriodicReportPress,
+  PeriodicReportSpokespersonChange,
+  SeverityCounts,
+} from '../contracts/periodic-report.js';
 
 export type { PeriodicReport } from '../contracts/periodic-report.js';
 
@@ -28,18 +33,8 @@ export interface PeriodicIncident {
   deadlines: IncidentDeadline[];
 }
 
-/** A spokesperson designation that started or ended in the period (one row each). */
-export interface SpokespersonChange {
-  kind: string;
-  validFrom: string;
-  validTo: string | null;
-  decisionRef: string | null;
-  matter: string | null;
-  fullName: string;
-  position: string;
-  unitName: string;
-  change: 'started' | 'ended';
-}
+/** A spokesperson designation that started or ended in the period (one row each): the contract's row. */
+export type SpokespersonChange = PeriodicReportSpokespersonChange;
 
 export interface PeriodicInput {
   generatedAt: Date;

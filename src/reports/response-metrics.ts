@@ -1,4 +1,5 @@
 import type { IncidentDeadline } from '../incidents/legal-clock.js';
+import type { ReviewReportMetric } from '../contracts/reports.js';
 
 /** A timeline event as the reports read it (a row of `incident_events`). */
 export interface TimelineEvent {
@@ -37,14 +38,9 @@ export const METRICS: MetricDefinition[] = [
   { key: 'firstPublication', label: 'Văn bản đầu tiên được công bố công khai', from: 'detected' },
 ];
 
-export interface MetricValue {
+/** A response time as the review report sends it (the contract's), its key one of METRICS'. */
+export interface MetricValue extends ReviewReportMetric {
   key: MetricKey;
-  label: string;
-  from: 'first_signal' | 'detected';
-  startAt: string | null;
-  at: string | null;
-  seconds: number | null;
-  deadline: { key: string; label: string; dueAt: string | null; met: boolean | null } | null;
 }
 
 const first = (events: TimelineEvent[], pred: (e: TimelineEvent) => boolean) => events.find(pred) ?? null;
